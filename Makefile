@@ -1,0 +1,55 @@
+# addrnet: the two README commands are `make serve` and `make test`.
+PY      ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+WORKERS ?= 1
+
+.PHONY: serve test lint typecheck pytest gazetteer install install-dev eval bench container-eval clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[train,dev]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Migrate the embedded SQLite gazetteer and load it when it is empty.
+gazetteer: $(VENV)/.installed
+	$(BIN)/addrnet gazetteer load --if-empty
+
+serve: gazetteer
+	$(BIN)/addrnet serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+pytest: install-dev
+	$(BIN)/python -m pytest
+
+test: lint typecheck pytest
+
+eval: gazetteer
+	$(BIN)/python -m eval.release
+
+bench: install-dev
+	$(BIN)/addrnet bench all
+
+container-eval: install-dev
+	./scripts/container_eval.sh
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,50 @@
+"""The ``addrnet`` command: subcommands grouped by stage.
+
+Each stage owns a small ``cli`` module with ``register(subparsers)``; heavy imports (torch,
+onnxruntime) happen inside the command functions, so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from addrnet.settings import get_settings
+
+# stage module -> the groups it registers
+STAGES = (
+    "training.data_cli",  # corpus, tokenizer
+    "training.cli",  # train, export
+    "resolver.cli",  # gazetteer
+    "app.cli",  # serve
+    "eval.cli",  # eval
+    "bench.cli",  # bench
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="addrnet", description="Neural address parser and geocoder.")
+    sub = parser.add_subparsers(dest="group", metavar="{corpus,tokenizer,train,export,gazetteer,serve,eval,bench}")
+    sub.required = True
+    for name in STAGES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # a stage not installed in this environment
+            if exc.name and name.startswith(exc.name):
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.settings = get_settings()
+    result = args.func(args)
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""The one reader of environment variables (prefix ``ADDRNET_``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ADDRNET_", extra="ignore")
+
+    data_dir: Path = Field(Path("var"), description="Writable state: the SQLite gazetteer, logs.")
+    database_url: str | None = Field(None, description="SQLAlchemy URL; default: SQLite under data_dir.")
+    arms_dir: Path = Field(Path("artifacts/arms"), description="Folder of arm artifact folders.")
+    primary_arm: str = "A"
+    shadow_arm: str | None = None
+    results_dir: Path = Field(Path("results/release"), description="Eval sidecars served by /v1/eval.")
+    shared_data_dir: Path = Field(Path("../shared/data"), description="Read-only source data.")
+    max_text_chars: int = 512
+    max_batch: int = 1000
+    max_body_bytes: int = 1_000_000
+    onnx_intra_threads: int = 1
+    onnx_inter_threads: int = 1
+    shadow_queue_size: int = 256
+    resolve_limit_max: int = 20
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'gazetteer.sqlite').resolve()}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

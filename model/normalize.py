@@ -1,0 +1,52 @@
+"""Text normalization and word splitting with character offsets.
+
+The corpus builder and the service call these functions identically:
+
+1. ``normalize``: Unicode NFC, then every control, surrogate, line/paragraph separator or
+   non-character code point becomes one space. After NFC the length never changes, so offsets into
+   the normalized text are offsets the client can use on the ``text`` echoed back by the service.
+2. ``split_words``: words are maximal runs of non-whitespace, except that "," and ";" are words of
+   their own (they carry boundary information and are tagged ``O``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+_WORD_RE = re.compile(r"[,;]|[^\s,;]+")
+_BAD_CATEGORIES = {"Cc", "Cs", "Zl", "Zp", "Co", "Cn"}
+
+
+class Word(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def _clean_char(ch: str) -> str:
+    if unicodedata.category(ch) in _BAD_CATEGORIES:
+        return " "
+    return ch
+
+
+def normalize(text: str) -> str:
+    """NFC + control/invalid code points -> space. Length-preserving after NFC."""
+    # lone surrogates cannot be NFC-normalized; replace them first
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = "".join(" " if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    text = unicodedata.normalize("NFC", text)
+    if text.isprintable():
+        return text
+    return "".join(_clean_char(ch) for ch in text)
+
+
+def split_words(text: str) -> list[Word]:
+    """Split (already normalized) text into words with [start, end) character offsets."""
+    return [Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+
+
+def collapse_whitespace(text: str) -> str:
+    """Single-space form used to compare component values."""
+    return " ".join(text.split())
