@@ -1,15 +1,63 @@
-"""FastAPI application factory."""
+"""FastAPI application factory: thin routes over model/ (tagger) and resolver/ (gazetteer)."""
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+
+from addrnet import __version__
+from addrnet.settings import Settings, get_settings
+from app import errors
+from app.limits import BodyLimitMiddleware
+from app.routes import ops, parse, resolve
+from app.state import AppState
+
+log = logging.getLogger("addrnet")
+
+DESCRIPTION = """Neural address parsing and geocoding.
+
+* `POST /parse`: address text -> labelled components with character spans and confidences.
+* `POST /resolve`: text or components -> ranked gazetteer places with coordinates.
+
+Errors are `{"error": {"code": ..., "message": ...}}`.
+"""
 
 
-def create_app() -> FastAPI:
-    app = FastAPI(title="addrnet", version="0.1.0")
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
 
-    @app.get("/healthz")
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        t0 = time.perf_counter()
+        state = AppState.build(settings)
+        app.state.addrnet = state
+        log.info("addrnet ready in %.2fs: arms %s, errors %s", time.perf_counter() - t0,
+                 sorted(state.arms.taggers), state.arms.errors)
+        yield
+        state.close()
 
+    app = FastAPI(title="addrnet", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    errors.install(app)
+    app.include_router(parse.router)
+    app.include_router(resolve.router)
+    app.include_router(ops.router)
+
+    @app.middleware("http")
+    async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        t0 = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        state = getattr(request.app.state, "addrnet", None)
+        if state is not None:
+            arm = response.headers.get("x-addrnet-arm", "-")
+            state.metrics.requests.labels(path, arm, str(response.status_code)).inc()
+            state.metrics.latency.labels(path, arm).observe(time.perf_counter() - t0)
+        return response
+
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     return app

@@ -1,0 +1,49 @@
+"""The loaded arms: one Tagger per artifact folder, each loading (or failing) on its own."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from model.tagger import Tagger
+
+log = logging.getLogger("addrnet.arms")
+
+WARMUP_TEXTS = ["1745 T Street Southeast, Washington, DC 20020", "Korunní 810, Praha", "10117 Berlin"]
+
+
+@dataclass
+class ArmRegistry:
+    primary: str
+    shadow: str | None
+    taggers: dict[str, Tagger] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, arms_dir: Path, primary: str, shadow: str | None, intra: int, inter: int) -> ArmRegistry:
+        reg = cls(primary=primary, shadow=shadow)
+        names = {primary, *( [shadow] if shadow else [])}
+        if arms_dir.is_dir():
+            names |= {p.name for p in arms_dir.iterdir() if (p / "manifest.json").is_file()}
+        for name in sorted(names):
+            try:
+                tagger = Tagger.load(arms_dir / name, intra_threads=intra, inter_threads=inter)
+                tagger.parse_batch(WARMUP_TEXTS)  # warm-up: first ONNX run allocates
+                reg.taggers[name] = tagger
+            except Exception as exc:  # one broken arm never takes the others down
+                reg.errors[name] = f"{type(exc).__name__}: {exc}"
+                log.error("arm %s failed to load: %s", name, reg.errors[name])
+        return reg
+
+    def get(self, name: str | None) -> Tagger | None:
+        return self.taggers.get(name or self.primary)
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "primary": self.primary,
+            "shadow": self.shadow,
+            "arms": {n: t.manifest for n, t in self.taggers.items()},
+            "errors": self.errors,
+        }
