@@ -189,19 +189,23 @@ class AddrNet(nn.Module):
         elif isinstance(m, nn.Embedding):
             nn.init.normal_(m.weight, std=0.02)
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    def forward(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor, mlm_labels: torch.Tensor | None = None
+    ) -> torch.Tensor:
+        """Tag logits [B, T, NUM_TAGS]; with ``mlm_labels`` the masked-LM loss instead (one entry point
+        so that a DDP-wrapped model syncs gradients for both objectives)."""
+        if mlm_labels is not None:
+            return self.mlm_loss(input_ids, attention_mask, mlm_labels)
         return self.tag_head(self.drop(self.encoder(input_ids, attention_mask)))
 
     def loss(
         self,
-        input_ids: torch.Tensor,
-        attention_mask: torch.Tensor,
+        logits: torch.Tensor,
         labels: torch.Tensor,
         label_smoothing: float = 0.0,
         crf_loss_weight: float = 0.0,
-    ) -> tuple[torch.Tensor, torch.Tensor]:
-        """-> (total loss, logits)."""
-        logits = self(input_ids, attention_mask)
+    ) -> torch.Tensor:
+        """Tagging loss from ``forward`` logits: CE at first subwords (+ weighted CRF NLL over words)."""
         loss = F.cross_entropy(
             logits.float().reshape(-1, NUM_TAGS),
             labels.reshape(-1),
@@ -211,7 +215,7 @@ class AddrNet(nn.Module):
         if self.crf is not None and crf_loss_weight > 0:
             emissions, tags, mask = gather_words(logits.float(), labels)
             loss = loss + crf_loss_weight * self.crf.nll(emissions, tags, mask)
-        return loss, logits
+        return loss
 
     def forward_mlm(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         h = self.mlm_ln(F.gelu(self.mlm_dense(self.encoder(input_ids, attention_mask))))
