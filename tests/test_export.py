@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from model.artifact import ArtifactError, load_artifact
+from model.labels import NUM_TAGS
+from training.tiny import build_tiny_arm, make_toy_corpus, make_toy_tokenizer
+
+
+@pytest.fixture(scope="module")
+def arm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("arm")
+    corpus = make_toy_corpus(root / "corpus", n_train=800, n_dev=100, n_test=10)
+    tok = make_toy_tokenizer(corpus, root / "tok" / "tokenizer.json")
+    # with a CRF, so the exported transitions and the numpy Viterbi are exercised too
+    return build_tiny_arm(root / "arms" / "tiny", corpus, tok, steps=150, overrides=["train.crf_loss_weight=0.5"])
+
+
+def test_artifact_is_complete_with_parity(arm: Path) -> None:
+    art = load_artifact(arm)
+    m = art.manifest
+    assert set(m["files"]) >= {"model.onnx", "tokenizer.json", "labels.json", "curves.png"}
+    assert m["parity"]["max_abs_diff"] < 1e-3 and m["parity"]["argmax_agreement"] >= 0.999
+    assert m["arm"] == "tiny" and m["max_len"] == 32 and m["corpus_version"] == "toy"
+    assert m["dev_metrics"]["f1"] > 0.8 and m["parent_checkpoint"].endswith("step-000150")
+    assert m["config"]["train"]["steps"] == 150 and m["training_wall_time_s"] > 0
+    assert art.labels["crf_transitions"] is not None and len(art.labels["crf_transitions"]) == NUM_TAGS
+
+
+def test_onnx_dynamic_axes(arm: Path) -> None:
+    import onnxruntime as ort
+
+    sess = ort.InferenceSession(str(arm / "model.onnx"))
+    for B, T in ((1, 3), (7, 32)):
+        ids = np.random.default_rng(0).integers(3, 50, (B, T))
+        (out,) = sess.run(["logits"], {"input_ids": ids, "attention_mask": np.ones((B, T), dtype=np.int64)})
+        assert out.shape == (B, T, NUM_TAGS) and out.dtype == np.float32
+
+
+def test_tampered_or_incomplete_artifact_is_refused(arm: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    shutil.copytree(arm, bad)
+    with open(bad / "labels.json", "a") as fh:
+        fh.write(" ")
+    with pytest.raises(ArtifactError, match="sha256 mismatch"):
+        load_artifact(bad)
+    from model.tagger import Tagger
+
+    with pytest.raises(ArtifactError):
+        Tagger.load(bad)
+    (bad / "model.onnx").unlink()
+    with pytest.raises(ArtifactError, match="missing"):
+        load_artifact(bad)
+    manifest = json.loads((arm / "manifest.json").read_text())
+    shutil.copytree(arm, tmp_path / "nokey")
+    del manifest["dev_metrics"]
+    (tmp_path / "nokey" / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ArtifactError, match="missing keys"):
+        load_artifact(tmp_path / "nokey")
+
+
+def test_int8_export_records_decision(arm: Path, tmp_path: Path) -> None:
+    from training.export import export_run
+
+    out = export_run(arm.parent / "tiny-run", tmp_path / "int8", int8=True, harness_path=None)
+    q = load_artifact(out).manifest["quantization"]
+    assert q["requested"] and isinstance(q["int8"], bool)
+    assert q["int8"] == (q["f1_drop"] < 0.002)

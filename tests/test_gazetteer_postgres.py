@@ -1,0 +1,97 @@
+"""Same migrations, loader and resolver on the real PostgreSQL server (pg_trgm fuzzy matching).
+
+Uses database ``test`` (ADDRNET_TEST_PG_URL overrides the server URL) in a dedicated schema
+that is dropped afterwards. Skipped only when the server is unreachable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from resolver import db, loader
+from resolver.match import resolve
+
+pytestmark = pytest.mark.postgres
+
+BASE_URL = os.environ.get("ADDRNET_TEST_PG_URL", "postgresql+psycopg://127.0.0.1:5432/test")
+CASES = json.loads((Path(__file__).parent / "data" / "resolver_cases.json").read_text(encoding="utf-8"))
+
+
+def _reachable() -> bool:
+    try:
+        engine = sa.create_engine(BASE_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Any:
+    if not _reachable():
+        pytest.skip(f"PostgreSQL unreachable at {BASE_URL}")
+    schema = f"addrnet_test_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(BASE_URL)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    url = f"{BASE_URL}?options=-csearch_path%3D{schema},public"
+    try:
+        loader.load(url, countries=["US"], progress=False)
+        yield url
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def pg_engine(pg_url: str) -> Any:
+    engine = db.make_engine(pg_url)
+    yield engine
+    engine.dispose()
+
+
+def test_schema_and_trigram_index(pg_url: str, pg_engine: sa.Engine) -> None:
+    assert db.current_revision(pg_url) == db.HEAD
+    insp = sa.inspect(pg_engine)
+    assert "shadow_events" in insp.get_table_names()
+    with pg_engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).scalar() == 1
+        assert conn.execute(sa.text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_names_norm_trgm'")).scalar() >= 1
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case_postgres(case: dict[str, Any], pg_engine: sa.Engine) -> None:
+    comps = {k: ("x" * 10_000 if v == "LONG" else v) for k, v in case["components"].items()}
+    with pg_engine.connect() as conn:
+        if "expect_error" in case:
+            with pytest.raises(ValueError, match=case["expect_error"]):
+                resolve(conn, comps, country=case.get("country"))
+            return
+        places = resolve(conn, comps, country=case.get("country"))
+    if case.get("expect_empty"):
+        assert places == []
+        return
+    assert places
+    for key, value in case["expect"].items():
+        assert getattr(places[0], key) == value, (key, places[0])
+
+
+def test_reload_is_idempotent(pg_url: str, pg_engine: sa.Engine) -> None:
+    with pg_engine.connect() as conn:
+        before = loader.table_counts(conn)
+        sample = conn.execute(sa.text("SELECT * FROM places ORDER BY id LIMIT 500")).all()
+    assert loader.load(pg_url, countries=["US"], if_empty=True, progress=False)["skipped"] is True
+    loader.load(pg_url, countries=["US"], progress=False)
+    with pg_engine.connect() as conn:
+        assert loader.table_counts(conn) == before
+        assert conn.execute(sa.text("SELECT * FROM places ORDER BY id LIMIT 500")).all() == sample

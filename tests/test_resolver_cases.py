@@ -1,0 +1,151 @@
+"""Resolver table-driven cases and gazetteer tests on a small SQLite gazetteer (--countries US)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from resolver import db, loader
+from resolver.match import Place, resolve
+
+CASES = json.loads((Path(__file__).parent / "data" / "resolver_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def us_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('gaz') / 'us.sqlite'}"
+    loader.load(url, countries=["US"], progress=False)
+    return url
+
+
+@pytest.fixture(scope="session")
+def us_engine(us_url: str):  # type: ignore[no-untyped-def]
+    engine = db.make_engine(us_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case(case: dict[str, Any], us_engine: sa.Engine) -> None:
+    comps = {k: ("x" * 10_000 if v == "LONG" else v) for k, v in case["components"].items()}
+    with us_engine.connect() as conn:
+        if "expect_error" in case:
+            with pytest.raises(ValueError, match=case["expect_error"]):
+                resolve(conn, comps, country=case.get("country"))
+            return
+        places = resolve(conn, comps, country=case.get("country"))
+    if case.get("expect_empty"):
+        assert places == []
+        return
+    assert places, "no result"
+    top = places[0]
+    for key, value in case["expect"].items():
+        assert getattr(top, key) == value, (key, top)
+    assert 0.0 <= top.score <= 1.0
+    assert top.match in {"exact", "alias", "postcode", "fuzzy"}
+    if "expect_regions_in_top5" in case:
+        assert set(case["expect_regions_in_top5"]) <= {p.region_code for p in places}
+
+
+def test_place_fields_and_order(us_engine: sa.Engine) -> None:
+    with us_engine.connect() as conn:
+        places = resolve(conn, {"locality": "Springfield"}, limit=3)
+    assert len(places) == 3 and all(isinstance(p, Place) for p in places)
+    assert [p.score for p in places] == sorted((p.score for p in places), reverse=True)
+    assert all(p.explanation and p.lat is not None for p in places)
+
+
+@pytest.mark.parametrize("limit", [0, -1, 101])
+def test_bad_limit(us_engine: sa.Engine, limit: int) -> None:
+    with us_engine.connect() as conn, pytest.raises(ValueError, match="limit"):
+        resolve(conn, {"locality": "Boston"}, limit=limit)
+
+
+def test_sql_metacharacters_leave_tables_intact(us_engine: sa.Engine) -> None:
+    with us_engine.connect() as conn:
+        for bad in ["'", '"', "%", "_", "\\", "'; DELETE FROM names; --", "\x00", "Boston' OR '1'='1"]:
+            resolve(conn, {"locality": bad, "region": bad, "postcode": bad, "suburb": bad})
+        assert conn.execute(sa.text("SELECT count(*) FROM names")).scalar_one() > 100_000
+
+
+def test_schema_at_head_and_shadow_events(us_url: str, us_engine: sa.Engine) -> None:
+    assert db.current_revision(us_url) == db.HEAD
+    cols = {c["name"] for c in sa.inspect(us_engine).get_columns("shadow_events")}
+    assert {"created_at", "route", "primary_arm", "shadow_arm", "agree", "agree_all"} <= cols
+    indexes = {i["name"] for i in sa.inspect(us_engine).get_indexes("names")}
+    assert {"ix_names_norm_kind", "ix_names_cc_norm", "ix_names_cc_norm_rev"} <= indexes
+
+
+def test_migrations_match_schema_module(us_engine: sa.Engine) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from resolver.schema import metadata
+
+    with us_engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    # shadow_events belongs to the app layer, not resolver.schema
+    diff = [d for d in diff if not (d[0] in {"remove_table", "remove_index"} and "shadow_events" in str(d[1]))]
+    assert diff == []
+
+
+def test_load_idempotent_if_empty_and_transactional(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'sub' / 'li.sqlite'}"
+    first = loader.load(url, countries=["LI"], progress=False)
+    engine = db.make_engine(url)
+
+    def snapshot() -> list[Any]:
+        with engine.connect() as conn:
+            return [
+                conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all() for t in ("places", "names", "postcodes")
+            ]
+
+    before = snapshot()
+    assert first["rows"]["places"] > 250  # countries + Liechtenstein's regions and localities
+    second = loader.load(url, countries=["LI"], progress=False)
+    assert second["rows"] == first["rows"] and snapshot() == before
+    assert loader.load(url, countries=["LI"], if_empty=True, progress=False)["skipped"] is True
+
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(loader, "_insert", boom)
+    with pytest.raises(RuntimeError):
+        loader.load(url, countries=["LI"], progress=False)
+    assert snapshot() == before
+    engine.dispose()
+
+
+def test_cli_help_and_stats(us_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from addrnet import cli
+    from addrnet.settings import get_settings
+
+    monkeypatch.setenv("ADDRNET_DATABASE_URL", us_url)
+    get_settings.cache_clear()
+    try:
+        assert cli.main(["gazetteer", "stats"]) == 0
+        out = capsys.readouterr().out
+        assert "places" in out and "revision 0002_shadow_events" in out
+        with pytest.raises(SystemExit):
+            cli.main(["gazetteer", "load", "--help"])
+        assert "--if-empty" in capsys.readouterr().out
+    finally:
+        get_settings.cache_clear()
+
+
+def test_check_gold_small(us_url: str, tmp_path: Path) -> None:
+    from resolver.gold import check_gold
+
+    csv_path = tmp_path / "pts.csv"
+    csv_path.write_text(
+        "LON,LAT,NUMBER,STREET,UNIT,CITY,DISTRICT,REGION,POSTCODE,ID\n"
+        "-90.19,38.63,1,Main St,,Saint Louis,,MO,63101,a\n"
+        "-118.33,34.10,2,Sunset Blvd,,Hollywood,,CA,90028,b\n"
+    )
+    result = check_gold(us_url, csv_path)
+    assert result["rows"] == 2 and result["top1_locality_accuracy"] == 1.0
+    assert result["median_distance_km"] < 10

@@ -1,0 +1,183 @@
+"""Export a trained tagger run to an arm artifact folder (ONNX + tokenizer + labels + manifest).
+
+Steps: load the run's last checkpoint -> ``torch.onnx.export`` (opset 17, dynamic batch and sequence
+axes, inputs ``input_ids``/``attention_mask`` int64, output ``logits`` float32 [B, T, NUM_TAGS]) ->
+parity check against PyTorch on the dev set (max |Δlogit| < 1e-3 over real tokens and identical argmax
+on >= 99.9% of them, else ``ExportError``) -> ``model.artifact.write_artifact`` -> dev metrics through
+the serving ``Tagger`` and the Pelias harness pass-rate -> manifest update. With ``int8=True`` a
+dynamically quantized model (onnxruntime.quantization) replaces the fp32 one only if dev F1 drops by
+less than 0.2 points; the decision is recorded in the manifest either way.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from model.artifact import labels_payload, load_artifact, update_manifest, write_artifact
+from training.data import EncodedSplit, gold_spans, load_split, read_split, span_metrics
+from training.harness import DEFAULT_CASES, run_harness
+from training.model import AddrNet
+from training.train import load_checkpoint, model_from_checkpoint
+
+OPSET = 17
+MAX_ABS_DIFF = 1e-3
+MIN_ARGMAX_AGREEMENT = 0.999
+INT8_MAX_F1_DROP = 0.002
+
+
+class ExportError(RuntimeError):
+    pass
+
+
+def export_onnx(model: AddrNet, path: str | Path) -> Path:
+    model = model.eval().float()
+    ids = torch.randint(3, model.cfg.vocab_size, (2, 8), dtype=torch.long)
+    mask = torch.ones(2, 8, dtype=torch.long)
+    mask[1, 5:] = 0
+    axes = {0: "batch", 1: "seq"}
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            model,
+            (ids, mask),
+            str(path),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["logits"],
+            dynamic_axes={"input_ids": axes, "attention_mask": axes, "logits": axes},
+            opset_version=OPSET,
+            dynamo=False,
+        )
+    return Path(path)
+
+
+@torch.no_grad()
+def parity_check(model: AddrNet, onnx_path: str | Path, enc: EncodedSplit, batch_size: int = 256) -> dict[str, Any]:
+    import onnxruntime as ort
+
+    model = model.eval()
+    sess = ort.InferenceSession(str(onnx_path), providers=["CPUExecutionProvider"])
+    max_diff, agree, total = 0.0, 0, 0
+    order = np.argsort(enc.lengths, kind="stable")
+    for b0 in range(0, len(order), batch_size):
+        batch = enc.collate(order[b0 : b0 + batch_size])
+        ids, mask = batch["input_ids"], batch["attention_mask"]
+        ref = model(torch.from_numpy(ids), torch.from_numpy(mask)).numpy()
+        (got,) = sess.run(["logits"], {"input_ids": ids, "attention_mask": mask})
+        real = mask.astype(bool)
+        if not real.any():
+            continue
+        max_diff = max(max_diff, float(np.abs(ref[real] - got[real]).max()))
+        agree += int((ref[real].argmax(-1) == got[real].argmax(-1)).sum())
+        total += int(real.sum())
+    result = {"max_abs_diff": max_diff, "argmax_agreement": agree / max(total, 1), "tokens": total}
+    if max_diff >= MAX_ABS_DIFF or result["argmax_agreement"] < MIN_ARGMAX_AGREEMENT:
+        raise ExportError(f"ONNX parity check failed: {result}")
+    return result
+
+
+def tagger_dev_metrics(folder: Path, examples: list[dict], batch_size: int = 64) -> dict[str, Any]:
+    from model.tagger import Tagger
+
+    tagger = Tagger.load(folder)
+    gold, pred = [], []
+    for b0 in range(0, len(examples), batch_size):
+        part = examples[b0 : b0 + batch_size]
+        for ex, res in zip(part, tagger.parse_batch([ex["text"] for ex in part]), strict=True):
+            gold.append(gold_spans(ex))
+            pred.append({(c.label, c.start, c.end) for c in res.components})
+    return span_metrics(gold, pred)
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("addrnet")
+    except importlib.metadata.PackageNotFoundError:
+        return "0.0.0"
+
+
+def export_run(
+    run_dir: str | Path,
+    out_dir: str | Path,
+    arm: str | None = None,
+    int8: bool = False,
+    harness_path: str | Path | None = DEFAULT_CASES,
+    parity_max_examples: int = 5000,
+    dev_max_examples: int = 0,
+) -> Path:
+    """Export the last checkpoint of ``run_dir`` to the artifact folder ``out_dir``; returns it."""
+    run_dir, out_dir = Path(run_dir), Path(out_dir)
+    ckpt = load_checkpoint(run_dir)
+    model, cfg = model_from_checkpoint(ckpt)
+    model.eval()
+    meta = json.loads((run_dir / "run.json").read_text())
+    corpus_dir, tokenizer_path = Path(meta["corpus_dir"]), Path(meta["tokenizer_path"])
+    arm = arm or meta.get("arm") or run_dir.name
+    enc, _ = load_split(corpus_dir, "dev", tokenizer_path, cfg.model.max_len, run_dir / "cache",
+                        max_examples=parity_max_examples)
+    dev_examples = list(read_split(corpus_dir, "dev"))
+    if dev_max_examples:
+        dev_examples = dev_examples[:dev_max_examples]
+    with tempfile.TemporaryDirectory(prefix="addrnet-export-") as tmp_s:
+        tmp = Path(tmp_s)
+        onnx_fp32 = export_onnx(model, tmp / "model.onnx")
+        parity = parity_check(model, onnx_fp32, enc)
+        manifest = {
+            "arm": arm,
+            "version": _version(),
+            "config": cfg.to_dict(),
+            "corpus_version": meta.get("corpus_version"),
+            "tokenizer_version": meta.get("tokenizer_version"),
+            "parent_checkpoint": ckpt["path"],
+            "parent_step": ckpt["step"],
+            "init_from": ckpt.get("init_from"),
+            "dev_metrics": None,
+            "training_wall_time_s": float(ckpt.get("wall_time", 0.0)),
+            "max_len": cfg.model.max_len,
+            "onnx_opset": OPSET,
+            "parity": parity,
+        }
+        labels = labels_payload(model.crf_params())
+        curves = run_dir / "curves.png"
+        stage = tmp / "artifact"
+        write_artifact(stage, onnx_path=onnx_fp32, tokenizer_path=tokenizer_path, labels=labels, manifest=manifest,
+                       curves_path=curves)
+        dev = tagger_dev_metrics(stage, dev_examples)
+        quant: dict[str, Any] = {"int8": False}
+        if int8:
+            from onnxruntime.quantization import QuantType, quantize_dynamic
+
+            onnx_int8 = tmp / "model.int8.onnx"
+            quantize_dynamic(str(onnx_fp32), str(onnx_int8), weight_type=QuantType.QInt8)
+            stage8 = tmp / "artifact-int8"
+            write_artifact(stage8, onnx_path=onnx_int8, tokenizer_path=tokenizer_path, labels=labels,
+                           manifest={**manifest, "quantization": {"int8": True}}, curves_path=curves)
+            dev8 = tagger_dev_metrics(stage8, dev_examples)
+            drop = dev["f1"] - dev8["f1"]
+            kept = drop < INT8_MAX_F1_DROP
+            quant = {"int8": kept, "requested": True, "fp32_dev_f1": dev["f1"], "int8_dev_f1": dev8["f1"],
+                     "f1_drop": drop, "max_f1_drop": INT8_MAX_F1_DROP}
+            if kept:
+                shutil.rmtree(stage)
+                stage, dev = stage8, dev8
+        harness = None
+        if harness_path is not None and Path(harness_path).exists():
+            from model.tagger import Tagger
+
+            harness = run_harness(Tagger.load(stage), harness_path)
+        update_manifest(stage, dev_metrics=dev, quantization=quant, pelias_harness=harness)
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        shutil.copytree(stage, out_dir)
+    load_artifact(out_dir)
+    return out_dir

@@ -1,0 +1,328 @@
+"""Supervised tagger training: one plain loop (CPU default, one GPU, or torchrun DDP unchanged).
+
+Run folder layout (``run_dir``): ``run.json`` (corpus, tokenizer, init_from, arm), ``metrics.jsonl``
+(train loss/lr every ``log_every`` steps, dev metrics every ``eval_every`` steps and at the end),
+``checkpoints/step-NNNNNN`` (model + optimizer + full config + step + accumulated wall time; the last
+``keep_checkpoints`` are kept), ``cache/`` (pre-tokenized splits), ``curves.png``.
+
+A run restarted on the same ``run_dir`` resumes from its last checkpoint (data order and schedule are a
+pure function of the step). ``init_from`` (an MLM checkpoint file or run folder) loads only the
+encoder weights, and only when the run starts fresh. Under torchrun (``WORLD_SIZE`` set) a process
+group is initialised and each rank takes its share of every global batch of ``batch_size x world``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from model.decode import CRFParams, decode, tag_spans
+from model.normalize import split_words
+from training.config import Config, ModelConfig, from_dict
+from training.data import Batches, EncodedSplit, gold_spans, load_split, span_metrics
+from training.model import IGNORE_INDEX, AddrNet, encoder_state
+
+
+# ---------------------------------------------------------------- runtime, schedule, checkpoints
+@dataclass
+class Runtime:
+    device: torch.device
+    rank: int = 0
+    world: int = 1
+
+    @property
+    def is_main(self) -> bool:
+        return self.rank == 0
+
+    @property
+    def ddp(self) -> bool:
+        return self.world > 1
+
+
+def setup_runtime(num_threads: int = 0) -> Runtime:
+    if num_threads > 0:
+        torch.set_num_threads(num_threads)
+    if "WORLD_SIZE" in os.environ and int(os.environ["WORLD_SIZE"]) > 1:
+        import torch.distributed as dist
+
+        if not dist.is_initialized():
+            dist.init_process_group(backend="nccl" if torch.cuda.is_available() else "gloo")
+        local = int(os.environ.get("LOCAL_RANK", 0))
+        if torch.cuda.is_available():
+            torch.cuda.set_device(local)
+            device = torch.device("cuda", local)
+        else:
+            device = torch.device("cpu")
+        return Runtime(device, dist.get_rank(), dist.get_world_size())
+    return Runtime(torch.device("cuda" if torch.cuda.is_available() else "cpu"))
+
+
+def autocast(device: torch.device, precision: str) -> contextlib.AbstractContextManager:
+    if precision == "bf16":
+        try:
+            return torch.autocast(device.type, dtype=torch.bfloat16)
+        except RuntimeError:  # device without bf16 autocast
+            return contextlib.nullcontext()
+    return contextlib.nullcontext()
+
+
+def lr_at(step: int, base: float, warmup: int, total: int, schedule: str, min_ratio: float) -> float:
+    if warmup > 0 and step < warmup:
+        return base * (step + 1) / warmup
+    if schedule == "cosine":
+        t = min(1.0, (step - warmup) / max(1, total - warmup))
+        return base * (min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * t)))
+    return base
+
+
+def make_optimizer(model: torch.nn.Module, lr: float, weight_decay: float) -> torch.optim.Optimizer:
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and "crf" not in n]
+    rest = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and "crf" not in n)]
+    groups = [{"params": decay, "weight_decay": weight_decay}, {"params": rest, "weight_decay": 0.0}]
+    return torch.optim.AdamW(groups, lr=lr, betas=(0.9, 0.98), eps=1e-8)
+
+
+def checkpoint_path(run_dir: Path, step: int) -> Path:
+    return Path(run_dir) / "checkpoints" / f"step-{step:06d}"
+
+
+def latest_checkpoint(run_dir: str | Path) -> Path | None:
+    folder = Path(run_dir) / "checkpoints"
+    found = sorted(folder.glob("step-[0-9][0-9][0-9][0-9][0-9][0-9]")) if folder.is_dir() else []
+    return found[-1] if found else None
+
+
+def save_checkpoint(
+    run_dir: Path, step: int, model: AddrNet, optimizer: torch.optim.Optimizer, cfg: Config, extra: dict, keep: int
+) -> Path:
+    path = checkpoint_path(run_dir, step)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = {
+        "model": model.state_dict(),
+        "optimizer": optimizer.state_dict(),
+        "config": cfg.to_dict(),
+        "step": step,
+        "crf": model.crf is not None,
+        **extra,
+    }
+    tmp = path.with_name(path.name + ".tmp")
+    torch.save(state, tmp)
+    tmp.replace(path)  # atomic: a kill never leaves a half-written checkpoint
+    for old in sorted(path.parent.glob("step-[0-9][0-9][0-9][0-9][0-9][0-9]"))[:-keep] if keep > 0 else []:
+        old.unlink()
+    return path
+
+
+def load_checkpoint(path: str | Path) -> dict[str, Any]:
+    path = Path(path)
+    if path.is_dir():
+        found = latest_checkpoint(path)
+        if found is None:
+            raise FileNotFoundError(f"no checkpoint under {path}")
+        path = found
+    ckpt = torch.load(path, map_location="cpu", weights_only=True)
+    ckpt["path"] = str(path)
+    return ckpt
+
+
+def model_from_checkpoint(ckpt: dict[str, Any]) -> tuple[AddrNet, Config]:
+    cfg = from_dict(ckpt["config"])
+    model = AddrNet(cfg.model, crf=bool(ckpt.get("crf")))
+    model.load_state_dict(ckpt["model"])
+    return model, cfg
+
+
+def with_vocab(cfg: Config, tokenizer_path: str | Path) -> Config:
+    from model.tokenize import WordTokenizer
+
+    vocab = WordTokenizer.from_file(tokenizer_path, max_len=cfg.model.max_len).vocab_size
+    return cfg.replace("model", vocab_size=vocab)
+
+
+def load_encoder(model: AddrNet, source: str | Path) -> dict[str, Any]:
+    """Load only ``encoder.*`` weights from an (MLM) checkpoint file or run folder."""
+    ckpt = load_checkpoint(source)
+    enc = encoder_state(ckpt["model"])
+    if not enc:
+        raise ValueError(f"{ckpt['path']} has no encoder weights")
+    src_cfg = ModelConfig(**ckpt["config"]["model"])
+    dst = model.cfg
+    for k in ("vocab_size", "n_layers", "d_model", "n_heads", "d_ff", "max_len"):
+        if getattr(src_cfg, k) != getattr(dst, k):
+            raise ValueError(f"init_from: model.{k} differs ({getattr(src_cfg, k)} vs {getattr(dst, k)})")
+    missing, unexpected = model.load_state_dict(enc, strict=False)
+    assert not unexpected, unexpected
+    assert not [m for m in missing if m.startswith("encoder.")], missing
+    return {"path": ckpt["path"], "step": ckpt["step"], "tensors": len(enc)}
+
+
+class MetricsLog:
+    def __init__(self, path: Path, enabled: bool) -> None:
+        self.path, self.enabled = path, enabled
+
+    def write(self, record: dict) -> None:
+        if self.enabled:
+            with open(self.path, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(record) + "\n")
+
+
+# ---------------------------------------------------------------- evaluation
+@torch.no_grad()
+def evaluate(
+    model: AddrNet, enc: EncodedSplit, examples: list[dict], device: torch.device, batch_size: int = 256
+) -> dict:
+    """Dev metrics with the serving decoder (argmax + BIO repair, or Viterbi with a CRF)."""
+    was_training = model.training
+    model.eval()
+    crf = CRFParams.from_labels(model.crf_params() or {})
+    order = np.argsort(enc.lengths, kind="stable")
+    gold: list[set] = []
+    pred: list[set] = []
+    for b0 in range(0, len(order), batch_size):
+        idx = order[b0 : b0 + batch_size]
+        batch = enc.collate(idx)
+        logits = model(
+            torch.from_numpy(batch["input_ids"]).to(device), torch.from_numpy(batch["attention_mask"]).to(device)
+        )
+        logits_np = logits.float().cpu().numpy()
+        labels = batch["labels"]
+        valid = labels != IGNORE_INDEX
+        counts = valid.sum(1)
+        W = max(1, int(counts.max()))
+        word_logits = np.zeros((len(idx), W, logits_np.shape[-1]), dtype=np.float32)
+        for r in range(len(idx)):
+            word_logits[r, : counts[r]] = logits_np[r, valid[r]]
+        tags, _ = decode(word_logits, counts, crf)
+        for r, i in enumerate(idx):
+            ex = examples[int(i)]
+            words = split_words(ex["text"])
+            pred.append({(lab, words[a].start, words[b].end) for lab, a, b in tag_spans(tags[r, : counts[r]])})
+            gold.append(gold_spans(ex))
+    model.train(was_training)
+    return span_metrics(gold, pred)
+
+
+# ---------------------------------------------------------------- the loop
+def _versions(corpus_dir: Path, tokenizer_path: Path) -> dict[str, str]:
+    def version(manifest: Path, fallback: str) -> str:
+        try:
+            return str(json.loads(manifest.read_text())["version"])
+        except (OSError, KeyError, ValueError):
+            return fallback
+
+    return {
+        "corpus_version": version(corpus_dir / "manifest.json", corpus_dir.name),
+        "tokenizer_version": version(tokenizer_path.parent / "manifest.json", tokenizer_path.parent.name),
+    }
+
+
+def train_tagger(
+    cfg: Config,
+    corpus_dir: str | Path,
+    tokenizer_path: str | Path,
+    run_dir: str | Path,
+    init_from: str | Path | None = None,
+    arm: str | None = None,
+    stop_after: int | None = None,
+    progress: bool = True,
+) -> dict:
+    """Train (or resume) a tagger run; returns a summary. ``stop_after`` stops early (tests: a 'kill')."""
+    from tqdm import tqdm
+
+    corpus_dir, tokenizer_path, run_dir = Path(corpus_dir), Path(tokenizer_path), Path(run_dir)
+    t = cfg.train
+    rt = setup_runtime(t.num_threads)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    cfg = with_vocab(cfg, tokenizer_path)
+    torch.manual_seed(t.seed)
+    model = AddrNet(cfg.model, crf=t.crf_loss_weight > 0).to(rt.device)
+    optimizer = make_optimizer(model, t.lr, t.weight_decay)
+    step, wall, resumed_from, init_info = 0, 0.0, None, None
+    last = latest_checkpoint(run_dir)
+    if last is not None:
+        ckpt = load_checkpoint(last)
+        model.load_state_dict(ckpt["model"])
+        optimizer.load_state_dict(ckpt["optimizer"])
+        step, wall, resumed_from = int(ckpt["step"]), float(ckpt.get("wall_time", 0.0)), int(ckpt["step"])
+        init_info = ckpt.get("init_from")
+    elif init_from:
+        init_info = load_encoder(model, init_from)
+    meta = {
+        "kind": "tagger",
+        "arm": arm or run_dir.name,
+        "corpus_dir": str(corpus_dir),
+        "tokenizer_path": str(tokenizer_path),
+        "init_from": init_info,
+        **_versions(corpus_dir, tokenizer_path),
+    }
+    if rt.is_main:
+        (run_dir / "run.json").write_text(json.dumps(meta, indent=2))
+    log = MetricsLog(run_dir / "metrics.jsonl", rt.is_main)
+    if rt.is_main and resumed_from is not None:
+        print(f"[{meta['arm']}] resuming from step {resumed_from} ({last})", flush=True)
+
+    train_enc, _ = load_split(corpus_dir, "train", tokenizer_path, cfg.model.max_len, run_dir / "cache")
+    dev_enc, dev_examples = load_split(
+        corpus_dir, "dev", tokenizer_path, cfg.model.max_len, run_dir / "cache", max_examples=t.eval_max_examples
+    )
+    batches = Batches(train_enc.lengths, t.batch_size, t.seed, rt.rank, rt.world)
+    net: torch.nn.Module = model
+    if rt.ddp:
+        net = torch.nn.parallel.DistributedDataParallel(model, find_unused_parameters=True)
+
+    def do_eval(at: int) -> dict:
+        m = evaluate(model, dev_enc, dev_examples, rt.device)
+        log.write({"step": at, "split": "dev", **m})
+        return m
+
+    model.train()
+    end = t.steps if stop_after is None else min(t.steps, stop_after)
+    bar = tqdm(total=t.steps, initial=step, desc=f"train {meta['arm']}", disable=not (progress and rt.is_main),
+               mininterval=2.0, dynamic_ncols=True)
+    t0, loss_acc, n_acc, metrics = time.time(), 0.0, 0, None
+    while step < end:
+        lr = lr_at(step, t.lr, t.warmup_steps, t.steps, t.schedule, t.min_lr_ratio)
+        for g in optimizer.param_groups:
+            g["lr"] = lr
+        batch = train_enc.collate(batches.batch(step))
+        ids = torch.from_numpy(batch["input_ids"]).to(rt.device)
+        mask = torch.from_numpy(batch["attention_mask"]).to(rt.device)
+        labels = torch.from_numpy(batch["labels"]).to(rt.device)
+        with autocast(rt.device, t.precision):
+            loss = net(ids, mask, labels, None, t.label_smoothing, t.crf_loss_weight)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        if t.grad_clip > 0:
+            torch.nn.utils.clip_grad_norm_(model.parameters(), t.grad_clip)
+        optimizer.step()
+        step += 1
+        loss_acc += float(loss.detach())
+        n_acc += 1
+        bar.update(1)
+        if step % t.log_every == 0 or step == end:
+            bar.set_postfix(loss=f"{loss_acc / n_acc:.4f}", lr=f"{lr:.2e}")
+            log.write({"step": step, "split": "train", "loss": loss_acc / n_acc, "lr": lr,
+                       "wall_time": wall + time.time() - t0})
+            loss_acc, n_acc = 0.0, 0
+        if rt.is_main and (step % t.eval_every == 0 or step == t.steps):
+            metrics = do_eval(step)
+            bar.write(f"[{meta['arm']}] step {step} dev f1={metrics['f1']:.4f} exact={metrics['exact_match']:.4f}")
+        if rt.is_main and (step % t.ckpt_every == 0 or step == t.steps):
+            extra = {"wall_time": wall + time.time() - t0, "init_from": init_info, "meta": meta}
+            save_checkpoint(run_dir, step, model, optimizer, cfg, extra, t.keep_checkpoints)
+    bar.close()
+    wall += time.time() - t0
+    if rt.is_main and step == t.steps:
+        from training.curves import plot_curves
+
+        plot_curves(run_dir / "metrics.jsonl", run_dir / "curves.png", title=f"arm {meta['arm']}")
+    return {"step": step, "resumed_from": resumed_from, "wall_time": wall, "dev": metrics, "run_dir": str(run_dir)}
