@@ -117,6 +117,7 @@ def run_resolver(client: Client, out: Path, shared_data_dir: Path, *, limit: int
         ["Acc@1", fmt_prop(metrics["accuracy"])],
         ["Acc@5", fmt_prop(metrics["acc_at_5"])],
         ["no result", metrics["no_result"]],
+        ["4xx answers (counted wrong)", metrics["errors"]],
         ["distance median km", fmt(metrics["distance_km"]["median"])],
         ["distance p90 km", fmt(metrics["distance_km"]["p90"])],
         ["within 10 km", fmt(metrics["distance_km"]["within_10km"], pct=True)],
