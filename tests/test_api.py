@@ -39,7 +39,7 @@ def test_parse_handles_control_characters_and_invalid_unicode(live_server: str) 
     for c in body["components"]:
         assert body["text"][c["start"] : c["end"]] == c["value"]
     bad = httpx.post(f"{live_server}/parse", content=b'{"text": "\xff\xfe"}', headers={"content-type": "application/json"})
-    assert bad.status_code == 422 and bad.json()["error"]["code"] == "validation_error"
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_body"
 
 
 @pytest.mark.parametrize(

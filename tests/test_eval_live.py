@@ -70,10 +70,10 @@ def test_runners_against_live_service(live_server: str, tmp_path: Path, corpus_f
 
 def test_decide_on_live_sidecars(live_server: str, tmp_path: Path, corpus_file: Path) -> None:
     run_all(live_server, tmp_path / "A", corpus_file, "tiny")
-    run_all(live_server, tmp_path / "B", corpus_file, "tiny")
+    run_all(live_server, tmp_path / "B", corpus_file, "tiny2")  # a copy of tiny: same corpus + tokenizer
     assert run("decide", "--a", str(tmp_path / "A"), "--b", str(tmp_path / "B"), "--out", str(tmp_path / "d")) == 0
     result = json.loads((tmp_path / "d" / "decision.json").read_text())
-    # the same arm twice: every Δ is 0, a tie, so the aux gains are gone -> DROP
+    # tiny2 is a copy of tiny: every Δ is 0, a tie, so the aux gains are gone -> DROP
     assert result["decision"] == "DROP" and all(c["tie"] for c in result["comparisons"])
 
 

@@ -86,12 +86,28 @@ def test_case_postgres(case: dict[str, Any], pg_engine: sa.Engine) -> None:
         assert getattr(places[0], key) == value, (key, places[0])
 
 
-def test_reload_is_idempotent(pg_url: str, pg_engine: sa.Engine) -> None:
-    with pg_engine.connect() as conn:
-        before = loader.table_counts(conn)
-        sample = conn.execute(sa.text("SELECT * FROM places ORDER BY id LIMIT 500")).all()
-    assert loader.load(pg_url, countries=["US"], if_empty=True, progress=False)["skipped"] is True
-    loader.load(pg_url, countries=["US"], progress=False)
-    with pg_engine.connect() as conn:
-        assert loader.table_counts(conn) == before
-        assert conn.execute(sa.text("SELECT * FROM places ORDER BY id LIMIT 500")).all() == sample
+def test_load_idempotent_if_empty_and_transactional() -> None:
+    if not _reachable():
+        pytest.skip(f"PostgreSQL unreachable at {BASE_URL}")
+    schema = f"addrnet_test_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(BASE_URL)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    url = f"{BASE_URL}?options=-csearch_path%3D{schema},public"
+    engine = db.make_engine(url)
+
+    def snapshot() -> list[Any]:
+        with engine.connect() as conn:
+            return [conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all() for t in ("places", "names")]
+
+    try:
+        first = loader.load(url, countries=["LI"], progress=False)
+        before = snapshot()
+        assert loader.load(url, countries=["LI"], if_empty=True, progress=False)["skipped"] is True
+        assert loader.load(url, countries=["LI"], progress=False)["rows"] == first["rows"]
+        assert snapshot() == before
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
