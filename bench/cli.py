@@ -1,0 +1,28 @@
+"""``addrnet bench``: benchmarks writing JSON to bench/results/."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+BENCHES = {
+    "corpus": ("bench.corpus_build", "corpus build time (1M-example target: < 10 min)"),
+    "tokenizer": ("bench.tokenizer_vocab", "tokens per address for several vocabulary sizes"),
+    "parse": ("bench.parse_bench", "in-process ONNX parse throughput (batch 1/64, 1/2 threads)"),
+    "resolver": ("bench.resolver_bench", "resolver query latency on SQLite over the eval points"),
+    "http": ("bench.http_bench", "HTTP /parse latency and /parse/batch throughput of a running service"),
+    "startup": ("bench.startup", "time from `addrnet serve` start to /readyz 200"),
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("bench", help="Run a benchmark (writes bench/results/*.json).",
+                       description="Run a benchmark; arguments after the name go to it (try `addrnet bench parse --help`).")
+    p.add_argument("name", choices=sorted(BENCHES), help="; ".join(f"{k}: {v[1]}" for k, v in BENCHES.items()))
+    p.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the benchmark")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    module = importlib.import_module(BENCHES[args.name][0])
+    return int(module.main(args.args) or 0)
