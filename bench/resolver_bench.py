@@ -31,7 +31,11 @@ def _pct(values: list[float], q: float) -> float:
 def run(url: str, csv_path: Path, repeats: int = 3) -> dict[str, Any]:
     rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
     queries = [
-        {k: v for k, v in {"locality": r["CITY"], "region": r["REGION"], "postcode": r["POSTCODE"]}.items() if v}
+        {
+            k: v
+            for k, v in {"locality": r["CITY"], "region": r["REGION"], "postcode": r["POSTCODE"]}.items()
+            if v
+        }
         for r in rows
     ]
     engine = make_engine(url)

@@ -12,14 +12,18 @@ from typing import Any
 def _countries(value: str) -> list[str]:
     codes = [c.strip().upper() for c in value.split(",") if c.strip()]
     if not codes or any(len(c) != 2 or not c.isalpha() for c in codes):
-        raise argparse.ArgumentTypeError("--countries takes ISO alpha-2 codes separated by commas, e.g. US,FR")
+        raise argparse.ArgumentTypeError(
+            "--countries takes ISO alpha-2 codes separated by commas, e.g. US,FR"
+        )
     return codes
 
 
 def cmd_load(args: argparse.Namespace) -> int:
     from resolver.loader import load
 
-    summary = load(args.settings.db_url, countries=args.countries, if_empty=args.if_empty, progress=not args.quiet)
+    summary = load(
+        args.settings.db_url, countries=args.countries, if_empty=args.if_empty, progress=not args.quiet
+    )
     if summary["skipped"]:
         print(f"gazetteer load skipped: {summary['reason']}", file=sys.stderr)
     else:
@@ -50,13 +54,21 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     rev = current_revision(args.settings.db_url)
     if rev is None:
-        print("no gazetteer schema; run `addrnet gazetteer upgrade` or `addrnet gazetteer load`", file=sys.stderr)
+        print(
+            "no gazetteer schema; run `addrnet gazetteer upgrade` or `addrnet gazetteer load`",
+            file=sys.stderr,
+        )
         return 1
     engine = make_engine(args.settings.db_url)
     with engine.connect() as conn:
         rows = table_counts(conn)
-        kinds = dict(conn.execute(sa.text("SELECT kind, count(*) FROM places GROUP BY kind ORDER BY kind")).all())
-        countries = conn.execute(sa.text("SELECT count(DISTINCT country_code) FROM places WHERE kind = 'locality'")).scalar()
+        kinds: dict[str, int] = {
+            str(k): int(v)
+            for k, v in conn.execute(sa.text("SELECT kind, count(*) FROM places GROUP BY kind ORDER BY kind"))
+        }
+        countries = conn.execute(
+            sa.text("SELECT count(DISTINCT country_code) FROM places WHERE kind = 'locality'")
+        ).scalar()
     engine.dispose()
     print(f"revision {rev}")
     _print_rows(rows)
@@ -93,12 +105,21 @@ def register(sub: Any) -> None:
         "aliases. Re-running produces the same rows. Database: ADDRNET_DATABASE_URL or "
         "ADDRNET_DATA_DIR/gazetteer.sqlite.",
     )
-    load.add_argument("--countries", type=_countries, default=None, help="only these ISO alpha-2 codes, e.g. US,FR (default: all)")
-    load.add_argument("--if-empty", action="store_true", help="skip loading when the places table already has rows")
+    load.add_argument(
+        "--countries",
+        type=_countries,
+        default=None,
+        help="only these ISO alpha-2 codes, e.g. US,FR (default: all)",
+    )
+    load.add_argument(
+        "--if-empty", action="store_true", help="skip loading when the places table already has rows"
+    )
     load.add_argument("--quiet", action="store_true", help="no progress bars")
     load.set_defaults(func=cmd_load)
 
-    up = g.add_parser("upgrade", help="Only migrate the database to the latest schema (alembic upgrade head).")
+    up = g.add_parser(
+        "upgrade", help="Only migrate the database to the latest schema (alembic upgrade head)."
+    )
     up.set_defaults(func=cmd_upgrade)
 
     st = g.add_parser("stats", help="Schema revision and rows per table.")

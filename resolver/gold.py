@@ -44,16 +44,22 @@ def check_gold(url: str, csv_path: Path, limit_rows: int | None = None) -> dict[
                     top = places[0]
                     names = {
                         r[0]
-                        for r in conn.execute(sa.text("SELECT norm FROM names WHERE place_id = :p"), {"p": top.place_id})
+                        for r in conn.execute(
+                            sa.text("SELECT norm FROM names WHERE place_id = :p"), {"p": top.place_id}
+                        )
                     }
                     ok = normalize_name(row["CITY"]) in names and (
-                        not row["REGION"] or normalize_name(row["REGION"]) in {normalize_name(top.region_code or ""), normalize_name(top.region or "")}
+                        not row["REGION"]
+                        or normalize_name(row["REGION"])
+                        in {normalize_name(top.region_code or ""), normalize_name(top.region or "")}
                     )
                     if top.lat is not None and row["LAT"] and row["LON"]:
                         dists.append(haversine_km(float(row["LAT"]), float(row["LON"]), top.lat, top.lon))  # type: ignore[arg-type]
                 correct += ok
                 if not ok and len(errors) < 50:
-                    errors.append({"id": row["ID"], "components": comps, "top": places[0].__dict__ if places else None})
+                    errors.append(
+                        {"id": row["ID"], "components": comps, "top": places[0].__dict__ if places else None}
+                    )
     finally:
         engine.dispose()
     return {

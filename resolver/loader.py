@@ -56,7 +56,9 @@ class Gazetteer:
         self._place_meta[row[0]] = (row[1], row[3])
         return int(row[0])
 
-    def add_name(self, place_id: int, name: str, kind: str, lang: str | None = None, *, variants: bool = True) -> None:
+    def add_name(
+        self, place_id: int, name: str, kind: str, lang: str | None = None, *, variants: bool = True
+    ) -> None:
         name = name.strip()[:MAX_NAME_CHARS]
         norm = normalize_name(name)
         if not norm:
@@ -187,7 +189,9 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
     # US ZIP codes: map postal city names to places, creating postal localities GeoNames lacks
     if wanted is None or "US" in wanted:
         zips = sorted(all_zips, key=lambda z: z["zip_code"])
-        zip_places: dict[tuple[str, str], list[Any]] = {}  # (state, norm) -> [name, lat_sum, lon_sum, n, county]
+        zip_places: dict[
+            tuple[str, str], list[Any]
+        ] = {}  # (state, norm) -> [name, lat_sum, lon_sum, n, county]
         resolved: list[tuple[dict[str, Any], list[tuple[str, str]]]] = []
 
         def match(state: str, city: str, lat: float | None, lon: float | None) -> tuple[str, str]:
@@ -212,7 +216,10 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             for city in cities_:
                 ref = match(state, city, lat, lon)
                 if ref[0] == "zip" and ref[1]:
-                    entry = zip_places.setdefault((state, ref[1]), [city.title() if city.isupper() else city, 0.0, 0.0, 0, z.get("county")])
+                    entry = zip_places.setdefault(
+                        (state, ref[1]),
+                        [city.title() if city.isupper() else city, 0.0, 0.0, 0, z.get("county")],
+                    )
                     if lat is not None and lon is not None:
                         entry[1] += lat
                         entry[2] += lon
@@ -276,7 +283,10 @@ def _insert(conn: Connection, table: str, cols: Sequence[str], rows: list[tuple[
 def table_counts(conn: Connection) -> dict[str, int]:
     from resolver.schema import GAZETTEER_TABLES
 
-    return {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()) for t in GAZETTEER_TABLES}
+    return {
+        t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+        for t in GAZETTEER_TABLES
+    }
 
 
 def write(conn: Connection, gaz: Gazetteer, progress: bool = True) -> None:
@@ -296,7 +306,9 @@ def write(conn: Connection, gaz: Gazetteer, progress: bool = True) -> None:
             conn.exec_driver_sql(f"ANALYZE {table}")
 
 
-def load(url: str, countries: Iterable[str] | None = None, if_empty: bool = False, progress: bool = True) -> dict[str, Any]:
+def load(
+    url: str, countries: Iterable[str] | None = None, if_empty: bool = False, progress: bool = True
+) -> dict[str, Any]:
     """Migrate, then (re)load the gazetteer at ``url``. Returns a summary with rows per table."""
     from resolver.db import make_engine, upgrade
 

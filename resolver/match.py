@@ -23,10 +23,11 @@ from resolver.names import MAX_NAME_CHARS, normalize_name, similarity
 COMPONENTS = ("locality", "suburb", "city_district", "county", "region", "postcode", "country")
 MAX_COMPONENT_CHARS = 200
 MAX_LIMIT = 100
-FUZZY_SCAN = 4000
+FUZZY_SCAN = 1500
 _POSTCODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9 -]{1,9}$")
 _US_ZIP_RE = re.compile(r"^(\d{5})(?:-?\d{4})?$")
 
+_FUZZY_KIND_WEIGHT = {"official": 1.0, "abbreviation": 0.97, "alternate": 0.95, "postal": 0.85}
 BASE = {"exact": 0.80, "alias": 0.74, "postal": 0.66, "postcode": 0.62, "fuzzy": 0.60}
 
 
@@ -63,10 +64,22 @@ def _clean(components: Mapping[str, object], confidences: Mapping[str, float] | 
         if not isinstance(value, str):
             raise ValueError(f"component {key!r} must be a string")
         if len(value) > MAX_COMPONENT_CHARS:
-            raise ValueError(f"component {key!r} is too long ({len(value)} > {MAX_COMPONENT_CHARS} characters)")
+            raise ValueError(
+                f"component {key!r} is too long ({len(value)} > {MAX_COMPONENT_CHARS} characters)"
+            )
         value = " ".join(value.split())
         if value:
             out[key] = value
+    return out
+
+
+def _confidences(confidences: Mapping[str, float] | None) -> dict[str, float]:
+    """Per-component confidence in [0, 1] (default 1): scales how much a constraint counts."""
+    out: dict[str, float] = {}
+    for key, value in (confidences or {}).items():
+        if not isinstance(value, int | float) or math.isnan(value):
+            raise ValueError(f"confidence of {key!r} must be a number in [0, 1]")
+        out[key] = min(1.0, max(0.0, float(value)))
     return out
 
 
@@ -99,7 +112,9 @@ def _regions(conn: Connection, value: str, country: str | None) -> set[tuple[str
     return {(r[0], r[1]) for r in conn.execute(sa.text(sql), params)}
 
 
-def _postcode(conn: Connection, value: str, country: str | None) -> list[tuple[str, str | None, list[int], float | None, float | None]]:
+def _postcode(
+    conn: Connection, value: str, country: str | None
+) -> list[tuple[str, str | None, list[int], float | None, float | None]]:
     code = value.upper().strip()
     m = _US_ZIP_RE.match(code)
     if m:
@@ -135,27 +150,31 @@ def _fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[int, 
     lo, hi = len(norm) - max_d, len(norm) + max_d
     cc_sql = " AND country_code = :cc" if country else ""
     params: dict[str, object] = {"lo": lo, "hi": hi, "cc": country, "lim": FUZZY_SCAN}
-    rows: list[tuple[int, str]] = []
+    rows: list[tuple[int, str, str]] = []
     if conn.dialect.name == "postgresql":
         params["q"] = norm
         sql = (
-            "SELECT place_id, norm FROM names WHERE norm % :q AND place_kind = 'locality'" + cc_sql +
+            "SELECT place_id, norm, kind FROM names WHERE norm % :q AND place_kind = 'locality'" + cc_sql +
             " AND length(norm) BETWEEN :lo AND :hi ORDER BY similarity(norm, :q) DESC LIMIT 200"
         )  # fmt: skip
-        rows = [(int(r[0]), r[1]) for r in conn.execute(sa.text(sql), params)]
+        rows = [(int(r[0]), r[1], r[2]) for r in conn.execute(sa.text(sql), params)]
     else:
-        k = 3 if len(norm) >= 6 else 2
+        k = 2 if len(norm) < 5 else 3 if len(norm) < 9 else 4
         for column, key in (("norm", norm), ("norm_rev", norm[::-1])):
             prefix = key[:k]
             params.update(p=prefix, p_hi=prefix + "\U0010ffff")
             sql = (
-                f"SELECT place_id, norm FROM names WHERE place_kind = 'locality'{cc_sql} "
+                f"SELECT place_id, norm, kind FROM names WHERE place_kind = 'locality'{cc_sql} "
                 f"AND {column} >= :p AND {column} < :p_hi AND length(norm) BETWEEN :lo AND :hi LIMIT :lim"
             )
-            rows.extend((int(r[0]), r[1]) for r in conn.execute(sa.text(sql), params))
+            rows.extend((int(r[0]), r[1], r[2]) for r in conn.execute(sa.text(sql), params))
     best: dict[int, float] = {}
-    for pid, cand in rows:
-        s = similarity(norm, cand, max_d)
+    sims: dict[str, float] = {}
+    for pid, cand, kind in rows:
+        s = sims.get(cand)
+        if s is None:
+            s = sims[cand] = similarity(norm, cand, max_d)
+        s *= _FUZZY_KIND_WEIGHT.get(kind, 0.9)
         if s > 0 and s > best.get(pid, 0.0):
             best[pid] = s
     return sorted(best.items(), key=lambda kv: -kv[1])[:50]
@@ -186,6 +205,7 @@ def resolve(
     if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"limit must be an integer in 1..{MAX_LIMIT}")
     comps = _clean(components, confidences)
+    conf = _confidences(confidences)
     notes: list[str] = []
     cc: str | None = None
     if country is not None:
@@ -210,7 +230,9 @@ def resolve(
     if regions and len(pc_rows) > 1:
         pc_rows = [r for r in pc_rows if (r[0], r[1]) in regions] or pc_rows
     pc_ids: set[int] = {i for r in pc_rows for i in r[2]}
-    pc_point = next(((r[3], r[4]) for r in pc_rows if r[3] is not None), None)
+    pc_point = next(
+        ((float(r[3]), float(r[4])) for r in pc_rows if r[3] is not None and r[4] is not None), None
+    )
 
     cands: dict[int, _Cand] = {}
 
@@ -235,7 +257,7 @@ def resolve(
                 add(pid, "fuzzy", BASE["fuzzy"] * sim, f"{role} fuzzy (similarity {sim:.2f})")
         if not cands and len(query_names) > 1:  # locality unknown: a suburb that is a locality
             role, value = query_names[1]
-            for pid, kind in _name_lookup(conn, normalize_name(value), cc):
+            for pid, _kind in _name_lookup(conn, normalize_name(value), cc):
                 add(pid, "alias", BASE["alias"] - 0.15, f"{role} name (locality not found)")
     if pc_ids and (not primary or not any(pid in pc_ids for pid in cands)):
         primary_pc = [r[2][0] for r in pc_rows if r[2]]
@@ -267,16 +289,16 @@ def resolve(
                 score += 0.06
                 why.append("region agrees")
             else:
-                score -= 0.35
+                score -= 0.35 * conf.get("region", 1.0)
                 why.append("region disagrees")
         if pc_rows:
             if pid in pc_ids:
-                score += 0.14
+                score += 0.14 * conf.get("postcode", 1.0)
                 why.append("postcode agrees")
             elif pc_point and r[5] is not None:
                 d = haversine_km(pc_point[0], pc_point[1], r[5], r[6])
                 adj = 0.10 if d < 8 else 0.05 if d < 25 else -0.05 if d < 100 else -0.2
-                score += adj
+                score += adj * conf.get("postcode", 1.0)
                 why.append(f"{d:.0f} km from postcode")
         if suburb_points and r[5] is not None:
             if any(haversine_km(p[0], p[1], r[5], r[6]) < 30 for p in suburb_points):
@@ -286,7 +308,9 @@ def resolve(
         score += 0.08 * min(1.0, math.log10(pop + 1) / 7.0)
         score = max(0.0, min(1.0, score))
         out.append(
-            Place(pid, r[1], r[2], r[3], r[4], r[5], r[6], round(score, 4), c.match, pop, "; ".join(notes + why))
+            Place(
+                pid, r[1], r[2], r[3], r[4], r[5], r[6], round(score, 4), c.match, pop, "; ".join(notes + why)
+            )
         )
     out.sort(key=lambda p: (-p.score, -p.population, p.place_id))
     return out[:limit]

@@ -65,8 +65,15 @@ def test_schema_and_trigram_index(pg_url: str, pg_engine: sa.Engine) -> None:
     insp = sa.inspect(pg_engine)
     assert "shadow_events" in insp.get_table_names()
     with pg_engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).scalar() == 1
-        assert conn.execute(sa.text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_names_norm_trgm'")).scalar() >= 1
+        assert (
+            conn.execute(sa.text("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).scalar() == 1
+        )
+        assert (
+            conn.execute(
+                sa.text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_names_norm_trgm'")
+            ).scalar()
+            >= 1
+        )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -98,7 +105,9 @@ def test_load_idempotent_if_empty_and_transactional() -> None:
 
     def snapshot() -> list[Any]:
         with engine.connect() as conn:
-            return [conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all() for t in ("places", "names")]
+            return [
+                conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all() for t in ("places", "names")
+            ]
 
     try:
         first = loader.load(url, countries=["LI"], progress=False)

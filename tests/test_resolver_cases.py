@@ -89,7 +89,9 @@ def test_migrations_match_schema_module(us_engine: sa.Engine) -> None:
     with us_engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     # shadow_events belongs to the app layer, not resolver.schema
-    diff = [d for d in diff if not (d[0] in {"remove_table", "remove_index"} and "shadow_events" in str(d[1]))]
+    diff = [
+        d for d in diff if not (d[0] in {"remove_table", "remove_index"} and "shadow_events" in str(d[1]))
+    ]
     assert diff == []
 
 
@@ -101,7 +103,8 @@ def test_load_idempotent_if_empty_and_transactional(tmp_path: Path, monkeypatch:
     def snapshot() -> list[Any]:
         with engine.connect() as conn:
             return [
-                conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all() for t in ("places", "names", "postcodes")
+                conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all()
+                for t in ("places", "names", "postcodes")
             ]
 
     before = snapshot()
@@ -120,7 +123,9 @@ def test_load_idempotent_if_empty_and_transactional(tmp_path: Path, monkeypatch:
     engine.dispose()
 
 
-def test_cli_help_and_stats(us_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_help_and_stats(
+    us_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from addrnet import cli
     from addrnet.settings import get_settings
 
@@ -149,3 +154,13 @@ def test_check_gold_small(us_url: str, tmp_path: Path) -> None:
     result = check_gold(us_url, csv_path)
     assert result["rows"] == 2 and result["top1_locality_accuracy"] == 1.0
     assert result["median_distance_km"] < 10
+
+
+def test_confidences_soften_constraints(us_engine: sa.Engine) -> None:
+    comps = {"locality": "Portland", "region": "ME"}
+    with us_engine.connect() as conn:
+        sure = {p.region_code: p.score for p in resolve(conn, comps)}
+        unsure = {p.region_code: p.score for p in resolve(conn, comps, confidences={"region": 0.1})}
+        assert unsure["OR"] > sure["OR"] and unsure["ME"] == sure["ME"]
+        with pytest.raises(ValueError, match="confidence"):
+            resolve(conn, comps, confidences={"region": "high"})  # type: ignore[dict-item]
