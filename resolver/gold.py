@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from resolver.loader import haversine_km
+from resolver.loader import haversine_km, table_counts
 from resolver.match import resolve
 from resolver.names import normalize_name
 
@@ -30,6 +30,7 @@ def check_gold(url: str, csv_path: Path, limit_rows: int | None = None) -> dict[
     latencies: list[float] = []
     try:
         with engine.connect() as conn:
+            gazetteer_rows = table_counts(conn)
             for row in rows:
                 comps = {"locality": row["CITY"], "region": row["REGION"], "postcode": row["POSTCODE"]}
                 comps = {k: v for k, v in comps.items() if v}
@@ -64,6 +65,8 @@ def check_gold(url: str, csv_path: Path, limit_rows: int | None = None) -> dict[
         engine.dispose()
     return {
         "backend": engine.dialect.name,
+        "gazetteer_rows": gazetteer_rows,
+        "csv": str(csv_path),
         "rows": total,
         "correct": correct,
         "top1_locality_accuracy": round(correct / total, 4) if total else 0.0,

@@ -142,6 +142,14 @@ def _name_lookup(conn: Connection, norm: str, country: str | None) -> list[tuple
     return [(int(r[0]), r[1]) for r in conn.execute(sa.text(sql + " LIMIT 2000"), params)]
 
 
+def _range_key_length(n: int, has_country: bool) -> int:
+    """Prefix/suffix length of the SQLite range scans: longer names afford longer (narrower) keys;
+    2-character keys only inside one country (a global 2-letter range is too wide)."""
+    if n < 5 or (has_country and n < 6):
+        return 2
+    return 3 if n < 9 else 4 if n < 12 else 5
+
+
 def _fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[int, float]]:
     """Places whose names are within a small edit distance of ``norm`` -> (place_id, similarity)."""
     if len(norm) < 4:
@@ -159,7 +167,7 @@ def _fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[int, 
         )  # fmt: skip
         rows = [(int(r[0]), r[1], r[2]) for r in conn.execute(sa.text(sql), params)]
     else:
-        k = 2 if len(norm) < 5 else 3 if len(norm) < 9 else 4
+        k = _range_key_length(len(norm), country is not None)
         for column, key in (("norm", norm), ("norm_rev", norm[::-1])):
             prefix = key[:k]
             params.update(p=prefix, p_hi=prefix + "\U0010ffff")
@@ -177,7 +185,8 @@ def _fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[int, 
         s *= _FUZZY_KIND_WEIGHT.get(kind, 0.9)
         if s > 0 and s > best.get(pid, 0.0):
             best[pid] = s
-    return sorted(best.items(), key=lambda kv: -kv[1])[:50]
+    # generous cut: equal similarities are common and population decides among them later
+    return sorted(best.items(), key=lambda kv: -kv[1])[:300]
 
 
 def _places(conn: Connection, ids: list[int]) -> dict[int, sa.Row]:

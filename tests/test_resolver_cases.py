@@ -164,3 +164,22 @@ def test_confidences_soften_constraints(us_engine: sa.Engine) -> None:
         assert unsure["OR"] > sure["OR"] and unsure["ME"] == sure["ME"]
         with pytest.raises(ValueError, match="confidence"):
             resolve(conn, comps, confidences={"region": "high"})  # type: ignore[dict-item]
+
+
+def test_arbitrary_text_never_crashes(us_engine: sa.Engine) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    keys = st.sampled_from(["locality", "suburb", "region", "postcode", "country", "street"])
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.dictionaries(keys, st.text(max_size=300), max_size=4))
+    def check(comps: dict[str, str]) -> None:
+        with us_engine.connect() as conn:
+            try:
+                places = resolve(conn, comps)
+            except ValueError:
+                return
+            assert all(0.0 <= p.score <= 1.0 for p in places)
+
+    check()

@@ -3,8 +3,8 @@
 - ``example_words_tags``: a corpus example -> (``split_words`` words, BIO tag per word).
 - ``encode_split``: encodes examples with ``model.tokenize.WordTokenizer`` into padded numpy arrays
   (``ids``, per-token ``labels`` at first subwords else -100, per-token ``word_ids`` for whole-word
-  masking, ``lengths``). ``load_split`` caches the result as ``.npz`` under a cache folder (the run
-  dir), keyed by corpus file size/mtime, tokenizer hash and ``max_len``.
+  masking, ``lengths``). ``load_split`` caches the result as ``.npz`` under a cache folder (the runs'
+  parent folder, ``<out>/cache``, shared by the MLM run and both arms), keyed by corpus file size/mtime, tokenizer hash and ``max_len``.
 - ``Batches``: a deterministic, resumable stream of length-bucketed batches: each epoch is shuffled
   with ``(seed, epoch)``, cut into chunks of 50 batches that are sorted by length, and the batches are
   shuffled again; ``batch(step)`` is a pure function of the step, so a resumed run sees the same data.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,7 +140,7 @@ def load_split(
     enc = encode_split(examples, wt)
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(".tmp.npz")
+        tmp = cache.with_name(f"{cache.stem}.{os.getpid()}.tmp.npz")
         np.savez(tmp, ids=enc.ids, labels=enc.labels, word_ids=enc.word_ids, lengths=enc.lengths)
         tmp.replace(cache)
     return enc, examples

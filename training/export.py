@@ -122,7 +122,7 @@ def export_run(
     meta = json.loads((run_dir / "run.json").read_text())
     corpus_dir, tokenizer_path = Path(meta["corpus_dir"]), Path(meta["tokenizer_path"])
     arm = arm or meta.get("arm") or run_dir.name
-    enc, _ = load_split(corpus_dir, "dev", tokenizer_path, cfg.model.max_len, run_dir / "cache",
+    enc, _ = load_split(corpus_dir, "dev", tokenizer_path, cfg.model.max_len, run_dir.parent / "cache",
                         max_examples=parity_max_examples)
     dev_examples = list(read_split(corpus_dir, "dev"))
     if dev_max_examples:

@@ -1,13 +1,29 @@
-"""Train the subword tokenizer (HF ``tokenizers`` WordPiece) on the corpus train split."""
+"""Train the subword tokenizer (HF ``tokenizers`` WordPiece) on the corpus train split, and measure it.
+
+Words come from ``model.normalize.split_words``; the tokenizer further splits each word at
+punctuation ("#12" -> "#", "12"; "18180-000" -> "18180", "-", "000") and digit runs, so word ids
+always round-trip (see ``model.tokenize.WordTokenizer``). The initial alphabet covers Latin
+letters with diacritics, so a word never becomes [UNK] just because a letter was rare in training.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
 
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
 from model.normalize import normalize, split_words
 from model.tokenize import SPECIAL_TOKENS, UNK
+
+# Basic Latin, Latin-1 Supplement, Latin Extended-A/B letters, lowercased (the normalizer lowercases)
+INITIAL_ALPHABET = sorted(
+    {chr(c).lower() for c in list(range(0x21, 0x7F)) + list(range(0xA1, 0x250)) if chr(c).isprintable()}
+    | set("ș ț ă â î ę ą ł ż ź ś ć ń ó ř ů č ě š ž ý ő ű æ ø å ß".split())
+)
 
 
 def new_tokenizer() -> Tokenizer:
@@ -29,7 +45,12 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int = 8000, min_frequency:
     """Train WordPiece on address texts; special tokens take ids 0..2 ([PAD], [UNK], [MASK])."""
     tok = new_tokenizer()
     trainer = trainers.WordPieceTrainer(
-        vocab_size=vocab_size, min_frequency=min_frequency, special_tokens=SPECIAL_TOKENS, show_progress=False
+        vocab_size=vocab_size,
+        min_frequency=min_frequency,
+        special_tokens=SPECIAL_TOKENS,
+        initial_alphabet=INITIAL_ALPHABET,
+        limit_alphabet=2000,
+        show_progress=False,
     )
 
     def words() -> Iterator[str]:
@@ -38,3 +59,81 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int = 8000, min_frequency:
 
     tok.train_from_iterator(words(), trainer=trainer)
     return tok
+
+
+def tokens_per_address(tok: Tokenizer, texts: list[str]) -> dict[str, float]:
+    """Mean / p50 / p99 / max subword tokens per address (words pre-split as at serving time)."""
+    batch = [[w.text for w in split_words(normalize(t))] or [" "] for t in texts]
+    lengths = sorted(len(e.ids) for e in tok.encode_batch(batch, is_pretokenized=True))
+    if not lengths:
+        return {"mean": 0.0, "p50": 0, "p99": 0, "max": 0, "n": 0}
+
+    def q(p: float) -> int:
+        return lengths[min(len(lengths) - 1, int(p * len(lengths)))]
+
+    return {"mean": round(sum(lengths) / len(lengths), 3), "p50": q(0.5), "p99": q(0.99), "max": lengths[-1],
+            "n": len(lengths)}
+
+
+def unk_rate(tok: Tokenizer, texts: list[str]) -> dict[str, float]:
+    from model.tokenize import WordTokenizer
+
+    wt = WordTokenizer(tok)
+    unk, total = wt.unk_rate([[w.text for w in split_words(normalize(t))] for t in texts])
+    return {"unk_tokens": unk, "tokens": total, "rate": round(unk / total, 5) if total else 0.0}
+
+
+def harness_inputs(data_dir: str | Path | None) -> list[str]:
+    """Input strings of the harness (measurement only; never training data)."""
+    from training.corpus.build import DEFAULT_DATA_DIR
+
+    hdir = Path(data_dir or DEFAULT_DATA_DIR) / "harness"
+    out: list[str] = []
+    for p in sorted(hdir.glob("*.jsonl")):
+        out += [json.loads(line)["input"] for line in p.open(encoding="utf-8")]
+    return out
+
+
+def measure(tok: Tokenizer, dev_texts: list[str], harness: list[str]) -> dict[str, Any]:
+    dev = tokens_per_address(tok, dev_texts)
+    h = tokens_per_address(tok, harness)
+    u = unk_rate(tok, harness)
+    ud = unk_rate(tok, dev_texts[:20000])
+    return {
+        "dev_tokens_per_address_mean": dev["mean"], "dev_tokens_per_address_p50": dev["p50"],
+        "dev_tokens_per_address_p99": dev["p99"], "dev_tokens_per_address_max": dev["max"], "dev_addresses": dev["n"],
+        "harness_tokens_per_address_mean": h["mean"], "harness_tokens_per_address_p99": h["p99"],
+        "harness_unk_rate": u["rate"], "harness_unk_tokens": u["unk_tokens"], "harness_tokens": u["tokens"],
+        "harness_inputs": len(harness), "dev_unk_rate": ud["rate"],
+    }
+
+
+def train_from_corpus(corpus_dir: str | Path, out_dir: str | Path, version: str, vocab_size: int = 8000,
+                      data_dir: str | Path | None = None, max_texts: int | None = None) -> dict[str, Any]:
+    """Train on the corpus train split, write tokenizer.json + manifest.json, return the manifest."""
+    from training.corpus import read_split
+
+    corpus = Path(corpus_dir)
+    cmanifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    texts = (ex["text"] for ex in read_split(corpus, "train"))
+    tok = train_tokenizer(islice(texts, max_texts) if max_texts else texts, vocab_size=vocab_size)
+    dev = [ex["text"] for ex in read_split(corpus, "dev")]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tok.save(str(out / "tokenizer.json"))
+    manifest = {
+        "version": version,
+        "corpus_version": cmanifest["version"],
+        "corpus_train_examples": cmanifest["counts"]["splits"].get("train", 0),
+        "trained_on_texts": max_texts or cmanifest["counts"]["splits"].get("train", 0),
+        "model": "WordPiece",
+        "requested_vocab_size": vocab_size,
+        "vocab_size": tok.get_vocab_size(),
+        "special_tokens": {t: i for i, t in enumerate(SPECIAL_TOKENS)},
+        "normalizer": "NFC + lowercase",
+        "pre_tokenizer": "whitespace, punctuation, digit runs (over split_words words)",
+        "measurements": measure(tok, dev, harness_inputs(data_dir)),
+        "vocab_size_justification": "bench/results/tokenizer_vocab.json",
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return manifest

@@ -3,7 +3,8 @@
 Run folder layout (``run_dir``): ``run.json`` (corpus, tokenizer, init_from, arm), ``metrics.jsonl``
 (train loss/lr every ``log_every`` steps, dev metrics every ``eval_every`` steps and at the end),
 ``checkpoints/step-NNNNNN`` (model + optimizer + full config + step + accumulated wall time; the last
-``keep_checkpoints`` are kept), ``cache/`` (pre-tokenized splits), ``curves.png``.
+``keep_checkpoints`` are kept), ``curves.png``. Pre-tokenized splits are cached in ``<run_dir>/../cache``
+(shared by sibling runs; keyed by corpus file, tokenizer hash and ``max_len``).
 
 A run restarted on the same ``run_dir`` resumes from its last checkpoint (data order and schedule are a
 pure function of the step). ``init_from`` (an MLM checkpoint file or run folder) loads only the
@@ -162,7 +163,7 @@ def load_encoder(model: AddrNet, source: str | Path) -> dict[str, Any]:
     missing, unexpected = model.load_state_dict(enc, strict=False)
     assert not unexpected, unexpected
     assert not [m for m in missing if m.startswith("encoder.")], missing
-    return {"path": ckpt["path"], "step": ckpt["step"], "tensors": len(enc)}
+    return {"path": ckpt["path"], "step": ckpt["step"], "tensors": len(enc), "wall_time": ckpt.get("wall_time")}
 
 
 class MetricsLog:
@@ -270,9 +271,9 @@ def train_tagger(
     if rt.is_main and resumed_from is not None:
         print(f"[{meta['arm']}] resuming from step {resumed_from} ({last})", flush=True)
 
-    train_enc, _ = load_split(corpus_dir, "train", tokenizer_path, cfg.model.max_len, run_dir / "cache")
+    train_enc, _ = load_split(corpus_dir, "train", tokenizer_path, cfg.model.max_len, run_dir.parent / "cache")
     dev_enc, dev_examples = load_split(
-        corpus_dir, "dev", tokenizer_path, cfg.model.max_len, run_dir / "cache", max_examples=t.eval_max_examples
+        corpus_dir, "dev", tokenizer_path, cfg.model.max_len, run_dir.parent / "cache", max_examples=t.eval_max_examples
     )
     batches = Batches(train_enc.lengths, t.batch_size, t.seed, rt.rank, rt.world)
     net: torch.nn.Module = model

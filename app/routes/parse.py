@@ -6,13 +6,13 @@ import time
 from typing import Any
 
 from fastapi import APIRouter, Response
-from model.tagger import ParseResult, Tagger
 
 from app.deps import StateDep, pick_tagger
 from app.errors import APIError
 from app.schemas import BatchRequest, BatchResponse, ParseRequest, ParseResponse
 from app.shadow import ShadowJob
 from app.state import AppState
+from model.tagger import ParseResult, Tagger
 
 router = APIRouter(tags=["parse"])
 

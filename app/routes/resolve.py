@@ -6,8 +6,6 @@ import time
 from typing import Any
 
 from fastapi import APIRouter, Response
-from model.tagger import Tagger
-from resolver.match import resolve as resolve_places
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.deps import StateDep, pick_tagger
@@ -17,6 +15,8 @@ from app.schemas import ResolveRequest, ResolveResponse
 from app.shadow import ShadowJob
 from app.state import AppState
 from model.labels import LABELS
+from model.tagger import Tagger
+from resolver.match import resolve as resolve_places
 
 router = APIRouter(tags=["resolve"])
 

@@ -62,7 +62,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_postcodes_code_country", "postcodes", ["code", "country"], unique=True)
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        # in public (on every search_path) so that a schema-scoped gazetteer still sees its operators
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
         op.execute("CREATE INDEX ix_names_norm_trgm ON names USING gin (norm gin_trgm_ops)")
 
 
