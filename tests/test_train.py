@@ -114,3 +114,12 @@ def test_arms_cli_runs_pretrain_then_both_arms(toy: tuple[Path, Path], tmp_path:
     assert (out / "A" / "curves.png").exists() and (out / "B" / "curves.png").exists()
     assert main(["export", "--run", str(out / "B"), "--out", str(tmp_path / "arms" / "B"), "--no-harness"]) == 0
     assert json.loads((tmp_path / "arms" / "B" / "manifest.json").read_text())["arm"] == "B"
+
+
+def test_rerun_of_finished_run_reports_last_dev(toy: tuple[Path, Path], tmp_path: Path) -> None:
+    from training.train import train_tagger
+
+    cfg = load_config(TINY, ["train.steps=20", "train.eval_every=20"])
+    first = train_tagger(cfg, *toy, tmp_path / "run", progress=False)
+    again = train_tagger(cfg, *toy, tmp_path / "run", progress=False)
+    assert again["resumed_from"] == 20 and again["dev"]["f1"] == first["dev"]["f1"]

@@ -16,7 +16,7 @@ def _corpus_build(args: argparse.Namespace) -> int:
 
 
 def _corpus_stats(args: argparse.Namespace) -> int:
-    from training.corpus.stats import format_stats
+    from training.corpus_stats import format_stats
 
     manifest = json.loads((Path(args.dir) / "manifest.json").read_text(encoding="utf-8"))
     print(format_stats(manifest, top=args.top))

@@ -51,7 +51,7 @@ def make_toy_corpus(out_dir: str | Path, n_train: int = 2000, n_dev: int = 200, 
     return out
 
 
-def make_toy_tokenizer(corpus_dir: str | Path, out_path: str | Path, vocab_size: int = 300) -> Path:
+def make_toy_tokenizer(corpus_dir: str | Path, out_path: str | Path, vocab_size: int = 1000) -> Path:
     from training.data import read_split
     from training.tokenizer import train_tokenizer
 

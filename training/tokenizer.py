@@ -58,7 +58,29 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int = 8000, min_frequency:
             yield " ".join(ws)
 
     tok.train_from_iterator(words(), trainer=trainer)
-    return tok
+    return _ensure_alphabet(tok, vocab_size)
+
+
+def _ensure_alphabet(tok: Tokenizer, vocab_size: int) -> Tokenizer:
+    """Make every alphabet letter available as a word start and as a continuation ("##x"), so a
+    word with a rare letter is split into pieces instead of becoming [UNK]. The latest-learned
+    tokens make room, keeping the vocabulary at ``vocab_size``."""
+    vocab = tok.get_vocab()
+    missing = [t for c in INITIAL_ALPHABET for t in (c, f"##{c}") if t not in vocab]
+    if not missing:
+        return tok
+    ordered = sorted(vocab, key=vocab.__getitem__)
+
+    def essential(t: str) -> bool:
+        return t in SPECIAL_TOKENS or len(t) == 1 or (t.startswith("##") and len(t) == 3)
+
+    budget = vocab_size - len(missing) - sum(1 for t in ordered if essential(t))
+    longer = [t for t in ordered if not essential(t)]
+    dropped = set(longer[max(0, budget):])
+    new_vocab = {t: i for i, t in enumerate([t for t in ordered if t not in dropped] + missing)}
+    fixed = new_tokenizer()
+    fixed.model = models.WordPiece(new_vocab, unk_token=UNK, max_input_chars_per_word=64)
+    return fixed
 
 
 def tokens_per_address(tok: Tokenizer, texts: list[str]) -> dict[str, float]:
@@ -85,7 +107,7 @@ def unk_rate(tok: Tokenizer, texts: list[str]) -> dict[str, float]:
 
 def harness_inputs(data_dir: str | Path | None) -> list[str]:
     """Input strings of the harness (measurement only; never training data)."""
-    from training.corpus.build import DEFAULT_DATA_DIR
+    from training.corpus_build import DEFAULT_DATA_DIR
 
     hdir = Path(data_dir or DEFAULT_DATA_DIR) / "harness"
     out: list[str] = []

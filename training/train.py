@@ -322,6 +322,9 @@ def train_tagger(
             save_checkpoint(run_dir, step, model, optimizer, cfg, extra, t.keep_checkpoints)
     bar.close()
     wall += time.time() - t0
+    if rt.is_main and step == t.steps and metrics is None:  # already finished: report the last dev eval
+        dev_recs = [json.loads(x) for x in (run_dir / "metrics.jsonl").read_text().splitlines() if '"dev"' in x]
+        metrics = dev_recs[-1] if dev_recs else None
     if rt.is_main and step == t.steps:
         from training.curves import plot_curves
 

