@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 
 from addrnet import __version__
 from addrnet.settings import Settings, get_settings
 from app import errors
 from app.limits import BodyLimitMiddleware
+from app.observe import ObserveMiddleware
 from app.routes import ops, parse, resolve
 from app.state import AppState
 
@@ -46,18 +47,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(resolve.router)
     app.include_router(ops.router)
 
-    @app.middleware("http")
-    async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        t0 = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        path = getattr(route, "path", "unmatched")
-        state = getattr(request.app.state, "addrnet", None)
-        if state is not None:
-            arm = response.headers.get("x-addrnet-arm", "-")
-            state.metrics.requests.labels(path, arm, str(response.status_code)).inc()
-            state.metrics.latency.labels(path, arm).observe(time.perf_counter() - t0)
-        return response
-
+    app.add_middleware(ObserveMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     return app
