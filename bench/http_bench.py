@@ -7,15 +7,15 @@ Writes bench/results/http.json.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
 import httpx
 import numpy as np
+
+from bench.common import now, write_result
 
 TEXTS = [
     "1745 T Street Southeast, Washington, DC 20020",
@@ -80,14 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     arms = httpx.get(f"{args.url}/v1/arms").json()
     result = {
         "url": args.url, "primary": arms["primary"], "machine": platform.machine(),
-        "cpus": __import__("os").cpu_count(), "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "cpus": __import__("os").cpu_count(), "date": now(),
         "parse": [latency(args.url, 1, args.requests), latency(args.url, 8, max(50, args.requests // 4))],
         "batch": batch_throughput(args.url, 1000, 10),
         "targets": {"parse_p50_ms": 3.0, "batch_addresses_per_s": 5000},
     }
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2))
+    write_result(args.out, result)
     return 0
 
 

@@ -6,15 +6,15 @@ Writes bench/results/startup.json (issue 6 target: ready within 2 s).
 from __future__ import annotations
 
 import argparse
-import json
 import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import httpx
 import numpy as np
+
+from bench.common import now, write_result
 
 
 def once(port: int) -> float:
@@ -46,10 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         port = s.getsockname()[1]
     times = [once(port) for _ in range(args.runs)]
     result = {"runs": times, "median_s": float(np.median(times)), "max_s": max(times), "target_s": 2.0,
-              "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2))
+              "date": now()}
+    write_result(args.out, result)
     return 0
 
 
