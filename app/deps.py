@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
-from model.tagger import Tagger
 
 from app.errors import APIError
 from app.state import AppState
+from model.tagger import Tagger
 
 
 def get_state(request: Request) -> AppState:
