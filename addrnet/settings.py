@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1_000_000
     onnx_intra_threads: int = 1
     onnx_inter_threads: int = 1
+    onnx_batch_threads: int = Field(2, description="Intra-op threads for batches of >= 16 texts.")
     shadow_queue_size: int = 256
     resolve_limit_max: int = 20
 

@@ -22,14 +22,16 @@ class ArmRegistry:
     errors: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, arms_dir: Path, primary: str, shadow: str | None, intra: int, inter: int) -> ArmRegistry:
+    def load(
+        cls, arms_dir: Path, primary: str, shadow: str | None, intra: int, inter: int, batch: int | None = None
+    ) -> ArmRegistry:
         reg = cls(primary=primary, shadow=shadow)
         names = {primary, *( [shadow] if shadow else [])}
         if arms_dir.is_dir():
             names |= {p.name for p in arms_dir.iterdir() if (p / "manifest.json").is_file()}
         for name in sorted(names):
             try:
-                tagger = Tagger.load(arms_dir / name, intra_threads=intra, inter_threads=inter)
+                tagger = Tagger.load(arms_dir / name, intra_threads=intra, inter_threads=inter, batch_threads=batch)
                 tagger.parse_batch(WARMUP_TEXTS)  # warm-up: first ONNX run allocates
                 reg.taggers[name] = tagger
             except Exception as exc:  # one broken arm never takes the others down

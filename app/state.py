@@ -31,7 +31,7 @@ class AppState:
         metrics = Metrics()
         arms = ArmRegistry.load(
             settings.arms_dir, settings.primary_arm, settings.shadow_arm,
-            settings.onnx_intra_threads, settings.onnx_inter_threads,
+            settings.onnx_intra_threads, settings.onnx_inter_threads, settings.onnx_batch_threads,
         )
         engine: Engine | None = None
         engine_error = None

@@ -30,6 +30,8 @@ from model.labels import OUTSIDE, TAGS
 from model.normalize import normalize, split_words
 from model.tokenize import WordTokenizer
 
+BATCH_SESSION_MIN = 16  # texts per call from which the batch session runs
+
 
 @dataclass(slots=True)
 class Component:
@@ -57,28 +59,42 @@ class ParseResult:
 
 
 class Tagger:
-    def __init__(self, artifact: Artifact, intra_threads: int = 1, inter_threads: int = 1) -> None:
-        import onnxruntime as ort
-
+    def __init__(
+        self, artifact: Artifact, intra_threads: int = 1, inter_threads: int = 1, batch_threads: int | None = None
+    ) -> None:
         self.artifact = artifact
         self.manifest: dict[str, Any] = artifact.manifest
         self.name = artifact.name
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = intra_threads
-        opts.inter_op_num_threads = inter_threads
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self.session = ort.InferenceSession(str(artifact.model_path), opts, providers=["CPUExecutionProvider"])
+        self.session = self._session(intra_threads, inter_threads)
+        # large batches get their own session with more intra-op threads; single texts stay on one
+        # thread, where extra threads only add synchronization latency
+        self.batch_session = (
+            self._session(batch_threads, inter_threads) if batch_threads and batch_threads != intra_threads else self.session
+        )
         self.tokenizer = WordTokenizer.from_file(artifact.tokenizer_path, max_len=artifact.max_len)
         self.crf = CRFParams.from_labels(artifact.labels)
 
+    def _session(self, intra: int, inter: int) -> Any:
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = intra
+        opts.inter_op_num_threads = inter
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        return ort.InferenceSession(str(self.artifact.model_path), opts, providers=["CPUExecutionProvider"])
+
     @classmethod
-    def load(cls, folder: str | Path, intra_threads: int = 1, inter_threads: int = 1) -> Tagger:
-        return cls(load_artifact(folder), intra_threads=intra_threads, inter_threads=inter_threads)
+    def load(
+        cls, folder: str | Path, intra_threads: int = 1, inter_threads: int = 1, batch_threads: int | None = None
+    ) -> Tagger:
+        return cls(load_artifact(folder), intra_threads=intra_threads, inter_threads=inter_threads,
+                   batch_threads=batch_threads)
 
     def word_logits(self, words: list[list[str]]) -> tuple[np.ndarray, np.ndarray, Any]:
         """-> (logits at first subwords [B, W, K], kept word counts [B], the EncodedBatch)."""
         enc = self.tokenizer.encode_words(words)
-        (logits,) = self.session.run(["logits"], {"input_ids": enc.input_ids, "attention_mask": enc.attention_mask})
+        session = self.batch_session if len(words) >= BATCH_SESSION_MIN else self.session
+        (logits,) = session.run(["logits"], {"input_ids": enc.input_ids, "attention_mask": enc.attention_mask})
         first = enc.first_subword
         rows = np.arange(first.shape[0])[:, None]
         gathered = logits[rows, np.maximum(first, 0)]  # [B, W, K]

@@ -159,3 +159,10 @@ def test_broken_shadow_arm_never_affects_primary(server_factory) -> None:
     r = httpx.post(f"{url}/parse", json={"text": "1 Main St", "arm": "broken"})
     assert r.status_code == 503 and r.json()["error"]["code"] == "arm_unavailable"
     assert httpx.get(f"{url}/readyz").status_code == 200
+
+
+def test_batch_keeps_input_order_across_chunks(live_server: str) -> None:
+    texts = [f"{i} {'Long ' * (i % 7)}Main St, Springfield" for i in range(600)]
+    r = httpx.post(f"{live_server}/parse/batch", json={"texts": texts})
+    assert r.status_code == 200 and r.headers["x-addrnet-arm"] == "tiny"
+    assert [x["text"] for x in r.json()["results"]] == texts
