@@ -84,13 +84,18 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> np.nd
     return out
 
 
-def decode(logits: np.ndarray, lengths: np.ndarray, crf: CRFParams | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """logits [B, W, K] at words -> (tag ids [B, W], softmax probs [B, W, K])."""
-    probs = softmax(logits.astype(np.float32, copy=False))
+def decode(
+    logits: np.ndarray, lengths: np.ndarray, crf: CRFParams | None = None, temperature: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """logits [B, W, K] at words -> (tag ids [B, W], softmax(logits / temperature) [B, W, K]).
+
+    The temperature rescales confidences only: tags come from the raw logits."""
+    raw = logits.astype(np.float32, copy=False)
+    probs = softmax(raw / np.float32(temperature) if temperature != 1.0 else raw)
     if crf is None:
         tags = bio_repair(probs.argmax(axis=-1))
     else:
-        tags = viterbi(logits.astype(np.float32, copy=False), lengths, crf)
+        tags = viterbi(raw, lengths, crf)
     return tags, probs
 
 

@@ -6,7 +6,8 @@ normalize -> ``split_words`` -> ``WordTokenizer.encode_words`` -> one ONNX run -
 each word's first subword -> softmax -> decode (argmax with BIO repair, or Viterbi over the raw
 logits when ``labels.json`` carries CRF transitions) -> components and tokens.
 
-Confidences:
+Confidences (after temperature scaling: ``softmax(logits / T)`` with ``T`` from the manifest, fitted on
+the dev split at export; it never changes the predicted tags):
 - a token's (word's) ``confidence`` is its maximum softmax probability over tags;
 - a component's ``confidence`` is the minimum, over its words, of the softmax probability of the tag
   that was predicted for that word (with BIO repair or Viterbi this can be lower than the maximum);
@@ -73,6 +74,8 @@ class Tagger:
         )
         self.tokenizer = WordTokenizer.from_file(artifact.tokenizer_path, max_len=artifact.max_len)
         self.crf = CRFParams.from_labels(artifact.labels)
+        # confidences are softmax(logits / temperature); fitted on dev at export (training/calibrate.py)
+        self.temperature = float(artifact.manifest.get("temperature") or 1.0)
 
     def _session(self, intra: int, inter: int) -> Any:
         import onnxruntime as ort
@@ -106,7 +109,7 @@ class Tagger:
         if not texts:
             return []
         logits, counts, _ = self.word_logits([[w.text for w in ws] for ws in words])
-        tags, probs = decode(logits, counts, self.crf)
+        tags, probs = decode(logits, counts, self.crf, temperature=self.temperature)
         max_p = probs.max(axis=-1)
         tag_p = np.take_along_axis(probs, tags[..., None], axis=-1)[..., 0]
         out: list[ParseResult] = []

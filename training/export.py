@@ -169,12 +169,15 @@ def export_run(
             if kept:
                 shutil.rmtree(stage)
                 stage, dev = stage8, dev8
+        from model.tagger import Tagger
+        from training.calibrate import calibrate
+
+        calibration = calibrate(Tagger.load(stage), dev_examples)
+        update_manifest(stage, temperature=calibration["temperature"], calibration=calibration)
         harness = None
         if harness_path is not None and not Path(harness_path).exists():
             print(f"warning: Pelias cases {harness_path} not found; no harness pass-rate in the manifest", flush=True)
         elif harness_path is not None:
-            from model.tagger import Tagger
-
             harness = run_harness(Tagger.load(stage), harness_path)
         update_manifest(stage, dev_metrics=dev, quantization=quant, pelias_harness=harness)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
