@@ -96,7 +96,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from training.export import export_run
 
     harness = None if args.no_harness else args.harness
-    out = export_run(args.run, args.out, arm=args.arm, int8=args.int8, harness_path=harness)
+    out = export_run(args.run, args.out, arm=args.arm, int8=args.int8, harness_path=harness,
+                     calibrate_temperature=args.calibrate)
     manifest = json.loads((out / "manifest.json").read_text())
     print(json.dumps({"artifact": str(out), "dev_f1": manifest["dev_metrics"]["f1"],
                       "pelias_harness": manifest.get("pelias_harness"), "quantization": manifest.get("quantization"),
@@ -135,6 +136,9 @@ def register(sub: Any) -> None:
     e.add_argument("--arm", default=None, help="arm name for the manifest (default: the run's arm)")
     e.add_argument("--out", required=True, help="artifact folder, e.g. artifacts/arms/A")
     e.add_argument("--int8", action="store_true", help="try dynamic int8 quantization; kept if dev F1 drops < 0.2pp")
+    e.add_argument("--calibrate", action="store_true",
+                   help="fit a softmax temperature on the dev split and store it in the manifest (off for the release: "
+                        "see results/experiments/temperature_dev)")
     e.add_argument("--harness", default="../shared/data/harness/pelias_cases.jsonl",
                    help="Pelias cases for the manifest's harness pass-rate")
     e.add_argument("--no-harness", action="store_true", help="skip the Pelias harness")

@@ -113,6 +113,7 @@ def export_run(
     harness_path: str | Path | None = DEFAULT_CASES,
     parity_max_examples: int = 5000,
     dev_max_examples: int = 0,
+    calibrate_temperature: bool = False,
 ) -> Path:
     """Export the last checkpoint of ``run_dir`` to the artifact folder ``out_dir``; returns it."""
     run_dir, out_dir = Path(run_dir), Path(out_dir)
@@ -170,10 +171,12 @@ def export_run(
                 shutil.rmtree(stage)
                 stage, dev = stage8, dev8
         from model.tagger import Tagger
-        from training.calibrate import calibrate
 
-        calibration = calibrate(Tagger.load(stage), dev_examples)
-        update_manifest(stage, temperature=calibration["temperature"], calibration=calibration)
+        if calibrate_temperature:
+            from training.calibrate import calibrate
+
+            calibration = calibrate(Tagger.load(stage), dev_examples)
+            update_manifest(stage, temperature=calibration["temperature"], calibration=calibration)
         harness = None
         if harness_path is not None and not Path(harness_path).exists():
             print(f"warning: Pelias cases {harness_path} not found; no harness pass-rate in the manifest", flush=True)
