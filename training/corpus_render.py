@@ -18,11 +18,13 @@ from training.corpus_formats import Layout
 Piece = tuple[str, str | None, str]  # (text, label or None, separator before)
 
 MIXES: tuple[tuple[str, float], ...] = (
-    ("full", 0.28), ("no_postcode", 0.08), ("no_region", 0.07), ("no_city", 0.04), ("street_locality", 0.09),
+    ("full", 0.21), ("no_postcode", 0.08), ("no_region", 0.07), ("no_city", 0.04), ("street_locality", 0.09),
     ("postcode_only", 0.015), ("street_only", 0.05), ("locality_only", 0.04), ("region_only", 0.015),
     ("postcode_country", 0.02), ("locality_region", 0.05), ("postcode_region_country", 0.02),
     ("postcode_locality", 0.03), ("locality_country", 0.03), ("intersection", 0.045), ("po_box", 0.03),
     ("venue", 0.045), ("unit", 0.07),
+    # a street typed without its number (autocomplete-style queries, street-level records)
+    ("street_name_only", 0.03), ("street_name_locality", 0.02), ("no_number", 0.02),
 )
 _MIX_NAMES = [m for m, _ in MIXES]
 _MIX_WEIGHTS = [w for _, w in MIXES]
@@ -33,6 +35,9 @@ _KEEP = {
     "street_locality": {"house_number", "street", "locality"},
     "postcode_only": {"postcode"},
     "street_only": {"house_number", "street"},
+    "street_name_only": {"street"},
+    "street_name_locality": {"street", "locality"},
+    "no_number": {"street", "locality", "region", "postcode"},
     "locality_only": {"locality"},
     "region_only": {"region"},
     "postcode_country": {"postcode", "country"},
