@@ -8,7 +8,7 @@ PORT=${PORT:-18080}
 ARM=${ARM:-A}
 OUT=${OUT:-results/container}
 BIN=.venv/bin
-mkdir -p "$OUT"
+mkdir -p "$OUT" var
 
 if ! command -v podman >/dev/null || ! command -v debootstrap >/dev/null; then
   apt-get install -y -q podman runc debootstrap >/dev/null
