@@ -147,8 +147,8 @@ def report(engine: Engine, since: datetime | None, examples: int = 10, max_rows:
     disagreements = [
         {
             "id": r["id"], "route": r["route"], "text": r["text"],
-            "primary": {k: v for k, v in (r["agree"] or {}).items() if not v} and component_map(
-                (r["primary_result"] or {}).get("parse", r["primary_result"])),
+            "differs": sorted(k for k, ok in (r["agree"] or {}).items() if not ok),
+            "primary": component_map((r["primary_result"] or {}).get("parse", r["primary_result"])),
             "shadow": component_map((r["shadow_result"] or {}).get("parse", r["shadow_result"])),
         }
         for r in rows if not r["agree_all"]
