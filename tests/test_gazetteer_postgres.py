@@ -6,22 +6,19 @@ that is dropped afterwards. Skipped only when the server is unreachable.
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
-from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
 from resolver import db, loader
-from resolver.match import resolve
+from tests.resolver_checks import CASES, check_case
 
 pytestmark = pytest.mark.postgres
 
 BASE_URL = os.environ.get("ADDRNET_TEST_PG_URL", "postgresql+psycopg://127.0.0.1:5432/test")
-CASES = json.loads((Path(__file__).parent / "data" / "resolver_cases.json").read_text(encoding="utf-8"))
 
 
 def _reachable() -> bool:
@@ -78,19 +75,7 @@ def test_schema_and_trigram_index(pg_url: str, pg_engine: sa.Engine) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_case_postgres(case: dict[str, Any], pg_engine: sa.Engine) -> None:
-    comps = {k: ("x" * 10_000 if v == "LONG" else v) for k, v in case["components"].items()}
-    with pg_engine.connect() as conn:
-        if "expect_error" in case:
-            with pytest.raises(ValueError, match=case["expect_error"]):
-                resolve(conn, comps, country=case.get("country"))
-            return
-        places = resolve(conn, comps, country=case.get("country"))
-    if case.get("expect_empty"):
-        assert places == []
-        return
-    assert places
-    for key, value in case["expect"].items():
-        assert getattr(places[0], key) == value, (key, places[0])
+    check_case(pg_engine, case)
 
 
 def test_load_idempotent_if_empty_and_transactional() -> None:

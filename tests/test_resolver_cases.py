@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -11,15 +10,13 @@ import sqlalchemy as sa
 
 from resolver import db, loader
 from resolver.match import Place, resolve
-
-CASES = json.loads((Path(__file__).parent / "data" / "resolver_cases.json").read_text(encoding="utf-8"))
+from tests.resolver_checks import CASES, check_case
 
 
 @pytest.fixture(scope="session")
-def us_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('gaz') / 'us.sqlite'}"
-    loader.load(url, countries=["US"], progress=False)
-    return url
+def us_url(small_gazetteer: str) -> str:
+    """The US-only SQLite gazetteer of tests/conftest.py (loaded once per session)."""
+    return small_gazetteer
 
 
 @pytest.fixture(scope="session")
@@ -31,24 +28,7 @@ def us_engine(us_url: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_case(case: dict[str, Any], us_engine: sa.Engine) -> None:
-    comps = {k: ("x" * 10_000 if v == "LONG" else v) for k, v in case["components"].items()}
-    with us_engine.connect() as conn:
-        if "expect_error" in case:
-            with pytest.raises(ValueError, match=case["expect_error"]):
-                resolve(conn, comps, country=case.get("country"))
-            return
-        places = resolve(conn, comps, country=case.get("country"))
-    if case.get("expect_empty"):
-        assert places == []
-        return
-    assert places, "no result"
-    top = places[0]
-    for key, value in case["expect"].items():
-        assert getattr(top, key) == value, (key, top)
-    assert 0.0 <= top.score <= 1.0
-    assert top.match in {"exact", "alias", "postcode", "fuzzy"}
-    if "expect_regions_in_top5" in case:
-        assert set(case["expect_regions_in_top5"]) <= {p.region_code for p in places}
+    check_case(us_engine, case)
 
 
 def test_place_fields_and_order(us_engine: sa.Engine) -> None:
