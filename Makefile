@@ -46,7 +46,7 @@ eval: gazetteer
 	$(BIN)/python -m eval.release
 
 bench: install-dev
-	$(BIN)/addrnet bench parse && $(BIN)/addrnet bench startup
+	$(BIN)/addrnet bench parse artifacts/arms/A && $(BIN)/addrnet bench startup
 
 container-eval: install-dev
 	./scripts/container_eval.sh
