@@ -42,7 +42,7 @@ pytest: install-dev
 
 test: lint typecheck pytest
 
-eval: gazetteer
+eval: install-dev gazetteer
 	$(BIN)/python -m eval.release
 
 bench: install-dev
