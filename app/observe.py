@@ -6,7 +6,8 @@ import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-ARM_HEADER = b"x-addrnet-arm"
+ARM_HEADER = "x-addrnet-arm"  # set by the routes, read here for the metrics
+_ARM_HEADER_RAW = ARM_HEADER.encode()
 
 
 class ObserveMiddleware:
@@ -26,7 +27,7 @@ class ObserveMiddleware:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 for k, v in message.get("headers", []):
-                    if k == ARM_HEADER:
+                    if k == _ARM_HEADER_RAW:
                         arm = v.decode()
             await send(message)
 

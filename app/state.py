@@ -6,13 +6,14 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from addrnet.settings import Settings
 from app.arms import ArmRegistry
 from app.metrics import Metrics
 from app.shadow import ShadowRunner
+from resolver.db import make_engine
 
 log = logging.getLogger("addrnet")
 
@@ -42,7 +43,7 @@ class AppState:
                 kwargs["connect_args"] = {"check_same_thread": False, "timeout": 5}
             else:
                 kwargs["connect_args"] = {"connect_timeout": 3}
-            engine = create_engine(url, **kwargs)
+            engine = make_engine(url, **kwargs)
         except Exception as exc:
             engine_error = f"{type(exc).__name__}: {exc}"
         shadow = None

@@ -12,9 +12,10 @@ def now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
-def write_result(out: str | Path, result: dict[str, Any]) -> None:
-    """Write a benchmark's JSON result and echo it."""
+def write_result(out: str | Path, result: dict[str, Any], echo: bool = True) -> None:
+    """Write a benchmark's JSON result (and echo it unless the caller prints its own summary)."""
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2))
+    if echo:
+        print(json.dumps(result, indent=2))

@@ -12,8 +12,9 @@ import argparse
 import json
 import platform
 import time
-from pathlib import Path
 from typing import Any
+
+from bench.common import write_result
 
 FALLBACK = [
     "1600 Pennsylvania Ave NW, Washington, DC 20500",
@@ -94,13 +95,11 @@ def main(argv: list[str] | None = None) -> int:
         "processor": platform.processor(),
         "results": results,
     }
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, indent=2))
+    write_result(args.out, report, echo=False)
     for r in results:
         print(f"batch {r['batch']:>3} threads {r['threads']}: {r['addresses_per_s']:9.1f} addr/s "
               f"({r['ms_per_batch']:.2f} ms/batch)")
-    print(f"tokens/address {report['tokens_per_address']:.1f} -> {out}")
+    print(f"tokens/address {report['tokens_per_address']:.1f} -> {args.out}")
     return 0
 
 

@@ -104,10 +104,10 @@ class Tagger:
         return gathered, np.asarray(enc.word_counts, dtype=np.int64), enc
 
     def parse_batch(self, texts: list[str]) -> list[ParseResult]:
-        norm = [normalize(t) for t in texts]
-        words = [split_words(t) for t in norm]
         if not texts:
             return []
+        norm = [normalize(t) for t in texts]
+        words = [split_words(t) for t in norm]
         logits, counts, _ = self.word_logits([[w.text for w in ws] for ws in words])
         tags, probs = decode(logits, counts, self.crf, temperature=self.temperature)
         max_p = probs.max(axis=-1)

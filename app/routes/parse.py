@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Response
 
 from app.deps import StateDep, pick_tagger
 from app.errors import APIError
+from app.observe import ARM_HEADER
 from app.schemas import BatchRequest, BatchResponse, ParseRequest, ParseResponse
 from app.shadow import ShadowJob
 from app.state import AppState
@@ -17,7 +19,6 @@ from model.tagger import ParseResult, Tagger
 
 router = APIRouter(tags=["parse"])
 
-ARM_HEADER = "x-addrnet-arm"
 CHUNK = 256  # texts per ONNX run
 
 
@@ -61,18 +62,20 @@ def run_parse(state: AppState, tagger: Tagger, texts: list[str]) -> list[dict[st
     return [r for r in out if r is not None]
 
 
-def shadow_parse(state: AppState, route: str, text: str, primary: dict[str, Any], ms: float) -> None:
+def submit_shadow(state: AppState, route: str, text: str, primary_arm: str, primary: dict[str, Any], ms: float,
+                  run: Callable[[Tagger], dict[str, Any]]) -> None:
+    """Queue ``run(shadow tagger)`` after the response when a shadow arm is set and differs from the one that answered."""
     runner, name = state.shadow, state.settings.shadow_arm
-    if runner is None or name is None or primary["arm"] == name:
+    if runner is None or name is None or primary_arm == name:
         return
 
-    def run() -> dict[str, Any]:
+    def job() -> dict[str, Any]:
         tagger = state.arms.get(name)
         if tagger is None:
             raise RuntimeError(f"shadow arm {name!r} is not loaded: {state.arms.errors.get(name)}")
-        return payload(tagger.parse_batch([text])[0], tagger)
+        return run(tagger)
 
-    runner.submit(ShadowJob(route, text, primary["arm"], primary, ms, run))
+    runner.submit(ShadowJob(route, text, primary_arm, primary, ms, job))
 
 
 @router.post("/parse", response_model=ParseResponse, summary="Parse one address into labelled components")
@@ -81,7 +84,8 @@ def parse(req: ParseRequest, state: StateDep, response: Response) -> dict[str, A
     response.headers[ARM_HEADER] = tagger.name
     t0 = time.perf_counter()
     result = run_parse(state, tagger, [req.text])[0]
-    shadow_parse(state, "parse", req.text, result, (time.perf_counter() - t0) * 1000)
+    submit_shadow(state, "parse", req.text, tagger.name, result, (time.perf_counter() - t0) * 1000,
+                  lambda shadow: run_parse(state, shadow, [req.text])[0])
     return result
 
 

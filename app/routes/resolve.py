@@ -10,9 +10,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.deps import StateDep, pick_tagger
 from app.errors import APIError
-from app.routes.parse import ARM_HEADER, run_parse
+from app.observe import ARM_HEADER
+from app.routes.parse import run_parse, submit_shadow
 from app.schemas import ResolveRequest, ResolveResponse
-from app.shadow import ShadowJob
 from app.state import AppState
 from model.labels import LABELS
 from model.tagger import Tagger
@@ -63,7 +63,7 @@ def run_resolve(state: AppState, tagger: Tagger | None, req: ResolveRequest) -> 
         parse = run_parse(state, tagger, [req.text])[0]
         comps, conf = components_from_parse(parse)
     else:
-        comps = {k: v for k, v in (req.components or {}).items()}
+        comps = req.components or {}
         unknown = sorted(set(comps) - set(LABELS))
         if unknown:
             raise APIError(422, "invalid_components", f"unknown component labels {unknown}; use {list(LABELS)}")
@@ -78,14 +78,7 @@ def resolve(req: ResolveRequest, state: StateDep, response: Response) -> dict[st
     t0 = time.perf_counter()
     result = run_resolve(state, tagger, req)
     ms = (time.perf_counter() - t0) * 1000
-    shadow_name = state.settings.shadow_arm
-    if state.shadow is not None and shadow_name and tagger is not None and tagger.name != shadow_name:
-
-        def run() -> dict[str, Any]:
-            shadow_tagger = state.arms.get(shadow_name)
-            if shadow_tagger is None:
-                raise RuntimeError(f"shadow arm {shadow_name!r} is not loaded")
-            return run_resolve(state, shadow_tagger, req)
-
-        state.shadow.submit(ShadowJob("resolve", req.text or "", tagger.name, result, ms, run))
+    if tagger is not None:  # components-only requests involve no arm, so there is nothing to shadow
+        submit_shadow(state, "resolve", req.text or "", tagger.name, result, ms,
+                      lambda shadow: run_resolve(state, shadow, req))
     return result
