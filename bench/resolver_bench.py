@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import platform
 import statistics
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from addrnet.settings import get_settings
+from bench.common import write_result
 from resolver.db import make_engine
 from resolver.match import resolve
 
@@ -74,10 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args(argv)
     result = run(args.url, Path(args.csv), args.repeats)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result))
+    write_result(args.out, result)
     return 0 if result["pass"] else 1
 
 

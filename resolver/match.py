@@ -26,6 +26,7 @@ MAX_LIMIT = 100
 FUZZY_SCAN = 1500
 _POSTCODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9 -]{1,9}$")
 _US_ZIP_RE = re.compile(r"^(\d{5})(?:-?\d{4})?$")
+_COUNTRY_CODE_RE = re.compile(r"[A-Za-z]{2}")
 
 _FUZZY_KIND_WEIGHT = {"official": 1.0, "abbreviation": 0.97, "alternate": 0.95, "postal": 0.85}
 BASE = {"exact": 0.80, "alias": 0.74, "postal": 0.66, "postcode": 0.62, "fuzzy": 0.60}
@@ -54,7 +55,7 @@ class _Cand:
     notes: list[str] = field(default_factory=list)
 
 
-def _clean(components: Mapping[str, object], confidences: Mapping[str, float] | None) -> dict[str, str]:
+def _clean(components: Mapping[str, object]) -> dict[str, str]:
     if not isinstance(components, Mapping):
         raise ValueError("components must be a mapping of component name to string")
     out: dict[str, str] = {}
@@ -213,12 +214,12 @@ def resolve(
     """
     if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"limit must be an integer in 1..{MAX_LIMIT}")
-    comps = _clean(components, confidences)
+    comps = _clean(components)
     conf = _confidences(confidences)
     notes: list[str] = []
     cc: str | None = None
     if country is not None:
-        if not isinstance(country, str) or not re.fullmatch(r"[A-Za-z]{2}", country.strip()):
+        if not isinstance(country, str) or not _COUNTRY_CODE_RE.fullmatch(country.strip()):
             raise ValueError("country must be an ISO 3166-1 alpha-2 code such as 'US'")
         cc = country.strip().upper()
         if _country_code(conn, cc) != cc:
@@ -269,7 +270,7 @@ def resolve(
             for pid, _kind in _name_lookup(conn, normalize_name(value), cc):
                 add(pid, "alias", BASE["alias"] - 0.15, f"{role} name (locality not found)")
     if pc_ids and (not primary or not any(pid in pc_ids for pid in cands)):
-        primary_pc = [r[2][0] for r in pc_rows if r[2]]
+        primary_pc = {r[2][0] for r in pc_rows if r[2]}
         for pid in pc_ids:
             base = BASE["postcode"] if pid in primary_pc else BASE["postcode"] - 0.05
             if primary:
@@ -284,6 +285,7 @@ def resolve(
         sub_ids = [pid for pid, _ in _name_lookup(conn, normalize_name(comps["suburb"]), cc)][:200]
         suburb_points = [(r[5], r[6]) for r in _places(conn, sub_ids).values() if r[5] is not None]
 
+    region_weight, postcode_weight = conf.get("region", 1.0), conf.get("postcode", 1.0)
     out: list[Place] = []
     for pid, c in cands.items():
         r = rows.get(pid)
@@ -298,16 +300,16 @@ def resolve(
                 score += 0.06
                 why.append("region agrees")
             else:
-                score -= 0.35 * conf.get("region", 1.0)
+                score -= 0.35 * region_weight
                 why.append("region disagrees")
         if pc_rows:
             if pid in pc_ids:
-                score += 0.14 * conf.get("postcode", 1.0)
+                score += 0.14 * postcode_weight
                 why.append("postcode agrees")
             elif pc_point and r[5] is not None:
                 d = haversine_km(pc_point[0], pc_point[1], r[5], r[6])
                 adj = 0.10 if d < 8 else 0.05 if d < 25 else -0.05 if d < 100 else -0.2
-                score += adj * conf.get("postcode", 1.0)
+                score += adj * postcode_weight
                 why.append(f"{d:.0f} km from postcode")
         if suburb_points and r[5] is not None:
             if any(haversine_km(p[0], p[1], r[5], r[6]) < 30 for p in suburb_points):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -32,18 +34,19 @@ def _reachable() -> bool:
         return False
 
 
-@pytest.fixture(scope="module")
-def pg_url() -> Any:
+@contextmanager
+def _temp_schema() -> Iterator[str]:
+    """URL of a fresh, uniquely named schema on the server; the schema is dropped on exit.
+
+    Skips the test when the server is unreachable."""
     if not _reachable():
         pytest.skip(f"PostgreSQL unreachable at {BASE_URL}")
     schema = f"addrnet_test_{uuid.uuid4().hex[:8]}"
     admin = sa.create_engine(BASE_URL)
     with admin.begin() as conn:
         conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    url = f"{BASE_URL}?options=-csearch_path%3D{schema},public"
     try:
-        loader.load(url, countries=["US"], progress=False)
-        yield url
+        yield f"{BASE_URL}?options=-csearch_path%3D{schema},public"
     finally:
         with admin.begin() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
@@ -51,7 +54,14 @@ def pg_url() -> Any:
 
 
 @pytest.fixture(scope="module")
-def pg_engine(pg_url: str) -> Any:
+def pg_url() -> Iterator[str]:
+    with _temp_schema() as url:
+        loader.load(url, countries=["US"], progress=False)
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pg_engine(pg_url: str) -> Iterator[sa.Engine]:
     engine = db.make_engine(pg_url)
     yield engine
     engine.dispose()
@@ -79,29 +89,20 @@ def test_case_postgres(case: dict[str, Any], pg_engine: sa.Engine) -> None:
 
 
 def test_load_idempotent_if_empty_and_transactional() -> None:
-    if not _reachable():
-        pytest.skip(f"PostgreSQL unreachable at {BASE_URL}")
-    schema = f"addrnet_test_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(BASE_URL)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    url = f"{BASE_URL}?options=-csearch_path%3D{schema},public"
-    engine = db.make_engine(url)
+    with _temp_schema() as url:
+        engine = db.make_engine(url)
 
-    def snapshot() -> list[Any]:
-        with engine.connect() as conn:
-            return [
-                conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all() for t in ("places", "names")
-            ]
+        def snapshot() -> list[Any]:
+            with engine.connect() as conn:
+                return [
+                    conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all() for t in ("places", "names")
+                ]
 
-    try:
-        first = loader.load(url, countries=["LI"], progress=False)
-        before = snapshot()
-        assert loader.load(url, countries=["LI"], if_empty=True, progress=False)["skipped"] is True
-        assert loader.load(url, countries=["LI"], progress=False)["rows"] == first["rows"]
-        assert snapshot() == before
-    finally:
-        engine.dispose()
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
+        try:
+            first = loader.load(url, countries=["LI"], progress=False)
+            before = snapshot()
+            assert loader.load(url, countries=["LI"], if_empty=True, progress=False)["skipped"] is True
+            assert loader.load(url, countries=["LI"], progress=False)["rows"] == first["rows"]
+            assert snapshot() == before
+        finally:
+            engine.dispose()
