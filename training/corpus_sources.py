@@ -6,7 +6,6 @@ Every malformed or excluded row is counted by reason in a ``Counter`` that ends 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import re
 from collections import Counter, defaultdict
@@ -14,6 +13,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from model.artifact import sha256_file
 from model.labels import USADDRESS_TO_ADDRNET
 from model.normalize import collapse_whitespace, normalize
 
@@ -40,14 +40,6 @@ def key(text: str) -> str:
 
 def pair_key(street: str, city: str) -> tuple[str, str]:
     return key(street), key(city)
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def require(path: Path) -> Path:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from model.artifact import sha256_file
 from model.labels import OUTSIDE, TAG_TO_ID, bio_tag
 from model.normalize import Word, split_words
 from model.tokenize import WordTokenizer
@@ -106,14 +107,6 @@ def encode_split(examples: list[dict], wt: WordTokenizer, chunk: int = 2048) -> 
     return EncodedSplit(ids, labels, word_ids, lengths)
 
 
-def _file_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def load_split(
     corpus_dir: str | Path,
     split: str,
@@ -129,7 +122,7 @@ def load_split(
         examples = examples[:max_examples]
     stat = path.stat()
     key = hashlib.sha256(
-        f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{_file_hash(Path(tokenizer_path))}|{max_len}|"
+        f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{sha256_file(tokenizer_path)}|{max_len}|"
         f"{max_examples}|v1".encode()
     ).hexdigest()[:16]
     cache = Path(cache_dir) / f"{split}-{key}.npz" if cache_dir else None

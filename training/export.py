@@ -22,6 +22,7 @@ import numpy as np
 import torch
 
 from model.artifact import labels_payload, load_artifact, update_manifest, write_artifact
+from model.tagger import Tagger
 from training.data import EncodedSplit, gold_spans, load_split, read_split, span_metrics
 from training.harness import DEFAULT_CASES, run_harness
 from training.model import AddrNet
@@ -85,10 +86,8 @@ def parity_check(model: AddrNet, onnx_path: str | Path, enc: EncodedSplit, batch
     return result
 
 
-def tagger_dev_metrics(folder: Path, examples: list[dict], batch_size: int = 64) -> dict[str, Any]:
-    from model.tagger import Tagger
-
-    tagger = Tagger.load(folder)
+def tagger_dev_metrics(tagger: Tagger, examples: list[dict], batch_size: int = 64) -> dict[str, Any]:
+    """Dev span metrics of the serving ``Tagger`` (loaded once by the caller and reused)."""
     gold, pred = [], []
     for b0 in range(0, len(examples), batch_size):
         part = examples[b0 : b0 + batch_size]
@@ -152,7 +151,8 @@ def export_run(
         stage = tmp / "artifact"
         write_artifact(stage, onnx_path=onnx_fp32, tokenizer_path=tokenizer_path, labels=labels, manifest=manifest,
                        curves_path=curves)
-        dev = tagger_dev_metrics(stage, dev_examples)
+        tagger = Tagger.load(stage)
+        dev = tagger_dev_metrics(tagger, dev_examples)
         quant: dict[str, Any] = {"int8": False}
         if int8:
             from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -162,26 +162,27 @@ def export_run(
             stage8 = tmp / "artifact-int8"
             write_artifact(stage8, onnx_path=onnx_int8, tokenizer_path=tokenizer_path, labels=labels,
                            manifest={**manifest, "quantization": {"int8": True}}, curves_path=curves)
-            dev8 = tagger_dev_metrics(stage8, dev_examples)
+            tagger8 = Tagger.load(stage8)
+            dev8 = tagger_dev_metrics(tagger8, dev_examples)
             drop = dev["f1"] - dev8["f1"]
             kept = drop < INT8_MAX_F1_DROP
             quant = {"int8": kept, "requested": True, "fp32_dev_f1": dev["f1"], "int8_dev_f1": dev8["f1"],
                      "f1_drop": drop, "max_f1_drop": INT8_MAX_F1_DROP}
             if kept:
                 shutil.rmtree(stage)
-                stage, dev = stage8, dev8
-        from model.tagger import Tagger
-
+                stage, dev, tagger = stage8, dev8, tagger8
+        # one Tagger serves calibration and the harness: the temperature written below only rescales
+        # confidences, never the decoded components the harness scores
         if calibrate_temperature:
             from training.calibrate import calibrate
 
-            calibration = calibrate(Tagger.load(stage), dev_examples)
+            calibration = calibrate(tagger, dev_examples)
             update_manifest(stage, temperature=calibration["temperature"], calibration=calibration)
         harness = None
         if harness_path is not None and not Path(harness_path).exists():
             print(f"warning: Pelias cases {harness_path} not found; no harness pass-rate in the manifest", flush=True)
         elif harness_path is not None:
-            harness = run_harness(Tagger.load(stage), harness_path)
+            harness = run_harness(tagger, harness_path)
         update_manifest(stage, dev_metrics=dev, quantization=quant, pelias_harness=harness)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         if out_dir.exists():

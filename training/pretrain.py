@@ -20,10 +20,10 @@ from training.model import AddrNet
 from training.train import (
     MetricsLog,
     autocast,
-    latest_checkpoint,
-    load_checkpoint,
     lr_at,
     make_optimizer,
+    optimizer_step,
+    resume,
     save_checkpoint,
     setup_runtime,
     with_vocab,
@@ -49,11 +49,8 @@ def pretrain(
     model = AddrNet(cfg.model, crf=False).to(rt.device)
     optimizer = make_optimizer(model, p.lr, p.weight_decay)
     step, wall = 0, 0.0
-    last = latest_checkpoint(run_dir)
-    if last is not None:
-        ckpt = load_checkpoint(last)
-        model.load_state_dict(ckpt["model"])
-        optimizer.load_state_dict(ckpt["optimizer"])
+    last, ckpt = resume(run_dir, model, optimizer)
+    if ckpt is not None:
         step, wall = int(ckpt["step"]), float(ckpt.get("wall_time", 0.0))
         if rt.is_main:
             print(f"[mlm] resuming from step {step} ({last})", flush=True)
@@ -74,8 +71,6 @@ def pretrain(
     t0, loss_acc, n_acc, path = time.time(), 0.0, 0, last
     while step < end:
         lr = lr_at(step, p.lr, p.warmup_steps, p.steps, p.schedule, p.min_lr_ratio)
-        for g in optimizer.param_groups:
-            g["lr"] = lr
         batch = enc.collate(batches.batch(step))
         rng = np.random.default_rng([t.seed, step, rt.rank])
         ids, targets = mask_whole_words(batch["input_ids"], batch["word_ids"], rng, cfg.model.vocab_size, p.mask_prob)
@@ -85,11 +80,7 @@ def pretrain(
                 torch.from_numpy(batch["attention_mask"]).to(rt.device),
                 mlm_labels=torch.from_numpy(targets).to(rt.device),
             )
-        optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        if p.grad_clip > 0:
-            torch.nn.utils.clip_grad_norm_(model.parameters(), p.grad_clip)
-        optimizer.step()
+        optimizer_step(model, optimizer, loss, lr, p.grad_clip)
         step += 1
         loss_acc += float(loss.detach())
         n_acc += 1

@@ -166,6 +166,32 @@ def load_encoder(model: AddrNet, source: str | Path) -> dict[str, Any]:
     return {"path": ckpt["path"], "step": ckpt["step"], "tensors": len(enc), "wall_time": ckpt.get("wall_time")}
 
 
+def resume(
+    run_dir: str | Path, model: AddrNet, optimizer: torch.optim.Optimizer
+) -> tuple[Path | None, dict[str, Any] | None]:
+    """Load the last checkpoint of ``run_dir`` (if any) into ``model`` and ``optimizer`` -> (path, checkpoint)."""
+    last = latest_checkpoint(run_dir)
+    if last is None:
+        return None, None
+    ckpt = load_checkpoint(last)
+    model.load_state_dict(ckpt["model"])
+    optimizer.load_state_dict(ckpt["optimizer"])
+    return last, ckpt
+
+
+def optimizer_step(
+    model: torch.nn.Module, optimizer: torch.optim.Optimizer, loss: torch.Tensor, lr: float, grad_clip: float
+) -> None:
+    """One update at learning rate ``lr``: backward, optional grad-norm clipping, step."""
+    for g in optimizer.param_groups:
+        g["lr"] = lr
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    if grad_clip > 0:
+        torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
+    optimizer.step()
+
+
 class MetricsLog:
     def __init__(self, path: Path, enabled: bool) -> None:
         self.path, self.enabled = path, enabled
@@ -248,11 +274,8 @@ def train_tagger(
     model = AddrNet(cfg.model, crf=t.crf_loss_weight > 0).to(rt.device)
     optimizer = make_optimizer(model, t.lr, t.weight_decay)
     step, wall, resumed_from, init_info = 0, 0.0, None, None
-    last = latest_checkpoint(run_dir)
-    if last is not None:
-        ckpt = load_checkpoint(last)
-        model.load_state_dict(ckpt["model"])
-        optimizer.load_state_dict(ckpt["optimizer"])
+    last, ckpt = resume(run_dir, model, optimizer)
+    if ckpt is not None:
         step, wall, resumed_from = int(ckpt["step"]), float(ckpt.get("wall_time", 0.0)), int(ckpt["step"])
         init_info = ckpt.get("init_from")
     elif init_from:
@@ -292,19 +315,13 @@ def train_tagger(
     t0, loss_acc, n_acc, metrics = time.time(), 0.0, 0, None
     while step < end:
         lr = lr_at(step, t.lr, t.warmup_steps, t.steps, t.schedule, t.min_lr_ratio)
-        for g in optimizer.param_groups:
-            g["lr"] = lr
         batch = train_enc.collate(batches.batch(step))
         ids = torch.from_numpy(batch["input_ids"]).to(rt.device)
         mask = torch.from_numpy(batch["attention_mask"]).to(rt.device)
         labels = torch.from_numpy(batch["labels"]).to(rt.device)
         with autocast(rt.device, t.precision):
             loss = net(ids, mask, labels, None, t.label_smoothing, t.crf_loss_weight)
-        optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        if t.grad_clip > 0:
-            torch.nn.utils.clip_grad_norm_(model.parameters(), t.grad_clip)
-        optimizer.step()
+        optimizer_step(model, optimizer, loss, lr, t.grad_clip)
         step += 1
         loss_acc += float(loss.detach())
         n_acc += 1
