@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 DEFAULT_URL = "http://127.0.0.1:8000"
@@ -18,16 +19,21 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=float, default=120.0, help="HTTP timeout in seconds (default: 120)")
 
 
-def _seed(p: argparse.ArgumentParser) -> None:
-    from eval.data import DEFAULT_SEED
+def _runner(esub: argparse._SubParsersAction, name: str, func: Callable[[argparse.Namespace], int], help: str,
+            description: str, *, seed: bool = True, corpus: bool = False) -> argparse.ArgumentParser:
+    """A runner's subcommand with the arguments every runner takes, plus ``--seed`` and the corpus ones."""
+    p = esub.add_parser(name, help=help, description=description)
+    _common(p)
+    if seed:
+        from eval.data import DEFAULT_SEED
 
-    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"seed of the sample / format mix (default: {DEFAULT_SEED})")
-
-
-def _corpus(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--corpus", default=None,
-                   help="corpus folder or test.jsonl (default: corpus/<corpus_version of the arm's manifest>/test.jsonl)")
-    p.add_argument("--sample", type=int, default=2000, help="seeded sample of the test split (default: 2000; 0 = all)")
+        p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"seed of the sample / format mix (default: {DEFAULT_SEED})")
+    if corpus:
+        p.add_argument("--corpus", default=None,
+                       help="corpus folder or test.jsonl (default: corpus/<corpus_version of the arm's manifest>/test.jsonl)")
+        p.add_argument("--sample", type=int, default=2000, help="seeded sample of the test split (default: 2000; 0 = all)")
+    p.set_defaults(func=func)
+    return p
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,47 +44,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     esub = group.add_subparsers(dest="eval_cmd", metavar="{resolver,harness,calibration,components,peers,decide}")
     esub.required = True
 
-    p = esub.add_parser("resolver", help="Locality Acc@1 of /resolve on the OA eval points.",
-                        description="Render every point of <shared_data_dir>/oa/eval_points.csv in a seeded mix of "
-                                    "formats (full, no_postcode, no_region, lowercase, no_commas, postcode_for_city), "
-                                    "POST it to /resolve and score the top result against the row's CITY + REGION: "
-                                    "Acc@1 with Wilson 95%% interval, overall and per format; distance to the point.")
-    _common(p)
-    _seed(p)
+    p = _runner(esub, "resolver", cmd_resolver, "Locality Acc@1 of /resolve on the OA eval points.",
+                "Render every point of <shared_data_dir>/oa/eval_points.csv in a seeded mix of "
+                "formats (full, no_postcode, no_region, lowercase, no_commas, postcode_for_city), "
+                "POST it to /resolve and score the top result against the row's CITY + REGION: "
+                "Acc@1 with Wilson 95%% interval, overall and per format; distance to the point.")
     p.add_argument("--concurrency", type=int, default=4, help="parallel /resolve requests (default: 4)")
     p.add_argument("--country", default=None, help="send this \"country\" with every /resolve (default: none)")
-    p.set_defaults(func=cmd_resolver)
 
-    p = esub.add_parser("harness", help="Pass-rate on the pelias/parser test cases.",
-                        description="POST every case of <shared_data_dir>/harness/pelias_cases.jsonl to /parse/batch; "
-                                    "a case passes when the components equal the expected exactly (labels via "
-                                    "PELIAS_TO_ADDRNET, values whitespace-collapsed, case-sensitive).")
-    _common(p)
-    p.set_defaults(func=cmd_harness)
-
-    p = esub.add_parser("calibration", help="Confidence calibration of emitted components (harness + corpus test).",
-                        description="wrong_at_conf_ge_0.9, p90_conf_of_wrong, ECE (10 bins) and a reliability diagram "
-                                    "(calibration_reliability.png) over the harness and a seeded corpus test sample.")
-    _common(p)
-    _seed(p)
-    _corpus(p)
-    p.set_defaults(func=cmd_calibration)
-
-    p = esub.add_parser("components", help="Per-label P/R/F1 and exact match on the corpus test split.",
-                        description="A predicted component is correct when the same label and (start, end) is gold.")
-    _common(p)
-    _seed(p)
-    _corpus(p)
-    p.set_defaults(func=cmd_components)
-
-    p = esub.add_parser("peers", help="addrnet beside pelias-parser 4.1.0 and usaddress (same scoring).",
-                        description="Runs pelias-parser (npm, installed into --cache-dir) and usaddress on the harness "
-                                    "and the resolver's rendered inputs (parse-only) and scores them with the same code "
-                                    "as addrnet. An npm failure is recorded in the sidecar, not raised.")
-    _common(p)
-    _seed(p)
+    _runner(esub, "harness", cmd_harness, "Pass-rate on the pelias/parser test cases.",
+            "POST every case of <shared_data_dir>/harness/pelias_cases.jsonl to /parse/batch; "
+            "a case passes when the components equal the expected exactly (labels via "
+            "PELIAS_TO_ADDRNET, values whitespace-collapsed, case-sensitive).", seed=False)
+    _runner(esub, "calibration", cmd_calibration,
+            "Confidence calibration of emitted components (harness + corpus test).",
+            "wrong_at_conf_ge_0.9, p90_conf_of_wrong, ECE (10 bins) and a reliability diagram "
+            "(calibration_reliability.png) over the harness and a seeded corpus test sample.", corpus=True)
+    _runner(esub, "components", cmd_components, "Per-label P/R/F1 and exact match on the corpus test split.",
+            "A predicted component is correct when the same label and (start, end) is gold.", corpus=True)
+    p = _runner(esub, "peers", cmd_peers, "addrnet beside pelias-parser 4.1.0 and usaddress (same scoring).",
+                "Runs pelias-parser (npm, installed into --cache-dir) and usaddress on the harness "
+                "and the resolver's rendered inputs (parse-only) and scores them with the same code "
+                "as addrnet. An npm failure is recorded in the sidecar, not raised.")
     p.add_argument("--cache-dir", type=Path, default=None, help="npm prefix for pelias-parser (default: <data_dir>/peers/node)")
-    p.set_defaults(func=cmd_peers)
 
     p = esub.add_parser("decide", help="Decide between arm A (pretrained) and B (scratch) from sidecars.",
                         description="Reads only resolver/harness/calibration sidecars (components/peers if present); "

@@ -23,6 +23,8 @@ class Client:
         self.arm = arm
         self.http = httpx.Client(base_url=self.url, timeout=timeout, transport=transport)
         self.models_seen: dict[str, dict[str, Any]] = {}
+        self.parsed: dict[str, dict[str, Any]] = {}  # text -> parse, filled by eval.runners.parse_all
+        self._arms: dict[str, Any] | None = None
 
     def close(self) -> None:
         self.http.close()
@@ -62,10 +64,13 @@ class Client:
         self.models_seen[str(arm)] = model
 
     def arms(self) -> dict[str, Any]:
-        data = self._request("GET", "/v1/arms")
-        if not isinstance(data, dict) or "arms" not in data or "primary" not in data:
-            raise ServiceError(f"/v1/arms answered an unexpected body: {str(data)[:300]}")
-        return data
+        """GET /v1/arms, once per client: every runner of a run records the same answer."""
+        if self._arms is None:
+            data = self._request("GET", "/v1/arms")
+            if not isinstance(data, dict) or "arms" not in data or "primary" not in data:
+                raise ServiceError(f"/v1/arms answered an unexpected body: {str(data)[:300]}")
+            self._arms = data
+        return self._arms
 
     def parse(self, text: str) -> dict[str, Any]:
         data = self._request("POST", "/parse", self._with_arm({"text": text}))

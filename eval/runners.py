@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -23,13 +23,17 @@ def _progress(total: int, desc: str, enabled: bool = True) -> Any:
 
 
 def parse_all(client: Client, texts: Sequence[str], desc: str, progress: bool = True, chunk: int = 200) -> list[dict[str, Any]]:
-    """Every text through /parse/batch, in order."""
-    out: list[dict[str, Any]] = []
-    with _progress(len(texts), desc, progress) as bar:
-        for results in client.parse_batch(texts, chunk=chunk):
-            out.extend(results)
+    """Every text through /parse/batch, answers in input order. A text this client has parsed before
+    (the harness and the corpus sample are shared by several runners of one run) is not sent again."""
+    cache = client.parsed
+    todo = list(dict.fromkeys(t for t in texts if t not in cache))
+    with _progress(len(todo), desc, progress) as bar:
+        done = 0
+        for results in client.parse_batch(todo, chunk=chunk):
+            cache.update(zip(todo[done : done + len(results)], results, strict=True))
+            done += len(results)
             bar.update(len(results))
-    return out
+    return [cache[t] for t in texts]
 
 
 def _arm_for_provenance(client: Client) -> tuple[dict[str, Any], str]:
@@ -256,31 +260,28 @@ def run_calibration(client: Client, out: Path, shared_data_dir: Path, *, corpus:
     cpath = evdata.resolve_corpus_test(corpus, arms["arms"][arm].get("corpus_version"))
     records = evdata.load_corpus_sample(cpath, sample, seed=seed, limit=limit)
 
-    per_source: dict[str, tuple[list[float], list[bool]]] = {}
     wrong_items: list[dict[str, Any]] = []
-    hparses = parse_all(client, [c["input"] for c in cases], "calibration/harness", progress)
-    confs: list[float] = []
-    oks: list[bool] = []
-    for case, parse in zip(cases, hparses, strict=True):
-        comps = parse.get("components") or []
-        marks = scoring.mark_correct_by_value(comps, harness_gold_values(case))
-        for c, ok in zip(comps, marks, strict=True):
-            confs.append(float(c["confidence"]))
-            oks.append(ok)
-            if not ok:
-                wrong_items.append({"source": "harness", "text": parse.get("text"), **_comp(c)})
-    per_source["harness"] = (confs, oks)
-    cparses = parse_all(client, [r["text"] for r in records], "calibration/corpus", progress)
-    confs, oks = [], []
-    for rec, parse in zip(records, cparses, strict=True):
-        comps = parse.get("components") or []
-        marks = scoring.mark_correct_by_span(comps, corpus_gold_spans(rec))
-        for c, ok in zip(comps, marks, strict=True):
-            confs.append(float(c["confidence"]))
-            oks.append(ok)
-            if not ok:
-                wrong_items.append({"source": "corpus", "text": parse.get("text"), **_comp(c)})
-    per_source["corpus"] = (confs, oks)
+
+    def marked(source: str, texts: list[str], golds: list[set[Any]],
+               mark: Callable[[list[dict[str, Any]], set[Any]], list[bool]]) -> tuple[list[float], list[bool]]:
+        """Parse ``texts`` and mark every emitted component against its text's gold: (confidences, marks)."""
+        confs: list[float] = []
+        oks: list[bool] = []
+        for gold, parse in zip(golds, parse_all(client, texts, f"calibration/{source}", progress), strict=True):
+            comps = parse.get("components") or []
+            for c, ok in zip(comps, mark(comps, gold), strict=True):
+                confs.append(float(c["confidence"]))
+                oks.append(ok)
+                if not ok:
+                    wrong_items.append({"source": source, "text": parse.get("text"), **_comp(c)})
+        return confs, oks
+
+    per_source = {
+        "harness": marked("harness", [c["input"] for c in cases], [harness_gold_values(c) for c in cases],
+                          scoring.mark_correct_by_value),
+        "corpus": marked("corpus", [r["text"] for r in records], [corpus_gold_spans(r) for r in records],
+                         scoring.mark_correct_by_span),
+    }
 
     all_conf = per_source["harness"][0] + per_source["corpus"][0]
     all_ok = per_source["harness"][1] + per_source["corpus"][1]
@@ -355,7 +356,3 @@ def run_components(client: Client, out: Path, *, corpus: str | Path | None = Non
     write_sidecar(out, side, md)
     return side
 
-
-def chunks(items: Sequence[Any], n: int) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), n):
-        yield items[i : i + n]

@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import subprocess
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+from model.artifact import sha256_file  # re-exported: eval.sidecar.sha256_file
 
 SCHEMA_VERSION = 1
 RUNNERS = ("resolver", "harness", "calibration", "components", "peers")
@@ -129,14 +130,6 @@ def load_sidecar(folder: Path, runner: str) -> dict[str, Any]:
 # provenance
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def git_sha(root: Path | None = None) -> str:
     root = root or Path(__file__).resolve().parents[1]
     try:
@@ -164,7 +157,7 @@ def provenance(runner: str, url: str, arm: str | None, service_arms: Mapping[str
         "url": url,
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "git_sha": git_sha(),
-        "inputs": {str(Path(p).resolve()): sha256_file(Path(p)) for p in inputs},
+        "inputs": {str(Path(p).resolve()): sha256_file(p) for p in inputs},
         "params": dict(params),
         "service_arms": dict(service_arms),
         "arm_manifest": dict(manifest),
