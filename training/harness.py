@@ -1,10 +1,5 @@
-"""Pelias parser test-case harness (evaluation only, never training data).
-
-A case passes when the parsed components equal the expected ones exactly: pelias labels are mapped
-through ``model.labels.PELIAS_TO_ADDRNET`` (an unmapped label can never be matched), values are
-compared after NFC normalization and whitespace collapse, and a label that occurs several times is a
-list of its values in order. ``mode == "all_solutions"`` passes when any of ``all_solutions`` matches;
-otherwise ``expected`` is the one solution.
+"""Pelias parser test-case harness (evaluation only, never training data): the pass-rate recorded in
+an arm's manifest at export. The matching rule is ``model.harness`` (the same code the eval suite uses).
 """
 
 from __future__ import annotations
@@ -14,45 +9,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from model.labels import PELIAS_TO_ADDRNET
-from model.normalize import collapse_whitespace, normalize
+from model.harness import components_to_dict, harness_passes
 
 DEFAULT_CASES = Path("../shared/data/harness/pelias_cases.jsonl")
 
-Solution = dict[str, Any]  # label -> value | [values]
-
-
-def _value(v: str) -> str:
-    return collapse_whitespace(normalize(str(v)))
-
-
-def solution_from_pairs(pairs: Iterable[tuple[str, str]], pelias: bool = False) -> Solution:
-    out: dict[str, Any] = {}
-    for label, value in pairs:
-        if pelias:
-            label = PELIAS_TO_ADDRNET.get(label, f"pelias:{label}")
-        value = _value(value)
-        if label in out:
-            prev = out[label]
-            out[label] = [*prev, value] if isinstance(prev, list) else [prev, value]
-        else:
-            out[label] = value
-    return out
-
-
-def expected_solutions(case: dict) -> list[Solution]:
-    if case.get("mode") == "all_solutions" and case.get("all_solutions"):
-        return [solution_from_pairs(((lab, val) for lab, val in sol), pelias=True) for sol in case["all_solutions"]]
-    pairs: list[tuple[str, str]] = []
-    for label, value in case["expected"].items():
-        values = value if isinstance(value, list) else [value]
-        pairs.extend((label, v) for v in values)
-    return [solution_from_pairs(pairs, pelias=True)]
-
 
 def score_case(case: dict, components: Iterable[tuple[str, str]]) -> bool:
-    got = solution_from_pairs(components)
-    return any(got == sol for sol in expected_solutions(case))
+    """Does a parse ([(label, value), ...]) pass the case? (``model.harness`` holds the rule.)"""
+    return harness_passes(case, components_to_dict(components))
 
 
 def load_cases(path: str | Path = DEFAULT_CASES) -> list[dict]:
