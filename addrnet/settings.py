@@ -6,6 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
+
+#: The repository's own data folder (corpus material, eval points, the harness); see data/SOURCES.md.
+REPO_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -18,7 +21,7 @@ class Settings(BaseSettings):
     primary_arm: str = "A"
     shadow_arm: str | None = None
     results_dir: Path = Field(Path("results/release"), description="Eval sidecars served by /v1/eval.")
-    shared_data_dir: Path = Field(Path("../shared/data"), description="Read-only source data.")
+    source_data_dir: Path = Field(REPO_DATA_DIR, description="Read-only source data (data/ in the repository).")
     max_text_chars: int = 512
     max_batch: int = 1000
     max_body_bytes: int = 1_000_000

@@ -1,6 +1,6 @@
 """Time a corpus build and extrapolate to 1M examples.
 
-    nice python -m bench.corpus_build [--size 200000] [--data-dir ../shared/data]
+    nice python -m bench.corpus_build [--size 200000] [--data-dir data]
 
 Writes bench/results/corpus_build.json: source loading time (fixed cost), rendering throughput,
 peak RSS, and the extrapolated time for 1M examples (load + 1M / throughput).

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", default=settings.db_url)
-    parser.add_argument("--csv", default=str(Path(settings.shared_data_dir) / "oa" / "eval_points.csv"))
+    parser.add_argument("--csv", default=str(Path(settings.source_data_dir) / "oa" / "eval_points.csv"))
     parser.add_argument("--out", default="bench/results/resolver.json")
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args(argv)

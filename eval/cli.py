@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     esub.required = True
 
     p = _runner(esub, "resolver", cmd_resolver, "Locality Acc@1 of /resolve on the OA eval points.",
-                "Render every point of <shared_data_dir>/oa/eval_points.csv in a seeded mix of "
+                "Render every point of <source_data_dir>/oa/eval_points.csv in a seeded mix of "
                 "formats (full, no_postcode, no_region, lowercase, no_commas, postcode_for_city), "
                 "POST it to /resolve and score the top result against the row's CITY + REGION: "
                 "Acc@1 with Wilson 95%% interval, overall and per format; distance to the point.")
@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--country", default=None, help="send this \"country\" with every /resolve (default: none)")
 
     _runner(esub, "harness", cmd_harness, "Pass-rate on the pelias/parser test cases.",
-            "POST every case of <shared_data_dir>/harness/pelias_cases.jsonl to /parse/batch; "
+            "POST every case of <source_data_dir>/harness/pelias_cases.jsonl to /parse/batch; "
             "a case passes when the components equal the expected exactly (labels via "
             "PELIAS_TO_ADDRNET, values whitespace-collapsed, case-sensitive).", seed=False)
     _runner(esub, "calibration", cmd_calibration,
@@ -102,7 +102,7 @@ def _run(args: argparse.Namespace, fn) -> int:  # type: ignore[no-untyped-def]
 def cmd_resolver(args: argparse.Namespace) -> int:
     from eval.runners import run_resolver
 
-    return _run(args, lambda c: run_resolver(c, args.out, args.settings.shared_data_dir, limit=args.limit,
+    return _run(args, lambda c: run_resolver(c, args.out, args.settings.source_data_dir, limit=args.limit,
                                              seed=args.seed, concurrency=args.concurrency, country=args.country,
                                              progress=not args.no_progress))
 
@@ -110,14 +110,14 @@ def cmd_resolver(args: argparse.Namespace) -> int:
 def cmd_harness(args: argparse.Namespace) -> int:
     from eval.runners import run_harness
 
-    return _run(args, lambda c: run_harness(c, args.out, args.settings.shared_data_dir, limit=args.limit,
+    return _run(args, lambda c: run_harness(c, args.out, args.settings.source_data_dir, limit=args.limit,
                                             progress=not args.no_progress))
 
 
 def cmd_calibration(args: argparse.Namespace) -> int:
     from eval.runners import run_calibration
 
-    return _run(args, lambda c: run_calibration(c, args.out, args.settings.shared_data_dir, corpus=args.corpus,
+    return _run(args, lambda c: run_calibration(c, args.out, args.settings.source_data_dir, corpus=args.corpus,
                                                 sample=args.sample, seed=args.seed, limit=args.limit,
                                                 progress=not args.no_progress))
 
@@ -133,7 +133,7 @@ def cmd_peers(args: argparse.Namespace) -> int:
     from eval.peers.run import run_peers
 
     cache = args.cache_dir or Path(args.settings.data_dir) / "peers" / "node"
-    return _run(args, lambda c: run_peers(c, args.out, args.settings.shared_data_dir, cache, limit=args.limit,
+    return _run(args, lambda c: run_peers(c, args.out, args.settings.source_data_dir, cache, limit=args.limit,
                                           seed=args.seed, progress=not args.no_progress))
 
 

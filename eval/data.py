@@ -14,12 +14,12 @@ FORMATS = ("full", "no_postcode", "no_region", "lowercase", "no_commas", "postco
 DEFAULT_SEED = 20240601
 
 
-def eval_points_path(shared_data_dir: Path) -> Path:
-    return Path(shared_data_dir) / "oa" / "eval_points.csv"
+def eval_points_path(source_data_dir: Path) -> Path:
+    return Path(source_data_dir) / "oa" / "eval_points.csv"
 
 
-def harness_path(shared_data_dir: Path) -> Path:
-    return Path(shared_data_dir) / "harness" / "pelias_cases.jsonl"
+def harness_path(source_data_dir: Path) -> Path:
+    return Path(source_data_dir) / "harness" / "pelias_cases.jsonl"
 
 
 def _require(path: Path, what: str) -> Path:

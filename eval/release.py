@@ -70,7 +70,7 @@ def run_all(url: str, arm: str, out: Path, args: argparse.Namespace) -> None:
     from eval.peers.run import run_peers
     from eval.runners import run_calibration, run_components, run_harness, run_resolver
 
-    shared = args.settings.shared_data_dir
+    shared = args.settings.source_data_dir
     progress = not args.no_progress
     with Client(url, arm=arm) as c:
         run_resolver(c, out, shared, limit=args.limit, progress=progress)

@@ -58,11 +58,11 @@ def is_locality_match(place: dict[str, Any] | None, city: str, region: str) -> b
             and str(place.get("region_code") or "").upper() == region.upper())
 
 
-def run_resolver(client: Client, out: Path, shared_data_dir: Path, *, limit: int | None = None,
+def run_resolver(client: Client, out: Path, source_data_dir: Path, *, limit: int | None = None,
                  seed: int = evdata.DEFAULT_SEED, concurrency: int = 4, country: str | None = None,
                  progress: bool = True) -> dict[str, Any]:
     arms, _ = _arm_for_provenance(client)
-    path = evdata.eval_points_path(shared_data_dir)
+    path = evdata.eval_points_path(source_data_dir)
     renderings, excluded = evdata.load_renderings(path, seed=seed, limit=limit)
 
     def one(r: evdata.Rendering) -> dict[str, Any]:
@@ -183,10 +183,10 @@ def _cd(d: scoring.ComponentDict) -> str:
     return "{" + ", ".join(f"{k}: {v if len(v) > 1 else v[0]!r}" for k, v in d.items()) + "}" if d else "{}"
 
 
-def run_harness(client: Client, out: Path, shared_data_dir: Path, *, limit: int | None = None,
+def run_harness(client: Client, out: Path, source_data_dir: Path, *, limit: int | None = None,
                 progress: bool = True) -> dict[str, Any]:
     arms, _ = _arm_for_provenance(client)
-    path = evdata.harness_path(shared_data_dir)
+    path = evdata.harness_path(source_data_dir)
     cases = evdata.load_harness(path, limit=limit)
     parses = parse_all(client, [c["input"] for c in cases], "harness", progress)
     got = [scoring.components_to_dict(p.get("components") or []) for p in parses]
@@ -251,11 +251,11 @@ def reliability_png(path: Path, bins: list[dict[str, Any]], title: str) -> None:
     plt.close(fig)
 
 
-def run_calibration(client: Client, out: Path, shared_data_dir: Path, *, corpus: str | Path | None = None,
+def run_calibration(client: Client, out: Path, source_data_dir: Path, *, corpus: str | Path | None = None,
                     sample: int = 2000, seed: int = evdata.DEFAULT_SEED, limit: int | None = None,
                     progress: bool = True) -> dict[str, Any]:
     arms, arm = _arm_for_provenance(client)
-    hpath = evdata.harness_path(shared_data_dir)
+    hpath = evdata.harness_path(source_data_dir)
     cases = [c for c in evdata.load_harness(hpath, limit=limit) if not c.get("no_solution")]
     cpath = evdata.resolve_corpus_test(corpus, arms["arms"][arm].get("corpus_version"))
     records = evdata.load_corpus_sample(cpath, sample, seed=seed, limit=limit)

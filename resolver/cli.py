@@ -80,7 +80,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_check_gold(args: argparse.Namespace) -> int:
     from resolver.gold import check_gold
 
-    csv_path = Path(args.csv) if args.csv else Path(args.settings.shared_data_dir) / "oa" / "eval_points.csv"
+    csv_path = Path(args.csv) if args.csv else Path(args.settings.source_data_dir) / "oa" / "eval_points.csv"
     result: dict[str, Any] = check_gold(args.settings.db_url, csv_path)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -128,10 +128,10 @@ def register(sub: Any) -> None:
     cg = g.add_parser(
         "check-gold",
         help="Top-1 locality accuracy and median distance on the OpenAddresses eval points.",
-        description="Resolve CITY/REGION/POSTCODE of <shared_data_dir>/oa/eval_points.csv and write "
+        description="Resolve CITY/REGION/POSTCODE of <source_data_dir>/oa/eval_points.csv and write "
         "top-1 locality accuracy (top place's name or alias equals CITY, in REGION) and the median "
         "distance error in km as JSON.",
     )
     cg.add_argument("--out", default="results/resolver_gold.json", help="JSON output (default: %(default)s)")
-    cg.add_argument("--csv", default=None, help="eval CSV (default: <shared_data_dir>/oa/eval_points.csv)")
+    cg.add_argument("--csv", default=None, help="eval CSV (default: <source_data_dir>/oa/eval_points.csv)")
     cg.set_defaults(func=cmd_check_gold)

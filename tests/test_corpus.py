@@ -6,6 +6,7 @@ import csv
 import json
 import random
 import shutil
+from addrnet.settings import REPO_DATA_DIR
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,7 @@ from training.corpus_formats import layout_for
 from training.corpus_render import Address, check_example, render
 from training.corpus_sources import key
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="shared data not available")
+DATA = REPO_DATA_DIR
 SIZE = 2000
 
 

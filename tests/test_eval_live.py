@@ -6,6 +6,7 @@ path end to end and writes a sidecar the decision report accepts."""
 from __future__ import annotations
 
 import json
+from addrnet.settings import REPO_DATA_DIR
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,7 @@ from addrnet.cli import main
 from eval.peers import adapters
 from eval.sidecar import load_sidecar
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-pytestmark = pytest.mark.skipif(not (SHARED / "harness" / "pelias_cases.jsonl").is_file(), reason="shared data not present")
+SHARED = REPO_DATA_DIR
 
 CORPUS = [
     {"text": "1 Main St, Springfield, IL 62701",

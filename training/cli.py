@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from addrnet.settings import REPO_DATA_DIR
 from pathlib import Path
 from typing import Any
 
@@ -141,7 +142,7 @@ def register(sub: Any) -> None:
     e.add_argument("--calibrate", action="store_true",
                    help="fit a softmax temperature on the dev split and store it in the manifest (off for the release: "
                         "see results/experiments/temperature_dev)")
-    e.add_argument("--harness", default="../shared/data/harness/pelias_cases.jsonl",
+    e.add_argument("--harness", default=str(REPO_DATA_DIR / "harness" / "pelias_cases.jsonl"),
                    help="Pelias cases for the manifest's harness pass-rate")
     e.add_argument("--no-harness", action="store_true", help="skip the Pelias harness")
     e.set_defaults(func=cmd_export)

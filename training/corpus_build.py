@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from addrnet.settings import REPO_DATA_DIR
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,7 @@ from training.corpus_synth import Synth
 
 SPLITS = ("train", "dev", "test")
 SOURCE_MIX: tuple[tuple[str, float], ...] = (("oa", 0.18), ("usaddress", 0.12), ("geonames", 0.52), ("zipcodes", 0.18))
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data"
+DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
 _CACHE: dict[str, tuple[Sources, Exclusion]] = {}

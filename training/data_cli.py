@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--size", type=int, required=True, help="number of examples over all splits")
     b.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
     b.add_argument("--out", required=True, help="output folder, e.g. corpus/0.1.0")
-    b.add_argument("--data-dir", default=None, help="shared data folder (default ../shared/data)")
+    b.add_argument("--data-dir", default=None, help="source data folder (default: the repository's data/)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.set_defaults(func=_corpus_build)
     s = csub.add_parser("stats", help="print a human-readable summary of a built corpus",
@@ -67,6 +67,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--version", required=True, help="tokenizer version, e.g. 0.1.0")
     t.add_argument("--vocab-size", type=int, default=8000, help="vocabulary size (default 8000)")
     t.add_argument("--out", required=True, help="output folder, e.g. artifacts/tokenizer/0.1.0")
-    t.add_argument("--data-dir", default=None, help="shared data folder, for the harness inputs (default ../shared/data)")
+    t.add_argument("--data-dir", default=None, help="source data folder, for the harness inputs (default: the repository's data/)")
     t.add_argument("--max-texts", type=int, default=None, help="train on at most this many train texts")
     t.set_defaults(func=_tokenizer_train)

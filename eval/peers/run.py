@@ -44,10 +44,10 @@ def score_rendered(renderings: Sequence[evdata.Rendering], parses: Sequence[list
              "per_format": per_format}, failures)
 
 
-def run_peers(client: Client, out: Path, shared_data_dir: Path, cache_dir: Path, *, limit: int | None = None,
+def run_peers(client: Client, out: Path, source_data_dir: Path, cache_dir: Path, *, limit: int | None = None,
               seed: int = evdata.DEFAULT_SEED, progress: bool = True) -> dict[str, Any]:
     arms, arm = _arm_for_provenance(client)
-    hpath, ppath = evdata.harness_path(shared_data_dir), evdata.eval_points_path(shared_data_dir)
+    hpath, ppath = evdata.harness_path(source_data_dir), evdata.eval_points_path(source_data_dir)
     cases = evdata.load_harness(hpath, limit=limit)
     renderings, _ = evdata.load_renderings(ppath, seed=seed, limit=limit)
     htexts = [c["input"] for c in cases]
