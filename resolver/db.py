@@ -8,7 +8,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
-HEAD = "0002_shadow_events"
 
 
 def _ensure_sqlite_dir(url: str) -> None:
@@ -43,6 +42,15 @@ def alembic_config(url: str):  # type: ignore[no-untyped-def]
     cfg.attributes["url"] = url
     cfg.attributes["skip_logging"] = True
     return cfg
+
+
+def head_revision() -> str:
+    """The newest revision in ``migrations/versions`` (read from the scripts, not typed here)."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None
+    return head
 
 
 def upgrade(url: str, revision: str = "head") -> None:

@@ -5,6 +5,8 @@
   ``norm`` (``resolver.names.normalize_name``); ``norm_rev`` (the key reversed) and ``country_code``
   serve the portable fuzzy lookup (prefix / suffix range scans).
 * ``postcodes``: postal codes with their places (JSON list of place ids, primary first).
+* ``streets`` / ``address_points``: the address level, imported from OpenAddresses CSVs
+  (``addrnet gazetteer import-oa``); empty unless imported.
 """
 
 from __future__ import annotations
@@ -67,4 +69,53 @@ postcodes = sa.Table(
     sa.Index("ix_postcodes_code_country", "code", "country", unique=True),
 )
 
+streets = sa.Table(
+    "streets",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("norm", sa.String(200), nullable=False),
+    sa.Column("base", sa.String(200), nullable=False),
+    sa.Column("country_code", sa.String(2), nullable=False),
+    sa.Column("region", sa.String(64), nullable=False, server_default=""),
+    sa.Column("city", sa.String(200), nullable=False, server_default=""),
+    sa.Column("city_norm", sa.String(200), nullable=False, server_default=""),
+    sa.Column("locality_id", sa.Integer, sa.ForeignKey("places.id", ondelete="SET NULL")),
+    sa.Column("postcode", sa.String(16)),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("min_lat", sa.Float, nullable=False),
+    sa.Column("max_lat", sa.Float, nullable=False),
+    sa.Column("min_lon", sa.Float, nullable=False),
+    sa.Column("max_lon", sa.Float, nullable=False),
+    sa.Column("point_count", sa.Integer, nullable=False, server_default="0"),
+    sa.UniqueConstraint("country_code", "region", "city_norm", "norm", name="uq_streets_key"),
+    sa.Index("ix_streets_norm", "norm"),
+    sa.Index("ix_streets_base", "base"),
+    sa.Index("ix_streets_locality", "locality_id"),
+    sa.Index("ix_streets_cc_region", "country_code", "region"),
+)
+
+address_points = sa.Table(
+    "address_points",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("street_id", sa.Integer, sa.ForeignKey("streets.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("number", sa.String(32), nullable=False),
+    sa.Column("number_int", sa.Integer),
+    sa.Column("unit", sa.String(64), nullable=False, server_default=""),
+    sa.Column("postcode", sa.String(16)),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("cell", sa.Integer, nullable=False),
+    sa.Column("row_key", sa.String(64), nullable=False),
+    sa.Column("oa_id", sa.String(64)),
+    sa.Column("source", sa.String(128)),
+    sa.UniqueConstraint("row_key", name="uq_address_points_row_key"),
+    sa.Index("ix_address_points_street_number", "street_id", "number_int"),
+    sa.Index("ix_address_points_cell", "cell"),
+    sa.Index("ix_address_points_postcode", "postcode"),
+)
+
 GAZETTEER_TABLES = (places, names, postcodes)
+ADDRESS_TABLES = (streets, address_points)

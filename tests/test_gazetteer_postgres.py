@@ -68,7 +68,7 @@ def pg_engine(pg_url: str) -> Iterator[sa.Engine]:
 
 
 def test_schema_and_trigram_index(pg_url: str, pg_engine: sa.Engine) -> None:
-    assert db.current_revision(pg_url) == db.HEAD
+    assert db.current_revision(pg_url) == db.head_revision()
     insp = sa.inspect(pg_engine)
     assert "shadow_events" in insp.get_table_names()
     with pg_engine.connect() as conn:

@@ -53,7 +53,7 @@ def test_sql_metacharacters_leave_tables_intact(us_engine: sa.Engine) -> None:
 
 
 def test_schema_at_head_and_shadow_events(us_url: str, us_engine: sa.Engine) -> None:
-    assert db.current_revision(us_url) == db.HEAD
+    assert db.current_revision(us_url) == db.head_revision()
     cols = {c["name"] for c in sa.inspect(us_engine).get_columns("shadow_events")}
     assert {"created_at", "route", "primary_arm", "shadow_arm", "agree", "agree_all"} <= cols
     indexes = {i["name"] for i in sa.inspect(us_engine).get_indexes("names")}
