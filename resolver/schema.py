@@ -89,11 +89,13 @@ streets = sa.Table(
     sa.Column("min_lon", sa.Float, nullable=False),
     sa.Column("max_lon", sa.Float, nullable=False),
     sa.Column("point_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("cell", sa.Integer, nullable=False),
     sa.UniqueConstraint("country_code", "region", "city_norm", "norm", name="uq_streets_key"),
     sa.Index("ix_streets_norm", "norm"),
     sa.Index("ix_streets_base", "base"),
     sa.Index("ix_streets_locality", "locality_id"),
     sa.Index("ix_streets_cc_region", "country_code", "region"),
+    sa.Index("ix_streets_cell", "cell"),
 )
 
 address_points = sa.Table(

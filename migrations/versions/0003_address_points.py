@@ -4,11 +4,12 @@ Revision ID: 0003_address_points
 Revises: 0002_shadow_events
 
 * ``streets``: one row per (country, region, locality, normalized street name) with its centroid,
-  bounding box, point count and the gazetteer locality it lies in (``locality_id``, nullable).
+  bounding box, point count, a 0.1-degree grid ``cell`` (streets near a place) and the gazetteer
+  locality it lies in (``locality_id``, nullable).
 * ``address_points``: one row per OA point (``row_key`` = OA HASH, or a digest of the row when the
   file has none; unique, so a re-import is a no-op), linked to its street, with the house number as
-  written and its leading integer (``number_int``, for interpolation) and a coarse grid ``cell``
-  (for reverse lookups).
+  written and its leading integer (``number_int``, for interpolation) and a 0.01-degree grid
+  ``cell`` (for reverse lookups).
 """
 
 from __future__ import annotations
@@ -42,12 +43,14 @@ def upgrade() -> None:
         sa.Column("min_lon", sa.Float, nullable=False),
         sa.Column("max_lon", sa.Float, nullable=False),
         sa.Column("point_count", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("cell", sa.Integer, nullable=False),
         sa.UniqueConstraint("country_code", "region", "city_norm", "norm", name="uq_streets_key"),
     )
     op.create_index("ix_streets_norm", "streets", ["norm"])
     op.create_index("ix_streets_base", "streets", ["base"])
     op.create_index("ix_streets_locality", "streets", ["locality_id"])
     op.create_index("ix_streets_cc_region", "streets", ["country_code", "region"])
+    op.create_index("ix_streets_cell", "streets", ["cell"])
     op.create_table(
         "address_points",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -74,6 +77,7 @@ def downgrade() -> None:
     op.drop_index("ix_address_points_cell", table_name="address_points")
     op.drop_index("ix_address_points_street_number", table_name="address_points")
     op.drop_table("address_points")
+    op.drop_index("ix_streets_cell", table_name="streets")
     op.drop_index("ix_streets_cc_region", table_name="streets")
     op.drop_index("ix_streets_locality", table_name="streets")
     op.drop_index("ix_streets_base", table_name="streets")
