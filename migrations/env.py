@@ -1,5 +1,8 @@
 """Alembic environment: URL from ``config.attributes['url']`` (resolver.db.upgrade), ``-x url=``,
-``sqlalchemy.url`` in alembic.ini, else ``addrnet.settings.get_settings().db_url``."""
+``sqlalchemy.url`` in alembic.ini, else ``addrnet.settings.get_settings().db_url``.
+
+``target_metadata`` is ``resolver.schema.metadata``, the one definition of the gazetteer tables
+(``alembic revision --autogenerate`` diffs against it; tests prove the migrations match it)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from logging.config import fileConfig
 
 from alembic import context
 from sqlalchemy import create_engine, pool
+
+from resolver.schema import metadata as target_metadata
 
 config = context.config
 if config.config_file_name is not None and not config.attributes.get("skip_logging"):
@@ -25,7 +30,7 @@ def _url() -> str:
 
 
 def run_migrations_offline() -> None:
-    context.configure(url=_url(), literal_binds=True, dialect_opts={"paramstyle": "named"})
+    context.configure(url=_url(), target_metadata=target_metadata, literal_binds=True, dialect_opts={"paramstyle": "named"})
     with context.begin_transaction():
         context.run_migrations()
 
@@ -33,7 +38,7 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
-        context.configure(connection=connection)
+        context.configure(connection=connection, target_metadata=target_metadata)
         with context.begin_transaction():
             context.run_migrations()
         return
@@ -44,7 +49,7 @@ def run_migrations_online() -> None:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, poolclass=pool.NullPool)
     with engine.connect() as conn:
-        context.configure(connection=conn)
+        context.configure(connection=conn, target_metadata=target_metadata)
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()
