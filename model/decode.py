@@ -1,17 +1,39 @@
-"""Decoding word-level tag scores into BIO tags and spans (numpy only; shared by serving and training).
+"""Decoding word-level tag scores into BIO tags, spans and alternatives (numpy only; serving and training).
 
-- ``softmax``: numerically stable softmax over the last axis.
-- ``bio_repair``: argmax tags are made valid BIO: an ``I-X`` that does not continue a ``B-X``/``I-X``
-  word becomes ``B-X``. Repair never changes a word's label, so it is a single vectorized pass.
-- ``viterbi``: with a CRF (``labels.json`` ``crf_transitions`` [from, to], ``crf_start``, ``crf_end``),
-  the best-scoring tag path over the raw logits (the CRF emissions), batched over rows.
-- ``decode``: one of the two for a padded batch [B, W, K] with per-row word counts.
-- ``tag_spans``: BIO tag ids -> (label, first_word, last_word) spans.
+Decoding never fragments a component:
+
+- ``DecodeParams``: the scores a path is made of. Emissions are ``log_softmax(logits)`` per word (the raw
+  logits when the arm has a CRF). Transitions [from, to] are ``-1e4`` for invalid BIO moves (``I-X`` after
+  anything but ``B-X``/``I-X``, ``I-X`` at the start) plus, when ``labels.json`` carries them, scores
+  learned (CRF: ``crf_transitions``/``crf_start``/``crf_end``) or estimated from the corpus
+  (``decode.transitions``, ``decode.start``, times ``decode.transition_weight``). ``repeat_penalty`` [L]
+  is subtracted each time a path starts a second span of a label it already has ("one component per
+  label unless the text really repeats it"): estimated from the corpus as ``-log P(label repeats)``
+  (``decode.repeat_penalty``), else ``DEFAULT_REPEAT_PENALTY`` (low for ``street``: intersections).
+- ``viterbi``: the best valid path (batched, exact) under emissions + transitions.
+- ``decode(logits, lengths, params, temperature)``: Viterbi for the batch; rows whose best path repeats a
+  label are re-decoded by ``beam`` with the repeat penalty, so the usual row costs one vectorized pass.
+  Returns (tag ids [B, W], ``softmax(logits / T)`` [B, W, K]). The temperature changes confidences only.
+- ``beam(emissions, params, width, k)``: beam search over one row with the repeat penalty; the ``k``
+  best distinct paths as ``(score, tags)``.
+- ``tag_spans``: BIO tag ids -> ``(label, first_word, last_word)`` spans.
+
+Alternatives for the resolver (``alternatives``; the tagger's ``Tagger.parse_alternatives`` wraps it):
+
+- ``alternatives(logits, n, params, temperature, k)`` on one row's word logits [W, K] returns
+  ``{"paths": [{"prob", "score", "tags", "spans"}...], "span_labels": [[(label, prob)...] per best span]}``.
+  ``paths`` are the ``k`` best distinct tag paths; ``prob`` is ``softmax(score)`` over those ``k`` paths
+  (a probability *among the returned readings*, not of the whole path space). ``span_labels`` gives, for each
+  span of the best path, every label (and ``"O"``) with the mean over the span's words of
+  ``P(B-label) + P(I-label)``, highest first, so a resolver can re-read e.g. a ``region`` span as a
+  ``country``. Spans are ``(label, first_word, last_word)``; the tagger turns words into character offsets
+  with ``value == text[start:end]``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -20,29 +42,84 @@ from model.labels import LABELS, NUM_TAGS, TAGS
 TAG_LABEL: list[str | None] = [None] + [lab for lab in LABELS for _ in (0, 1)]  # tag id -> label
 _LABEL_ID = np.array([-1] + [i for i in range(len(LABELS)) for _ in (0, 1)], dtype=np.int64)
 _IS_I = np.array([t.startswith("I-") for t in TAGS])
+_IS_B = np.array([t.startswith("B-") for t in TAGS])
+_BIT = np.array([0] + [1 << i for i in range(len(LABELS)) for _ in (0, 1)], dtype=np.int64)  # label bit per tag
 assert len(TAG_LABEL) == NUM_TAGS
+NEG = -1e4  # score of an invalid move (finite: no inf - inf)
+
+# nats subtracted for a second span of a label, when the corpus gives none: streets repeat in
+# intersections ("Main St & 2nd Ave"); units/levels sometimes stack; the rest almost never repeat
+DEFAULT_REPEAT_PENALTY: dict[str, float] = {label: 6.0 for label in LABELS} | {"street": 1.0, "unit": 3.0, "level": 3.0}
+
+
+def bio_mask() -> tuple[np.ndarray, np.ndarray]:
+    """(transitions [K, K], start [K]) with 0 for valid BIO moves and ``NEG`` for invalid ones."""
+    trans = np.zeros((NUM_TAGS, NUM_TAGS), dtype=np.float32)
+    for to in range(NUM_TAGS):
+        if _IS_I[to]:
+            ok = (_LABEL_ID == _LABEL_ID[to])  # from B-X or I-X
+            trans[~ok, to] = NEG
+    start = np.where(_IS_I, NEG, 0.0).astype(np.float32)
+    return trans, start
 
 
 @dataclass(frozen=True)
 class CRFParams:
+    """Transition scores (CRF-learned or corpus-estimated) with the BIO constraints folded in."""
+
     transitions: np.ndarray  # [K, K], [from, to]
     start: np.ndarray  # [K]
     end: np.ndarray  # [K]
+    repeat_penalty: np.ndarray | None = None  # [L]; None = DEFAULT_REPEAT_PENALTY
+    emissions_are_logits: bool = True  # True for a CRF (raw logits); False = log_softmax emissions
 
     @classmethod
     def from_labels(cls, labels: dict) -> CRFParams | None:
+        """The CRF of ``labels.json`` when it has one (kept for callers that only want a CRF)."""
         if labels.get("crf_transitions") is None:
             return None
-        return cls(
-            np.asarray(labels["crf_transitions"], dtype=np.float32),
-            np.asarray(labels["crf_start"], dtype=np.float32),
-            np.asarray(labels["crf_end"], dtype=np.float32),
-        )
+        return cls.for_labels(labels)
+
+    @classmethod
+    def for_labels(cls, labels: dict | None) -> CRFParams:
+        """Decoding parameters for an arm's ``labels.json`` (always constrained)."""
+        labels = labels or {}
+        mask, start_mask = bio_mask()
+        dec = labels.get("decode") or {}
+        pen = dec.get("repeat_penalty") or {}
+        repeat = np.array([float(pen.get(lab, DEFAULT_REPEAT_PENALTY[lab])) for lab in LABELS], dtype=np.float32)
+        if labels.get("crf_transitions") is not None:
+            trans = np.asarray(labels["crf_transitions"], dtype=np.float32) + mask
+            start = np.asarray(labels["crf_start"], dtype=np.float32) + start_mask
+            end = np.asarray(labels["crf_end"], dtype=np.float32)
+            return cls(trans, start, end, repeat, True)
+        w = float(dec.get("transition_weight", 0.0))
+        trans, start = mask.copy(), start_mask.copy()
+        if w and dec.get("transitions") is not None:
+            trans = trans + w * np.asarray(dec["transitions"], dtype=np.float32)
+            start = start + w * np.asarray(dec["start"], dtype=np.float32)
+        return cls(trans, start, np.zeros(NUM_TAGS, dtype=np.float32), repeat, False)
+
+    def penalty_per_tag(self) -> np.ndarray:
+        pen = self.repeat_penalty
+        if pen is None:
+            pen = np.array([DEFAULT_REPEAT_PENALTY[lab] for lab in LABELS], dtype=np.float32)
+        out = np.zeros(NUM_TAGS, dtype=np.float32)
+        out[_IS_B] = pen[_LABEL_ID[_IS_B]]
+        return out
+
+
+DecodeParams = CRFParams
 
 
 def softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
+
+
+def log_softmax(x: np.ndarray) -> np.ndarray:
+    z = x - x.max(axis=-1, keepdims=True)
+    return z - np.log(np.exp(z).sum(axis=-1, keepdims=True))
 
 
 def bio_repair(tags: np.ndarray) -> np.ndarray:
@@ -84,18 +161,74 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> np.nd
     return out
 
 
+def beam(emissions: np.ndarray, params: CRFParams, width: int = 16, k: int = 1) -> list[tuple[float, np.ndarray]]:
+    """One row's emissions [n, K] -> the ``k`` best distinct paths ``(score, tags [n])``, best first.
+
+    The score is emissions + transitions - ``repeat_penalty`` for every second (third, ...) span of a label."""
+    n, K = emissions.shape
+    if n == 0:
+        return [(0.0, np.zeros(0, dtype=np.int64))]
+    pen = params.penalty_per_tag()
+    score = params.start + emissions[0]
+    last = np.arange(K)
+    used = np.where(_IS_B, _BIT, 0)[last]
+    keep = np.argsort(-score, kind="stable")[:width]
+    score, last, used = score[keep], last[keep], used[keep]
+    parents: list[np.ndarray] = []
+    tags_at: list[np.ndarray] = [last]
+    for i in range(1, n):
+        cand = score[:, None] + params.transitions[last] + emissions[i][None]  # [nb, K]
+        repeat = _IS_B[None, :] & ((used[:, None] & _BIT[None, :]) != 0)
+        cand = cand - np.where(repeat, pen[None, :], 0.0)
+        flat = cand.ravel()
+        top = np.argsort(-flat, kind="stable")[:width]
+        parent, tag = np.divmod(top, K)
+        score = flat[top]
+        used = used[parent] | np.where(_IS_B[tag], _BIT[tag], 0)
+        last = tag
+        parents.append(parent)
+        tags_at.append(tag)
+    score = score + params.end[last]
+    order = np.argsort(-score, kind="stable")[:k]
+    out: list[tuple[float, np.ndarray]] = []
+    for b in order:
+        path = np.zeros(n, dtype=np.int64)
+        j = int(b)
+        for i in range(n - 1, -1, -1):
+            path[i] = tags_at[i][j]
+            if i:
+                j = int(parents[i - 1][j])
+        out.append((float(score[b]), path))
+    return out
+
+
+def _emissions(raw: np.ndarray, params: CRFParams) -> np.ndarray:
+    return raw if params.emissions_are_logits else log_softmax(raw)
+
+
+def _has_repeat(tags: np.ndarray) -> bool:
+    labels = _LABEL_ID[tags[_IS_B[tags]]]
+    return len(labels) != len(set(labels.tolist()))
+
+
 def decode(
-    logits: np.ndarray, lengths: np.ndarray, crf: CRFParams | None = None, temperature: float = 1.0
+    logits: np.ndarray, lengths: np.ndarray, crf: CRFParams | None = None, temperature: float = 1.0,
+    beam_width: int = 16,
 ) -> tuple[np.ndarray, np.ndarray]:
     """logits [B, W, K] at words -> (tag ids [B, W], softmax(logits / temperature) [B, W, K]).
 
-    The temperature rescales confidences only: tags come from the raw logits."""
+    ``crf`` is the arm's ``CRFParams.for_labels(labels)`` (None = BIO constraints and default repeat
+    penalties). Tags never fragment a component; the temperature changes confidences only."""
+    params = crf if crf is not None else _DEFAULT
     raw = logits.astype(np.float32, copy=False)
     probs = softmax(raw / np.float32(temperature) if temperature != 1.0 else raw)
-    if crf is None:
-        tags = bio_repair(probs.argmax(axis=-1))
-    else:
-        tags = viterbi(raw, lengths, crf)
+    em = _emissions(raw, params)
+    lengths = np.asarray(lengths)
+    tags = viterbi(em, lengths, params)
+    for b in range(tags.shape[0]):
+        n = int(lengths[b])
+        if n > 1 and _has_repeat(tags[b, :n]):
+            tags[b, :n] = beam(em[b, :n], params, width=beam_width, k=1)[0][1]
     return tags, probs
 
 
@@ -117,3 +250,39 @@ def tag_spans(tags: np.ndarray | list[int]) -> list[tuple[str, int, int]]:
     if cur:
         spans.append((cur[0], cur[1], cur[2]))
     return spans
+
+
+def label_probs(probs: np.ndarray) -> np.ndarray:
+    """Tag probabilities [..., K] -> label probabilities [..., L + 1] (last column: ``O``)."""
+    out = np.zeros(probs.shape[:-1] + (len(LABELS) + 1,), dtype=probs.dtype)
+    out[..., : len(LABELS)] = probs[..., 1::2] + probs[..., 2::2]
+    out[..., -1] = probs[..., 0]
+    return out
+
+
+def alternatives(
+    logits: np.ndarray, n: int, crf: CRFParams | None = None, temperature: float = 1.0, k: int = 5,
+    beam_width: int = 16,
+) -> dict[str, Any]:
+    """One row's word logits [W, K] (first ``n`` words real) -> k-best paths and per-span label alternatives."""
+    params = crf if crf is not None else _DEFAULT
+    raw = np.asarray(logits[:n], dtype=np.float32)
+    probs = softmax(raw / np.float32(temperature) if temperature != 1.0 else raw)
+    paths = beam(_emissions(raw, params), params, width=max(beam_width, k), k=k)
+    scores = np.array([s for s, _ in paths], dtype=np.float64)
+    pp = softmax(scores) if len(scores) else scores
+    best = tag_spans(paths[0][1]) if paths else []
+    lp = label_probs(probs)
+    names = list(LABELS) + ["O"]
+    span_labels = []
+    for _, a, z in best:
+        m = lp[a : z + 1].mean(axis=0)
+        span_labels.append([(names[i], float(m[i])) for i in np.argsort(-m, kind="stable")])
+    return {
+        "paths": [{"prob": float(p), "score": float(s), "tags": t.tolist(), "spans": tag_spans(t)}
+                  for p, (s, t) in zip(pp, paths, strict=True)],
+        "span_labels": span_labels,
+    }
+
+
+_DEFAULT = CRFParams.for_labels(None)

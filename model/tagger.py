@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from model.artifact import Artifact, load_artifact
-from model.decode import CRFParams, decode, tag_spans
+from model.decode import CRFParams, alternatives, decode, tag_spans
 from model.labels import OUTSIDE, TAGS
 from model.normalize import normalize, split_words
 from model.tokenize import WordTokenizer
@@ -73,7 +73,8 @@ class Tagger:
             self._session(batch_threads, inter_threads) if batch_threads and batch_threads != intra_threads else self.session
         )
         self.tokenizer = WordTokenizer.from_file(artifact.tokenizer_path, max_len=artifact.max_len)
-        self.crf = CRFParams.from_labels(artifact.labels)
+        # constrained BIO decoding with the arm's transition scores and repeat penalties (model/decode.py)
+        self.crf = CRFParams.for_labels(artifact.labels)
         # confidences are softmax(logits / temperature); fitted on dev at export (training/calibrate.py)
         self.temperature = float(artifact.manifest.get("temperature") or 1.0)
 
@@ -129,6 +130,24 @@ class Tagger:
 
     def parse(self, text: str) -> ParseResult:
         return self.parse_batch([text])[0]
+
+    def parse_alternatives(self, text: str, k: int = 5) -> dict[str, Any]:
+        """Readings of one text for the resolver (``model.decode.alternatives``), with character offsets:
+        ``{"text", "paths": [{"prob", "score", "components": [{"label", "value", "start", "end"}]}],
+        "span_labels": [{"label", "value", "start", "end", "labels": [(label, prob), ...]}]}``."""
+        norm = normalize(text)
+        ws = split_words(norm)
+        logits, counts, _ = self.word_logits([[w.text for w in ws]])
+        alt = alternatives(logits[0], int(counts[0]), self.crf, temperature=self.temperature, k=k)
+
+        def comp(label: str, a: int, z: int) -> dict[str, Any]:
+            return {"label": label, "value": norm[ws[a].start : ws[z].end], "start": ws[a].start, "end": ws[z].end}
+
+        paths = [{"prob": p["prob"], "score": p["score"], "components": [comp(*s) for s in p["spans"]]}
+                 for p in alt["paths"]]
+        best = alt["paths"][0]["spans"] if alt["paths"] else []
+        spans = [comp(*s) | {"labels": labs} for s, labs in zip(best, alt["span_labels"], strict=True)]
+        return {"text": norm, "paths": paths, "span_labels": spans}
 
 
 __all__ = ["Component", "ParseResult", "Tagger", "TokenTag"]

@@ -5,7 +5,7 @@ import itertools
 import numpy as np
 import torch
 
-from model.decode import CRFParams, bio_repair, tag_spans, viterbi
+from model.decode import CRFParams, alternatives, beam, bio_repair, decode, log_softmax, tag_spans, viterbi
 from model.labels import TAG_TO_ID
 from training.model import CRF, IGNORE_INDEX, gather_words
 
@@ -81,3 +81,49 @@ def test_bio_repair_and_spans() -> None:
     fixed = bio_repair(np.array([row]))[0].tolist()
     assert fixed == [t["B-street"], t["I-street"], t["O"], t["B-locality"], t["B-region"], t["B-locality"]]
     assert tag_spans(fixed) == [("street", 0, 1), ("locality", 3, 3), ("region", 4, 4), ("locality", 5, 5)]
+
+
+def _logits(rows: list[dict[str, float]]) -> np.ndarray:
+    """Word logits [1, W, K]: -5 everywhere except the given tag scores."""
+    out = np.full((1, len(rows), len(TAG_TO_ID)), -5.0, dtype=np.float32)
+    for i, r in enumerate(rows):
+        for tag, v in r.items():
+            out[0, i, TAG_TO_ID[tag]] = v
+    return out
+
+
+def test_constrained_decoding_never_starts_a_span_with_i() -> None:
+    # "New York": argmax gives B-locality, I-region (a fragment); the valid path keeps one locality
+    lg = _logits([{"B-locality": 3.0}, {"I-region": 2.0, "I-locality": 1.5, "B-region": -1.0}])
+    tags, _ = decode(lg, np.array([2]))
+    assert tag_spans(tags[0]) == [("locality", 0, 1)]
+
+
+def test_repeat_penalty_merges_a_split_label_but_keeps_intersections() -> None:
+    t = TAG_TO_ID
+    # region "New" + region "York" -> one region span when I-region is nearly as likely
+    lg = _logits([{"B-region": 3.0}, {"B-region": 2.0, "I-region": 1.9}, {"O": 3.0}, {"B-region": 3.0}])
+    tags, _ = decode(lg, np.array([4]))
+    spans = tag_spans(tags[0])
+    assert sum(1 for s in spans if s[0] == "region") == 2 and spans[0] == ("region", 0, 1)
+    # two clear streets around a connector stay two streets
+    lg = _logits([{"B-street": 3.0}, {"O": 3.0}, {"B-street": 3.0}])
+    tags, _ = decode(lg, np.array([3]))
+    assert tags[0].tolist() == [t["B-street"], t["O"], t["B-street"]]
+
+
+def test_beam_matches_viterbi_without_repeats_and_alternatives_are_sorted() -> None:
+    rng = np.random.default_rng(0)
+    lg = rng.normal(size=(1, 6, len(TAG_TO_ID))).astype(np.float32)
+    params = CRFParams.for_labels(None)
+    big = CRFParams(params.transitions, params.start, params.end, np.zeros(12, dtype=np.float32), False)
+    vt = viterbi(log_softmax(lg), np.array([6]), big)[0]
+    bt = beam(log_softmax(lg[0]), big, width=64, k=1)[0][1]
+    assert vt.tolist() == bt.tolist()
+    alt = alternatives(lg[0], 6, k=4)
+    probs = [p["prob"] for p in alt["paths"]]
+    assert len(probs) == 4 and probs == sorted(probs, reverse=True) and abs(sum(probs) - 1) < 1e-6
+    assert len({tuple(p["tags"]) for p in alt["paths"]}) == 4
+    assert len(alt["span_labels"]) == len(alt["paths"][0]["spans"])
+    for labs in alt["span_labels"]:
+        assert abs(sum(p for _, p in labs) - 1) < 1e-4
