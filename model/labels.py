@@ -112,3 +112,67 @@ def split_tag(tag: str) -> tuple[str, str | None]:
         return OUTSIDE, None
     prefix, _, label = tag.partition("-")
     return prefix, label
+
+
+# Label views: the same components under another parser's label names (``POST /parse?labels=libpostal``,
+# ``Parser.parse(..., labels="pelias")``, ``addrnet parse --labels``). Each view is one-to-one, so no two
+# addrnet labels share a name and a view can be mapped back.
+#
+# libpostal (openvenues/libpostal "parser labels"): venue -> house (libpostal's name for a venue or
+# building), street -> road, locality -> city, county -> state_district, region -> state; the rest keep
+# their names. libpostal labels with no addrnet counterpart (category, near, staircase, entrance,
+# city_district, island, country_region, world_region) are never produced.
+#
+# pelias: the pelias/parser field names for the fields it has (housenumber, street, unit, postcode,
+# locality, region, country, venue) and the Pelias placetype names for the rest (suburb -> neighbourhood,
+# county -> county); level and po_box keep their names.
+LABEL_VIEWS: dict[str, dict[str, str]] = {
+    "addrnet": {label: label for label in LABELS},
+    "libpostal": {
+        "venue": "house",
+        "house_number": "house_number",
+        "street": "road",
+        "unit": "unit",
+        "level": "level",
+        "po_box": "po_box",
+        "postcode": "postcode",
+        "suburb": "suburb",
+        "locality": "city",
+        "county": "state_district",
+        "region": "state",
+        "country": "country",
+    },
+    "pelias": {
+        "venue": "venue",
+        "house_number": "housenumber",
+        "street": "street",
+        "unit": "unit",
+        "level": "level",
+        "po_box": "po_box",
+        "postcode": "postcode",
+        "suburb": "neighbourhood",
+        "locality": "locality",
+        "county": "county",
+        "region": "region",
+        "country": "country",
+    },
+}
+VIEWS: tuple[str, ...] = tuple(LABEL_VIEWS)
+
+
+def view_of(view: str) -> dict[str, str]:
+    """The label table of ``view`` (one of ``VIEWS``); ``ValueError`` for an unknown view."""
+    try:
+        return LABEL_VIEWS[view]
+    except KeyError:
+        raise ValueError(f"unknown label view {view!r}; use one of {list(VIEWS)}") from None
+
+
+def relabel(tag_or_label: str, view: str) -> str:
+    """A label (``street``) or BIO tag (``B-street``) in ``view``: ``road`` / ``B-road`` for libpostal."""
+    table = view_of(view)
+    if tag_or_label == OUTSIDE:
+        return OUTSIDE
+    if tag_or_label[:2] in ("B-", "I-"):
+        return tag_or_label[:2] + table[tag_or_label[2:]]
+    return table[tag_or_label]
