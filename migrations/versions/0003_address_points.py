@@ -6,8 +6,8 @@ Revises: 0002_shadow_events
 * ``streets``: one row per (country, region, locality, normalized street name) with its centroid,
   bounding box, point count, a 0.1-degree grid ``cell`` (streets near a place) and the gazetteer
   locality it lies in (``locality_id``, nullable).
-* ``address_points``: one row per OA point (``row_key`` = OA HASH, or a digest of the row when the
-  file has none; unique, so a re-import is a no-op), linked to its street, with the house number as
+* ``address_points``: one row per OA point (``row_key``, a digest of the row, is unique, so a
+  re-import is a no-op), linked to its street, with the house number as
   written and its leading integer (``number_int``, for interpolation) and a 0.01-degree grid
   ``cell`` (for reverse lookups).
 """
