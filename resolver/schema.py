@@ -34,6 +34,7 @@ places = sa.Table(
     sa.Column("source", sa.String(16), nullable=False),
     sa.Column("source_id", sa.String(64), nullable=False),
     sa.Index("ix_places_kind_country_admin1", "kind", "country_code", "admin1_code"),
+    sa.Index("ix_places_kind_lat", "kind", "lat"),
     sa.UniqueConstraint("source", "source_id", name="uq_places_source"),
 )
 

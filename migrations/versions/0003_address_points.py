@@ -10,6 +10,7 @@ Revises: 0002_shadow_events
   re-import is a no-op), linked to its street, with the house number as
   written and its leading integer (``number_int``, for interpolation) and a 0.01-degree grid
   ``cell`` (for reverse lookups).
+* ``ix_places_kind_lat``: places by latitude band (reverse geocoding to the nearest locality).
 """
 
 from __future__ import annotations
@@ -70,9 +71,11 @@ def upgrade() -> None:
     op.create_index("ix_address_points_street_number", "address_points", ["street_id", "number_int"])
     op.create_index("ix_address_points_cell", "address_points", ["cell"])
     op.create_index("ix_address_points_postcode", "address_points", ["postcode"])
+    op.create_index("ix_places_kind_lat", "places", ["kind", "lat"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_places_kind_lat", table_name="places")
     op.drop_index("ix_address_points_postcode", table_name="address_points")
     op.drop_index("ix_address_points_cell", table_name="address_points")
     op.drop_index("ix_address_points_street_number", table_name="address_points")
