@@ -6,10 +6,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: The repository's own data folder (corpus material, eval points, the harness); see data/SOURCES.md.
 REPO_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-from pydantic_settings import BaseSettings, SettingsConfigDict
+#: The arms shipped inside the package (in the repository a link to artifacts/arms; the wheel holds a copy).
+PACKAGED_ARMS_DIR = Path(__file__).resolve().parent / "arms"
 
 
 class Settings(BaseSettings):
@@ -17,7 +19,7 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(Path("var"), description="Writable state: the SQLite gazetteer, logs.")
     database_url: str | None = Field(None, description="SQLAlchemy URL; default: SQLite under data_dir.")
-    arms_dir: Path = Field(Path("artifacts/arms"), description="Folder of arm artifact folders.")
+    arms_dir: Path = Field(PACKAGED_ARMS_DIR, description="Folder of arm artifact folders; default: the package's.")
     primary_arm: str = "A"
     shadow_arm: str | None = None
     results_dir: Path = Field(Path("results/release"), description="Eval sidecars served by /v1/eval.")
@@ -30,6 +32,7 @@ class Settings(BaseSettings):
     onnx_batch_threads: int = Field(2, description="Intra-op threads for batches of >= 16 texts.")
     shadow_queue_size: int = 256
     resolve_limit_max: int = 20
+    log_level: str = Field("INFO", description="Log level of the JSON logs (addrnet and uvicorn).")
 
     @property
     def db_url(self) -> str:
