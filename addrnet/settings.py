@@ -33,6 +33,20 @@ class Settings(BaseSettings):
     shadow_queue_size: int = 256
     resolve_limit_max: int = 20
     log_level: str = Field("INFO", description="Log level of the JSON logs (addrnet and uvicorn).")
+    # hardening (issue 13): operator token, shadow privacy and retention, bounded database memory
+    admin_token: str | None = Field(
+        None, description="Bearer token for the operator routes (/v1/shadow/*, /v1/eval?detail=true, /metrics); "
+        "unset: those routes answer loopback clients only.")
+    shadow_store_text: bool = Field(False, description="Store client texts in shadow_events (default: a keyed hash).")
+    shadow_hash_key: str | None = Field(None, description="HMAC key for shadow text hashes; default: random per process.")
+    shadow_retention_days: float = Field(30.0, description="Shadow events older than this are pruned.")
+    shadow_max_rows: int = Field(1_000_000, description="At most this many shadow events are kept.")
+    shadow_drain_s: float = Field(8.0, description="At shutdown, shadow jobs are drained until this deadline.")
+    shadow_batch_sample: int = Field(16, description="Texts of a /parse/batch request re-run on the shadow arm.")
+    shadow_report_window: int = Field(100_000, description="The report aggregates at most this many events.")
+    db_pool_size: int = 4
+    db_max_overflow: int = 4
+    sqlite_cache_kib: int = Field(8192, description="SQLite page cache per serving connection.")
 
     @property
     def db_url(self) -> str:

@@ -1,14 +1,41 @@
-"""Request body size limit as plain ASGI middleware (counts streamed bodies too)."""
+"""Request limits as plain ASGI middleware, and the component limits shared by the schema and the routes.
+
+``BodyLimitMiddleware`` reads the body (at most ``max_bytes``, streamed bodies counted too: else 413),
+checks that it is strict UTF-8 (else 400: lone surrogates encoded as bytes, such as ``ED A0 80``, are
+invalid UTF-8 exactly like ``FF``), then hands the body to the app.
+
+Component values (``/resolve`` ``components``, and those the parser produced) are counted after
+whitespace is collapsed, against ``resolver.components.MAX_COMPONENT_CHARS``, the resolver's own limit.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import error_body
+from resolver.components import MAX_COMPONENT_CHARS
+
+__all__ = ["MAX_COMPONENT_CHARS", "BodyLimitMiddleware", "collapse", "usable_components"]
+
+
+def collapse(value: str) -> str:
+    """Whitespace runs become one space; ends stripped (the resolver's own normalisation)."""
+    return " ".join(value.split())
+
+
+def usable_components(components: Mapping[str, str]) -> dict[str, str]:
+    """Components the parser produced, collapsed; values over the resolver's limit are left out (a text the
+    client sent is never refused for a component the service made from it)."""
+    out = {}
+    for k, v in components.items():
+        c = collapse(v)
+        if c and len(c) <= MAX_COMPONENT_CHARS:
+            out[k] = c
+    return out
 
 
 class BodyLimitMiddleware:
@@ -16,40 +43,50 @@ class BodyLimitMiddleware:
         self.app, self.max_bytes = app, max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._reject(send)
+            await _reject(send, 413, "payload_too_large", f"request body exceeds {self.max_bytes} bytes")
             return
+        chunks: list[bytes] = []
         seen = 0
-        too_big = False
-
-        async def limited() -> Message:
-            nonlocal seen, too_big
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    too_big = True
-                    raise _TooLarge()
-            return message
-
+            if message["type"] != "http.request":  # client went away
+                return
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.max_bytes:
+                await _reject(send, 413, "payload_too_large", f"request body exceeds {self.max_bytes} bytes")
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
         try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            await self._reject(send)
+            body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            await _reject(send, 400, "invalid_body",
+                          f"the request body is not valid UTF-8 (byte {exc.start}: {exc.reason})")
+            return
+        sent = False
 
-    async def _reject(self, send: Send) -> None:
-        body: Any = error_body("payload_too_large", f"request body exceeds {self.max_bytes} bytes")
-        raw = json.dumps(body).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(raw)).encode())]})
-        await send({"type": "http.response.body", "body": raw})
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
 
-class _TooLarge(StarletteHTTPException):
-    def __init__(self) -> None:
-        super().__init__(413, "request body is too large")
+async def _reject(send: Send, status: int, code: str, message: str) -> None:
+    body: Any = error_body(code, message)
+    raw = json.dumps(body).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(raw)).encode())]})
+    await send({"type": "http.response.body", "body": raw})

@@ -41,7 +41,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         state.close()
 
-    app = FastAPI(title="addrnet", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="addrnet", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  redirect_slashes=False)  # no redirects built from the Host header: 404 instead
     errors.install(app)
     app.include_router(parse.router)
     app.include_router(resolve.router)

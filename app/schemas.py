@@ -7,8 +7,12 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from addrnet.settings import get_settings
+from app.limits import MAX_COMPONENT_CHARS, collapse
+from model.labels import LABELS
 
-ComponentLabel = str
+#: one of model.labels.LABELS (an enum in the OpenAPI schema; responses are built from the tagger's labels)
+ComponentLabel = Annotated[str, Field(json_schema_extra={"enum": list(LABELS)}, examples=["street"])]
+MAX_TEXT_CHARS = get_settings().max_text_chars
 
 
 def check_text(value: str) -> str:
@@ -21,9 +25,24 @@ def check_text(value: str) -> str:
     return value
 
 
+def country_code(value: str) -> str | None:
+    """ISO 3166-1 alpha-2 for a code or an English name (pycountry); None when unknown (the gazetteer's
+    country names, local languages included, are tried at lookup)."""
+    v = collapse(value)
+    if len(v) == 2 and v.isascii() and v.isalpha():
+        return v.upper()
+    try:
+        import pycountry
+
+        return str(pycountry.countries.lookup(v).alpha_2)
+    except (LookupError, ImportError):
+        return {"UK": "GB", "GREAT BRITAIN": "GB", "ENGLAND": "GB"}.get(v.upper())
+
+
 class ParseRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(description="Address text, 1-512 characters after stripping.", examples=["1745 T Street SE, Washington, DC 20020"])
+    text: str = Field(description=f"Address text, 1-{MAX_TEXT_CHARS} characters after stripping (else 422).",
+                      examples=["1745 T Street SE, Washington, DC 20020"])
     arm: str | None = Field(None, description="Arm to use; default: the primary arm.")
 
     _check = field_validator("text")(check_text)
@@ -31,7 +50,8 @@ class ParseRequest(BaseModel):
 
 class BatchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    texts: list[str] = Field(description="Up to 1,000 address texts, each 1-512 characters after stripping.")
+    texts: list[str] = Field(description=f"Up to 1,000 address texts (else 413), each 1-{MAX_TEXT_CHARS} characters "
+                             "after stripping (else 422).", examples=[["1 Main St, Springfield, IL", "10117 Berlin"]])
     arm: str | None = None
 
     @field_validator("texts")
@@ -46,7 +66,7 @@ class BatchRequest(BaseModel):
 
 
 class Component(BaseModel):
-    label: str = Field(description="One of model.labels.LABELS.")
+    label: ComponentLabel = Field(description="One of the component labels.")
     value: str = Field(description="Exactly text[start:end].")
     start: int
     end: int
@@ -80,23 +100,45 @@ class BatchResponse(BaseModel):
     results: list[ParseResponse]
 
 
-ResolveLabel = Annotated[str, Field(max_length=512)]
+ResolveLabel = Annotated[str, Field(description=f"At most {MAX_COMPONENT_CHARS} characters once whitespace runs "
+                                   "are collapsed (else 422).")]
 
 
 class ResolveRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str | None = Field(None, description="Raw address; parsed by the arm first.")
     components: dict[str, ResolveLabel] | None = Field(
-        None, description="Components by label: locality, suburb, county, region, postcode, country."
+        None, description="Components by label: locality, suburb, county, region, postcode, country "
+        "(other labels of the parser are accepted and ignored).",
+        examples=[{"locality": "San Francisco", "region": "CA"}],
     )
     limit: int = Field(5, ge=1, le=20)
-    country: str | None = Field(None, max_length=64, description="Country hint: ISO code or name.")
+    country: str | None = Field(None, max_length=64, description="Country hint: an ISO 3166-1 code (alpha-2 or "
+                                "alpha-3) or a country name, e.g. 'DE', 'DEU', 'Germany'.", examples=["US"])
     arm: str | None = None
 
     @field_validator("text")
     @classmethod
     def _text(cls, v: str | None) -> str | None:
         return None if v is None else check_text(v)
+
+    @field_validator("components")
+    @classmethod
+    def _components(cls, v: dict[str, str] | None) -> dict[str, str] | None:
+        if v is None:
+            return None
+        out = {}
+        for k, value in v.items():
+            value = collapse(value)  # counted after normalisation, as the resolver counts
+            if len(value) > MAX_COMPONENT_CHARS:
+                raise ValueError(f"component {k!r} is {len(value)} characters; the limit is {MAX_COMPONENT_CHARS}")
+            out[k] = value
+        return out
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, v: str | None) -> str | None:
+        return None if v is None else (country_code(v) or collapse(v) or None)
 
     @model_validator(mode="after")
     def _one_of(self) -> ResolveRequest:

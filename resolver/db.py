@@ -1,23 +1,65 @@
-"""Engines and migrations. Alembic owns the schema; nothing here calls ``create_all``."""
+"""Engines and migrations. Alembic owns the schema; nothing here calls ``create_all``.
+
+Two kinds of engine:
+
+* ``make_engine(url)``: read-write, for the loader, migrations and tools. It creates the parent folder
+  of a SQLite file.
+* ``serving_engine(url, ...)``: what the service uses. SQLite is opened through a URI with
+  ``mode=ro`` (the gazetteer) or ``mode=rw`` (the shadow log): serving never creates a database file,
+  and a file that is missing, unreadable or replaced under a running service fails every checkout the
+  same way (a steady error, never 200/503 flapping): each checkout re-checks the file and drops
+  connections whose file is gone or replaced.
+
+SQLite memory is bounded deliberately: ``cache_size`` per connection (``SQLITE_CACHE_KIB``), no mmap,
+and a fixed pool (``pool_size + max_overflow`` connections), so a worker holds at most
+``(pool_size + max_overflow) * cache`` of page cache.
+"""
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DisconnectionError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
 
+SQLITE_CACHE_KIB = 8192  # page cache per serving connection (8 MiB)
+SQLITE_MMAP_BYTES = 0  # no memory-mapped I/O: the OS page cache serves reads, RSS stays bounded
+POOL_SIZE = 4
+MAX_OVERFLOW = 4
+
+
+def head_revision() -> str:
+    """The newest Alembic revision in ``migrations/``."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None
+    return head
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL, ``None`` for other databases and in-memory SQLite."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database).expanduser().resolve()
+
 
 def _ensure_sqlite_dir(url: str) -> None:
-    u = make_url(url)
-    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
-        Path(u.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def make_engine(url: str, **kwargs: object) -> Engine:
-    """Engine for ``url``; creates the parent folder of a SQLite file and tunes SQLite pragmas."""
+    """Read-write engine for ``url``; creates the parent folder of a SQLite file and tunes SQLite pragmas."""
     _ensure_sqlite_dir(url)
     engine = sa.create_engine(url, **kwargs)  # type: ignore[arg-type]
     if engine.dialect.name == "sqlite":
@@ -28,8 +70,81 @@ def make_engine(url: str, **kwargs: object) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA cache_size=-65536")
+            cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
             cur.close()
+
+    return engine
+
+
+class DatabaseFileError(DisconnectionError):
+    """The SQLite file behind a serving engine is missing, unreadable or not a regular file."""
+
+
+def _file_problem(path: Path) -> str | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "the database file is missing"
+    except OSError as exc:
+        return f"the database file cannot be read ({type(exc).__name__})"
+    if not path.is_file():
+        return "the database path is not a regular file"
+    if not os.access(path, os.R_OK) or (st.st_mode & 0o444) == 0:
+        return "the database file is not readable"
+    return None
+
+
+def serving_engine(
+    url: str,
+    *,
+    read_only: bool = True,
+    pool_size: int = POOL_SIZE,
+    max_overflow: int = MAX_OVERFLOW,
+    cache_kib: int = SQLITE_CACHE_KIB,
+    mmap_bytes: int = SQLITE_MMAP_BYTES,
+    connect_timeout_s: float = 3.0,
+) -> Engine:
+    """The service's engine: never creates a SQLite file; SQLite via ``mode=ro`` (or ``mode=rw``)."""
+    path = sqlite_path(url)
+    if path is None:
+        kwargs: dict[str, Any] = {"pool_pre_ping": True, "pool_size": pool_size, "max_overflow": max_overflow,
+                                  "pool_timeout": 10}
+        if not url.startswith("sqlite"):
+            kwargs["connect_args"] = {"connect_timeout": int(max(1, connect_timeout_s))}
+        return sa.create_engine(url, **kwargs)
+    mode = "ro" if read_only else "rw"
+    uri = f"file:{quote(str(path))}?mode={mode}"
+
+    def connect() -> sqlite3.Connection:
+        problem = _file_problem(path)
+        if problem:
+            raise sqlite3.OperationalError(problem)
+        return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
+
+    engine = sa.create_engine(
+        "sqlite://", creator=connect, pool_size=pool_size, max_overflow=max_overflow, pool_timeout=10,
+        poolclass=sa.pool.QueuePool,
+    )
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, record):  # type: ignore[no-untyped-def]
+        record.info["inode"] = path.stat().st_ino
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA cache_size=-{int(cache_kib)}")
+        cur.execute(f"PRAGMA mmap_size={int(mmap_bytes)}")
+        if not read_only:
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @sa.event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_conn, record, proxy):  # type: ignore[no-untyped-def]
+        # an open descriptor keeps reading a deleted or replaced file: re-check the path on every use
+        problem = _file_problem(path)
+        if problem:
+            raise DatabaseFileError(problem)
+        if path.stat().st_ino != record.info.get("inode"):
+            raise DatabaseFileError("the database file was replaced")
 
     return engine
 
@@ -42,15 +157,6 @@ def alembic_config(url: str):  # type: ignore[no-untyped-def]
     cfg.attributes["url"] = url
     cfg.attributes["skip_logging"] = True
     return cfg
-
-
-def head_revision() -> str:
-    """The newest revision in ``migrations/versions`` (read from the scripts, not typed here)."""
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
-    assert head is not None
-    return head
 
 
 def upgrade(url: str, revision: str = "head") -> None:

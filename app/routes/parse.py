@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from fastapi import APIRouter, Response
 
+from app.arms import all_finite
 from app.deps import StateDep, pick_tagger
-from app.errors import APIError
+from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON, APIError
 from app.observe import ARM_HEADER
 from app.schemas import BatchRequest, BatchResponse, ParseRequest, ParseResponse
-from app.shadow import ShadowJob
 from app.state import AppState
 from model.tagger import ParseResult, Tagger
 
-router = APIRouter(tags=["parse"])
+router = APIRouter(tags=["parse"], responses={**ERRORS_COMMON, **ERRORS_BODY, **ERRORS_ARM})
 
 CHUNK = 256  # texts per ONNX run
 
@@ -57,25 +57,19 @@ def run_parse(state: AppState, tagger: Tagger, texts: list[str]) -> list[dict[st
         t0 = time.perf_counter()
         results = tagger.parse_batch([texts[j] for j in idx])
         state.metrics.inference.labels(tagger.name).observe(time.perf_counter() - t0)
+        if not all_finite(results):  # never emit NaN (or null where the schema says number)
+            raise APIError(503, "arm_output_invalid", f"arm {tagger.name!r} returned non-finite confidences")
         for j, r in zip(idx, results, strict=True):
             out[j] = payload(r, tagger)
     return [r for r in out if r is not None]
 
 
-def submit_shadow(state: AppState, route: str, text: str, primary_arm: str, primary: dict[str, Any], ms: float,
-                  run: Callable[[Tagger], dict[str, Any]]) -> None:
-    """Queue ``run(shadow tagger)`` after the response when a shadow arm is set and differs from the one that answered."""
-    runner, name = state.shadow, state.settings.shadow_arm
-    if runner is None or name is None or primary_arm == name:
-        return
-
-    def job() -> dict[str, Any]:
-        tagger = state.arms.get(name)
-        if tagger is None:
-            raise RuntimeError(f"shadow arm {name!r} is not loaded: {state.arms.errors.get(name)}")
-        return run(tagger)
-
-    runner.submit(ShadowJob(route, text, primary_arm, primary, ms, job))
+def submit_shadow(state: AppState, route: str, texts: Sequence[str], answered_arm: str,
+                  primary: Sequence[dict[str, Any]], ms: float,
+                  run: Callable[[Tagger, list[int]], list[dict[str, Any]]], only: set[str] | None = None) -> None:
+    """Queue the comparison (``run(other tagger, indices of texts)``) after the response; see app/shadow.py."""
+    if state.shadow is not None:
+        state.shadow.submit_request(route, texts, answered_arm, primary, ms, run, only)
 
 
 @router.post("/parse", response_model=ParseResponse, summary="Parse one address into labelled components")
@@ -84,8 +78,8 @@ def parse(req: ParseRequest, state: StateDep, response: Response) -> dict[str, A
     response.headers[ARM_HEADER] = tagger.name
     t0 = time.perf_counter()
     result = run_parse(state, tagger, [req.text])[0]
-    submit_shadow(state, "parse", req.text, tagger.name, result, (time.perf_counter() - t0) * 1000,
-                  lambda shadow: run_parse(state, shadow, [req.text])[0])
+    submit_shadow(state, "parse", [req.text], tagger.name, [result], (time.perf_counter() - t0) * 1000,
+                  lambda shadow, _idx: run_parse(state, shadow, [req.text]))
     return result
 
 
@@ -96,5 +90,11 @@ def parse_batch(req: BatchRequest, state: StateDep) -> Response:
         raise APIError(413, "batch_too_large", f"batch holds {len(req.texts)} texts; the limit is {limit}")
     tagger = pick_tagger(state, req.arm)
     # the payload is built from typed dataclasses already; skip re-validating 1,000 nested objects
-    body = json.dumps({"results": run_parse(state, tagger, req.texts)}, ensure_ascii=False)
+    t0 = time.perf_counter()
+    results = run_parse(state, tagger, req.texts)
+    ms = (time.perf_counter() - t0) * 1000
+    body = json.dumps({"results": results}, ensure_ascii=False, allow_nan=False)
+    texts = req.texts
+    submit_shadow(state, "parse/batch", texts, tagger.name, results, ms / max(1, len(texts)),
+                  lambda shadow, idx: run_parse(state, shadow, [texts[i] for i in idx]))
     return Response(body, media_type="application/json", headers={ARM_HEADER: tagger.name})

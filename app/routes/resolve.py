@@ -9,7 +9,8 @@ from fastapi import APIRouter, Response
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.deps import StateDep, pick_tagger
-from app.errors import APIError
+from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON, ERRORS_DB, APIError, public_reason
+from app.limits import usable_components
 from app.observe import ARM_HEADER
 from app.routes.parse import run_parse, submit_shadow
 from app.schemas import ResolveRequest, ResolveResponse
@@ -18,7 +19,7 @@ from model.labels import LABELS
 from model.tagger import Tagger
 from resolver.match import resolve as resolve_places
 
-router = APIRouter(tags=["resolve"])
+router = APIRouter(tags=["resolve"], responses={**ERRORS_COMMON, **ERRORS_BODY, **ERRORS_ARM, **ERRORS_DB})
 
 RESOLVE_LABELS = ("locality", "suburb", "county", "region", "postcode", "country")
 
@@ -37,12 +38,13 @@ def lookup(state: AppState, comps: dict[str, str], conf: dict[str, float] | None
            limit: int) -> list[dict[str, Any]]:
     if state.engine is None:
         raise APIError(503, "database_unavailable", state.engine_error or "no database configured")
+    if country is not None and not (len(country) == 2 and country.isalpha()):  # a name the gazetteer may know
+        comps, country = {**comps, "country": country}, None
     try:
         with state.engine.connect() as conn:
             places = resolve_places(conn, comps, country=country, limit=limit, confidences=conf)
     except SQLAlchemyError as exc:
-        reason = str(exc).splitlines()[0][:200]
-        raise APIError(503, "database_unavailable", f"the gazetteer database is unavailable: {reason}") from None
+        raise APIError(503, "database_unavailable", public_reason(exc)) from None
     except ValueError as exc:
         raise APIError(422, "invalid_components", str(exc)) from None
     return [
@@ -62,6 +64,7 @@ def run_resolve(state: AppState, tagger: Tagger | None, req: ResolveRequest) -> 
         assert tagger is not None
         parse = run_parse(state, tagger, [req.text])[0]
         comps, conf = components_from_parse(parse)
+        comps = usable_components(comps)  # never a 422 about a component the service made itself
     else:
         comps = req.components or {}
         unknown = sorted(set(comps) - set(LABELS))
@@ -78,7 +81,17 @@ def resolve(req: ResolveRequest, state: StateDep, response: Response) -> dict[st
     t0 = time.perf_counter()
     result = run_resolve(state, tagger, req)
     ms = (time.perf_counter() - t0) * 1000
-    if tagger is not None:  # components-only requests involve no arm, so there is nothing to shadow
-        submit_shadow(state, "resolve", req.text or "", tagger.name, result, ms,
-                      lambda shadow: run_resolve(state, shadow, req))
+    if tagger is not None:
+        submit_shadow(state, "resolve", [req.text or ""], tagger.name, [result], ms,
+                      lambda shadow, _idx: [run_resolve(state, shadow, req)])
+    elif req.components:  # the comparison arm parses the components joined into one line
+        given = {k for k, v in req.components.items() if k in RESOLVE_LABELS and v}
+        order = ("suburb", "locality", "county", "region", "postcode", "country")
+        line = ", ".join(req.components[k] for k in order if req.components.get(k))
+        if line:
+            as_text = req.model_copy(update={"text": line, "components": None})
+            primary = {"parse": {"components": [{"label": k, "value": req.components[k]} for k in sorted(given)]},
+                       "results": result["results"]}
+            submit_shadow(state, "resolve/components", [line], "components", [primary], ms,
+                          lambda shadow, _idx: [run_resolve(state, shadow, as_text)], only=given | {"top_place"})
     return result
