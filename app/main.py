@@ -14,7 +14,7 @@ from addrnet.settings import Settings, get_settings
 from app import errors
 from app.limits import BodyLimitMiddleware
 from app.observe import ObserveMiddleware
-from app.routes import ops, parse, resolve
+from app.routes import ops, parse, resolve, ui
 from app.state import AppState
 
 log = logging.getLogger("addrnet")
@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(parse.router)
     app.include_router(resolve.router)
     app.include_router(ops.router)
+    app.include_router(ui.router)
 
     app.add_middleware(ObserveMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
