@@ -14,7 +14,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from resolver.loader import haversine_km, table_counts
+from resolver.geo import haversine_km
+from resolver.loader import table_counts
 from resolver.match import resolve
 from resolver.names import normalize_name
 

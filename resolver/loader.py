@@ -8,7 +8,6 @@ deterministic order). Bulk inserts: ``executemany`` on SQLite, ``COPY`` on Postg
 from __future__ import annotations
 
 import json
-import math
 import sys
 import time
 from collections import defaultdict
@@ -21,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from resolver import aliases
+from resolver.geo import haversine_km
 from resolver.names import MAX_NAME_CHARS, normalize_name
 
 ZIP_MATCH_KM = 60.0  # a ZIP's city name matches a GeoNames place of that name within this distance
@@ -32,13 +32,6 @@ PLACE_COLS = (
 NAME_COLS = ("id", "place_id", "name", "norm", "norm_rev", "kind", "lang", "place_kind", "country_code")
 POSTCODE_COLS = ("id", "code", "country", "admin1_code", "place_ids", "lat", "lon")
 _KIND_RANK = {"official": 0, "abbreviation": 1, "alternate": 2, "postal": 3}
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass

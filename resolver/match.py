@@ -1,39 +1,54 @@
-"""Resolve parsed address components to gazetteer places.
+"""Resolve one reading of an address (components) to ranked results at the most precise level found.
 
-Candidates in order of trust: postcode, exact normalized name, alias (alternate / generated /
-postal names), fuzzy (edit distance; pg_trgm on PostgreSQL, prefix/suffix range scans on SQLite).
-Ranking: region and country constraints, postcode consistency and distance, population prior,
-suburb names as a fallback and tie-breaker. Every query is parameterized.
+Order of work: country (hint or component), region, postcode; locality candidates (exact name, alias,
+fuzzy, suburb as locality, postcode places); ranking (``resolver.scoring``); then the address level
+(``resolver.address``) when a street is given and OpenAddresses data was imported. A constraint that
+empties the candidate list is relaxed and the relaxation explained (``resolver.explain``): a country
+with no place of that name is dropped, an unknown country or region is ignored, a locality that is
+not found falls back to its postcode, region or country. ``[]`` only when no reading of the input
+names anything in the gazetteer.
+
+Joint reading over the tagger's alternatives lives in ``resolver.readings``; lookups in
+``resolver.candidates``. Every query is parameterized.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 
-from resolver.loader import haversine_km
-from resolver.names import MAX_NAME_CHARS, normalize_name, similarity
+from resolver import candidates as cands
+from resolver.address import AddressHit, Anchor, match_address
+from resolver.components import ACCURACY, COMPONENTS, MAX_COMPONENT_CHARS, MAX_LIMIT
+from resolver.explain import Explanation
+from resolver.names import MAX_NAME_CHARS, normalize_name
+from resolver.scoring import (
+    ADDRESS_BONUS,
+    BASE,
+    LEVEL_SCORE,
+    POSTCODE_NAME_CONFLICT,
+    RELAXED_PENALTY,
+    SECONDARY_ROLE_PENALTY,
+    Evidence,
+    LocalityCand,
+    score_locality,
+)
 
-COMPONENTS = ("locality", "suburb", "city_district", "county", "region", "postcode", "country")
-MAX_COMPONENT_CHARS = 200
-MAX_LIMIT = 100
-FUZZY_SCAN = 1500
-_POSTCODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9 -]{1,9}$")
-_US_ZIP_RE = re.compile(r"^(\d{5})(?:-?\d{4})?$")
+__all__ = ["COMPONENTS", "MAX_COMPONENT_CHARS", "MAX_LIMIT", "Place", "resolve"]
+
 _COUNTRY_CODE_RE = re.compile(r"[A-Za-z]{2}")
-
-_FUZZY_KIND_WEIGHT = {"official": 1.0, "abbreviation": 0.97, "alternate": 0.95, "postal": 0.85}
-BASE = {"exact": 0.80, "alias": 0.74, "postal": 0.66, "postcode": 0.62, "fuzzy": 0.60}
+_LOCALITY_ACCURACY_M = (5_000.0, 30_000.0)  # small place, big city (by population)
 
 
 @dataclass(frozen=True)
 class Place:
+    """One result. ``name``/``place_id`` are the gazetteer place (the locality for address-level
+    results, else the region or country); ``lat``/``lon`` are the most precise point found."""
+
     place_id: int
     name: str
     region: str | None
@@ -45,14 +60,14 @@ class Place:
     match: str
     population: int
     explanation: str
-
-
-@dataclass
-class _Cand:
-    place_id: int
-    match: str
-    base: float
-    notes: list[str] = field(default_factory=list)
+    level: str = "locality"
+    accuracy: str = "centroid"
+    accuracy_m: float | None = None
+    street: str | None = None
+    house_number: str | None = None
+    postcode: str | None = None
+    label: str = ""
+    conflicts: int = 0  # constraints this result contradicts or that were relaxed to reach it
 
 
 def _clean(components: Mapping[str, object]) -> dict[str, str]:
@@ -64,11 +79,9 @@ def _clean(components: Mapping[str, object]) -> dict[str, str]:
             continue
         if not isinstance(value, str):
             raise ValueError(f"component {key!r} must be a string")
+        value = " ".join(value.replace("\x00", " ").split())
         if len(value) > MAX_COMPONENT_CHARS:
-            raise ValueError(
-                f"component {key!r} is too long ({len(value)} > {MAX_COMPONENT_CHARS} characters)"
-            )
-        value = " ".join(value.split())
+            raise ValueError(f"component {key!r} is too long ({len(value)} > {MAX_COMPONENT_CHARS} characters)")
         if value:
             out[key] = value
     return out
@@ -78,126 +91,31 @@ def _confidences(confidences: Mapping[str, float] | None) -> dict[str, float]:
     """Per-component confidence in [0, 1] (default 1): scales how much a constraint counts."""
     out: dict[str, float] = {}
     for key, value in (confidences or {}).items():
-        if not isinstance(value, int | float) or math.isnan(value):
+        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
             raise ValueError(f"confidence of {key!r} must be a number in [0, 1]")
         out[key] = min(1.0, max(0.0, float(value)))
     return out
 
 
-def _country_code(conn: Connection, value: str) -> str | None:
-    norm = normalize_name(value)
-    if not norm:
-        return None
-    row = conn.execute(
-        sa.text(
-            "SELECT p.country_code FROM names n JOIN places p ON p.id = n.place_id "
-            "WHERE n.norm = :q AND n.place_kind = 'country' ORDER BY p.population DESC LIMIT 1"
-        ),
-        {"q": norm},
-    ).first()
-    return row[0] if row else None
+def _label(*parts: str | None) -> str:
+    return ", ".join(p for p in parts if p)
 
 
-def _regions(conn: Connection, value: str, country: str | None) -> set[tuple[str, str]]:
-    norm = normalize_name(value)
-    if not norm:
-        return set()
-    sql = (
-        "SELECT p.country_code, p.admin1_code FROM names n JOIN places p ON p.id = n.place_id "
-        "WHERE n.norm = :q AND n.place_kind = 'region'"
-    )
-    params: dict[str, object] = {"q": norm}
-    if country:
-        sql += " AND n.country_code = :cc"
-        params["cc"] = country
-    return {(r[0], r[1]) for r in conn.execute(sa.text(sql), params)}
+def _locality_accuracy(population: int) -> float:
+    small, big = _LOCALITY_ACCURACY_M
+    return small if population < 50_000 else big if population > 1_000_000 else 12_000.0
 
 
-def _postcode(
-    conn: Connection, value: str, country: str | None
-) -> list[tuple[str, str | None, list[int], float | None, float | None]]:
-    code = value.upper().strip()
-    m = _US_ZIP_RE.match(code)
-    if m:
-        code = m.group(1)
-    if not _POSTCODE_RE.match(code):
-        return []
-    sql = "SELECT country, admin1_code, place_ids, lat, lon FROM postcodes WHERE code = :c"
-    params: dict[str, object] = {"c": code}
-    if country:
-        sql += " AND country = :cc"
-        params["cc"] = country
-    out = []
-    for r in conn.execute(sa.text(sql), params):
-        ids = r[2] if isinstance(r[2], list) else json.loads(r[2])
-        out.append((r[0], r[1], [int(i) for i in ids], r[3], r[4]))
-    return out
-
-
-def _name_lookup(conn: Connection, norm: str, country: str | None) -> list[tuple[int, str]]:
-    sql = "SELECT place_id, kind FROM names WHERE norm = :q AND place_kind = 'locality'"
-    params: dict[str, object] = {"q": norm}
-    if country:
-        sql += " AND country_code = :cc"
-        params["cc"] = country
-    return [(int(r[0]), r[1]) for r in conn.execute(sa.text(sql + " LIMIT 2000"), params)]
-
-
-def _range_key_length(n: int, has_country: bool) -> int:
-    """Prefix/suffix length of the SQLite range scans: longer names afford longer (narrower) keys;
-    2-character keys only inside one country (a global 2-letter range is too wide)."""
-    if n < 5 or (has_country and n < 6):
-        return 2
-    return 3 if n < 9 else 4 if n < 12 else 5
-
-
-def _fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[int, float]]:
-    """Places whose names are within a small edit distance of ``norm`` -> (place_id, similarity)."""
-    if len(norm) < 4:
-        return []
-    max_d = 1 if len(norm) < 7 else 2
-    lo, hi = len(norm) - max_d, len(norm) + max_d
-    cc_sql = " AND country_code = :cc" if country else ""
-    params: dict[str, object] = {"lo": lo, "hi": hi, "cc": country, "lim": FUZZY_SCAN}
-    rows: list[tuple[int, str, str]] = []
-    if conn.dialect.name == "postgresql":
-        params["q"] = norm
-        sql = (
-            "SELECT place_id, norm, kind FROM names WHERE norm % :q AND place_kind = 'locality'" + cc_sql +
-            " AND length(norm) BETWEEN :lo AND :hi ORDER BY similarity(norm, :q) DESC LIMIT 200"
-        )  # fmt: skip
-        rows = [(int(r[0]), r[1], r[2]) for r in conn.execute(sa.text(sql), params)]
-    else:
-        k = _range_key_length(len(norm), country is not None)
-        for column, key in (("norm", norm), ("norm_rev", norm[::-1])):
-            prefix = key[:k]
-            params.update(p=prefix, p_hi=prefix + "\U0010ffff")
-            sql = (
-                f"SELECT place_id, norm, kind FROM names WHERE place_kind = 'locality'{cc_sql} "
-                f"AND {column} >= :p AND {column} < :p_hi AND length(norm) BETWEEN :lo AND :hi LIMIT :lim"
-            )
-            rows.extend((int(r[0]), r[1], r[2]) for r in conn.execute(sa.text(sql), params))
-    best: dict[int, float] = {}
-    sims: dict[str, float] = {}
-    for pid, cand, kind in rows:
-        s = sims.get(cand)
-        if s is None:
-            s = sims[cand] = similarity(norm, cand, max_d)
-        s *= _FUZZY_KIND_WEIGHT.get(kind, 0.9)
-        if s > 0 and s > best.get(pid, 0.0):
-            best[pid] = s
-    # generous cut: equal similarities are common and population decides among them later
-    return sorted(best.items(), key=lambda kv: -kv[1])[:300]
-
-
-def _places(conn: Connection, ids: list[int]) -> dict[int, sa.Row]:
-    if not ids:
-        return {}
-    stmt = sa.text(
-        "SELECT id, name, admin1_name, admin1_code, country_code, lat, lon, population, kind "
-        "FROM places WHERE id IN :ids"
-    ).bindparams(sa.bindparam("ids", expanding=True))
-    return {int(r[0]): r for r in conn.execute(stmt, {"ids": ids})}
+def _place(row: RowMapping, score: float, match: str, why: str, level: str, conflicts: int) -> Place:
+    pop = int(row["population"] or 0)
+    acc = {"locality": _locality_accuracy(pop), "region": 100_000.0, "country": 500_000.0}.get(level)
+    region_name = row["admin1_name"] if level != "country" else None
+    label = _label(row["name"], None if level != "locality" else (row["admin1_code"] or None), row["country_code"])
+    return Place(
+        int(row["id"]), row["name"], region_name, row["admin1_code"], row["country_code"], row["lat"], row["lon"],
+        round(max(0.0, min(1.0, score)), 4), match, pop, why, level, ACCURACY[level], acc, label=label,
+        conflicts=conflicts,
+    )  # fmt: skip
 
 
 def resolve(
@@ -207,121 +125,201 @@ def resolve(
     limit: int = 5,
     confidences: Mapping[str, float] | None = None,
 ) -> list[Place]:
-    """Ranked places for parsed address ``components``; ``[]`` when nothing matches.
+    """Ranked results for one reading of parsed address ``components``; ``[]`` when nothing matches.
 
-    Raises ``ValueError`` for malformed input (non-string values, values over 200 characters,
-    a ``country`` that is not a two-letter code, ``limit`` outside 1..100).
+    Raises ``ValueError`` for malformed input (non-string values, values over ``MAX_COMPONENT_CHARS``,
+    a ``country`` that is not a known ISO alpha-2 code, ``limit`` outside 1..``MAX_LIMIT``).
     """
-    if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"limit must be an integer in 1..{MAX_LIMIT}")
     comps = _clean(components)
     conf = _confidences(confidences)
-    notes: list[str] = []
+    ex = Explanation()
     cc: str | None = None
+    cc_from_component = False
     if country is not None:
         if not isinstance(country, str) or not _COUNTRY_CODE_RE.fullmatch(country.strip()):
             raise ValueError("country must be an ISO 3166-1 alpha-2 code such as 'US'")
         cc = country.strip().upper()
-        if _country_code(conn, cc) != cc:
-            return []
+        if cands.country_code(conn, cc.lower()) != cc:
+            raise ValueError(f"unknown country code {cc!r}")
     elif "country" in comps:
-        cc = _country_code(conn, comps["country"])
+        cc = cands.country_code(conn, normalize_name(comps["country"]))
         if cc is None:
-            return []
-        notes.append(f"country {cc}")
+            ex.relax(f"country {comps['country']!r} unknown, ignored")
+        else:
+            cc_from_component = True
+            ex.note(f"country {cc}")
 
     regions: set[tuple[str, str]] = set()
     if "region" in comps:
-        regions = _regions(conn, comps["region"], cc)
+        regions = cands.regions(conn, normalize_name(comps["region"]), cc)
         if not regions:
-            notes.append(f"region {comps['region']!r} unknown, ignored")
+            ex.note(f"region {comps['region']!r} unknown{' in ' + cc if cc else ''}, ignored")
 
-    pc_rows = _postcode(conn, comps["postcode"], cc) if "postcode" in comps else []
+    pc_rows = cands.postcode_rows(conn, comps["postcode"], cc) if "postcode" in comps else []
     if regions and len(pc_rows) > 1:
-        pc_rows = [r for r in pc_rows if (r[0], r[1]) in regions] or pc_rows
-    pc_ids: set[int] = {i for r in pc_rows for i in r[2]}
-    pc_point = next(
-        ((float(r[3]), float(r[4])) for r in pc_rows if r[3] is not None and r[4] is not None), None
+        pc_rows = [r for r in pc_rows if (r.country, r.admin1_code) in regions] or pc_rows
+    ev = Evidence(
+        regions=regions,
+        postcode_ids={i for r in pc_rows for i in r.place_ids},
+        postcode_point=next(((r.lat, r.lon) for r in pc_rows if r.lat is not None and r.lon is not None), None),
+        has_postcode=bool(pc_rows),
+        confidences=conf,
     )
 
-    cands: dict[int, _Cand] = {}
+    found: dict[int, LocalityCand] = {}
 
     def add(pid: int, match: str, base: float, note: str) -> None:
-        old = cands.get(pid)
+        old = found.get(pid)
         if old is None or base > old.base:
-            cands[pid] = _Cand(pid, match, base, [note])
+            found[pid] = LocalityCand(pid, match, base, [note])
 
     query_names = [(k, comps[k]) for k in ("locality", "suburb", "city_district") if k in comps]
     primary = query_names[0] if query_names else None
-    if primary:
+
+    def lookup_names(country_code: str | None) -> None:
+        assert primary is not None
         norm = normalize_name(primary[1])[:MAX_NAME_CHARS]
         role = primary[0]
-        for pid, kind in _name_lookup(conn, norm, cc):
+        for pid, kind in cands.names_exact(conn, norm, country_code):
             match = "exact" if kind == "official" else "alias"
             base = BASE["postal"] if kind == "postal" else BASE[match]
             if role != "locality":
-                base -= 0.1
+                base -= SECONDARY_ROLE_PENALTY
             add(pid, match, base, f"{role} {match} ({kind} name)")
-        if not cands and norm:
-            for pid, sim in _fuzzy(conn, norm, cc):
+        if not found and norm:
+            for pid, sim in cands.names_fuzzy(conn, norm, country_code):
                 add(pid, "fuzzy", BASE["fuzzy"] * sim, f"{role} fuzzy (similarity {sim:.2f})")
-        if not cands and len(query_names) > 1:  # locality unknown: a suburb that is a locality
-            role, value = query_names[1]
-            for pid, _kind in _name_lookup(conn, normalize_name(value), cc):
-                add(pid, "alias", BASE["alias"] - 0.15, f"{role} name (locality not found)")
-    if pc_ids and (not primary or not any(pid in pc_ids for pid in cands)):
-        primary_pc = {r[2][0] for r in pc_rows if r[2]}
-        for pid in pc_ids:
+        if not found and len(query_names) > 1:  # locality unknown: a suburb that is a locality
+            role2, value = query_names[1]
+            for pid, _kind in cands.names_exact(conn, normalize_name(value), country_code):
+                add(pid, "alias", BASE["alias"] - 0.15, f"{role2} name (locality not found)")
+
+    relaxed = 0
+    if primary:
+        lookup_names(cc)
+        if not found and cc_from_component:
+            lookup_names(None)
+            if found:
+                ex.relax(f"no place named {primary[1]!r} in {cc}; country dropped")
+                cc, relaxed = None, relaxed + 1
+    if ev.postcode_ids and (not primary or not any(pid in ev.postcode_ids for pid in found)):
+        primary_pc = {r.place_ids[0] for r in pc_rows if r.place_ids}
+        for pid in ev.postcode_ids:
             base = BASE["postcode"] if pid in primary_pc else BASE["postcode"] - 0.05
             if primary:
-                base -= 0.2  # the name disagrees with the postcode
+                base -= POSTCODE_NAME_CONFLICT  # the name disagrees with the postcode
             add(pid, "postcode", base, "postcode")
-    if not cands:
-        return []
 
-    rows = _places(conn, list(cands))
-    suburb_points: list[tuple[float, float]] = []
-    if "suburb" in comps and primary and primary[0] == "locality" and len(cands) > 1:
-        sub_ids = [pid for pid, _ in _name_lookup(conn, normalize_name(comps["suburb"]), cc)][:200]
-        suburb_points = [(r[5], r[6]) for r in _places(conn, sub_ids).values() if r[5] is not None]
+    rows = cands.place_rows(conn, found)
+    if "suburb" in comps and primary and primary[0] == "locality" and len(found) > 1:
+        sub_ids = [pid for pid, _ in cands.names_exact(conn, normalize_name(comps["suburb"]), cc)][:200]
+        ev.suburb_points = [(r["lat"], r["lon"]) for r in cands.place_rows(conn, sub_ids).values()
+                            if r["lat"] is not None]  # fmt: skip
 
-    region_weight, postcode_weight = conf.get("region", 1.0), conf.get("postcode", 1.0)
-    out: list[Place] = []
-    for pid, c in cands.items():
+    scored: list[tuple[float, int, int, LocalityCand, RowMapping, list[str]]] = []
+    for pid, c in found.items():
         r = rows.get(pid)
-        if r is None or r[8] != "locality":
+        if r is None or r["kind"] != "locality" or (cc and r["country_code"] != cc):
             continue
-        if cc and r[4] != cc:
-            continue
-        score = c.base
-        why = list(c.notes)
-        if regions:
-            if (r[4], r[3]) in regions:
-                score += 0.06
-                why.append("region agrees")
-            else:
-                score -= 0.35 * region_weight
-                why.append("region disagrees")
-        if pc_rows:
-            if pid in pc_ids:
-                score += 0.14 * postcode_weight
-                why.append("postcode agrees")
-            elif pc_point and r[5] is not None:
-                d = haversine_km(pc_point[0], pc_point[1], r[5], r[6])
-                adj = 0.10 if d < 8 else 0.05 if d < 25 else -0.05 if d < 100 else -0.2
-                score += adj * postcode_weight
-                why.append(f"{d:.0f} km from postcode")
-        if suburb_points and r[5] is not None:
-            if any(haversine_km(p[0], p[1], r[5], r[6]) < 30 for p in suburb_points):
-                score += 0.03
-                why.append("suburb nearby")
-        pop = int(r[7] or 0)
-        score += 0.08 * min(1.0, math.log10(pop + 1) / 7.0)
-        score = max(0.0, min(1.0, score))
-        out.append(
-            Place(
-                pid, r[1], r[2], r[3], r[4], r[5], r[6], round(score, 4), c.match, pop, "; ".join(notes + why)
-            )
-        )
-    out.sort(key=lambda p: (-p.score, -p.population, p.place_id))
+        score, why = score_locality(c, r, ev)
+        if relaxed:
+            score -= RELAXED_PENALTY
+        scored.append((round(max(0.0, min(1.0, score)), 4), int(r["population"] or 0), pid, c, r, why))
+    scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
+    out = [_place(r, score, c.match, ex.render(why), "locality", relaxed + ("region disagrees" in why))
+           for score, _, _, c, r, why in scored[: max(limit, 3)]]  # fmt: skip
+
+    if "street" in comps and cands.has_streets(conn):
+        address = _address_level(conn, comps, out, ev, pc_rows, cc, ex)
+        if address is not None:
+            out = [address, *[p for p in out if p.place_id != address.place_id or p.level != "locality"]]
+    if not out:
+        out = _coarser(conn, comps, primary, regions, cc, ex)
     return out[:limit]
+
+
+def _coarser(
+    conn: Connection,
+    comps: Mapping[str, str],
+    primary: tuple[str, str] | None,
+    regions: set[tuple[str, str]],
+    cc: str | None,
+    ex: Explanation,
+) -> list[Place]:
+    """No locality: the region, else the country, with the relaxation explained."""
+    what = f"{primary[0]} {primary[1]!r} not found" if primary else ""
+    if "street" in comps and not primary:
+        what = f"street {comps['street']!r} not found"
+    out: list[Place] = []
+    for rcc, admin1 in sorted(regions):
+        row = cands.region_place(conn, rcc, admin1)
+        if row is not None:
+            sub = Explanation(list(ex.notes), list(ex.relaxed))
+            if what:
+                sub.relax(f"{what}; region only")
+            out.append(_place(row, LEVEL_SCORE["region"] + (0.0 if what else 0.3), "region", sub.render(), "region",
+                              1 if what else 0))  # fmt: skip
+    if out:
+        return sorted(out, key=lambda p: -p.population)
+    if cc and ("country" in comps or what):
+        row = cands.country_place(conn, cc)
+        if row is not None:
+            if what:
+                ex.relax(f"{what}; country only")
+            return [_place(row, LEVEL_SCORE["country"] + (0.0 if what else 0.3), "country", ex.render(), "country",
+                           1 if what else 0)]  # fmt: skip
+    return []
+
+
+def _address_level(
+    conn: Connection,
+    comps: Mapping[str, str],
+    ranked: list[Place],
+    ev: Evidence,
+    pc_rows: list[cands.PostcodeRow],
+    cc: str | None,
+    ex: Explanation,
+) -> Place | None:
+    anchors: list[Anchor] = []
+    for i, p in enumerate(ranked[:3]):
+        if p.lat is not None and p.lon is not None:
+            keys = {normalize_name(p.name), *(normalize_name(comps[k]) for k in ("locality", "suburb") if k in comps)}
+            anchors.append(Anchor(p.lat, p.lon, p.place_id, frozenset(keys), 1.0 - 0.1 * i, p.name))
+    if ev.postcode_point is not None:
+        anchors.append(Anchor(ev.postcode_point[0], ev.postcode_point[1], None, frozenset(), 0.95, "the postcode"))
+    postcode = cands.postcode_key(comps["postcode"]) if "postcode" in comps else None
+    hit = match_address(conn, comps, anchors, postcode, cc)
+    if hit is None:
+        ex.note(f"street {comps['street']!r} not found")
+        return None
+    parent = _parent(conn, hit, ranked)
+    if parent is None:
+        return None
+    why = Explanation(list(ex.notes), list(ex.relaxed))
+    score = min(1.0, (parent.score if parent.level == "locality" else BASE["exact"]) * 0.85
+                + ADDRESS_BONUS[hit.level] + 0.1 * hit.score)  # fmt: skip
+    label = _label(" ".join(x for x in (hit.house_number, hit.street) if x), parent.name,
+                   " ".join(x for x in (parent.region_code, hit.postcode) if x), parent.country)  # fmt: skip
+    return replace(
+        parent, lat=hit.lat, lon=hit.lon, score=round(score, 4), level=hit.level, accuracy=hit.accuracy,
+        accuracy_m=hit.accuracy_m, street=hit.street, house_number=hit.house_number, postcode=hit.postcode,
+        label=label, explanation=why.render([*hit.why, f"in {parent.name}"]),
+    )  # fmt: skip
+
+
+def _parent(conn: Connection, hit: AddressHit, ranked: list[Place]) -> Place | None:
+    """The locality an address hit lies in: the query's locality it matched, else the street's own."""
+    if hit.anchor is not None and hit.anchor.place_id is not None:
+        for p in ranked:
+            if p.place_id == hit.anchor.place_id:
+                return p
+    for p in ranked:
+        if hit.locality_id is not None and p.place_id == hit.locality_id:
+            return p
+    if hit.locality_id is not None:
+        row = cands.place_rows(conn, [hit.locality_id]).get(hit.locality_id)
+        if row is not None:
+            return _place(row, BASE["exact"], "street", "locality of the street", "locality", 0)
+    return ranked[0] if ranked else None

@@ -1,0 +1,296 @@
+"""Candidate lookup: every query the resolver sends to the gazetteer, each over indexed columns.
+
+Selects from the tables of ``resolver.schema`` by column name; rows come back as mappings. Fuzzy
+lookups narrow the rows by index first (pg_trgm on PostgreSQL, prefix/suffix range scans on SQLite,
+grid cells for streets) and compute edit distances with ``rapidfuzz``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from rapidfuzz.distance import OSA
+from sqlalchemy.engine import Connection, RowMapping
+
+from resolver.geo import STREET_CELL_DEG, cells_around
+from resolver.schema import address_points, names, places, postcodes, streets
+
+FUZZY_SCAN = 1500  # rows read per range scan (SQLite)
+STREETS_NEAR_MAX = 20_000  # streets read around a place for a fuzzy street match
+_POSTCODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9 -]{1,9}$")
+_US_ZIP_RE = re.compile(r"^(\d{5})(?:-?\d{4})?$")
+FUZZY_KIND_WEIGHT = {"official": 1.0, "abbreviation": 0.97, "alternate": 0.95, "postal": 0.85}
+
+
+def similarity(a: str, b: str, max_dist: int) -> float:
+    """1 - OSA distance / longer length; 0 when the distance exceeds ``max_dist`` (rapidfuzz)."""
+    d = OSA.distance(a, b, score_cutoff=max_dist)
+    if d > max_dist:
+        return 0.0
+    return 1.0 - d / max(len(a), len(b), 1)
+
+
+def max_typos(n: int) -> int:
+    return 0 if n < 4 else 1 if n < 7 else 2
+
+
+@dataclass(frozen=True)
+class PostcodeRow:
+    code: str
+    country: str
+    admin1_code: str | None
+    place_ids: tuple[int, ...]
+    lat: float | None
+    lon: float | None
+
+
+_BP = sa.bindparam
+_NAME_PLACE = names.join(places, places.c.id == names.c.place_id)
+_COUNTRY = (
+    sa.select(places.c.country_code)
+    .select_from(_NAME_PLACE)
+    .where(names.c.norm == _BP("q"), names.c.place_kind == "country")
+    .order_by(places.c.population.desc())
+    .limit(1)
+)
+_REGIONS = (
+    sa.select(places.c.country_code, places.c.admin1_code)
+    .select_from(_NAME_PLACE)
+    .where(names.c.norm == _BP("q"), names.c.place_kind == "region")
+)
+_REGIONS_CC = _REGIONS.where(names.c.country_code == _BP("cc"))
+
+
+def country_code(conn: Connection, norm: str) -> str | None:
+    """ISO code of the country named ``norm`` (a normalized key: "deutschland", "us", "usa")."""
+    if not norm:
+        return None
+    return conn.execute(_COUNTRY, {"q": norm}).scalar()
+
+
+def regions(conn: Connection, norm: str, country: str | None) -> set[tuple[str, str]]:
+    """(country, admin1 code) of the regions named ``norm``."""
+    if not norm:
+        return set()
+    stmt, params = (_REGIONS_CC, {"q": norm, "cc": country}) if country else (_REGIONS, {"q": norm})
+    return {(r.country_code, r.admin1_code) for r in conn.execute(stmt, params)}
+
+
+def postcode_key(value: str) -> str | None:
+    code = value.upper().strip()
+    m = _US_ZIP_RE.match(code)
+    if m:
+        code = m.group(1)
+    return code if _POSTCODE_RE.match(code) else None
+
+
+_POSTCODE = sa.select(postcodes).where(postcodes.c.code == _BP("c"))
+_POSTCODE_CC = _POSTCODE.where(postcodes.c.country == _BP("cc"))
+
+
+def postcode_rows(conn: Connection, value: str, country: str | None) -> list[PostcodeRow]:
+    code = postcode_key(value)
+    if code is None:
+        return []
+    stmt, params = (_POSTCODE_CC, {"c": code, "cc": country}) if country else (_POSTCODE, {"c": code})
+    out = []
+    for r in conn.execute(stmt, params).mappings():
+        ids = r["place_ids"] if isinstance(r["place_ids"], list) else json.loads(r["place_ids"])
+        out.append(PostcodeRow(r["code"], r["country"], r["admin1_code"], tuple(int(i) for i in ids),
+                               r["lat"], r["lon"]))  # fmt: skip
+    return out
+
+
+_NAMES = (
+    sa.select(names.c.place_id, names.c.kind)
+    .where(names.c.norm == _BP("q"), names.c.place_kind == _BP("pk"))
+    .limit(_BP("lim"))
+)
+_NAMES_CC = (
+    sa.select(names.c.place_id, names.c.kind)
+    .where(names.c.norm == _BP("q"), names.c.place_kind == _BP("pk"), names.c.country_code == _BP("cc"))
+    .limit(_BP("lim"))
+)
+
+
+def names_exact(
+    conn: Connection, norm: str, country: str | None, place_kind: str = "locality", limit: int = 2000
+) -> list[tuple[int, str]]:
+    """(place_id, name kind) of places of ``place_kind`` with a name whose key is ``norm``."""
+    params: dict[str, object] = {"q": norm, "pk": place_kind, "lim": limit}
+    stmt = _NAMES
+    if country:
+        stmt, params["cc"] = _NAMES_CC, country
+    return [(int(r.place_id), r.kind) for r in conn.execute(stmt, params)]
+
+
+def _range_key_length(n: int, has_country: bool) -> int:
+    """Prefix/suffix length of the SQLite range scans: longer names afford longer (narrower) keys;
+    2-character keys only inside one country (a global 2-letter range is too wide)."""
+    if n < 5 or (has_country and n < 6):
+        return 2
+    return 3 if n < 9 else 4 if n < 12 else 5
+
+
+def names_fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[int, float]]:
+    """Localities whose names are within a small edit distance of ``norm`` -> (place_id, similarity)."""
+    max_d = max_typos(len(norm))
+    if max_d == 0:
+        return []
+    lo, hi = len(norm) - max_d, len(norm) + max_d
+    n = names.c
+    base = sa.select(n.place_id, n.norm, n.kind).where(
+        n.place_kind == "locality", sa.func.length(n.norm).between(lo, hi)
+    )
+    if country:
+        base = base.where(n.country_code == country)
+    rows: list[RowMapping] = []
+    if conn.dialect.name == "postgresql":
+        stmt = (
+            base.where(n.norm.op("%")(norm))
+            .order_by(sa.func.similarity(n.norm, norm).desc())
+            .limit(200)
+        )
+        rows = list(conn.execute(stmt).mappings())
+    else:
+        k = _range_key_length(len(norm), country is not None)
+        for column, key in ((n.norm, norm), (n.norm_rev, norm[::-1])):
+            prefix = key[:k]
+            stmt = base.where(column >= prefix, column < prefix + "\U0010ffff").limit(FUZZY_SCAN)
+            rows.extend(conn.execute(stmt).mappings())
+    best: dict[int, float] = {}
+    sims: dict[str, float] = {}
+    for r in rows:
+        cand = r["norm"]
+        s = sims.get(cand)
+        if s is None:
+            s = sims[cand] = similarity(norm, cand, max_d)
+        s *= FUZZY_KIND_WEIGHT.get(r["kind"], 0.9)
+        if s > 0 and s > best.get(int(r["place_id"]), 0.0):
+            best[int(r["place_id"])] = s
+    # generous cut: equal similarities are common and population decides among them later
+    return sorted(best.items(), key=lambda kv: -kv[1])[:300]
+
+
+_PLACES_BY_ID = sa.select(places).where(places.c.id.in_(_BP("ids", expanding=True)))
+_PLACE_NAMES = sa.select(names.c.norm).where(names.c.place_id == _BP("p"))
+_REGION_PLACE = sa.select(places).where(
+    places.c.kind == "region", places.c.country_code == _BP("cc"), places.c.admin1_code == _BP("a1")
+).limit(1)
+_COUNTRY_PLACE = sa.select(places).where(places.c.kind == "country", places.c.country_code == _BP("cc")).limit(1)
+
+
+def place_rows(conn: Connection, ids: Iterable[int]) -> dict[int, RowMapping]:
+    ids = list(ids)
+    if not ids:
+        return {}
+    return {int(r["id"]): r for r in conn.execute(_PLACES_BY_ID, {"ids": ids}).mappings()}
+
+
+def place_names(conn: Connection, place_id: int) -> set[str]:
+    return set(conn.execute(_PLACE_NAMES, {"p": place_id}).scalars())
+
+
+def region_place(conn: Connection, cc: str, admin1: str) -> RowMapping | None:
+    return conn.execute(_REGION_PLACE, {"cc": cc, "a1": admin1}).mappings().first()
+
+
+def country_place(conn: Connection, cc: str) -> RowMapping | None:
+    return conn.execute(_COUNTRY_PLACE, {"cc": cc}).mappings().first()
+
+
+# --- address level ---------------------------------------------------------------------------
+
+
+_HAS_STREETS = sa.select(streets.c.id).limit(1)
+_STREETS_BY_KEY = (
+    sa.select(streets)
+    .where(sa.or_(streets.c.norm == _BP("norm"), streets.c.base == _BP("base")))
+    .limit(_BP("lim"))
+)
+_STREETS_NEAR = sa.select(streets).where(streets.c.cell.in_(_BP("cells", expanding=True))).limit(STREETS_NEAR_MAX)
+_STREETS_WITH_POSTCODE = (
+    sa.select(address_points.c.street_id)
+    .where(address_points.c.street_id.in_(_BP("ids", expanding=True)), address_points.c.postcode == _BP("pc"))
+    .distinct()
+)
+_POINTS_BY_NUMBER = (
+    sa.select(address_points)
+    .where(address_points.c.street_id == _BP("sid"), address_points.c.number == _BP("num"))
+    .limit(50)
+)
+_AP = address_points.c
+_BELOW = (
+    sa.select(address_points)
+    .where(_AP.street_id == _BP("sid"), _AP.number_int < _BP("n"))
+    .order_by(_AP.number_int.desc())
+    .limit(8)
+)
+_ABOVE = (
+    sa.select(address_points)
+    .where(_AP.street_id == _BP("sid"), _AP.number_int > _BP("n"))
+    .order_by(_AP.number_int.asc())
+    .limit(8)
+)
+_POINTS_IN_CELLS = (
+    sa.select(address_points, streets.c.name.label("street_name"), streets.c.city, streets.c.locality_id,
+              streets.c.country_code, streets.c.region)  # fmt: skip
+    .select_from(address_points.join(streets, streets.c.id == address_points.c.street_id))
+    .where(address_points.c.cell.in_(_BP("cells", expanding=True)))
+    .limit(5000)
+)
+_P = places.c
+_PLACES_IN_BOX = (
+    sa.select(places)
+    .where(_P.kind == _BP("kind"), _P.lat.between(_BP("lat0"), _BP("lat1")), _P.lon.between(_BP("lon0"), _BP("lon1")))
+    .limit(5000)
+)
+
+
+def has_streets(conn: Connection) -> bool:
+    return conn.execute(_HAS_STREETS).first() is not None
+
+
+def streets_by_key(conn: Connection, norm: str, base: str, limit: int = 500) -> list[RowMapping]:
+    """Streets whose full key is ``norm`` or whose base (no type/directional) is ``base``."""
+    return list(conn.execute(_STREETS_BY_KEY, {"norm": norm, "base": base, "lim": limit}).mappings())
+
+
+def streets_near(conn: Connection, points: Sequence[tuple[float, float]], radius: int = 1) -> list[RowMapping]:
+    """Streets in the 0.1-degree cells around ``points`` (for the fuzzy street match)."""
+    cells = sorted({c for lat, lon in points for c in cells_around(lat, lon, STREET_CELL_DEG, radius)})
+    if not cells:
+        return []
+    return list(conn.execute(_STREETS_NEAR, {"cells": cells}).mappings())
+
+
+def streets_with_postcode(conn: Connection, street_ids: Sequence[int], code: str) -> set[int]:
+    if not street_ids:
+        return set()
+    return {int(i) for i in conn.execute(_STREETS_WITH_POSTCODE, {"ids": list(street_ids), "pc": code}).scalars()}
+
+
+def points_by_number(conn: Connection, street_id: int, number: str) -> list[RowMapping]:
+    return list(conn.execute(_POINTS_BY_NUMBER, {"sid": street_id, "num": number}).mappings())
+
+
+def neighbour_points(conn: Connection, street_id: int, n: int) -> tuple[list[RowMapping], list[RowMapping]]:
+    """Points of the street just below and just above house number ``n`` (up to 8 each side)."""
+    lo = list(conn.execute(_BELOW, {"sid": street_id, "n": n}).mappings())
+    hi = list(conn.execute(_ABOVE, {"sid": street_id, "n": n}).mappings())
+    return lo, hi
+
+
+def points_in_cells(conn: Connection, cells: Sequence[int]) -> list[RowMapping]:
+    """Address points (with their street's name, city, locality and country) in grid ``cells``."""
+    return list(conn.execute(_POINTS_IN_CELLS, {"cells": list(cells)}).mappings())
+
+
+def places_in_box(conn: Connection, lat: float, lon: float, deg: float, kind: str = "locality") -> list[RowMapping]:
+    """Places of ``kind`` within ``deg`` degrees of (lat, lon) (a box, not a circle)."""
+    params = {"kind": kind, "lat0": lat - deg, "lat1": lat + deg, "lon0": lon - deg, "lon1": lon + deg}
+    return list(conn.execute(_PLACES_IN_BOX, params).mappings())

@@ -1,0 +1,147 @@
+"""Joint reading: choose the reading of the parse that the gazetteer supports best.
+
+A ``Reading`` is one labelling of the address (components) with the tagger's probability for it.
+Readings come from the tagger (its top parse, its k-best paths: ``from_parse`` /
+``from_alternatives`` take the plain dicts of ``model``'s ``Tagger.parse`` and
+``Tagger.parse_alternatives``) and from ``derive``, which adds the readings a gazetteer can tell apart
+and a tagger often cannot: a value read as a country that is also a region name or code ("CO":
+Colombia or Colorado; "Georgia"), and the reverse.
+
+``resolve_readings`` resolves each reading (``resolver.match.resolve``) and scores it as
+probability x evidence, where evidence is the best result's score halved for each constraint that
+result contradicts or needed relaxing (the locality is not in the region, a country that had to be
+dropped). The best reading wins; ties keep the tagger's order. The result says which reading was
+used and whether it differs from the tagger's top parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from resolver import candidates as cands
+from resolver.components import COMPONENTS, MAX_COMPONENT_CHARS, MAX_READINGS
+from resolver.match import Place, resolve
+from resolver.names import normalize_name
+
+ALT_FLOOR = 0.6  # a derived reading is never less likely than this, relative to the one it came from
+CONFLICT_FACTOR = 0.5  # evidence multiplier per contradicted or relaxed constraint
+
+
+@dataclass(frozen=True)
+class Reading:
+    components: dict[str, str]
+    probability: float = 1.0
+    confidences: dict[str, float] = field(default_factory=dict)
+    source: str = "top parse"
+
+    def key(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(self.components.items()))
+
+
+@dataclass
+class Resolution:
+    results: list[Place]
+    reading: Reading
+    top: Reading
+    considered: list[dict[str, Any]]
+
+    @property
+    def differs(self) -> bool:
+        return self.reading.key() != self.top.key()
+
+
+def from_parse(components: Iterable[Mapping[str, Any]], probability: float = 1.0, source: str = "top parse") -> Reading:
+    """A reading from parsed components (``{"label", "value", "confidence"?}``; first of each label)."""
+    comps: dict[str, str] = {}
+    conf: dict[str, float] = {}
+    for c in components:
+        label, value = c.get("label"), c.get("value")
+        if not isinstance(value, str) or not value.strip() or len(" ".join(value.split())) > MAX_COMPONENT_CHARS:
+            continue  # an over-long span the tagger produced is left out, not an error for the client
+        if label in COMPONENTS and label not in comps:
+            comps[label] = value
+            if isinstance(c.get("confidence"), int | float):
+                conf[label] = float(c["confidence"])
+    return Reading(comps, probability, conf, source)
+
+
+def from_alternatives(alternatives: Mapping[str, Any], top: Reading | None = None) -> list[Reading]:
+    """Readings from ``Tagger.parse_alternatives`` output (k-best paths with probabilities); the
+    probabilities are relative to the best path's."""
+    paths = list(alternatives.get("paths") or [])
+    if not paths:
+        return [top] if top else []
+    best = max(float(p.get("prob") or 0.0) for p in paths) or 1.0
+    out: list[Reading] = []
+    for i, p in enumerate(paths):
+        r = from_parse(p.get("components") or [], float(p.get("prob") or 0.0) / best,
+                       "top parse" if i == 0 else f"tagger alternative {i + 1}")  # fmt: skip
+        if i == 0 and top is not None:
+            r = Reading(top.components, 1.0, top.confidences, top.source)
+        out.append(r)
+    return out
+
+
+def derive(conn: Connection, reading: Reading) -> list[Reading]:
+    """Readings the gazetteer can tell apart: country <-> region for values that name both."""
+    comps = reading.components
+    out: list[Reading] = []
+    if "country" in comps and "region" not in comps:
+        value = comps["country"]
+        if cands.regions(conn, normalize_name(value), None):
+            alt = {k: v for k, v in comps.items() if k != "country"} | {"region": value}
+            p = reading.probability * max(1.0 - reading.confidences.get("country", 1.0), ALT_FLOOR)
+            out.append(Reading(alt, p, _move(reading.confidences, "country", "region"), f"{value!r} read as a region"))
+    if "region" in comps and "country" not in comps:
+        value = comps["region"]
+        if cands.country_code(conn, normalize_name(value)):
+            alt = {k: v for k, v in comps.items() if k != "region"} | {"country": value}
+            p = reading.probability * max(1.0 - reading.confidences.get("region", 1.0), ALT_FLOOR)
+            out.append(Reading(alt, p, _move(reading.confidences, "region", "country"), f"{value!r} read as a country"))
+    return out
+
+
+def _move(conf: Mapping[str, float], old: str, new: str) -> dict[str, float]:
+    out = {k: v for k, v in conf.items() if k != old}
+    if old in conf:
+        out[new] = conf[old]
+    return out
+
+
+def evidence(places: Sequence[Place]) -> float:
+    if not places:
+        return 0.0
+    top = places[0]
+    return float(top.score) * CONFLICT_FACTOR ** top.conflicts
+
+
+def resolve_readings(
+    conn: Connection, readings: Sequence[Reading], country: str | None = None, limit: int = 5
+) -> Resolution:
+    """The best joint reading of ``readings`` (the first is the tagger's top parse) and its results."""
+    if not readings:
+        readings = [Reading({})]
+    top = readings[0]
+    pool: list[Reading] = []
+    seen: set[tuple[tuple[str, str], ...]] = set()
+    derived = [d for base in readings[:2] for d in derive(conn, base)]
+    for r in [*readings, *derived]:
+        if r.key() not in seen and len(pool) < MAX_READINGS:
+            seen.add(r.key())
+            pool.append(r)
+    best: tuple[float, int, Reading, list[Place]] | None = None
+    considered: list[dict[str, Any]] = []
+    for i, r in enumerate(pool):
+        places = resolve(conn, r.components, country=country, limit=limit, confidences=r.confidences)
+        ev = evidence(places)
+        joint = r.probability * ev
+        considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),
+                           "evidence": round(ev, 4), "joint": round(joint, 4)})  # fmt: skip
+        if best is None or joint > best[0] + 1e-9:
+            best = (joint, i, r, places)
+    assert best is not None
+    return Resolution(best[3], best[2], top, considered)

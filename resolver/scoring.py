@@ -1,0 +1,84 @@
+"""Scoring: how much each piece of gazetteer evidence counts (one place for every weight).
+
+* ``BASE``: the starting score of a locality candidate by how its name matched.
+* ``score_locality``: region and postcode agreement, distance to the postcode, suburb nearby,
+  population prior; each scaled by the confidence of the component it rests on.
+* ``STREET_*``: how a street candidate matched (full key, base key, one typo) and where it lies.
+* ``joint``: a reading's probability times its gazetteer evidence (the best result's score).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from resolver.geo import haversine_km
+
+BASE = {"exact": 0.80, "alias": 0.74, "postal": 0.66, "postcode": 0.62, "fuzzy": 0.60}
+SECONDARY_ROLE_PENALTY = 0.10  # name came from suburb/city_district, not locality
+POSTCODE_NAME_CONFLICT = 0.20  # a postcode-only candidate when the name pointed elsewhere
+RELAXED_PENALTY = 0.25  # a result found only after dropping a constraint
+LEVEL_SCORE = {"region": 0.45, "country": 0.35}  # results coarser than a locality
+
+STREET_KEY_SCORE = {"norm": 1.0, "base_query": 0.95, "base": 0.80, "fuzzy": 0.85}
+STREET_SCOPE_KM = 25.0  # a street within this distance of the query's locality is in scope
+ADDRESS_BONUS = {"address": 0.15, "street": 0.08}
+
+
+@dataclass
+class LocalityCand:
+    place_id: int
+    match: str
+    base: float
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Evidence:
+    """Constraints that rank locality candidates (all optional)."""
+
+    regions: set[tuple[str, str]] = field(default_factory=set)
+    postcode_ids: set[int] = field(default_factory=set)
+    postcode_point: tuple[float, float] | None = None
+    has_postcode: bool = False
+    suburb_points: list[tuple[float, float]] = field(default_factory=list)
+    confidences: Mapping[str, float] = field(default_factory=dict)
+
+
+def population_prior(population: int) -> float:
+    return 0.08 * min(1.0, math.log10(max(0, population) + 1) / 7.0)
+
+
+def score_locality(c: LocalityCand, row: Mapping[str, object], ev: Evidence) -> tuple[float, list[str]]:
+    score = c.base
+    why = list(c.notes)
+    cc, admin1 = row["country_code"], row["admin1_code"]
+    lat, lon = row["lat"], row["lon"]
+    if ev.regions:
+        if (cc, admin1) in ev.regions:
+            score += 0.06
+            why.append("region agrees")
+        else:
+            score -= 0.35 * ev.confidences.get("region", 1.0)
+            why.append("region disagrees")
+    if ev.has_postcode:
+        w = ev.confidences.get("postcode", 1.0)
+        if c.place_id in ev.postcode_ids:
+            score += 0.14 * w
+            why.append("postcode agrees")
+        elif ev.postcode_point and isinstance(lat, float) and isinstance(lon, float):
+            d = haversine_km(ev.postcode_point[0], ev.postcode_point[1], lat, lon)
+            adj = 0.10 if d < 8 else 0.05 if d < 25 else -0.05 if d < 100 else -0.2
+            score += adj * w
+            why.append(f"{d:.0f} km from postcode")
+    if ev.suburb_points and isinstance(lat, float) and isinstance(lon, float):
+        if any(haversine_km(p[0], p[1], lat, lon) < 30 for p in ev.suburb_points):
+            score += 0.03
+            why.append("suburb nearby")
+    score += population_prior(int(row["population"] or 0))  # type: ignore[call-overload]
+    return max(0.0, min(1.0, score)), why
+
+
+def joint(probability: float, evidence: float) -> float:
+    return probability * evidence
