@@ -18,6 +18,7 @@ STAGES = (
     "training.cli",  # train, export
     "resolver.cli",  # gazetteer
     "app.cli",  # serve
+    "addrnet.bulk_cli",  # parse (files)
     "eval.cli",  # eval
     "bench.cli",  # bench
 )
@@ -25,10 +26,11 @@ STAGES = (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="addrnet", description="Neural address parser and geocoder.")
-    sub = parser.add_subparsers(dest="group", metavar="{corpus,tokenizer,train,export,gazetteer,serve,eval,bench}")
+    sub = parser.add_subparsers(dest="group")
     sub.required = True
     for name in STAGES:
         importlib.import_module(name).register(sub)
+    sub.metavar = "{" + ",".join(sub.choices) + "}"
     return parser
 
 

