@@ -14,7 +14,7 @@ from addrnet.settings import Settings, get_settings
 from app import errors
 from app.limits import BodyLimitMiddleware
 from app.observe import ObserveMiddleware
-from app.routes import ops, parse, resolve, ui
+from app.routes import geo, ops, parse, resolve, ui
 from app.state import AppState
 
 log = logging.getLogger("addrnet")
@@ -22,7 +22,10 @@ log = logging.getLogger("addrnet")
 DESCRIPTION = """Neural address parsing and geocoding.
 
 * `POST /parse`: address text -> labelled components with character spans and confidences.
-* `POST /resolve`: text or components -> ranked gazetteer places with coordinates.
+* `POST /resolve`: text or components -> ranked results (address, street, postcode, locality, region or country)
+  with coordinates, accuracy and an explanation.
+* `GET /reverse`: a coordinate -> the nearest address, street and locality with distances.
+* `GET /v1/search`, `/v1/search/structured`, `/v1/reverse`: the same as Pelias-compatible GeoJSON.
 
 Errors are `{"error": {"code": ..., "message": ...}}`.
 """
@@ -46,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(parse.router)
     app.include_router(resolve.router)
+    app.include_router(geo.router)
     app.include_router(ops.router)
     app.include_router(ui.router)
 

@@ -235,6 +235,9 @@ def resolve(
         address = _address_level(conn, comps, out, ev, pc_rows, cc, ex)
         if address is not None:
             out = [address, *[p for p in out if p.place_id != address.place_id or p.level != "locality"]]
+        elif out:
+            out[0] = replace(out[0], explanation=f"{out[0].explanation}; street {comps['street']!r} not found, "
+                             f"{out[0].level} level")  # fmt: skip
     if not out:
         out = _coarser(conn, comps, primary, regions, cc, ex)
     return out[:limit]
@@ -292,7 +295,6 @@ def _address_level(
     postcode = cands.postcode_key(comps["postcode"]) if "postcode" in comps else None
     hit = match_address(conn, comps, anchors, postcode, cc)
     if hit is None:
-        ex.note(f"street {comps['street']!r} not found")
         return None
     parent = _parent(conn, hit, ranked)
     if parent is None:

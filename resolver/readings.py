@@ -16,8 +16,8 @@ used and whether it differs from the tagger's top parse.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -27,6 +27,7 @@ from resolver.components import COMPONENTS, MAX_COMPONENT_CHARS, MAX_READINGS
 from resolver.match import Place, resolve
 from resolver.names import normalize_name
 
+WEAK_EVIDENCE = 0.7  # below this, the tagger's own alternatives are asked for (``geocode``)
 ALT_FLOOR = 0.6  # a derived reading is never less likely than this, relative to the one it came from
 CONFLICT_FACTOR = 0.5  # evidence multiplier per contradicted or relaxed constraint
 
@@ -52,6 +53,21 @@ class Resolution:
     @property
     def differs(self) -> bool:
         return self.reading.key() != self.top.key()
+
+    def payload(self) -> dict[str, Any]:
+        """The JSON shape of ``POST /resolve``'s ``results`` and ``reading``."""
+        return {
+            "results": [place_payload(p) for p in self.results],
+            "reading": {"components": self.reading.components, "source": self.reading.source,
+                        "differs_from_parse": self.differs},  # fmt: skip
+        }
+
+
+def place_payload(p: Place) -> dict[str, Any]:
+    out = asdict(p)
+    del out["conflicts"]
+    out["score"] = round(p.score, 6)
+    return out
 
 
 def from_parse(components: Iterable[Mapping[str, Any]], probability: float = 1.0, source: str = "top parse") -> Reading:
@@ -145,3 +161,23 @@ def resolve_readings(
             best = (joint, i, r, places)
     assert best is not None
     return Resolution(best[3], best[2], top, considered)
+
+
+def geocode(
+    conn: Connection,
+    reading: Reading,
+    *,
+    alternatives: Callable[[], Mapping[str, Any]] | None = None,
+    country: str | None = None,
+    limit: int = 5,
+) -> Resolution:
+    """Resolve the tagger's top ``reading`` jointly with its derived readings; when the evidence for
+    the best of them is weak, ask ``alternatives()`` (``Tagger.parse_alternatives`` of the text) for
+    the tagger's k-best readings and choose among all of them."""
+    res = resolve_readings(conn, [reading], country=country, limit=limit)
+    if alternatives is None or evidence(res.results) >= WEAK_EVIDENCE:
+        return res
+    more = from_alternatives(alternatives(), top=reading)
+    if len(more) <= 1:
+        return res
+    return resolve_readings(conn, [reading, *more[1:]], country=country, limit=limit)
