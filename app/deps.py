@@ -1,22 +1,43 @@
-"""Annotated dependencies for the routes."""
+"""Annotated dependencies for the routes: the state, the service, the arm of a request, a database connection.
+
+All are ``async def`` (FastAPI runs a plain ``def`` dependency in the thread pool) except the connection,
+which may wait on the network and so stays off the event loop.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
-from app.errors import APIError
+from app.errors import APIError, public_reason
+from app.schemas import BatchRequest, ParseRequest, ResolveRequest
+from app.service import Service, check_components
 from app.state import AppState
 from model.tagger import Tagger
 
 
-def get_state(request: Request) -> AppState:
+async def get_state(request: Request) -> AppState:
     state: AppState = request.app.state.addrnet
     return state
 
 
 StateDep = Annotated[AppState, Depends(get_state)]
+
+
+async def get_service(request: Request) -> Service:
+    service: Service | None = getattr(request.app.state, "service", None)
+    if service is None:
+        service = request.app.state.service = Service(request.app.state.addrnet)
+    return service
+
+
+ServiceDep = Annotated[Service, Depends(get_service)]
+
+TokensQuery = Annotated[bool, Query(description="Include the per-token list (`tokens`) in each parse.")]
 
 
 def pick_tagger(state: AppState, arm: str | None) -> Tagger:
@@ -27,3 +48,42 @@ def pick_tagger(state: AppState, arm: str | None) -> Tagger:
     if name in state.arms.errors:
         raise APIError(503, "arm_unavailable", f"arm {name!r} failed to load: {state.arms.errors[name]}")
     raise APIError(404, "unknown_arm", f"unknown arm {name!r}; loaded arms: {sorted(state.arms.taggers)}")
+
+
+# The arm of a request (the parameter is named ``req`` like the route's body, so the body is read once).
+async def parse_arm(req: ParseRequest, state: StateDep) -> Tagger:
+    return pick_tagger(state, req.arm)
+
+
+async def batch_arm(req: BatchRequest, state: StateDep) -> Tagger:
+    return pick_tagger(state, req.arm)
+
+
+async def resolve_arm(req: ResolveRequest, state: StateDep) -> Tagger | None:
+    """The arm that parses ``text``; None for a components request (whose labels are checked here)."""
+    if req.text is None:
+        check_components(req.components)
+        return None
+    return pick_tagger(state, req.arm)
+
+
+ParseArm = Annotated[Tagger, Depends(parse_arm)]
+BatchArm = Annotated[Tagger, Depends(batch_arm)]
+ResolveArm = Annotated[Tagger | None, Depends(resolve_arm)]
+
+
+def get_connection(state: StateDep) -> Iterator[Connection]:
+    """A gazetteer connection for the request (thread pool), returned to the pool afterwards."""
+    if state.engine is None:
+        raise APIError(503, "database_unavailable", state.engine_error or "no database configured")
+    try:
+        conn = state.engine.connect()
+    except SQLAlchemyError as exc:
+        raise APIError(503, "database_unavailable", public_reason(exc)) from None
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+ConnectionDep = Annotated[Connection, Depends(get_connection)]

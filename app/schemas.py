@@ -93,7 +93,7 @@ class ParseResponse(BaseModel):
     arm: str
     model: ModelInfo
     components: list[Component]
-    tokens: list[TokenOut]
+    tokens: list[TokenOut] | None = Field(None, description="Per word: BIO tag and confidence; only with `?tokens=true`.")
 
 
 class BatchResponse(BaseModel):

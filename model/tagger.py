@@ -1,10 +1,14 @@
 """Serving-side tagger: ONNX Runtime over an arm artifact folder.
 
 ``Tagger.load(folder, intra_threads, inter_threads)`` verifies the artifact (``model.artifact``) and
-opens one ``InferenceSession`` (all graph optimizations on). ``parse_batch(texts)`` runs, per batch:
-normalize -> ``split_words`` -> ``WordTokenizer.encode_words`` -> one ONNX run -> logits gathered at
-each word's first subword -> softmax -> decode (argmax with BIO repair, or Viterbi over the raw
-logits when ``labels.json`` carries CRF transitions) -> components and tokens.
+opens one ``InferenceSession`` (all graph optimizations on). ``parse_batch(texts)`` runs:
+normalize -> ``split_words`` -> ``WordTokenizer.encode_words`` (cached per word) -> ONNX -> logits
+gathered at each word's first subword -> softmax -> decode (constrained Viterbi, ``model.decode``) ->
+components and (unless ``tokens=False``) tokens.
+
+Batches longer than ``BUCKET`` texts are split into runs of ``BUCKET`` texts of similar subword length
+(less padding per ONNX run); answers keep the input order. The fp32 graph gives a text the same logits
+whatever else is in its batch, so bucketing changes no parse (``tests/test_served_parses.py``).
 
 Confidences (after temperature scaling: ``softmax(logits / T)`` with ``T`` from the manifest, fitted on
 the dev split at export; it never changes the predicted tags):
@@ -26,12 +30,14 @@ from typing import Any
 import numpy as np
 
 from model.artifact import Artifact, load_artifact
+from model.calibration import Calibrator
 from model.decode import CRFParams, alternatives, decode, tag_spans
 from model.labels import OUTSIDE, TAGS
-from model.normalize import normalize, split_words
+from model.normalize import Word, normalize, split_words
 from model.tokenize import WordTokenizer
 
 BATCH_SESSION_MIN = 16  # texts per call from which the batch session runs
+BUCKET = 64  # texts per ONNX run when a batch is split by length
 
 
 @dataclass(slots=True)
@@ -77,6 +83,8 @@ class Tagger:
         self.crf = CRFParams.for_labels(artifact.labels)
         # confidences are softmax(logits / temperature); fitted on dev at export (training/calibrate.py)
         self.temperature = float(artifact.manifest.get("temperature") or 1.0)
+        # component confidences -> P(component right), per label, fitted on real text (model/calibration.py)
+        self.calibrator = Calibrator.from_manifest(artifact.manifest)
 
     def _session(self, intra: int, inter: int) -> Any:
         import onnxruntime as ort
@@ -85,6 +93,8 @@ class Tagger:
         opts.intra_op_num_threads = intra
         opts.inter_op_num_threads = inter
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        if intra > 1:  # idle pool threads must not spin on cores that other workers use
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         return ort.InferenceSession(str(self.artifact.model_path), opts, providers=["CPUExecutionProvider"])
 
     @classmethod
@@ -104,28 +114,52 @@ class Tagger:
         gathered = logits[rows, np.maximum(first, 0)]  # [B, W, K]
         return gathered, np.asarray(enc.word_counts, dtype=np.int64), enc
 
-    def parse_batch(self, texts: list[str]) -> list[ParseResult]:
+    def parse_batch(self, texts: list[str], tokens: bool = True) -> list[ParseResult]:
+        """Parse ``texts`` (answers in input order); ``tokens=False`` leaves ``ParseResult.tokens`` empty."""
         if not texts:
             return []
         norm = [normalize(t) for t in texts]
         words = [split_words(t) for t in norm]
+        if len(texts) <= BUCKET:
+            return self._parse_run(norm, words, tokens)
+        # runs of similar subword length: less padding per ONNX run
+        per_word = self.tokenizer.word_ids([w.text for ws in words for w in ws])
+        lengths, k = [], 0
+        for ws in words:
+            lengths.append(sum(len(ids) for ids in per_word[k : k + len(ws)]))
+            k += len(ws)
+        order = sorted(range(len(texts)), key=lengths.__getitem__)
+        out: list[ParseResult | None] = [None] * len(texts)
+        for i in range(0, len(order), BUCKET):
+            idx = order[i : i + BUCKET]
+            for j, r in zip(idx, self._parse_run([norm[j] for j in idx], [words[j] for j in idx], tokens), strict=True):
+                out[j] = r
+        return out  # type: ignore[return-value]  # every slot is filled
+
+    def _parse_run(self, norm: list[str], words: list[list[Word]], tokens: bool) -> list[ParseResult]:
+        """One ONNX run over already normalized and split texts."""
         logits, counts, _ = self.word_logits([[w.text for w in ws] for ws in words])
         tags, probs = decode(logits, counts, self.crf, temperature=self.temperature)
-        max_p = probs.max(axis=-1)
-        tag_p = np.take_along_axis(probs, tags[..., None], axis=-1)[..., 0]
+        tag_p = np.take_along_axis(probs, tags[..., None], axis=-1)[..., 0].tolist()
+        all_tags = tags.tolist()
+        max_p = probs.max(axis=-1).tolist() if tokens else None
         out: list[ParseResult] = []
         for b, (text, ws) in enumerate(zip(norm, words, strict=True)):
             n = int(counts[b])
-            row_tags = tags[b, :n].tolist()
-            row_max = max_p[b, :n].tolist()
-            row_tag_p = tag_p[b, :n].tolist()
-            tokens = [TokenTag(w.text, w.start, w.end, TAGS[t], c) for w, t, c in zip(ws, row_tags, row_max, strict=False)]
-            tokens.extend(TokenTag(w.text, w.start, w.end, OUTSIDE, 0.0) for w in ws[n:])
+            row_tags = all_tags[b][:n]
+            row_tag_p = tag_p[b]
             comps = [
                 Component(label, text[ws[a].start : ws[z].end], ws[a].start, ws[z].end, min(row_tag_p[a : z + 1]))
                 for label, a, z in tag_spans(row_tags)
             ]
-            out.append(ParseResult(text, comps, tokens))
+            if self.calibrator is not None:
+                for c in comps:
+                    c.confidence = self.calibrator(c.label, c.confidence)
+            toks: list[TokenTag] = []
+            if max_p is not None:
+                toks = [TokenTag(w.text, w.start, w.end, TAGS[t], c) for w, t, c in zip(ws, row_tags, max_p[b], strict=False)]
+                toks.extend(TokenTag(w.text, w.start, w.end, OUTSIDE, 0.0) for w in ws[n:])
+            out.append(ParseResult(text, comps, toks))
         return out
 
     def parse(self, text: str) -> ParseResult:

@@ -3,6 +3,12 @@
 The tokenizer is a HF ``tokenizers`` JSON file. Words come from ``model.normalize.split_words`` and
 are encoded with ``is_pretokenized=True``, so each subword carries its word id; the tagger predicts
 at the first subword of each word.
+
+With ``is_pretokenized=True`` and no post-processor, a word's subwords never depend on its neighbours
+(normalizer and pre-tokenizer act inside each word), so ``encode_words`` encodes each distinct word once
+and keeps its ids in a bounded cache (``cache_size`` words; cleared when full). Addresses repeat words
+("St", "CA", ","), so most words of a batch are dictionary look-ups. A tokenizer with a post-processor
+(special tokens) takes the plain ``encode_batch`` path.
 """
 
 from __future__ import annotations
@@ -27,17 +33,35 @@ class EncodedBatch:
 
 
 class WordTokenizer:
-    def __init__(self, tokenizer: Tokenizer, max_len: int = 64) -> None:
+    def __init__(self, tokenizer: Tokenizer, max_len: int = 64, cache_size: int = 50_000) -> None:
         self.tok = tokenizer
         self.tok.no_padding()
         self.tok.no_truncation()
         self.max_len = max_len
         if self.tok.token_to_id(PAD) != PAD_ID or self.tok.token_to_id(UNK) != UNK_ID:
             raise ValueError("tokenizer must have [PAD]=0 and [UNK]=1")
+        self.cache_size = cache_size
+        self._ids: dict[str, list[int]] = {}
+        # a post-processor could add tokens around the sequence: then words are not independent
+        self._per_word = tokenizer.post_processor is None and cache_size > 0
 
     @classmethod
-    def from_file(cls, path: str | Path, max_len: int = 64) -> WordTokenizer:
-        return cls(Tokenizer.from_file(str(path)), max_len=max_len)
+    def from_file(cls, path: str | Path, max_len: int = 64, cache_size: int = 50_000) -> WordTokenizer:
+        return cls(Tokenizer.from_file(str(path)), max_len=max_len, cache_size=cache_size)
+
+    def word_ids(self, words: list[str]) -> list[list[int]]:
+        """Subword ids of each word (encoded alone, as ``is_pretokenized`` encodes it in a sequence)."""
+        cache = self._ids
+        missing = list(dict.fromkeys(w for w in words if w not in cache))
+        if missing:
+            encs = self.tok.encode_batch([[w] for w in missing], is_pretokenized=True)
+            if len(cache) + len(missing) > self.cache_size:
+                cache.clear()
+            for w, e in zip(missing, encs, strict=True):
+                cache[w] = e.ids
+            if any(w not in cache for w in words):  # more new words than the cache holds
+                return [cache[w] if w in cache else self.tok.encode([w], is_pretokenized=True).ids for w in words]
+        return [cache[w] for w in words]
 
     @property
     def vocab_size(self) -> int:
@@ -45,10 +69,33 @@ class WordTokenizer:
 
     def encode_words(self, batch: list[list[str]]) -> EncodedBatch:
         """Encode a batch of word lists. Words beyond ``max_len`` subwords are dropped (count kept)."""
+        if not self._per_word:
+            return self._encode_sequences(batch)
+        per_word = self.word_ids([w for words in batch for w in words])
+        if any(not ids for ids in per_word):  # a word without subwords: keep the sequence path's rule
+            return self._encode_sequences(batch)
+        max_len = self.max_len
+        rows: list[list[int]] = []
+        firsts: list[list[int]] = []
+        k = 0
+        for words in batch:
+            row: list[int] = []
+            first: list[int] = []
+            for ids in per_word[k : k + len(words)]:
+                if len(row) >= max_len:
+                    break
+                first.append(len(row))
+                row += ids
+            k += len(words)
+            rows.append(row[:max_len])
+            firsts.append(first)
+        return self._pack(rows, firsts)
+
+    def _encode_sequences(self, batch: list[list[str]]) -> EncodedBatch:
+        """``encode_words`` by encoding whole word sequences (any tokenizer)."""
         encs = self.tok.encode_batch([w if w else [" "] for w in batch], is_pretokenized=True)
         rows: list[list[int]] = []
         firsts: list[list[int]] = []
-        counts: list[int] = []
         for words, enc in zip(batch, encs, strict=True):
             ids = enc.ids
             word_ids = enc.word_ids
@@ -68,17 +115,21 @@ class WordTokenizer:
                 first = []
             rows.append(ids[: self.max_len] if words else [])
             firsts.append(first)
-            counts.append(len(first))
-        T = max(1, max(len(r) for r in rows))
-        W = max(1, max(len(f) for f in firsts))
-        input_ids = np.zeros((len(batch), T), dtype=np.int64)
-        mask = np.zeros((len(batch), T), dtype=np.int64)
-        first_idx = np.full((len(batch), W), -1, dtype=np.int64)
+        return self._pack(rows, firsts)
+
+    @staticmethod
+    def _pack(rows: list[list[int]], firsts: list[list[int]]) -> EncodedBatch:
+        T = max(1, max((len(r) for r in rows), default=0))
+        W = max(1, max((len(f) for f in firsts), default=0))
+        B = len(rows)
+        input_ids = np.zeros((B, T), dtype=np.int64)
+        first_idx = np.full((B, W), -1, dtype=np.int64)
+        lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=B)
         for b, (r, f) in enumerate(zip(rows, firsts, strict=True)):
             input_ids[b, : len(r)] = r
-            mask[b, : len(r)] = 1
             first_idx[b, : len(f)] = f
-        return EncodedBatch(input_ids, mask, first_idx, counts)
+        mask = (np.arange(T)[None, :] < lengths[:, None]).astype(np.int64)
+        return EncodedBatch(input_ids, mask, first_idx, [len(f) for f in firsts])
 
     def unk_rate(self, batch: list[list[str]]) -> tuple[int, int]:
         """(unknown tokens, total tokens) over a batch of word lists."""

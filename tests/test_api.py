@@ -18,7 +18,7 @@ def test_health_and_ready(live_server: str) -> None:
 
 def test_parse_spans_index_the_text(live_server: str) -> None:
     text = "1745 T Street Southeast, Washington, DC 20020"
-    r = httpx.post(f"{live_server}/parse", json={"text": text})
+    r = httpx.post(f"{live_server}/parse", json={"text": text}, params={"tokens": "true"})
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["text"] == text and body["arm"] == "tiny"
