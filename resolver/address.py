@@ -65,7 +65,7 @@ def _scope(st: RowMapping, anchors: Sequence[Anchor], postcode_streets: set[int]
     for a in anchors:
         if a.place_id is not None and st["locality_id"] == a.place_id:
             cand = (1.0 * a.weight, a, f"street in {a.what}")
-        elif st["city_norm"] and st["city_norm"] in a.name_norms:
+        elif st["city_norm"] and st["city_norm"].split("/")[0] in a.name_norms:
             cand = (1.0 * a.weight, a, f"street in {a.what}")
         else:
             d = haversine_km(a.lat, a.lon, float(st["lat"]), float(st["lon"]))
@@ -148,13 +148,13 @@ def match_address(
     if best is None:
         return None
     score, st, why, where, anchor = best
-    return _place_number(conn, st, components.get("house_number"), components.get("unit"), score,
+    return _place_number(conn, st, components.get("house_number"), components.get("unit"), postcode, score,
                          [why, where], anchor)  # fmt: skip
 
 
 def _place_number(
-    conn: Connection, st: RowMapping, number: str | None, unit: str | None, score: float, why: list[str],
-    anchor: Anchor | None,
+    conn: Connection, st: RowMapping, number: str | None, unit: str | None, postcode: str | None, score: float,
+    why: list[str], anchor: Anchor | None,
 ) -> AddressHit:
     sid = int(st["id"])
 
@@ -171,7 +171,8 @@ def _place_number(
     pts = cands.points_by_number(conn, sid, key)
     if pts:
         unit_key = normalize_number(unit or "")
-        pts.sort(key=lambda p: (normalize_number(p["unit"]) != unit_key, p["unit"] != "", p["id"]))
+        pts.sort(key=lambda p: (bool(postcode) and p["postcode"] != postcode, normalize_number(p["unit"]) != unit_key,
+                                p["unit"] != "", p["id"]))  # fmt: skip
         p = pts[0]
         return hit("address", p["lat"], p["lon"], "point", 10.0, p["number"], p["postcode"],
                    f"house number {p['number']} found")  # fmt: skip

@@ -10,7 +10,8 @@ is counted under its reason and skipped, never aborting the import.
   ("us/ca/san_francisco" -> US), else a two-letter country folder in the file's path
   (".../us/ca/x.csv"), else the country of the nearest gazetteer locality.
 * Streets are keyed by (country, REGION, locality, ``street_key`` norm); the locality is CITY, or
-  the nearest gazetteer locality when CITY is empty, so one name in two towns is two streets.
+  the nearest gazetteer locality when CITY is empty, so one name in two towns is two streets; one
+  name twice in one city, far apart, is two streets too (``_split_streets``).
 * Idempotent: a point's ``row_key`` is a digest of the row (OA HASH, coordinates, number, street,
   unit, city, postcode, country; OA extracts reuse one HASH across units) and is unique, so a
   re-import inserts nothing; street centroids, boxes and counts are recomputed from their points.
@@ -42,6 +43,7 @@ from resolver.streets import street_key
 
 REQUIRED_COLUMNS = ("LON", "LAT", "NUMBER", "STREET")
 OPTIONAL_COLUMNS = ("UNIT", "CITY", "DISTRICT", "REGION", "POSTCODE", "ID", "HASH", "SOURCE")
+SPLIT_GAP_DEG = 0.01  # ~1 km: a point this far from every part of a street starts another street
 CITY_MATCH_KM = 40.0  # a CITY name matches a gazetteer locality of that name within this distance
 _NUMBER_INT = re.compile(r"^\D{0,2}?(\d{1,9})")
 _CHUNK = 500
@@ -97,25 +99,37 @@ class _Localities:
     """Gazetteer localities in memory for the import: nearest by grid, by name within a country."""
 
     def __init__(self, conn: Connection) -> None:
-        self.rows: dict[int, tuple[str, str, str | None, float, float]] = {}
+        self._rows: dict[int, tuple[str, str, str | None, float, float]] | None = None
         self.grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-        stmt = sa.select(
-            places.c.id, places.c.name, places.c.country_code, places.c.admin1_code, places.c.lat, places.c.lon
-        ).where(places.c.kind == "locality", places.c.lat.is_not(None), places.c.lon.is_not(None))
-        for r in conn.execute(stmt).mappings():
-            self.rows[r["id"]] = (r["name"], r["country_code"], r["admin1_code"], r["lat"], r["lon"])
-            self.grid[(math.floor(r["lat"] * 2), math.floor(r["lon"] * 2))].append(r["id"])
         self._conn = conn
         self._by_name: dict[tuple[str, str], list[int]] = {}
 
+    @property
+    def rows(self) -> dict[int, tuple[str, str, str | None, float, float]]:
+        """Every locality (name, country, admin1, lat, lon), read on first use."""
+        if self._rows is None:
+            self._rows = self._load()
+        return self._rows
+
+    def _load(self) -> dict[int, tuple[str, str, str | None, float, float]]:
+        rows: dict[int, tuple[str, str, str | None, float, float]] = {}
+        stmt = sa.select(
+            places.c.id, places.c.name, places.c.country_code, places.c.admin1_code, places.c.lat, places.c.lon
+        ).where(places.c.kind == "locality", places.c.lat.is_not(None), places.c.lon.is_not(None))
+        for r in self._conn.execute(stmt).mappings():
+            rows[r["id"]] = (r["name"], r["country_code"], r["admin1_code"], r["lat"], r["lon"])
+            self.grid[(math.floor(r["lat"] * 2), math.floor(r["lon"] * 2))].append(r["id"])
+        return rows
+
     def nearest(self, lat: float, lon: float) -> int | None:
+        rows = self.rows
         gy, gx = math.floor(lat * 2), math.floor(lon * 2)
         for radius in (1, 3):
             best, best_d = None, 1e9
             for dy in range(-radius, radius + 1):
                 for dx in range(-radius, radius + 1):
                     for pid in self.grid.get((gy + dy, gx + dx), ()):
-                        _, _, _, plat, plon = self.rows[pid]
+                        _, _, _, plat, plon = rows[pid]
                         d = haversine_km(lat, lon, plat, plon)
                         if d < best_d:
                             best, best_d = pid, d
@@ -338,6 +352,7 @@ def _import_file(
         }))  # fmt: skip
     if not points:
         return
+    street_rows, street_locality, points = _split_streets(conn, street_rows, street_locality, points, locs)
     street_ids = _upsert_streets(conn, street_rows, street_locality)
     # idempotence: rows already imported (same row_key) are not inserted again
     keys = [p[1]["row_key"] for p in points]
@@ -351,6 +366,95 @@ def _import_file(
         conn.execute(sa.insert(address_points), new[i : i + 5000])
     stats.inserted += len(new)
     _refresh_streets(conn, sorted(set(street_ids.values())))
+
+
+def _split_streets(
+    conn: Connection,
+    rows: dict[tuple[str, str, str, str], _Street],
+    locality: dict[tuple[str, str, str, str], int | None],
+    points: list[tuple[tuple[str, str, str, str], dict[str, Any]]],
+    locs: _Localities,
+) -> tuple[dict[tuple[str, str, str, str], _Street], dict[tuple[str, str, str, str], int | None],
+           list[tuple[tuple[str, str, str, str], dict[str, Any]]]]:  # fmt: skip
+    """One city with two streets of one name far apart (Berlin's several Markgrafenstraße) gets two
+    streets: points join a part whose box, grown by ``SPLIT_GAP_DEG``, holds them (parts already in
+    the database first); a part other than the city's first is keyed ``<city>/<nearest locality>``."""
+    groups: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
+    for i, (key, _) in enumerate(points):
+        groups[key].append(i)
+    new_rows: dict[tuple[str, str, str, str], _Street] = {}
+    new_loc: dict[tuple[str, str, str, str], int | None] = {}
+    rekeyed: list[tuple[str, str, str, str] | None] = [None] * len(points)
+    g = SPLIT_GAP_DEG
+    for key, idxs in groups.items():
+        cc, region, city_norm, norm = key
+        stmt = sa.select(streets.c.city_norm, streets.c.min_lat, streets.c.max_lat, streets.c.min_lon,
+                         streets.c.max_lon).where(  # fmt: skip
+            streets.c.country_code == cc, streets.c.region == region, streets.c.norm == norm,
+            sa.or_(streets.c.city_norm == city_norm, streets.c.city_norm.startswith(city_norm + "/", autoescape=True)),
+        )  # fmt: skip
+        parts: list[list[Any]] = [[r["city_norm"], [r["min_lat"], r["max_lat"], r["min_lon"], r["max_lon"]], []]
+                                  for r in conn.execute(stmt).mappings()]  # fmt: skip
+        for i in idxs:
+            lat, lon = points[i][1]["lat"], points[i][1]["lon"]
+            part = next((p for p in parts if p[1][0] - g <= lat <= p[1][1] + g and p[1][2] - g <= lon <= p[1][3] + g),
+                        None)  # fmt: skip
+            if part is None:
+                parts.append([None, [lat, lat, lon, lon], [i]])
+                continue
+            box = part[1]
+            box[0], box[1], box[2], box[3] = min(box[0], lat), max(box[1], lat), min(box[2], lon), max(box[3], lon)
+            part[2].append(i)
+        merged = True
+        while merged:  # parts that grew into each other are one street
+            merged = False
+            for a in range(len(parts)):
+                for b in range(a + 1, len(parts)):
+                    pa, pb = parts[a], parts[b]
+                    if pb[0] is not None and pa[0] is not None:
+                        continue
+                    ba, bb = pa[1], pb[1]
+                    if ba[0] - g <= bb[1] and bb[0] - g <= ba[1] and ba[2] - g <= bb[3] and bb[2] - g <= ba[3]:
+                        keep, drop = (pa, pb) if pa[0] is not None or len(pa[2]) >= len(pb[2]) else (pb, pa)
+                        keep[1] = [min(ba[0], bb[0]), max(ba[1], bb[1]), min(ba[2], bb[2]), max(ba[3], bb[3])]
+                        keep[2].extend(drop[2])
+                        parts.remove(drop)
+                        merged = True
+                        break
+                if merged:
+                    break
+        taken = {p[0] for p in parts if p[0] is not None}
+        for part in sorted((p for p in parts if p[0] is None), key=lambda p: -len(p[2])):
+            if city_norm not in taken:
+                part[0] = city_norm
+            else:
+                lat = sum(points[i][1]["lat"] for i in part[2]) / len(part[2])
+                lon = sum(points[i][1]["lon"] for i in part[2]) / len(part[2])
+                near = locs.nearest(lat, lon)
+                label = normalize_name(locs.rows[near][0]) if near is not None else "part"
+                name, k = f"{city_norm}/{label}"[:190], 2
+                while name in taken:
+                    name, k = f"{city_norm}/{label} {k}"[:190], k + 1
+                part[0] = name
+            taken.add(part[0])
+        template = rows[key]
+        for part in parts:
+            if not part[2]:
+                continue
+            nk = (cc, region, part[0], norm)
+            st = new_rows[nk] = _Street(template.name, template.city)
+            for i in part[2]:
+                pt = points[i][1]
+                st.lat_sum += pt["lat"]
+                st.lon_sum += pt["lon"]
+                st.n += 1
+                if pt["postcode"]:
+                    st.postcodes[pt["postcode"]] += 1
+                rekeyed[i] = nk
+            new_loc[nk] = locality.get(key) if part[0] == city_norm else locs.nearest(
+                st.lat_sum / st.n, st.lon_sum / st.n)  # fmt: skip
+    out_points = [(rekeyed[i] or key, pt) for i, (key, pt) in enumerate(points)]
+    return new_rows, new_loc, out_points
 
 
 def _upsert_streets(
