@@ -24,6 +24,9 @@ from resolver.oa import normalize_number, number_int
 from resolver.scoring import STREET_KEY_SCORE, STREET_SCOPE_KM
 from resolver.streets import street_key
 
+MAX_CLOSE = 6  # street candidates within CLOSE_MARGIN of the best are told apart by postcode and number
+CLOSE_MARGIN = 0.15
+
 
 @dataclass(frozen=True)
 class Anchor:
@@ -75,7 +78,7 @@ def _scope(st: RowMapping, anchors: Sequence[Anchor], postcode_streets: set[int]
         if cand[0] > best[0]:
             best = cand
     if postcode_streets and int(st["id"]) in postcode_streets and best[2] != "street has the postcode":
-        best = (min(1.0, best[0] + 0.05), best[1], best[2] + ", has the postcode")
+        best = (best[0], best[1], best[2] + ", has the postcode")
     return best
 
 
@@ -129,24 +132,36 @@ def match_address(
     pc_streets: set[int] = set()
     if postcode:
         pc_streets = cands.streets_with_postcode(conn, [int(r["id"]) for r, _, _ in scored], postcode)
-    best: tuple[float, RowMapping, str, str, Anchor | None] | None = None
+    ranked: list[tuple[float, RowMapping, str, str, Anchor | None]] = []
     for r, key_score, why in scored:
         factor, anchor, where = _scope(r, anchors, pc_streets)
-        total = key_score * factor
-        if factor > 0 and (best is None or total > best[0]):
-            best = (total, r, why, where, anchor)
-    if best is None and anchors:
+        if factor > 0:
+            ranked.append((key_score * factor, r, why, where, anchor))
+    if not ranked and anchors:
         fuzzy = [(r, s) for r, s in _fuzzy_streets(conn, norm, base, anchors)
                  if not country or r["country_code"] == country]  # fmt: skip
         if postcode and fuzzy:
             pc_streets = cands.streets_with_postcode(conn, [int(r["id"]) for r, _ in fuzzy], postcode)
         for r, sim in fuzzy:
             factor, anchor, where = _scope(r, anchors, pc_streets)
-            total = sim * factor
-            if factor > 0 and (best is None or total > best[0]):
-                best = (total, r, f"street name within one typo of {r['name']!r}", where, anchor)
-    if best is None:
+            if factor > 0:
+                ranked.append((sim * factor, r, f"street name within one typo of {r['name']!r}", where, anchor))
+    if not ranked:
         return None
+    ranked.sort(key=lambda t: (-t[0], int(t[1]["id"])))
+    # several streets fit about equally (one name in two parts of a city): the postcode, then the
+    # house number, decide
+    number_key = normalize_number(components.get("house_number") or "")
+    close = [t for t in ranked[:MAX_CLOSE] if t[0] >= ranked[0][0] - CLOSE_MARGIN]
+    best = ranked[0]
+    if len(close) > 1:
+        def tiebreak(t: tuple[float, RowMapping, str, str, Anchor | None]) -> float:
+            sid = int(t[1]["id"])
+            bonus = 0.1 if sid in pc_streets else 0.0
+            if number_key and cands.points_by_number(conn, sid, number_key):
+                bonus += 0.05
+            return t[0] + bonus
+        best = max(close, key=tiebreak)
     score, st, why, where, anchor = best
     return _place_number(conn, st, components.get("house_number"), components.get("unit"), postcode, score,
                          [why, where], anchor)  # fmt: skip

@@ -43,6 +43,7 @@ from resolver.streets import street_key
 
 REQUIRED_COLUMNS = ("LON", "LAT", "NUMBER", "STREET")
 OPTIONAL_COLUMNS = ("UNIT", "CITY", "DISTRICT", "REGION", "POSTCODE", "ID", "HASH", "SOURCE")
+NO_NUMBER = frozenset({"0", "NULL", "NONE", "N/A"})  # placeholders, not house numbers
 SPLIT_GAP_DEG = 0.01  # ~1 km: a point this far from every part of a street starts another street
 CITY_MATCH_KM = 40.0  # a CITY name matches a gazetteer locality of that name within this distance
 _NUMBER_INT = re.compile(r"^\D{0,2}?(\d{1,9})")
@@ -102,7 +103,7 @@ class _Localities:
         self._rows: dict[int, tuple[str, str, str | None, float, float]] | None = None
         self.grid: dict[tuple[int, int], list[int]] = defaultdict(list)
         self._conn = conn
-        self._by_name: dict[tuple[str, str], list[int]] = {}
+        self._by_name: dict[tuple[str, str], list[tuple[int, float, float]]] = {}
 
     @property
     def rows(self) -> dict[int, tuple[str, str, str | None, float, float]]:
@@ -138,19 +139,21 @@ class _Localities:
         return None
 
     def named(self, city_norm: str, cc: str, lat: float, lon: float) -> int | None:
+        """The locality named ``city_norm`` in ``cc`` nearest to (lat, lon), within ``CITY_MATCH_KM``."""
         key = (city_norm, cc)
-        ids = self._by_name.get(key)
-        if ids is None:
-            stmt = sa.select(names.c.place_id).where(
-                names.c.norm == city_norm, names.c.place_kind == "locality", names.c.country_code == cc
+        found = self._by_name.get(key)
+        if found is None:
+            stmt = (
+                sa.select(places.c.id, places.c.lat, places.c.lon)
+                .select_from(names.join(places, places.c.id == names.c.place_id))
+                .where(names.c.norm == city_norm, names.c.place_kind == "locality", names.c.country_code == cc,
+                       places.c.lat.is_not(None))  # fmt: skip
+                .distinct()
             )
-            ids = self._by_name[key] = sorted({int(i) for i in self._conn.execute(stmt).scalars()})
+            found = self._by_name[key] = [(int(r.id), r.lat, r.lon) for r in self._conn.execute(stmt)]
         best, best_d = None, CITY_MATCH_KM
-        for pid in ids:
-            row = self.rows.get(pid)
-            if row is None:
-                continue
-            d = haversine_km(lat, lon, row[3], row[4])
+        for pid, plat, plon in sorted(found):
+            d = haversine_km(lat, lon, plat, plon)
             if d < best_d:
                 best, best_d = pid, d
         return best
@@ -296,7 +299,7 @@ def _import_file(
             stats.skipped["bad_coordinates"] += 1
             continue
         number = normalize_number(row["NUMBER"])
-        if not number or number in {"0", "NULL", "NONE"}:
+        if not number or number in NO_NUMBER:
             stats.skipped["no_number"] += 1
             continue
         norm, base = street_key(row["STREET"])
@@ -431,7 +434,8 @@ def _split_streets(
                 lat = sum(points[i][1]["lat"] for i in part[2]) / len(part[2])
                 lon = sum(points[i][1]["lon"] for i in part[2]) / len(part[2])
                 near = locs.nearest(lat, lon)
-                label = normalize_name(locs.rows[near][0]) if near is not None else "part"
+                label = normalize_name(locs.rows[near][0]) if near is not None else ""
+                label = label if label and label != city_norm else "part"
                 name, k = f"{city_norm}/{label}"[:190], 2
                 while name in taken:
                     name, k = f"{city_norm}/{label} {k}"[:190], k + 1
