@@ -184,16 +184,13 @@
     const head = ["#", "Name", "Region", "Country", "Match", "Score", "Coordinates", "Explanation", "Map"];
     const tbody = el("tbody");
     rows.forEach((p, i) => {
+      const cells = [
+        [String(i + 1), i === 0 && topDiffers ? el("span", {class: "badge bad", text: " ≠ differs"}) : null],
+        [p.name], [p.region || "—"], [p.country || "—"], [p.match || "—"], [fmt(Number(p.score), 3)],
+        [`${fmt(Number(p.lat), 5)}, ${fmt(Number(p.lon), 5)}`], [p.explanation || "—"], [mapLink(p)],
+      ];
       tbody.append(el("tr", {class: i === 0 && topDiffers ? "diff" : null},
-        el("td", {class: "num"}, String(i + 1), i === 0 && topDiffers ? el("span", {class: "badge bad", text: " ≠"}) : null),
-        el("td", {text: p.name}),
-        el("td", {text: p.region || "—"}),
-        el("td", {text: p.country || "—"}),
-        el("td", {text: p.match || "—"}),
-        el("td", {class: "num", text: fmt(Number(p.score), 3)}),
-        el("td", {class: "num", text: `${fmt(Number(p.lat), 5)}, ${fmt(Number(p.lon), 5)}`}),
-        el("td", {text: p.explanation || "—"}),
-        el("td", {}, mapLink(p))));
+        cells.map((c, j) => el("td", {class: j === 0 || j === 5 || j === 6 ? "num" : null, dataset: {th: head[j]}}, ...c))));
     });
     return el("div", {class: "scroll", role: "region", tabindex: "0", "aria-label": caption},
       el("table", {class: "places"}, el("caption", {text: caption}),
