@@ -6,7 +6,7 @@ HOST    ?= 127.0.0.1
 PORT    ?= 8000
 WORKERS ?= 1
 
-.PHONY: serve test lint typecheck pytest gazetteer install install-dev eval bench container-eval clean
+.PHONY: serve test lint typecheck pytest gazetteer install install-dev eval bench container-eval clean browser test-ui
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -37,8 +37,15 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy
 
-pytest: install-dev
+# The page's browser tests (tests/test_ui.py) drive Debian's chromium through Playwright; install it if missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium; }
+
+pytest: install-dev browser
 	$(BIN)/python -m pytest
+
+test-ui: install-dev browser
+	$(BIN)/python -m pytest tests/test_ui.py
 
 test: lint typecheck pytest
 
