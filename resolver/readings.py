@@ -28,7 +28,8 @@ from resolver.match import Place, resolve
 from resolver.names import normalize_name
 
 WEAK_EVIDENCE = 0.7  # below this, the tagger's own alternatives are asked for (``geocode``)
-ALT_FLOOR = 0.6  # a derived reading is never less likely than this, relative to the one it came from
+ALT_FLOOR = 0.95  # country <-> region: the gazetteer decides; a tie keeps the tagger's reading
+STREET_TAIL_FLOOR = 0.5  # locality -> end of the street: only when the postcode clearly disagrees
 CONFLICT_FACTOR = 0.5  # evidence multiplier per contradicted or relaxed constraint
 
 
@@ -102,8 +103,15 @@ def from_alternatives(alternatives: Mapping[str, Any], top: Reading | None = Non
     return out
 
 
-def derive(conn: Connection, reading: Reading) -> list[Reading]:
-    """Readings the gazetteer can tell apart: country <-> region for values that name both."""
+def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Reading]:
+    """Readings the gazetteer can tell apart from ``reading``:
+
+    * a country that also names a region, read as the region ("Arvada, CO"; always tried: a tagger
+      often reads a US state code as a country);
+    * when ``weak`` (the reading's own evidence is poor): a region that also names a country, read as
+      the country ("Podgorica, ME"); a locality between a street and a postcode read as the end of the
+      street ("81 Seaton Place Northwest, 20001").
+    """
     comps = reading.components
     out: list[Reading] = []
     if "country" in comps and "region" not in comps:
@@ -112,12 +120,20 @@ def derive(conn: Connection, reading: Reading) -> list[Reading]:
             alt = {k: v for k, v in comps.items() if k != "country"} | {"region": value}
             p = reading.probability * max(1.0 - reading.confidences.get("country", 1.0), ALT_FLOOR)
             out.append(Reading(alt, p, _move(reading.confidences, "country", "region"), f"{value!r} read as a region"))
+    if not weak:
+        return out
     if "region" in comps and "country" not in comps:
         value = comps["region"]
         if cands.country_code(conn, normalize_name(value)):
             alt = {k: v for k, v in comps.items() if k != "region"} | {"country": value}
             p = reading.probability * max(1.0 - reading.confidences.get("region", 1.0), ALT_FLOOR)
             out.append(Reading(alt, p, _move(reading.confidences, "region", "country"), f"{value!r} read as a country"))
+    if "street" in comps and "locality" in comps and "postcode" in comps:
+        alt = {k: v for k, v in comps.items() if k != "locality"}
+        alt["street"] = f"{comps['street']} {comps['locality']}"
+        p = reading.probability * max(1.0 - reading.confidences.get("locality", 1.0), STREET_TAIL_FLOOR)
+        conf = {k: v for k, v in reading.confidences.items() if k != "locality"}
+        out.append(Reading(alt, p, conf, f"{comps['locality']!r} read as the end of the street"))
     return out
 
 
@@ -138,29 +154,36 @@ def evidence(places: Sequence[Place]) -> float:
 def resolve_readings(
     conn: Connection, readings: Sequence[Reading], country: str | None = None, limit: int = 5
 ) -> Resolution:
-    """The best joint reading of ``readings`` (the first is the tagger's top parse) and its results."""
+    """The best joint reading of ``readings`` (the first is the tagger's top parse) and its results.
+
+    The given readings are scored first; the derived ones (``derive``) after them, all of them when the
+    best evidence so far is weak (below ``WEAK_EVIDENCE`` or contradicting a constraint)."""
     if not readings:
         readings = [Reading({})]
     top = readings[0]
-    pool: list[Reading] = []
     seen: set[tuple[tuple[str, str], ...]] = set()
-    derived = [d for base in readings[:2] for d in derive(conn, base)]
-    for r in [*readings, *derived]:
-        if r.key() not in seen and len(pool) < MAX_READINGS:
-            seen.add(r.key())
-            pool.append(r)
-    best: tuple[float, int, Reading, list[Place]] | None = None
+    best: tuple[float, Reading, list[Place]] | None = None
     considered: list[dict[str, Any]] = []
-    for i, r in enumerate(pool):
-        places = resolve(conn, r.components, country=country, limit=limit, confidences=r.confidences)
-        ev = evidence(places)
-        joint = r.probability * ev
-        considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),
-                           "evidence": round(ev, 4), "joint": round(joint, 4)})  # fmt: skip
-        if best is None or joint > best[0] + 1e-9:
-            best = (joint, i, r, places)
+
+    def score(pool: Iterable[Reading]) -> None:
+        nonlocal best
+        for r in pool:
+            if r.key() in seen or len(seen) >= MAX_READINGS:
+                continue
+            seen.add(r.key())
+            places = resolve(conn, r.components, country=country, limit=limit, confidences=r.confidences)
+            ev = evidence(places)
+            joint = r.probability * ev
+            considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),
+                               "evidence": round(ev, 4), "joint": round(joint, 4)})  # fmt: skip
+            if best is None or joint > best[0] + 1e-9:
+                best = (joint, r, places)
+
+    score(readings)
     assert best is not None
-    return Resolution(best[3], best[2], top, considered)
+    weak = not best[2] or best[2][0].conflicts > 0 or evidence(best[2]) < WEAK_EVIDENCE
+    score([d for base in readings[:2] for d in derive(conn, base, weak)])
+    return Resolution(best[2], best[1], top, considered)
 
 
 def geocode(

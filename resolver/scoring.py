@@ -24,6 +24,7 @@ LEVEL_SCORE = {"region": 0.45, "country": 0.35}  # results coarser than a locali
 STREET_KEY_SCORE = {"norm": 1.0, "base_query": 0.95, "base": 0.80, "fuzzy": 0.85}
 STREET_SCOPE_KM = 25.0  # a street within this distance of the query's locality is in scope
 ADDRESS_BONUS = {"address": 0.15, "street": 0.08}
+POSTCODE_FAR_KM = 25.0  # a locality this far from the postcode's centroid contradicts it
 
 
 @dataclass
@@ -71,7 +72,7 @@ def score_locality(c: LocalityCand, row: Mapping[str, object], ev: Evidence) -> 
             d = haversine_km(ev.postcode_point[0], ev.postcode_point[1], lat, lon)
             adj = 0.10 if d < 8 else 0.05 if d < 25 else -0.05 if d < 100 else -0.2
             score += adj * w
-            why.append(f"{d:.0f} km from postcode")
+            why.append(f"{d:.0f} km from postcode" + (" (postcode disagrees)" if d >= POSTCODE_FAR_KM else ""))
     if ev.suburb_points and isinstance(lat, float) and isinstance(lon, float):
         if any(haversine_km(p[0], p[1], lat, lon) < 30 for p in ev.suburb_points):
             score += 0.03
