@@ -141,23 +141,24 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> np.nd
     lengths = np.asarray(lengths)
     score = crf.start[None] + emissions[:, 0]
     back = np.zeros((B, W, K), dtype=np.int64)
+    trans_t = np.ascontiguousarray(crf.transitions.T)[None]  # [1, to, from]: reduce over the contiguous axis
+    keep = np.arange(K)  # the back-pointer of a finished row: stay on the same tag
+    rows, cols = np.arange(B)[:, None], keep[None, :]
     for i in range(1, W):
-        cand = score[:, :, None] + crf.transitions[None]  # [B, from, to]
-        idx = cand.argmax(axis=1)
-        nxt = np.take_along_axis(cand, idx[:, None, :], axis=1)[:, 0] + emissions[:, i]
+        cand = score[:, None, :] + trans_t  # [B, to, from]
+        idx = cand.argmax(axis=2)
         active = (i < lengths)[:, None]
-        score = np.where(active, nxt, score)
-        back[:, i] = idx
-    score = score + crf.end[None]
-    tag = score.argmax(axis=1)
-    rows = np.arange(B)
-    for i in range(W - 1, -1, -1):
-        at = i == lengths - 1
-        cur = np.where(at, tag, out[:, i])
-        inside = i < lengths - 1
-        if i + 1 < W:
-            cur = np.where(inside, back[rows, i + 1, out[:, i + 1]], cur)
-        out[:, i] = np.where(i < lengths, cur, 0)
+        back[:, i] = np.where(active, idx, keep)
+        nxt = cand[rows, cols, idx] + emissions[:, i]
+        score = np.where(active, nxt, score)  # a finished row keeps its score
+    # one gather per step: past its end a row's pointers keep its final tag, so all rows step together
+    t = (score + crf.end[None]).argmax(axis=1)
+    at = np.arange(B)
+    for i in range(W - 1, 0, -1):
+        out[:, i] = t
+        t = back[at, i, t]
+    out[:, 0] = t
+    out[np.arange(W)[None, :] >= lengths[:, None]] = 0
     return out
 
 

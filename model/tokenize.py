@@ -53,15 +53,20 @@ class WordTokenizer:
         """Subword ids of each word (encoded alone, as ``is_pretokenized`` encodes it in a sequence)."""
         cache = self._ids
         missing = list(dict.fromkeys(w for w in words if w not in cache))
-        if missing:
-            encs = self.tok.encode_batch([[w] for w in missing], is_pretokenized=True)
-            if len(cache) + len(missing) > self.cache_size:
-                cache.clear()
-            for w, e in zip(missing, encs, strict=True):
-                cache[w] = e.ids
-            if any(w not in cache for w in words):  # more new words than the cache holds
-                return [cache[w] if w in cache else self.tok.encode([w], is_pretokenized=True).ids for w in words]
-        return [cache[w] for w in words]
+        if not missing:
+            return [cache[w] for w in words]
+        # one pre-tokenized sequence, split back by word id (single-threaded: ``encode_batch`` would wake
+        # the tokenizers thread pool, which costs more than it saves on a few words and steals the
+        # cores of the other workers)
+        enc = self.tok.encode(missing, is_pretokenized=True)
+        new: dict[str, list[int]] = {w: [] for w in missing}
+        for tid, wid in zip(enc.ids, enc.word_ids, strict=True):
+            if wid is not None:
+                new[missing[wid]].append(tid)
+        if len(cache) + len(missing) > self.cache_size:
+            cache.clear()
+        cache.update(new)
+        return [new[w] if w in new else cache.get(w) or self.tok.encode([w], is_pretokenized=True).ids for w in words]
 
     @property
     def vocab_size(self) -> int:
