@@ -223,6 +223,8 @@ def test_compare_mode_marks_exactly_where_the_arms_disagree(ui_server: str, page
     assert page.locator("article.card").count() == len(lines)
     _check_compare(page, ui_server, lines, "A", "B")
     assert "compare=1" in page.url and "left=A" in page.url and "right=B" in page.url
+    run_input(page, "\n".join(MORE))
+    _check_compare(page, ui_server, MORE, "A", "B")
     if page.locator(".hl mark.comp.diff").count():
         page.locator(".hl mark.comp.diff").first.focus()
     shot(page, "compare-A-B")

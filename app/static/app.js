@@ -7,6 +7,7 @@
   const {el, api, errorBox, message, fmt} = addrnet;
   const MAX_LINES = 20;
   const PLACES = 5;
+  const COMPARE_PLACES = 3;  // side by side, the top three are enough to see where the arms part
   const $ = (id) => document.getElementById(id);
   const form = $("form"), q = $("q"), results = $("results"), status = $("status"), formError = $("form-error");
   let config = {labels: [], max_text_chars: 512, arms: [], primary_arm: null};
@@ -190,7 +191,7 @@
         [`${fmt(Number(p.lat), 5)}, ${fmt(Number(p.lon), 5)}`], [p.explanation || "—"], [mapLink(p)],
       ];
       tbody.append(el("tr", {class: i === 0 && topDiffers ? "diff" : null},
-        cells.map((c, j) => el("td", {class: j === 0 || j === 5 || j === 6 ? "num" : null, dataset: {th: head[j]}}, ...c))));
+        cells.map((c, j) => el("td", {class: j === 0 || j === 5 || j === 6 ? "num" : null, dataset: {th: j ? head[j] : "Rank"}}, ...c))));
     });
     return el("div", {class: "scroll", role: "region", tabindex: "0", "aria-label": caption},
       el("table", {class: "places"}, el("caption", {text: caption}),
@@ -207,7 +208,7 @@
 
   /* ---------- running ---------- */
 
-  async function one(text, arm, withPlaces) {
+  async function one(text, arm, withPlaces, places) {
     const out = {parse: null, places: null, error: null};
     try {
       out.parse = await api("POST", "/parse", {text, arm});
@@ -217,7 +218,7 @@
     }
     if (withPlaces) {
       try {
-        out.places = await api("POST", "/resolve", {text, arm, limit: PLACES});
+        out.places = await api("POST", "/resolve", {text, arm, limit: places});
       } catch (e) {
         out.places = e;
       }
@@ -264,7 +265,7 @@
       const card = el("article", {class: "card", dataset: {line: String(n)}, "aria-labelledby": `addr-${n}`},
         el("h2", {id: `addr-${n}`, text: s.lines.length > 1 ? `Address ${n}: ${text}` : text}));
       if (s.compare) {
-        const [a, b] = [await one(text, s.left, s.resolve), await one(text, s.right, s.resolve)];
+        const [a, b] = [await one(text, s.left, s.resolve, COMPARE_PLACES), await one(text, s.right, s.resolve, COMPARE_PLACES)];
         if (a.error || b.error) failed += 1;
         const diff = a.parse && b.parse ? diffKeys(a.parse, b.parse) : null;
         const tops = [a.places, b.places].map((p) => (p && !(p instanceof Error) ? placeKey((p.results || [])[0]) : null));
@@ -278,7 +279,7 @@
         }
         card.append(el("div", {class: "cols"}, armColumn(a, s.left, diff, topDiffers, n), armColumn(b, s.right, diff, topDiffers, n)));
       } else {
-        const r = await one(text, s.arm, s.resolve);
+        const r = await one(text, s.arm, s.resolve, PLACES);
         if (r.error) { failed += 1; card.append(errorBox(r.error, "Parsing")); }
         else {
           card.append(modelLine(r.parse), highlight(r.parse, null, null),
