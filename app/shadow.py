@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import logging
 import math
 import queue
@@ -70,6 +71,7 @@ AGREE_COLUMNS = (
     "region", "country", "top_place",
 )
 LATENCY_SAMPLE = 10_000
+ACCOUNTING_LOG_PREFIX = "shadow accounting at shutdown:"
 PRUNE_EVERY_S = 60.0
 FAIL_REASONS = ("shadow_arm", "database", "no_database", "internal")
 
@@ -302,7 +304,7 @@ class ShadowRunner:
             if current is not None and current.outcome == "committing":
                 self._finish(current, "failed", "database")
         stats = self.stats()
-        log.info("shadow accounting at shutdown: %s", stats)
+        log.info("%s %s", ACCOUNTING_LOG_PREFIX, json.dumps(stats, sort_keys=True))
         return stats
 
     def _work(self) -> None:
@@ -404,6 +406,22 @@ class _ArmMissing(Exception):
 
 class _ShadowArmError(Exception):
     pass
+
+
+def accounting_from_log(log_text: str) -> dict[str, Any] | None:
+    """The counters the runner logged at shutdown (plain or JSON log lines); None when absent."""
+    for line in reversed(log_text.splitlines()):
+        if ACCOUNTING_LOG_PREFIX not in line:
+            continue
+        if line.lstrip().startswith("{"):
+            try:
+                record = json.loads(line)
+                line = str(record.get("message") or record.get("msg") or line)
+            except ValueError:
+                pass
+        found: dict[str, Any] = json.loads(line.split(ACCOUNTING_LOG_PREFIX, 1)[1].strip())
+        return found
+    return None
 
 
 def prune(engine: Engine, retention_days: float, max_rows: int) -> int:

@@ -101,7 +101,7 @@ def _scrub(obj: Any) -> Any:
     if isinstance(obj, str):
         return redact_paths(obj)
     if isinstance(obj, dict):
-        return {k: _scrub(v) for k, v in obj.items()}
+        return {redact_paths(str(k)): _scrub(v) for k, v in obj.items()}
     if isinstance(obj, list):
         return [_scrub(v) for v in obj]
     return obj
@@ -155,8 +155,8 @@ def shadow_report(
     try:
         rep = shadow.report(engine, start, examples, state.settings.shadow_report_window,
                             state.settings.shadow_store_text)
-    except SQLAlchemyError as exc:
-        raise APIError(503, "database_unavailable", public_reason(exc)) from None
+    except SQLAlchemyError as exc:  # the counters live in the process: show them anyway
+        raise APIError(503, "database_unavailable", public_reason(exc), {"counters": counters}) from None
     rep["primary_arm"], rep["shadow_arm"] = state.arms.primary, state.settings.shadow_arm
     rep["counters"] = counters
     return rep
