@@ -106,13 +106,13 @@
     }).join("\n");
   }
 
-  async function copy(text, what) {
+  async function copy(text, what, where) {
     try {
       await navigator.clipboard.writeText(text);
       status.textContent = `Copied the ${what} to the clipboard.`;
       return true;
     } catch (e) {
-      status.textContent = `Could not reach the clipboard: select the ${what} below and copy it.`;
+      status.textContent = `This browser keeps the clipboard closed here: copy the ${what} from ${where}.`;
       return false;
     }
   }
@@ -334,7 +334,11 @@
     for (const b of document.querySelectorAll("[data-example]")) {
       b.addEventListener("click", () => { q.value = b.dataset.example; countHint(); q.focus(); });
     }
-    $("share").addEventListener("click", () => copy(shareUrl(state()), "link"));
+    $("share").addEventListener("click", () => {
+      const s = state();
+      if (s.lines.length) history.replaceState(null, "", shareUrl(s));
+      copy(shareUrl(s), "link", "the address bar");
+    });
     $("curl").addEventListener("click", async () => {
       const s = state();
       const problem = checkInput(s.lines);
@@ -342,7 +346,7 @@
       if (problem) { formError.append(message("error", problem[0], problem[1])); q.focus(); return; }
       $("curl-text").value = curlFor(s);
       $("curl-box").hidden = false;
-      if (!(await copy($("curl-text").value, "curl command"))) $("curl-text").select();
+      if (!(await copy($("curl-text").value, "curl command", "the box below"))) $("curl-text").select();
     });
     document.body.dataset.ready = "1";
     if (fromUrl()) await run(state());

@@ -53,7 +53,8 @@ const addrnet = (() => {
     const m = err.message || "";
     const s = err.status;
     if (s === 0) return ["The service did not answer.", "Check that it is running, then try again."];
-    if (s === 401 || s === 403) return ["This needs the operator token.", "Enter the token (ADDRNET_ADMIN_TOKEN) and load again."];
+    if (s === 401) return ["This needs the operator token.", "Enter the token (ADDRNET_ADMIN_TOKEN) and load again."];
+    if (s === 403) return ["Not allowed from this address.", m];
     if (s === 413) return ["The request is too large.", `The service refused it: ${m}. Send shorter text or fewer lines.`];
     if (s === 422) return ["The service could not accept this input.", m];
     if (s === 429) return ["Too many requests.", "Wait a moment and try again."];
