@@ -29,13 +29,14 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1_000_000
     onnx_intra_threads: int = 1
     onnx_inter_threads: int = 1
-    onnx_batch_threads: int = Field(2, description="Intra-op threads for batches of >= 16 texts.")
+    onnx_batch_threads: int = Field(1, description="Intra-op threads for batches of >= 16 texts (1: the same "
+                                    "session; with one worker per core, more threads only contend).")
     shadow_queue_size: int = 256
     resolve_limit_max: int = 20
     # serving speed (issue 14; measured by `addrnet bench compare`)
     parse_batch_max: int = Field(64, description="Most concurrent /parse texts parsed in one ONNX run.")
     parse_batch_wait_ms: float = Field(0.0, description="How long /parse waits for company while the worker is busy.")
-    parse_cache_size: int = Field(4096, description="Recent /parse answers kept per worker (LRU; 0 = off).")
+    parse_cache_size: int = Field(1024, description="Recent /parse answers kept per worker (LRU; 0 = off).")
     log_level: str = Field("INFO", description="Log level of the JSON logs (addrnet and uvicorn).")
     # hardening (issue 13): operator token, shadow privacy and retention, bounded database memory
     admin_token: str | None = Field(

@@ -28,11 +28,17 @@ async def get_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(get_state)]
 
 
-async def get_service(request: Request) -> Service:
+def service_of(request: Request) -> Service:
+    """The app's ``Service`` (made on first use). Hot routes call this with their ``Request`` rather than
+    taking ``ServiceDep``: every dependency costs FastAPI a solve per request."""
     service: Service | None = getattr(request.app.state, "service", None)
     if service is None:
         service = request.app.state.service = Service(request.app.state.addrnet)
     return service
+
+
+async def get_service(request: Request) -> Service:
+    return service_of(request)
 
 
 ServiceDep = Annotated[Service, Depends(get_service)]
@@ -50,21 +56,22 @@ def pick_tagger(state: AppState, arm: str | None) -> Tagger:
     raise APIError(404, "unknown_arm", f"unknown arm {name!r}; loaded arms: {sorted(state.arms.taggers)}")
 
 
-# The arm of a request (the parameter is named ``req`` like the route's body, so the body is read once).
-async def parse_arm(req: ParseRequest, state: StateDep) -> Tagger:
-    return pick_tagger(state, req.arm)
+# The arm of a request (the parameter is named ``req`` like the route's body, so the body is read once;
+# the state comes from the request itself: one dependency less to solve per request).
+async def parse_arm(req: ParseRequest, request: Request) -> Tagger:
+    return pick_tagger(request.app.state.addrnet, req.arm)
 
 
-async def batch_arm(req: BatchRequest, state: StateDep) -> Tagger:
-    return pick_tagger(state, req.arm)
+async def batch_arm(req: BatchRequest, request: Request) -> Tagger:
+    return pick_tagger(request.app.state.addrnet, req.arm)
 
 
-async def resolve_arm(req: ResolveRequest, state: StateDep) -> Tagger | None:
+async def resolve_arm(req: ResolveRequest, request: Request) -> Tagger | None:
     """The arm that parses ``text``; None for a components request (whose labels are checked here)."""
     if req.text is None:
         check_components(req.components)
         return None
-    return pick_tagger(state, req.arm)
+    return pick_tagger(request.app.state.addrnet, req.arm)
 
 
 ParseArm = Annotated[Tagger, Depends(parse_arm)]

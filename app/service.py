@@ -129,6 +129,7 @@ class Service:
         self.wait_s = s.parse_batch_wait_ms / 1000
         self.batchers: dict[str, MicroBatcher] = {}
         self._info: dict[str, dict[str, str]] = {}
+        self._timers: dict[str, Any] = {}  # labelled inference histograms, one per arm
 
     # -- payloads ------------------------------------------------------------------------------------------
     def model_info(self, tagger: Tagger) -> dict[str, str]:
@@ -165,7 +166,10 @@ class Service:
         """``tagger.parse_batch`` with the inference metric and the finite-output guard (any thread)."""
         t0 = time.perf_counter()
         results = tagger.parse_batch(texts, tokens=tokens)
-        self.state.metrics.inference.labels(tagger.name).observe(time.perf_counter() - t0)
+        timer = self._timers.get(tagger.name)
+        if timer is None:
+            timer = self._timers[tagger.name] = self.state.metrics.inference.labels(tagger.name)
+        timer.observe(time.perf_counter() - t0)
         if not all_finite(results):  # never emit NaN (or null where the schema says number)
             raise APIError(503, "arm_output_invalid", f"arm {tagger.name!r} returned non-finite confidences")
         return results

@@ -12,6 +12,8 @@ BENCHES = {
     "resolver": ("bench.resolver_bench", "resolver query latency on SQLite over the eval points"),
     "http": ("bench.http_bench", "HTTP /parse latency and /parse/batch throughput of a running service"),
     "startup": ("bench.startup", "time from `addrnet serve` start to /readyz 200"),
+    "compare": ("bench.compare", "addrnet vs usaddress in-process, HTTP vs a bare FastAPI endpoint, RSS, ready "
+                "(one run -> compare.json + compare.png)"),
 }
 
 

@@ -140,7 +140,8 @@ class Tagger:
         """One ONNX run over already normalized and split texts."""
         logits, counts, _ = self.word_logits([[w.text for w in ws] for ws in words])
         tags, probs = decode(logits, counts, self.crf, temperature=self.temperature)
-        tag_p = np.take_along_axis(probs, tags[..., None], axis=-1)[..., 0].tolist()
+        B, W = tags.shape
+        tag_p = probs[np.arange(B)[:, None], np.arange(W)[None, :], tags].tolist()
         all_tags = tags.tolist()
         max_p = probs.max(axis=-1).tolist() if tokens else None
         out: list[ParseResult] = []

@@ -1,0 +1,414 @@
+"""``addrnet bench compare``: addrnet against usaddress (and pelias-parser) and its own HTTP layer against a bare
+FastAPI endpoint, in one run, on the same inputs; writes bench/results/compare.json and compare.png.
+
+Inputs: ``bench/inputs.py`` (10,000 generated US and international addresses, checked against their sha256).
+Each figure comes from this one run; only the ratios are compared with the targets (the machine is shared).
+
+1. In-process: ``Tagger.parse_batch`` (1,000 texts a call, components only, one ONNX thread) in 1 and 2
+   processes; usaddress (``parse`` and ``tag``, the faster is the peer figure) in 1 and 2 processes;
+   pelias-parser when ``node`` and the package are present (else recorded as skipped).
+2. HTTP: ``addrnet serve --workers W`` and the bare endpoint (``bench/bare_app.py``) under the same uvicorn
+   options. /parse at concurrency 1 and 32 on both; /parse/batch (1,000 texts a request, concurrency 1
+   and W, a new connection per request); /resolve on the inputs' texts at concurrency 8 (skipped when the
+   gazetteer is not loaded); then a mixed soak (/parse at 16, /parse/batch at 1, /resolve at 4) for
+   ``--soak`` seconds, after which each worker's RSS is read from /proc. Ready = start to /readyz 200.
+   The served inputs never repeat within a phase's first 10,000 requests, so the /parse LRU cache
+   (1,024 answers per worker) does not answer the timed phases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+
+from bench import inputs
+from bench.common import now, write_result
+from bench.loadgen import load, post
+
+ROOT = Path(__file__).resolve().parents[1]
+BATCH = 1000
+
+TARGETS = {  # ratio or figure -> (comparison, bound)
+    "inprocess_2proc_vs_usaddress_2proc": (">=", 1.1),
+    "http_batch_vs_inprocess": (">=", 0.8),
+    "http_parse_c32_vs_bare_c32": (">=", 0.7),
+    "http_parse_c32_p99_ms": ("<=", 50.0),
+    "http_parse_c1_p50_ms": ("<=", 1.5),
+    "http_resolve_c8_p99_ms": ("<=", 20.0),
+    "rss_max_worker_mb": ("<=", 200.0),
+    "ready_s": ("<=", 1.0),
+}
+
+
+# -- in-process ------------------------------------------------------------------------------------------
+def _inproc_worker(kind: str, arm: str, texts: list[str], seconds: float, barrier: Any, out: Any) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if kind == "addrnet":
+        from model.tagger import Tagger
+
+        tagger = Tagger.load(arm, intra_threads=1, inter_threads=1)
+        chunks = [texts[i : i + BATCH] for i in range(0, len(texts), BATCH)]
+
+        def step(i: int) -> int:
+            chunk = chunks[i % len(chunks)]
+            tagger.parse_batch(chunk, tokens=False)
+            return len(chunk)
+    else:
+        import usaddress
+
+        def tag(t: str) -> Any:
+            try:
+                return usaddress.tag(t)
+            except usaddress.RepeatedLabelError:
+                return usaddress.parse(t)
+
+        fn = usaddress.parse if kind == "usaddress.parse" else tag
+        chunks = [texts[i : i + 200] for i in range(0, len(texts), 200)]
+
+        def step(i: int) -> int:
+            chunk = chunks[i % len(chunks)]
+            for t in chunk:
+                fn(t)
+            return len(chunk)
+
+    step(0)  # warm-up
+    barrier.wait()
+    done, i, t0 = 0, 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        done += step(i)
+        i += 1
+    out.put((done, time.perf_counter() - t0))
+
+
+def inprocess(kind: str, arm: str, texts: list[str], procs: int, seconds: float) -> dict[str, Any]:
+    ctx = mp.get_context("spawn")
+    barrier, out = ctx.Barrier(procs), ctx.Queue()
+    share = [texts[k::procs] for k in range(procs)]
+    ps = [ctx.Process(target=_inproc_worker, args=(kind, arm, share[k], seconds, barrier, out)) for k in range(procs)]
+    for p in ps:
+        p.start()
+    results = [out.get(timeout=600) for _ in ps]
+    for p in ps:
+        p.join()
+    rate = sum(d / s for d, s in results)
+    print(f"  in-process {kind} x{procs}: {rate:,.0f} addresses/s", flush=True)
+    return {"kind": kind, "processes": procs, "addresses_per_s": rate, "addresses": sum(d for d, _ in results)}
+
+
+PELIAS_JS = """
+const Parser = require('pelias-parser/parser/AddressParser');
+const texts = require('fs').readFileSync(0, 'utf8').split('\\n').filter(Boolean);
+const parser = new Parser();
+for (const t of texts.slice(0, 200)) parser.parse(t);
+const t0 = process.hrtime.bigint(); let n = 0;
+while (Number(process.hrtime.bigint() - t0) / 1e9 < SECONDS) { parser.parse(texts[n % texts.length]); n++; }
+console.log(JSON.stringify({n, s: Number(process.hrtime.bigint() - t0) / 1e9}));
+"""
+
+
+def pelias(texts: list[str], seconds: float) -> dict[str, Any]:
+    node = shutil.which("node")
+    if node is None:
+        return {"skipped": "node is not installed"}
+    probe = subprocess.run([node, "-e", "require.resolve('pelias-parser/parser/AddressParser')"], capture_output=True,
+                           cwd=ROOT)
+    if probe.returncode != 0:
+        return {"skipped": "the pelias-parser package is not installed (npm install pelias-parser)"}
+    r = subprocess.run([node, "-e", PELIAS_JS.replace("SECONDS", str(seconds))], input="\n".join(texts),
+                       capture_output=True, text=True, cwd=ROOT, timeout=seconds + 120)
+    if r.returncode != 0:
+        return {"skipped": f"pelias-parser failed: {r.stderr[-300:]}"}
+    res = json.loads(r.stdout.strip().splitlines()[-1])
+    return {"processes": 1, "addresses_per_s": res["n"] / res["s"]}
+
+
+# -- HTTP ------------------------------------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    def __init__(self, cmd: list[str], env: dict[str, str], port: int) -> None:
+        self.port = port
+        self.log = tempfile.NamedTemporaryFile(prefix="addrnet-bench-", suffix=".log", delete=False)  # noqa: SIM115
+        t0 = time.perf_counter()
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 120
+        self.ready_s: float | None = None
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited: {Path(self.log.name).read_text()[-2000:]}")
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1)
+                if r.status_code in (200, 503):
+                    self.ready_s = time.perf_counter() - t0
+                    self.ready = r.status_code == 200
+                    self.ready_body = r.json()
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.01)
+        raise RuntimeError("server did not start")
+
+    def worker_pids(self) -> list[int]:
+        kids = [int(p) for p in Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()]
+        workers = [k for k in kids if _rss_mb(k) > 40]  # not the multiprocessing resource tracker
+        return workers or [self.proc.pid]
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+        os.unlink(self.log.name)
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _parse_requests(texts: list[str], path: str = "/parse") -> list[bytes]:
+    return [post(path, orjson.dumps({"text": t})) for t in texts]
+
+
+def _cycle(reqs: list[bytes], stride: int = 0) -> Any:
+    n = len(reqs)
+
+    def make(k: int, i: int) -> tuple[bytes, int]:
+        return reqs[(i + k * stride) % n], 1
+    return make
+
+
+def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
+    env.update({k: v for k, v in os.environ.items() if k.startswith("ADDRNET_") and k not in ("ADDRNET_SHADOW_ARM",)})
+    if args.arms_dir:
+        env["ADDRNET_ARMS_DIR"] = str(Path(args.arms_dir).resolve())
+    parse_reqs = _parse_requests(texts)
+    batch_reqs = [post("/parse/batch", orjson.dumps({"texts": texts[i : i + BATCH]}))
+                  for i in range(0, len(texts), BATCH)]
+    resolve_reqs = [post("/resolve", orjson.dumps({"text": t, "limit": 5})) for t in texts]
+
+    # the framework ceiling first (same uvicorn options, same worker count)
+    port = _free_port()
+    bare = Server([sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port", str(port), "--workers",
+                   str(args.workers), "--no-access-log", "--log-level", "warning"], env, port)
+    try:
+        out["bare_parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
+        out["bare_parse_c32"] = load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200)
+    finally:
+        bare.stop()
+    print(f"  bare FastAPI c32: {out['bare_parse_c32']['requests_per_s']:,.0f} req/s", flush=True)
+
+    port = _free_port()
+    srv = Server([sys.executable, "-m", "addrnet.cli", "serve", "--port", str(port), "--workers", str(args.workers)],
+                 env, port)
+    out["ready_s"] = srv.ready_s
+    out["db_ready"] = srv.ready
+    try:
+        time.sleep(1.0)  # every worker up
+        out["rss_fresh_mb"] = [round(_rss_mb(p), 1) for p in srv.worker_pids()]
+        out["parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
+        out["parse_c32"] = load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200)
+        print(f"  addrnet /parse c32: {out['parse_c32']['requests_per_s']:,.0f} req/s, "
+              f"p99 {out['parse_c32']['p99_ms']:.1f} ms; c1 p50 {out['parse_c1']['p50_ms']:.2f} ms", flush=True)
+
+        def batch_make(k: int, i: int) -> tuple[bytes, int]:
+            return batch_reqs[i % len(batch_reqs)], BATCH
+        out["batch_c1"] = load(port, batch_make, 1, args.seconds, reconnect=True, warmup=2)
+        out["batch_cW"] = load(port, batch_make, args.workers, args.seconds, reconnect=True, warmup=2)
+        print(f"  addrnet /parse/batch c{args.workers}: {out['batch_cW']['addresses_per_s']:,.0f} addresses/s",
+              flush=True)
+        if srv.ready:
+            out["resolve_c8"] = load(port, _cycle(resolve_reqs, 1000), 8, args.seconds, warmup=50)
+            print(f"  addrnet /resolve c8: p99 {out['resolve_c8']['p99_ms']:.1f} ms", flush=True)
+        else:
+            out["resolve_c8"] = {"skipped": f"gazetteer not ready: {srv.ready_body}"}
+        out["soak"] = soak(port, parse_reqs, batch_reqs, resolve_reqs if srv.ready else None, args.soak)
+        out["rss_after_soak_mb"] = [round(_rss_mb(p), 1) for p in srv.worker_pids()]
+        print(f"  RSS after {args.soak:.0f} s mixed load: {out['rss_after_soak_mb']} MB", flush=True)
+    finally:
+        srv.stop()
+    return out
+
+
+def soak(port: int, parse_reqs: list[bytes], batch_reqs: list[bytes], resolve_reqs: list[bytes] | None,
+         seconds: float) -> dict[str, Any]:
+    """Mixed load for ``seconds``: /parse at 16, /parse/batch at 1, /resolve at 4, each in its own thread."""
+    import threading
+
+    results: dict[str, Any] = {}
+
+    def run(name: str, fn: Any) -> None:
+        results[name] = fn()
+
+    jobs = {
+        "parse_c16": lambda: load(port, _cycle(parse_reqs, 500), 16, seconds),
+        "batch_c1": lambda: load(port, lambda k, i: (batch_reqs[i % len(batch_reqs)], BATCH), 1, seconds,
+                                 reconnect=True),
+    }
+    if resolve_reqs is not None:
+        jobs["resolve_c4"] = lambda: load(port, _cycle(resolve_reqs, 2000), 4, seconds)
+    threads = [threading.Thread(target=run, args=(n, f)) for n, f in jobs.items()]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return {"seconds": seconds, **results}
+
+
+# -- report ----------------------------------------------------------------------------------------------
+def ratios(r: dict[str, Any]) -> dict[str, float | None]:
+    ip = {(x["kind"], x["processes"]): x["addresses_per_s"] for x in r["inprocess"]}
+    us2 = max(ip.get(("usaddress.parse", 2), 0), ip.get(("usaddress.tag", 2), 0))
+    us1 = max(ip.get(("usaddress.parse", 1), 0), ip.get(("usaddress.tag", 1), 0))
+    h = r["http"]
+    W = r["workers"]
+
+    def div(a: float | None, b: float | None) -> float | None:
+        return a / b if a is not None and b else None
+
+    rss = h.get("rss_after_soak_mb") or []
+    resolve = h.get("resolve_c8", {})
+    return {
+        "inprocess_2proc_vs_usaddress_2proc": div(ip.get(("addrnet", 2)), us2),
+        "inprocess_1proc_vs_usaddress_1proc": div(ip.get(("addrnet", 1)), us1),
+        "http_batch_vs_inprocess": div(h["batch_cW"]["addresses_per_s"], ip.get(("addrnet", W))),
+        "http_batch_c1_vs_inprocess_1proc": div(h["batch_c1"]["addresses_per_s"], ip.get(("addrnet", 1))),
+        "http_parse_c32_vs_bare_c32": div(h["parse_c32"]["requests_per_s"], h["bare_parse_c32"]["requests_per_s"]),
+        "http_parse_c1_vs_bare_c1": div(h["parse_c1"]["requests_per_s"], h["bare_parse_c1"]["requests_per_s"]),
+        "http_parse_c32_p99_ms": h["parse_c32"]["p99_ms"],
+        "http_parse_c1_p50_ms": h["parse_c1"]["p50_ms"],
+        "http_resolve_c8_p99_ms": resolve.get("p99_ms"),
+        "rss_max_worker_mb": max(rss) if rss else None,
+        "ready_s": h.get("ready_s"),
+    }
+
+
+def verdicts(rat: dict[str, float | None]) -> dict[str, dict[str, Any]]:
+    out = {}
+    for key, (op, bound) in TARGETS.items():
+        v = rat.get(key)
+        met = None if v is None else (v >= bound if op == ">=" else v <= bound)
+        out[key] = {"value": v, "target": f"{op} {bound}", "met": met}
+    return out
+
+
+def chart(r: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (a, b) = plt.subplots(1, 2, figsize=(13, 4.8))
+    ip = r["inprocess"]
+    names = [f"{x['kind']}\nx{x['processes']}" for x in ip]
+    vals = [x["addresses_per_s"] for x in ip]
+    pel = r.get("pelias", {})
+    if "addresses_per_s" in pel:
+        names.append("pelias-parser\nx1")
+        vals.append(pel["addresses_per_s"])
+    h = r["http"]
+    names += [f"HTTP /parse/batch\nc{r['workers']}", "HTTP /parse\nc32", "bare FastAPI\nc32"]
+    vals += [h["batch_cW"]["addresses_per_s"], h["parse_c32"]["requests_per_s"], h["bare_parse_c32"]["requests_per_s"]]
+    colors = ["#1f77b4" if n.startswith(("addrnet", "HTTP")) else "#999999" for n in names]
+    a.bar(range(len(vals)), vals, color=colors)
+    a.set_xticks(range(len(vals)), names, fontsize=7)
+    a.set_ylabel("addresses (requests) per second")
+    a.set_title(f"Throughput, one run ({r['cpus']} CPUs, {r['workers']} workers)")
+    for i, v in enumerate(vals):
+        a.text(i, v, f"{v:,.0f}", ha="center", va="bottom", fontsize=7)
+    ver = r["targets"]
+    keys = [k for k in ver if ver[k]["value"] is not None]
+    xs = range(len(keys))
+    norm = []
+    for k in keys:
+        op, bound = TARGETS[k]
+        v = ver[k]["value"]
+        norm.append(v / bound if op == ">=" else bound / v if v else 0.0)
+    b.bar(xs, norm, color=["#2ca02c" if ver[k]["met"] else "#d62728" for k in keys])
+    b.axhline(1.0, color="k", lw=0.8)
+    b.set_xticks(xs, [f"{k}\n{ver[k]['value']:.2f} ({ver[k]['target']})" for k in keys], fontsize=6, rotation=30,
+                 ha="right")
+    b.set_ylabel("figure / target (>= 1 meets it)")
+    b.set_title("Targets")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="addrnet bench compare", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--arm", default=None, help="arm folder for the in-process runs (default: the primary arm)")
+    ap.add_argument("--arms-dir", default=None, help="arms folder for the server (default: the setting)")
+    ap.add_argument("--workers", type=int, default=2, help="server worker processes (default: 2)")
+    ap.add_argument("--seconds", type=float, default=8.0, help="measuring time per figure")
+    ap.add_argument("--soak", type=float, default=300.0, help="mixed-load seconds before reading RSS")
+    ap.add_argument("--skip-http", action="store_true", help="in-process figures only")
+    ap.add_argument("--regenerate", action="store_true", help="generate the inputs again (new checksum)")
+    ap.add_argument("--out", default="bench/results/compare.json")
+    args = ap.parse_args(argv)
+    from addrnet.settings import get_settings
+
+    settings = get_settings()
+    arms_dir = Path(args.arms_dir) if args.arms_dir else settings.arms_dir
+    arm = args.arm or str(arms_dir / settings.primary_arm)
+    texts, digest = inputs.load(args.regenerate)
+    print(f"inputs: {len(texts)} addresses, sha256 {digest[:12]}", flush=True)
+    result: dict[str, Any] = {
+        "date": now(), "machine": platform.machine(), "cpus": os.cpu_count(), "python": platform.python_version(),
+        "inputs": {"file": str(inputs.INPUTS.relative_to(ROOT)), "n": len(texts), "sha256": digest},
+        "arm": arm, "workers": args.workers, "seconds_per_figure": args.seconds, "batch": BATCH,
+        "settings": {k: getattr(settings, k) for k in ("parse_batch_max", "parse_batch_wait_ms", "parse_cache_size",
+                                                       "onnx_intra_threads", "onnx_batch_threads")},
+    }
+    runs = []
+    for kind in ("addrnet", "usaddress.parse", "usaddress.tag"):
+        for procs in (1, 2):
+            try:
+                runs.append(inprocess(kind, arm, texts, procs, args.seconds))
+            except ImportError as exc:
+                runs.append({"kind": kind, "processes": procs, "skipped": str(exc)})
+    result["inprocess"] = [r for r in runs if "addresses_per_s" in r]
+    result["skipped"] = [r for r in runs if "skipped" in r]
+    result["pelias"] = pelias(texts, args.seconds)
+    if args.skip_http:
+        write_result(args.out, result, echo=False)
+        return 0
+    result["http"] = http_phases(args, texts)
+    result["ratios"] = ratios(result)
+    result["targets"] = verdicts(result["ratios"])
+    write_result(args.out, result, echo=False)
+    chart(result, Path(args.out).with_suffix(".png"))
+    for k, v in result["targets"].items():
+        print(f"{k}: {v['value'] if v['value'] is None else round(v['value'], 3)} (target {v['target']}): "
+              f"{'met' if v['met'] else 'NOT met' if v['met'] is False else 'n/a'}")
+    print(f"-> {args.out} and {Path(args.out).with_suffix('.png')}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
