@@ -52,6 +52,7 @@ class AddressHit:
     house_number: str | None
     postcode: str | None
     city: str
+    country: str
     locality_id: int | None
     anchor: Anchor | None
     score: float
@@ -176,7 +177,8 @@ def _place_number(
     def hit(level: str, lat: float, lon: float, accuracy: str, acc_m: float, num: str | None,
             pc: str | None, note: str) -> AddressHit:  # fmt: skip
         return AddressHit(level, lat, lon, accuracy, round(acc_m, 1), sid, st["name"], num,
-                          pc or st["postcode"], st["city"], st["locality_id"], anchor, score, [*why, note])  # fmt: skip
+                          pc or st["postcode"], st["city"], st["country_code"], st["locality_id"], anchor, score,
+                          [*why, note])  # fmt: skip
 
     span_m = 500 * haversine_km(st["min_lat"], st["min_lon"], st["max_lat"], st["max_lon"])
     centroid = hit("street", st["lat"], st["lon"], "centroid", max(25.0, span_m), None, None, "street centroid")

@@ -328,4 +328,10 @@ def _parent(conn: Connection, hit: AddressHit, ranked: list[Place]) -> Place | N
         row = cands.place_rows(conn, [hit.locality_id]).get(hit.locality_id)
         if row is not None:
             return _place(row, BASE["exact"], "street", "locality of the street", "locality", 0)
-    return ranked[0] if ranked else None
+    if ranked:
+        return ranked[0]
+    row = cands.country_place(conn, hit.country) if hit.country else None
+    if row is None:
+        return None
+    country = _place(row, BASE["exact"], "street", "country of the street", "country", 0)
+    return replace(country, name=hit.city or country.name, level="locality")
