@@ -490,8 +490,11 @@ def run(job: Job) -> dict[str, Any]:
         _save(job.checkpoint_path, ident, cp)
         if bar is not None:
             bar.update(n + len(chunk.read_errors))
+        if first_emit[0] is None:
+            first_emit[0], first_emit[1] = now, cp.rows_done
 
     clock = [t0]
+    first_emit: list[Any] = [None, 0]  # (time, rows done) when the first chunk was written: the end of start-up
     stream = _chain(first, chunks)
     try:
         if job.workers <= 1:
@@ -517,10 +520,16 @@ def run(job: Job) -> dict[str, Any]:
         errors_fh.close()
         if bar is not None:
             bar.close()
-    seconds = time.perf_counter() - t0
+    end = time.perf_counter()
+    seconds = end - t0
     done = cp.rows_done - resumed_from
+    steady = None
+    if first_emit[0] is not None and end > first_emit[0] and cp.rows_done > first_emit[1]:
+        steady = round((cp.rows_done - first_emit[1]) / (end - first_emit[0]), 1)
     return {"rows": cp.rows_done, "rows_ok": cp.rows_ok, "rows_error": cp.rows_error, "seconds": round(seconds, 3),
-            "rows_per_s": round(done / seconds, 1) if seconds > 0 else None, "resumed_from_row": resumed_from,
+            "rows_per_s": round(done / seconds, 1) if seconds > 0 else None, "steady_rows_per_s": steady,
+            "first_chunk_s": round(first_emit[0] - t0, 3) if first_emit[0] is not None else None,
+            "resumed_from_row": resumed_from,
             "workers": job.workers, "already_complete": False, **summary_files}
 
 

@@ -3,26 +3,55 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from addrnet.settings import Settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("serve", help="Serve the HTTP API (uvicorn).", description="Serve /parse and /resolve over HTTP.")
+    p = sub.add_parser("serve", help="Serve the HTTP API (uvicorn).", description="Serve /parse and /resolve over HTTP. "
+                       "Logs are JSON lines on stderr (level: ADDRNET_LOG_LEVEL). With --workers N > 1, /metrics on "
+                       "any worker covers all of them (Prometheus multiprocess mode, PROMETHEUS_MULTIPROC_DIR).")
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
     p.set_defaults(func=serve)
 
 
+def metrics_dir(settings: Settings, port: int) -> Path:
+    """A fresh folder for the workers' metric files: PROMETHEUS_MULTIPROC_DIR, else one under data_dir."""
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    path = Path(given) if given else Path(settings.data_dir) / f"prometheus-{port}"
+    path.mkdir(parents=True, exist_ok=True)
+    for f in path.glob("*.db"):  # samples of an earlier run must not count
+        f.unlink()
+    return path
+
+
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from addrnet.logs import level_name, logging_config
+
+    try:
+        level = level_name(args.settings.log_level)
+    except ValueError as exc:
+        print(f"addrnet serve: ADDRNET_LOG_LEVEL: {exc}", file=sys.stderr)
+        return 2
+    if args.workers > 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir(args.settings, args.port).resolve())
     uvicorn.run(
         "app.main:create_app",
         factory=True,
         host=args.host,
         port=args.port,
         workers=args.workers,
-        log_level="info",
-        access_log=False,
+        log_config=logging_config(level),
+        log_level=level.lower(),
+        access_log=False,  # one line per request comes from app.observe, with the request id
     )
     return 0

@@ -1,13 +1,36 @@
-"""Request counts and latency per route and arm, as plain ASGI middleware (no per-request task overhead)."""
+"""Per-request observation as plain ASGI middleware (no per-request task overhead).
+
+For every HTTP request: a request id (the client's ``X-Request-ID`` when it is 1-128 characters of
+``[A-Za-z0-9._:-]``, else a new 32-hex-digit id) echoed in the ``X-Request-ID`` response header; the
+Prometheus request count and latency by route, arm and status (``app.metrics``); and one JSON log line
+(logger ``addrnet.request``): ``request_id``, ``method``, ``route`` (the route template, or "unmatched"),
+``arm`` (the ``x-addrnet-arm`` response header set by the routes, "-" for none), ``status`` and
+``latency_ms``.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 import time
+import uuid
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 ARM_HEADER = "x-addrnet-arm"  # set by the routes, read here for the metrics
+REQUEST_ID_HEADER = "x-request-id"
 _ARM_HEADER_RAW = ARM_HEADER.encode()
+_REQUEST_ID_RAW = REQUEST_ID_HEADER.encode()
+_VALID_ID = re.compile(rb"[A-Za-z0-9._:-]{1,128}")
+
+log = logging.getLogger("addrnet.request")
+
+
+def request_id(scope: Scope) -> str:
+    for k, v in scope.get("headers", ()):
+        if k == _REQUEST_ID_RAW:
+            return v.decode("ascii") if _VALID_ID.fullmatch(v) else uuid.uuid4().hex
+    return uuid.uuid4().hex
 
 
 class ObserveMiddleware:
@@ -21,22 +44,31 @@ class ObserveMiddleware:
         t0 = time.perf_counter()
         status = 500
         arm = "-"
+        rid = request_id(scope)
+        scope.setdefault("state", {})["request_id"] = rid
 
         async def wrapped(message: Message) -> None:
             nonlocal status, arm
             if message["type"] == "http.response.start":
                 status = message["status"]
-                for k, v in message.get("headers", []):
+                headers = list(message.get("headers", []))
+                for k, v in headers:
                     if k == _ARM_HEADER_RAW:
                         arm = v.decode()
+                headers.append((_REQUEST_ID_RAW, rid.encode()))
+                message = {**message, "headers": headers}
             await send(message)
 
         try:
             await self.app(scope, receive, wrapped)
         finally:
+            elapsed = time.perf_counter() - t0
+            route = getattr(scope.get("route"), "path", "unmatched")
             state = getattr(scope.get("app"), "state", None)
             addrnet = getattr(state, "addrnet", None) if state is not None else None
             if addrnet is not None:
-                path = getattr(scope.get("route"), "path", "unmatched")
-                addrnet.metrics.requests.labels(path, arm, str(status)).inc()
-                addrnet.metrics.latency.labels(path, arm).observe(time.perf_counter() - t0)
+                addrnet.metrics.requests.labels(route, arm, str(status)).inc()
+                addrnet.metrics.latency.labels(route, arm).observe(elapsed)
+            if log.isEnabledFor(logging.INFO):
+                log.info("request", extra={"request_id": rid, "method": scope.get("method"), "route": route,
+                                           "arm": arm, "status": status, "latency_ms": round(elapsed * 1000, 3)})

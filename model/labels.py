@@ -176,3 +176,15 @@ def relabel(tag_or_label: str, view: str) -> str:
     if tag_or_label[:2] in ("B-", "I-"):
         return tag_or_label[:2] + table[tag_or_label[2:]]
     return table[tag_or_label]
+
+
+def relabel_payload(payload: dict, view: str) -> dict:
+    """A parse payload (``{"components": [{"label", ...}], "tokens": [...]}``) in ``view``, changed in place."""
+    if view == "addrnet":
+        return payload
+    table = view_of(view)
+    for c in payload.get("components") or ():
+        c["label"] = table[c["label"]]
+    for t in payload.get("tokens") or ():
+        t["label"] = relabel(t["label"], view)
+    return payload

@@ -117,8 +117,9 @@ def test_arms_eval_metrics(live_server: str) -> None:
     assert ev.status_code == 200 and "tiny" in ev.json()["arms"]
     httpx.post(f"{live_server}/parse", json={"text": "1 Main St"})
     metrics = httpx.get(f"{live_server}/metrics").text
-    assert 'addrnet_requests_total{arm="tiny",route="/parse",status="200"}' in metrics
-    assert "addrnet_inference_seconds_bucket" in metrics
+    assert 'addrnet_http_requests_total{arm="tiny",route="/parse",status="200"}' in metrics
+    assert "addrnet_http_request_duration_seconds_bucket" in metrics and "process_resident_memory_bytes" in metrics
+    assert "addrnet_inference_duration_seconds_bucket" in metrics
 
 
 def test_shadow_table_fills(live_server: str) -> None:

@@ -61,3 +61,21 @@ def test_relabel_tags_and_labels() -> None:
     assert relabel("street", "addrnet") == "street"
     with pytest.raises(ValueError, match="unknown label view"):
         relabel("street", "google")
+
+
+def test_parse_route_label_views(live_server: str) -> None:
+    import httpx
+
+    text = {"text": "1745 T Street Southeast, Washington, DC 20020"}
+    base = httpx.post(f"{live_server}/parse?tokens=true", json=text).json()
+    for view in ("libpostal", "pelias"):
+        got = httpx.post(f"{live_server}/parse?tokens=true&labels={view}", json=text).json()
+        table = LABEL_VIEWS[view]
+        assert [c["label"] for c in got["components"]] == [table[c["label"]] for c in base["components"]]
+        assert [c["value"] for c in got["components"]] == [c["value"] for c in base["components"]]
+        assert [t["label"] for t in got["tokens"]] == [relabel(t["label"], view) for t in base["tokens"]]
+    batch = httpx.post(f"{live_server}/parse/batch?labels=libpostal", json={"texts": [text["text"]] * 2}).json()
+    assert [c["label"] for c in batch["results"][1]["components"]] == [
+        LABEL_VIEWS["libpostal"][c["label"]] for c in base["components"]]
+    bad = httpx.post(f"{live_server}/parse?labels=google", json=text)
+    assert bad.status_code == 422 and bad.json()["error"]["code"]

@@ -2,21 +2,44 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated, Literal
+
+import orjson
+from fastapi import APIRouter, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
 from app.deps import BatchArm, ParseArm, ServiceDep, TokensQuery
 from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON
 from app.schemas import BatchRequest, BatchResponse, ParseRequest, ParseResponse
+from model.labels import relabel_payload
 
 router = APIRouter(tags=["parse"], responses={**ERRORS_COMMON, **ERRORS_BODY, **ERRORS_ARM})
 
+LabelsQuery = Annotated[Literal["addrnet", "libpostal", "pelias"], Query(
+    description="Label names of the components and tokens: `addrnet` (default); `libpostal` (house, house_number, "
+    "road, unit, level, po_box, postcode, suburb, city, state_district, state, country); `pelias` (venue, "
+    "housenumber, street, unit, level, po_box, postcode, neighbourhood, locality, county, region, country).")]
+
+
+def in_view(resp: Response, labels: str) -> Response:
+    """The response with its parses' labels in the ``labels`` view (a no-op for addrnet)."""
+    if labels == "addrnet":
+        return resp
+    body = orjson.loads(resp.body)
+    for p in body["results"] if "results" in body else [body]:
+        relabel_payload(p, labels)
+    resp.body = orjson.dumps(body)
+    resp.headers["content-length"] = str(len(resp.body))
+    return resp
+
 
 @router.post("/parse", response_model=ParseResponse, summary="Parse one address into labelled components")
-async def parse(req: ParseRequest, tagger: ParseArm, service: ServiceDep, tokens: TokensQuery = False) -> Response:
-    return await service.parse(tagger, req.text, tokens)
+async def parse(req: ParseRequest, tagger: ParseArm, service: ServiceDep, tokens: TokensQuery = False,
+                labels: LabelsQuery = "addrnet") -> Response:
+    return in_view(await service.parse(tagger, req.text, tokens), labels)
 
 
 @router.post("/parse/batch", response_model=BatchResponse, summary="Parse up to 1,000 addresses")
-async def parse_batch(req: BatchRequest, tagger: BatchArm, service: ServiceDep, tokens: TokensQuery = False) -> Response:
-    return await run_in_threadpool(service.parse_batch, tagger, req.texts, tokens)
+async def parse_batch(req: BatchRequest, tagger: BatchArm, service: ServiceDep, tokens: TokensQuery = False,
+                      labels: LabelsQuery = "addrnet") -> Response:
+    return in_view(await run_in_threadpool(service.parse_batch, tagger, req.texts, tokens), labels)
