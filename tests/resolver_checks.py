@@ -32,6 +32,9 @@ def check_case(engine: sa.Engine, case: dict[str, Any]) -> None:
     for key, value in case["expect"].items():
         assert getattr(top, key) == value, (key, top)
     assert 0.0 <= top.score <= 1.0
-    assert top.match in {"exact", "alias", "postcode", "fuzzy"}
+    assert top.match in {"exact", "alias", "postcode", "fuzzy", "region", "country"}
+    assert top.level in {"address", "street", "postcode", "locality", "region", "country"}
+    if "expect_explanation" in case:
+        assert case["expect_explanation"] in top.explanation, top.explanation
     if "expect_regions_in_top5" in case:
         assert set(case["expect_regions_in_top5"]) <= {p.region_code for p in places}
