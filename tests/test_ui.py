@@ -301,6 +301,10 @@ def test_phone_width(ui_server: str, browser: Browser) -> None:
     b0, b1 = cols[0].bounding_box(), cols[1].bounding_box()
     assert b0 and b1 and b1["y"] > b0["y"] + b0["height"] - 1
     shot(page, "phone-compare")
+    for path in ("/ui/eval", "/ui/shadow"):  # the dashboards fit too (wide tables scroll inside their box)
+        page.goto(ui_server + path)
+        page.wait_for_selector("body[data-ready='1']")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
     ctx.close()
 
 
