@@ -29,6 +29,12 @@ Decision ("aux" = harness and calibration; "kept" = both ``gain``; "gone" = neit
 | tie_low          | SHIP     | DROP                    | INCONCLUSIVE |
 | worse            | INCONCLUSIVE | DROP                | DROP         |
 
+Paired test (information only, never part of the rule above): both arms are scored on the same items
+(resolver renderings by (id, format), harness cases by input), so per item the outcome pairs are
+(right, right), (right, wrong), (wrong, right), (wrong, wrong). With n10 = A right and B wrong, n01 = A
+wrong and B right: Δ = (n10 − n01)/n, σ_paired = sqrt(n10 + n01 − (n10 − n01)²/n)/n, and McNemar's exact
+two-sided p = P(|X − m/2| ≥ |n10 − m/2|), X ~ Binomial(m = n10 + n01, 1/2).
+
 SCALE = scale the pre-training and re-run the comparison; SHIP = ship A (pretrained); DROP = drop
 pre-training (ship B); INCONCLUSIVE = no pre-registered branch applies: keep the current primary, do
 not scale, and collect more evidence (a larger eval set) before deciding. With SCALE, regressions of
@@ -38,6 +44,7 @@ the harness or calibration are listed in ``notes``.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -196,6 +203,41 @@ def informational(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]], re
     return out
 
 
+def mcnemar_p(n10: int, n01: int) -> float:
+    """Exact two-sided McNemar p-value (binomial on the discordant pairs)."""
+    m = n10 + n01
+    if m == 0:
+        return 1.0
+    k = min(n10, n01)
+    tail = sum(math.comb(m, i) for i in range(k + 1)) / 2**m
+    return min(1.0, 2 * tail)
+
+
+def paired(metric: str, n: int, wrong_a: set[Any], wrong_b: set[Any]) -> dict[str, Any]:
+    """Paired comparison over the same ``n`` items from each arm's set of wrong items."""
+    n10, n01 = len(wrong_b - wrong_a), len(wrong_a - wrong_b)
+    delta = (n10 - n01) / n if n else None
+    sigma = math.sqrt(max(n10 + n01 - (n10 - n01) ** 2 / n, 0.0)) / n if n else None
+    return {"metric": metric, "n": n, "a_right_b_wrong": n10, "a_wrong_b_right": n01, "delta": delta,
+            "sigma_paired": sigma, "tie": delta is None or sigma is None or scoring.is_tie(delta, sigma),
+            "mcnemar_p": mcnemar_p(n10, n01)}
+
+
+def paired_comparisons(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    na, nb = get(a["resolver"], "metrics.accuracy")["n"], get(b["resolver"], "metrics.accuracy")["n"]
+    if na == nb:
+        fa = {(f["id"], f["format"]) for f in a["resolver"].get("failures") or []}
+        fb = {(f["id"], f["format"]) for f in b["resolver"].get("failures") or []}
+        out.append(paired("resolver Acc@1", na, fa, fb))
+    na, nb = get(a["harness"], "metrics.overall")["n"], get(b["harness"], "metrics.overall")["n"]
+    if na == nb:
+        fa = {f["input"] for f in a["harness"].get("failures") or []}
+        fb = {f["input"] for f in b["harness"].get("failures") or []}
+        out.append(paired("harness pass-rate", na, fa, fb))
+    return out
+
+
 def load_ref(folder: Path | None) -> dict[str, dict[str, Any]] | None:
     """The reference column: any of the runners' sidecars present in ``folder`` (validated)."""
     if folder is None:
@@ -227,6 +269,7 @@ def decide(a_dir: Path, b_dir: Path, ref_dir: Path | None = None) -> dict[str, A
         "tokenizer_version": ma["tokenizer_version"],
         "ref_dir": None if ref_dir is None else str(ref_dir),
         "comparisons": [c.as_dict() for c in comps],
+        "paired": paired_comparisons(a, b),
         "informational": informational(a, b, ref),
         "peers_harness_pass_rate": peers,
         "inputs": {str(Path(d) / f"{r}.json"): s["inputs"] for d, sides in ((a_dir, a), (b_dir, b)) for r, s in sides.items()},
@@ -248,6 +291,12 @@ def render_md(result: dict[str, Any]) -> str:
           f"- branch: {result['branch']}\n")
     md += "".join(f"- note: {n}\n" for n in result["notes"])
     md += "\n" + md_table(["metric", "A pretrained", "B scratch", "Δ (A−B) with its σ", "reference"], rows)
+    if result.get("paired"):
+        md += "\n\n## Paired test (information only; the decision uses the unpaired σ above)\n\n" + md_table(
+            ["metric", "n", "A right, B wrong", "A wrong, B right", "Δ (A−B) ± σ paired", "McNemar p"],
+            [[p["metric"], p["n"], p["a_right_b_wrong"], p["a_wrong_b_right"],
+              "—" if p["delta"] is None else f"{100 * p['delta']:+.2f}pp ± {100 * p['sigma_paired']:.2f}"
+              + (" tie" if p["tie"] else ""), f"{p['mcnemar_p']:.3g}"] for p in result["paired"]])
     if result["peers_harness_pass_rate"]:
         md += "\n\n## Harness pass-rate beside the peers\n\n" + md_table(
             ["system", *result["peers_harness_pass_rate"]],

@@ -160,3 +160,18 @@ def test_sidecar_parser_rejects_missing_fields(tmp_path: Path) -> None:
     with pytest.raises(SidecarError, match="expected 'harness'"):
         validate({**good, "runner": "calibration", "metrics": {"overall": prop(0.5, 2), "per_file": {},
                                                                  "per_country": {}, "per_mode": {}}}, "harness")
+
+
+def test_paired_sigma_and_mcnemar() -> None:
+    from eval.decide import mcnemar_p, paired
+
+    # 100 items; A wrong on {0..9}, B wrong on {5..24}: n10 = 15 (B-only wrong), n01 = 5
+    p = paired("x", 100, set(range(10)), set(range(5, 25)))
+    assert (p["a_right_b_wrong"], p["a_wrong_b_right"]) == (15, 5)
+    assert abs(p["delta"] - 0.10) < 1e-12
+    assert abs(p["sigma_paired"] - (20 - 100 / 100) ** 0.5 / 100) < 1e-12
+    assert abs(mcnemar_p(15, 5) - 0.04138946533203125) < 1e-12  # 2 * P(X <= 5), X ~ Bin(20, 1/2)
+    assert mcnemar_p(0, 0) == 1.0 and mcnemar_p(3, 3) == 1.0
+    # identical outcomes: no difference, σ 0, a tie
+    same = paired("x", 50, {1, 2}, {1, 2})
+    assert same["delta"] == 0 and same["sigma_paired"] == 0 and same["tie"]
