@@ -369,15 +369,24 @@ def test_eval_page_reads_the_sidecars(ui_server: str, page: Page) -> None:
         row = rows.filter(has=page.locator(f"th:text-is('{c['metric']}')"))
         cells = row.locator("td").all_inner_texts()
         assert cells[0] == f"{100 * c['a']:.2f}%" and cells[1] == f"{100 * c['b']:.2f}%"
-    arms = sorted(p.name for p in (ROOT / "results/release").iterdir() if (p / "resolver.json").is_file())
-    for j, arm in enumerate(arms):
-        per_format = json.loads((ROOT / f"results/release/{arm}/resolver.json").read_text())["metrics"]["per_format"]
+    release = ROOT / "results/release"
+    arms = sorted(p.name for p in release.iterdir() if (p / "resolver.json").is_file())
+    assert arms
+    header = page.locator("table.per-format thead th").all_inner_texts()
+    for arm in arms:
+        j = header.index(f"arm {arm}") - 1
+        per_format = json.loads((release / arm / "resolver.json").read_text())["metrics"]["per_format"]
         for fmt, m in per_format.items():
             cell = page.locator(f"table.per-format tr[data-format='{fmt}'] td").nth(j).inner_text()
             assert cell.startswith(f"{100 * m['value']:.2f}% ({m['successes']}/{m['n']}")
     # the reliability diagrams and training curves are the files themselves, and they load
+    expected = 0
+    for arm in (p.name for p in release.iterdir() if p.is_dir() and any(p.glob("*.json"))):
+        cal = json.loads((release / arm / "calibration.json").read_text()) if (release / arm / "calibration.json").is_file() else {}
+        expected += (release / arm / cal.get("reliability_png", "calibration_reliability.png")).is_file()
+        expected += (ROOT / "artifacts/arms" / arm / "curves.png").is_file()
     imgs = page.locator("main img")
-    assert imgs.count() == 2 * len(arms)
+    assert expected and imgs.count() == expected
     for img in imgs.all():
         img.scroll_into_view_if_needed()
         page.wait_for_function("(e) => e.complete && e.naturalWidth > 0", arg=img.element_handle())
