@@ -332,7 +332,7 @@
     q.addEventListener("input", countHint);
     $("compare").addEventListener("change", showCompare);
     for (const b of document.querySelectorAll("[data-example]")) {
-      b.addEventListener("click", () => { q.value = b.dataset.example; countHint(); q.focus(); });
+      b.addEventListener("click", () => { q.value = b.dataset.example; countHint(); if (!busy) run(state()); });
     }
     $("share").addEventListener("click", () => {
       const s = state();
