@@ -1,0 +1,116 @@
+"""Joint reading: a two-letter code (or a name) read as a US state or as a country, decided by the
+gazetteer; the reading used and whether it differs from the tagger's top parse.
+
+The gazetteer is the session's US gazetteer plus the regions and localities of the six countries
+whose codes collide with US states (CO, CA, DE, IN, GA, ME), built by the same loader.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from resolver import db, loader
+from resolver.readings import Reading, from_alternatives, from_parse, geocode, resolve_readings
+from resolver.schema import names, places
+
+FOREIGN = ["CO", "CA", "DE", "IN", "GA", "ME"]
+
+# (locality, code, the country the place is in): each code once as a US state, once as a country
+CODES = [
+    ("Arvada", "CO", "US"), ("Bogotá", "CO", "CO"),
+    ("Sacramento", "CA", "US"), ("Toronto", "CA", "CA"),
+    ("Dover", "DE", "US"), ("Berlin", "DE", "DE"),
+    ("Indianapolis", "IN", "US"), ("Mumbai", "IN", "IN"),
+    ("Atlanta", "GA", "US"), ("Libreville", "GA", "GA"),
+    ("Portland", "ME", "US"), ("Podgorica", "ME", "ME"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def engine(small_gazetteer: str, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    path = tmp_path_factory.mktemp("codes") / "gaz.sqlite"
+    src, out = sqlite3.connect(small_gazetteer.removeprefix("sqlite:///")), sqlite3.connect(path)
+    src.backup(out)
+    src.close()
+    out.close()
+    eng = db.make_engine(f"sqlite:///{path}")
+    gaz = loader.build(FOREIGN, progress=False)
+    with eng.begin() as conn:
+        offset = int(conn.execute(sa.select(sa.func.max(places.c.id))).scalar_one())
+        keep = {r[0] for r in gaz.places if r[1] in ("region", "locality")}
+        conn.execute(sa.insert(places), [dict(zip(loader.PLACE_COLS, (r[0] + offset, *r[1:]), strict=True))
+                                         for r in gaz.places if r[0] in keep])  # fmt: skip
+        cols = loader.NAME_COLS[1:]
+        conn.execute(sa.insert(names), [dict(zip(cols, (n[0] + offset, *n[1:]), strict=True))
+                                        for n in gaz.names if n[0] in keep])  # fmt: skip
+    yield eng
+    eng.dispose()
+
+
+@pytest.mark.parametrize("tagged_as", ["country", "region"])
+@pytest.mark.parametrize(("locality", "code", "country"), CODES, ids=[f"{c[0]}-{c[1]}" for c in CODES])
+def test_state_or_country(engine: sa.Engine, locality: str, code: str, country: str, tagged_as: str) -> None:
+    top = Reading({"locality": locality, tagged_as: code}, 1.0, {tagged_as: 0.92})
+    with engine.connect() as conn:
+        res = resolve_readings(conn, [top])
+    assert res.results, res.considered
+    assert res.results[0].country == country, res.considered
+    right_label = "region" if country == "US" else "country"
+    assert res.reading.components[right_label] == code
+    assert res.differs == (tagged_as != right_label)
+    assert res.payload()["reading"]["differs_from_parse"] == res.differs
+
+
+def test_simms_street_arvada_co_is_never_silent(engine: sa.Engine) -> None:
+    parse = [{"label": "house_number", "value": "6424", "confidence": 0.99},
+             {"label": "street", "value": "Simms Street", "confidence": 0.97},
+             {"label": "locality", "value": "Arvada", "confidence": 0.98},
+             {"label": "country", "value": "CO", "confidence": 0.93}]  # fmt: skip
+    with engine.connect() as conn:
+        res = geocode(conn, from_parse(parse))
+    top = res.results[0]
+    assert (top.name, top.region_code, top.country) == ("Arvada", "CO", "US")
+    assert res.differs and res.reading.source == "'CO' read as a region"
+
+
+def test_tagger_alternatives_are_read_when_evidence_is_weak(engine: sa.Engine) -> None:
+    """The top path reads "Georgia" as the locality (no such US locality agrees with region TN); the
+    tagger's second path (asked for lazily) reads the whole line right."""
+    calls: list[int] = []
+    top = from_parse([{"label": "locality", "value": "Zzqx", "confidence": 0.6},
+                      {"label": "region", "value": "TN", "confidence": 0.9}])  # fmt: skip
+
+    def alternatives() -> dict[str, Any]:
+        calls.append(1)
+        return {"paths": [
+            {"prob": 0.55, "components": [{"label": "locality", "value": "Zzqx"}, {"label": "region", "value": "TN"}]},
+            {"prob": 0.45, "components": [{"label": "locality", "value": "Nashville"}, {"label": "region", "value": "TN"}]},
+        ]}  # fmt: skip
+
+    with engine.connect() as conn:
+        res = geocode(conn, top, alternatives=alternatives)
+        strong = geocode(conn, from_parse([{"label": "locality", "value": "Nashville"}, {"label": "region", "value": "TN"}]),
+                         alternatives=alternatives)  # fmt: skip
+    assert calls == [1], "asked once, for the weak reading only"
+    assert res.results[0].name == "Nashville" and res.reading.source == "tagger alternative 2" and res.differs
+    assert strong.results[0].name == "Nashville" and not strong.differs
+
+
+def test_readings_from_model_alternatives_shape() -> None:
+    alt = {"paths": [{"prob": 0.8, "components": [{"label": "locality", "value": "Paris"}]},
+                     {"prob": 0.2, "components": [{"label": "suburb", "value": "Paris"}, {"label": "venue", "value": "x"}]}]}  # fmt: skip
+    rs = from_alternatives(alt)
+    assert [r.source for r in rs] == ["top parse", "tagger alternative 2"]
+    assert rs[1].probability == pytest.approx(0.25) and rs[1].components == {"suburb": "Paris"}
+    too_long = from_parse([{"label": "locality", "value": "x" * 500}, {"label": "region", "value": "CA"}])
+    assert too_long.components == {"region": "CA"}  # a span over the component limit is left out, not a 422
+
+
+def test_without_alternatives_derived_readings_only(engine: sa.Engine) -> None:
+    with engine.connect() as conn:
+        res = resolve_readings(conn, [Reading({"locality": "Zzyzxq"})])
+    assert res.results == [] and res.considered and res.considered[0]["evidence"] == 0.0
