@@ -348,9 +348,11 @@ def test_accessibility_labels_keyboard_and_contrast(ui_server: str, page: Page) 
     assert "q" in [s[0] for s in seen] and "go" in [s[0] for s in seen]
     assert all(style != "none" and width != "0px" for _, style, width in seen), str(seen)
     # WCAG AA: 4.5:1 for the text the page draws, over each label's colour too
-    page.fill("#q", US)
-    page.click("#go")
+    example = page.locator("[data-example]").first  # an example parses at once
+    example.click()
+    page.wait_for_selector("article.card .hl mark.comp")
     page.wait_for_function("() => !document.querySelector('#results').hasAttribute('aria-busy')")
+    assert page.locator("article.card h2").inner_text() == example.get_attribute("data-example")
     checks = []
     for sel in (".lede", ".hint", "label", "button", "nav a", ".comp .val", ".comp .tag", "td", "th", ".meta",
                 ".status", "caption", "summary"):
