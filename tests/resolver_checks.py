@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -38,3 +40,43 @@ def check_case(engine: sa.Engine, case: dict[str, Any]) -> None:
         assert case["expect_explanation"] in top.explanation, top.explanation
     if "expect_regions_in_top5" in case:
         assert set(case["expect_regions_in_top5"]) <= {p.region_code for p in places}
+
+
+OA_HEADER = "LON,LAT,NUMBER,STREET,UNIT,CITY,DISTRICT,REGION,POSTCODE,ID,HASH"
+SF_STREETS = {"OCTAVIA ST", "HAYES ST", "GOUGH ST"}
+
+
+def copy_sqlite(src_url: str, dst: Path) -> str:
+    """A copy of a SQLite gazetteer (the backup API: consistent even with a WAL)."""
+    src = sqlite3.connect(src_url.removeprefix("sqlite:///"))
+    out = sqlite3.connect(dst)
+    src.backup(out)
+    src.close()
+    out.close()
+    return f"sqlite:///{dst}"
+
+
+def oa_slice(tmp: Path) -> tuple[Path, Path]:
+    """Slices of the shared OA fixtures: (three San Francisco streets + Trumbull County OH; Berlin's
+    ambiguous-street rows, to import with country DE)."""
+    from addrnet.settings import REPO_DATA_DIR
+
+    oa = REPO_DATA_DIR / "oa"
+    us, de = tmp / "us" / "slice.csv", tmp / "berlin.csv"
+    us.parent.mkdir(parents=True, exist_ok=True)
+    with (oa / "corpus_openaddresses_fixtures.csv").open(encoding="utf-8", newline="") as fh, \
+            us.open("w", encoding="utf-8", newline="") as out:  # fmt: skip
+        reader = csv.DictReader(fh)
+        writer = csv.DictWriter(out, fieldnames=reader.fieldnames or [])
+        writer.writeheader()
+        for row in reader:
+            sf = row["SOURCE"] == "us/ca/san_francisco" and row["STREET"] in SF_STREETS
+            if sf or row["SOURCE"] == "us/oh/trumbull":
+                writer.writerow(row)
+    with (oa / "corpus_interpolation_fixtures.csv").open(encoding="utf-8", newline="") as fh, \
+            de.open("w", encoding="utf-8", newline="") as out:  # fmt: skip
+        reader = csv.DictReader(fh)
+        writer = csv.DictWriter(out, fieldnames=reader.fieldnames or [])
+        writer.writeheader()
+        writer.writerows(r for r in reader if r["SOURCE"].endswith("ambiguous_street_name"))
+    return us, de

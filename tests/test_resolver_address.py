@@ -7,65 +7,30 @@ The gazetteer is a copy of the session's US gazetteer with a slice of the shared
 
 from __future__ import annotations
 
-import csv
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-from addrnet.settings import REPO_DATA_DIR
 from resolver import db
 from resolver.geo import haversine_km
 from resolver.match import resolve
 from resolver.oa import OAFormatError, import_oa
 from resolver.reverse import reverse
+from tests.resolver_checks import OA_HEADER, copy_sqlite, oa_slice
 
-OA = REPO_DATA_DIR / "oa"
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "data" / "resolver_address_cases.json").read_text(encoding="utf-8")
 )
-HEADER = "LON,LAT,NUMBER,STREET,UNIT,CITY,DISTRICT,REGION,POSTCODE,ID,HASH"
-SF_STREETS = {"OCTAVIA ST", "HAYES ST", "GOUGH ST"}
-
-
-def _copy_sqlite(src_url: str, dst: Path) -> str:
-    src = sqlite3.connect(src_url.removeprefix("sqlite:///"))
-    out = sqlite3.connect(dst)
-    src.backup(out)
-    src.close()
-    out.close()
-    return f"sqlite:///{dst}"
-
-
-def _slice(tmp: Path) -> tuple[Path, Path]:
-    """(US rows: three San Francisco streets + Trumbull County; Berlin rows of the ambiguous-street fixture)."""
-    us, de = tmp / "us" / "slice.csv", tmp / "berlin.csv"
-    us.parent.mkdir(parents=True, exist_ok=True)
-    with (OA / "corpus_openaddresses_fixtures.csv").open(encoding="utf-8", newline="") as fh, \
-            us.open("w", encoding="utf-8", newline="") as out:  # fmt: skip
-        reader = csv.DictReader(fh)
-        writer = csv.DictWriter(out, fieldnames=reader.fieldnames or [])
-        writer.writeheader()
-        for row in reader:
-            if (row["SOURCE"] == "us/ca/san_francisco" and row["STREET"] in SF_STREETS) or row["SOURCE"] == "us/oh/trumbull":
-                writer.writerow(row)
-    with (OA / "corpus_interpolation_fixtures.csv").open(encoding="utf-8", newline="") as fh, \
-            de.open("w", encoding="utf-8", newline="") as out:  # fmt: skip
-        reader = csv.DictReader(fh)
-        writer = csv.DictWriter(out, fieldnames=reader.fieldnames or [])
-        writer.writeheader()
-        writer.writerows(r for r in reader if r["SOURCE"].endswith("ambiguous_street_name"))
-    return us, de
 
 
 @pytest.fixture(scope="module")
 def oa_db(small_gazetteer: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     tmp = tmp_path_factory.mktemp("oa")
-    url = _copy_sqlite(small_gazetteer, tmp / "gaz.sqlite")
-    us, de = _slice(tmp)
+    url = copy_sqlite(small_gazetteer, tmp / "gaz.sqlite")
+    us, de = oa_slice(tmp)
     first = import_oa(url, [us], progress=False)
     berlin = import_oa(url, [de], country="DE", progress=False)
     engine = db.make_engine(url)
@@ -182,7 +147,7 @@ def test_reverse_unknown_layer(oa_db: dict[str, Any]) -> None:
 def _bad_file(path: Path) -> Path:
     good = "-122.4242303,37.7722281,27,OCTAVIA ST,,San Francisco,,CA,94102,1,aaa"
     lines = [
-        HEADER, good,
+        OA_HEADER, good,
         "abc,37.7,5,OCTAVIA ST,,San Francisco,,CA,94102,2,bbb",  # bad number
         "-122.4,237.7,5,OCTAVIA ST,,San Francisco,,CA,94102,3,ccc",  # latitude out of range
         "-122.4,37.7,,OCTAVIA ST,,San Francisco,,CA,94102,4,ddd",  # no house number
@@ -199,7 +164,7 @@ def _bad_file(path: Path) -> Path:
 
 def test_bad_rows_are_counted_and_skipped(oa_db: dict[str, Any]) -> None:
     tmp = oa_db["tmp"]
-    url = _copy_sqlite(oa_db["url"], tmp / "bad.sqlite")
+    url = copy_sqlite(oa_db["url"], tmp / "bad.sqlite")
     summary = import_oa(url, [_bad_file(tmp / "us" / "bad.csv")], progress=False)
     assert summary["rows"] == 9
     assert summary["skipped"] == {"bad_coordinates": 2, "bad_encoding": 1, "malformed_csv": 1, "no_number": 1,
@@ -231,7 +196,7 @@ def test_import_is_transactional(oa_db: dict[str, Any], monkeypatch: pytest.Monk
     import resolver.oa as oa
 
     tmp = oa_db["tmp"]
-    url = _copy_sqlite(oa_db["url"], tmp / "tx.sqlite")
+    url = copy_sqlite(oa_db["url"], tmp / "tx.sqlite")
     engine = db.make_engine(url)
     before = _counts(engine)
 
