@@ -129,7 +129,9 @@
       out.replaceChildren(
         el("section", {class: "card", "aria-labelledby": "h-counters"}, el("h3", {id: "h-counters", text: "Counters"}), counters(main)),
         el("section", {class: "card", "aria-labelledby": "h-agree"}, el("h3", {id: "h-agree", text: "Agreement per component over time"}),
-          el("p", {class: "meta", text: `primary arm ${main.primary_arm || "?"}, shadow arm ${main.shadow_arm || "none"}`}),
+          el("p", {class: "meta", text: `primary arm ${main.primary_arm || "?"}, shadow arm ${main.shadow_arm || "none"}` +
+            (main.routes && typeof main.routes === "object" && Object.keys(main.routes).length
+              ? `; events per route (${wlabel}): ${Object.entries(main.routes).map(([k, n]) => `${k} ${n}`).join(", ")}` : "")}),
           agreement(reps)),
         el("section", {class: "card", "aria-labelledby": "h-lat"}, el("h3", {id: "h-lat", text: `Latency per arm (${wlabel})`}), latency(main)),
         el("section", {class: "card", "aria-labelledby": "h-dis"}, el("h3", {id: "h-dis", text: `Latest disagreements (${wlabel})`}),
