@@ -45,8 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     esub.required = True
 
     p = _runner(esub, "resolver", cmd_resolver, "Locality Acc@1 of /resolve on the OA eval points.",
-                "Render every point of <source_data_dir>/oa/eval_points.csv in a seeded mix of "
-                "formats (full, no_postcode, no_region, lowercase, no_commas, postcode_for_city), "
+                "Render every point of <source_data_dir>/oa/eval_points.csv in each of 4 client "
+                "formats (full, no_postcode, lowercase_no_commas, number_street_postcode), "
                 "POST it to /resolve and score the top result against the row's CITY + REGION: "
                 "Acc@1 with Wilson 95%% interval, overall and per format; distance to the point.")
     p.add_argument("--concurrency", type=int, default=4, help="parallel /resolve requests (default: 4)")

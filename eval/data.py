@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import json
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 FORMATS = ("full", "no_postcode", "no_region", "lowercase", "no_commas", "postcode_for_city")
+# how clients type an address; the resolver runner scores every eval point in each of these (paired)
+CLIENT_FORMATS = ("full", "no_postcode", "lowercase_no_commas", "number_street_postcode")
+ALL_FORMATS = FORMATS + CLIENT_FORMATS[2:]
 DEFAULT_SEED = 20240601
 
 
@@ -52,7 +55,7 @@ def _unit(raw: str) -> str:
 
 def render(row: Mapping[str, str], fmt: str) -> tuple[str, list[tuple[str, str]]]:
     """Render an OA row in one of ``FORMATS``; returns the text and its gold components in order."""
-    if fmt not in FORMATS:
+    if fmt not in ALL_FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     number, street = " ".join(row["NUMBER"].split()), " ".join(row["STREET"].split())
     unit, city = _unit(row.get("UNIT", "")), " ".join(row["CITY"].split())
@@ -68,23 +71,27 @@ def render(row: Mapping[str, str], fmt: str) -> tuple[str, list[tuple[str, str]]
         groups = [[("locality", city), ("postcode", postcode)]]
     elif fmt == "postcode_for_city":
         groups = [[("region", region), ("postcode", postcode)]]
+    elif fmt == "number_street_postcode":
+        groups = [[("postcode", postcode)]]
     else:
         groups = [[("locality", city)], [("region", region), ("postcode", postcode)]]
     groups = [[(lab, v) for lab, v in g if v] for g in groups]
     groups = [g for g in groups if g]
-    sep = " " if fmt == "no_commas" else ", "
+    sep = " " if fmt in ("no_commas", "lowercase_no_commas") else ", "
     text = sep.join([first] + [" ".join(v for _, v in g) for g in groups])
     comps = line1 + [c for g in groups for c in g]
-    if fmt == "lowercase":
+    if fmt in ("lowercase", "lowercase_no_commas"):
         text = text.lower()
         comps = [(lab, v.lower()) for lab, v in comps]
     return text, comps
 
 
-def load_renderings(path: Path, seed: int = DEFAULT_SEED, limit: int | None = None) -> tuple[list[Rendering], dict[str, int]]:
+def load_renderings(path: Path, seed: int = DEFAULT_SEED, limit: int | None = None,
+                    every: Sequence[str] | None = None) -> tuple[list[Rendering], dict[str, int]]:
     """Read the OA points, drop rows without CITY (no locality truth), then a seeded permutation:
-    the i-th point of the permutation gets ``FORMATS[i % 6]`` (a balanced, fixed mix); ``limit`` keeps
-    the first N of the permutation. Returns renderings and excluded counts by reason."""
+    the i-th point of the permutation gets ``FORMATS[i % 6]`` (a balanced, fixed mix), or, with
+    ``every``, one rendering in each of those formats (paired across formats); ``limit`` keeps the first
+    N points of the permutation. Returns renderings and excluded counts by reason."""
     with open(_require(path, "eval points"), newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     excluded = {"no_city": 0, "no_coordinates": 0}
@@ -103,11 +110,11 @@ def load_renderings(path: Path, seed: int = DEFAULT_SEED, limit: int | None = No
     out = []
     for i, idx in enumerate(order):
         row = keep[idx]
-        fmt = FORMATS[i % len(FORMATS)]
-        text, comps = render(row, fmt)
-        out.append(Rendering(id=row.get("ID") or str(idx), format=fmt, text=text, components=comps,
-                             city=row["CITY"].strip(), region=row["REGION"].strip(),
-                             lat=float(row["LAT"]), lon=float(row["LON"]), row=row))
+        for fmt in every or (FORMATS[i % len(FORMATS)],):
+            text, comps = render(row, fmt)
+            out.append(Rendering(id=row.get("ID") or str(idx), format=fmt, text=text, components=comps,
+                                 city=row["CITY"].strip(), region=row["REGION"].strip(),
+                                 lat=float(row["LAT"]), lon=float(row["LON"]), row=row))
     return out, excluded
 
 

@@ -63,7 +63,7 @@ def run_resolver(client: Client, out: Path, source_data_dir: Path, *, limit: int
                  progress: bool = True) -> dict[str, Any]:
     arms, _ = _arm_for_provenance(client)
     path = evdata.eval_points_path(source_data_dir)
-    renderings, excluded = evdata.load_renderings(path, seed=seed, limit=limit)
+    renderings, excluded = evdata.load_renderings(path, seed=seed, limit=limit, every=evdata.CLIENT_FORMATS)
 
     def one(r: evdata.Rendering) -> dict[str, Any]:
         error = None
@@ -92,7 +92,7 @@ def run_resolver(client: Client, out: Path, source_data_dir: Path, *, limit: int
 
     correct = sum(r["correct"] for r in rows)
     per_format = {}
-    for f in evdata.FORMATS:
+    for f in evdata.CLIENT_FORMATS:
         sub = [r for r in rows if r["format"] == f]
         per_format[f] = scoring.proportion(sum(r["correct"] for r in sub), len(sub))
     dists = [r["distance_km"] for r in rows if r["distance_km"] is not None]
@@ -112,7 +112,8 @@ def run_resolver(client: Client, out: Path, source_data_dir: Path, *, limit: int
     }
     failures = [r for r in rows if not r["correct"]]
     side = provenance("resolver", client.url, client.arm, arms, [path],
-                      {"limit": limit, "seed": seed, "country": country, "formats": list(evdata.FORMATS),
+                      {"limit": limit, "seed": seed, "country": country, "formats": list(evdata.CLIENT_FORMATS),
+                       "formats_rule": "every point in each format",
                        "truth": "gazetteer place named by the row's CITY in its REGION (region_code); "
                                 "names compared after fold_place_name"})
     side.update({"metrics": metrics, "failures": failures, "served_models": client.models_seen})

@@ -119,3 +119,18 @@ def test_render_formats_gold_matches_text() -> None:
         pos = 0
         for _, value in comps:  # every gold value appears in order in the text
             pos = text.index(value, pos) + len(value)
+
+
+def test_client_formats_render_every_point_in_each(tmp_path: Path) -> None:
+    from eval.data import CLIENT_FORMATS, load_renderings
+
+    row = {"NUMBER": "36", "STREET": "Grove Street", "UNIT": "", "CITY": "Manchester", "REGION": "CT",
+           "POSTCODE": "06042"}
+    assert render(row, "lowercase_no_commas")[0] == "36 grove street manchester ct 06042"
+    assert render(row, "number_street_postcode")[0] == "36 Grove Street, 06042"
+    path = tmp_path / "points.csv"
+    path.write_text("LON,LAT,NUMBER,STREET,UNIT,CITY,DISTRICT,REGION,POSTCODE,ID,HASH\n"
+                    "-72.5,41.7,36,Grove Street,,Manchester,,CT,06042,1,h1\n"
+                    "-72.6,41.8,5,Main St,,Hartford,,CT,06103,2,h2\n", encoding="utf-8")
+    got, _ = load_renderings(path, every=CLIENT_FORMATS)
+    assert sorted((r.id, r.format) for r in got) == sorted((i, f) for i in ("1", "2") for f in CLIENT_FORMATS)
