@@ -136,8 +136,9 @@ def test_shadow_table_fills(live_server: str) -> None:
     assert rep["events"] >= 3, rep
     assert rep["shadow_arm"] == "tiny2" and rep["agreement"]
     assert rep["latency_ms"]["shadow"]["p50"] is not None
-    routes = {d["route"] for d in rep["disagreements"]} | {"parse"}
-    assert routes <= {"parse", "resolve"}
+    assert set(rep["routes"]) <= {"parse", "parse/batch", "resolve", "resolve/components"} and "parse" in rep["routes"]
+    c = rep["counters"]
+    assert c["accepted"] == c["written"] + c["dropped_total"] + c["failed_total"] + c["pending"]
 
 
 def test_database_down_degrades_resolve_only(server_factory) -> None:
