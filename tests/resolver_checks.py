@@ -16,6 +16,9 @@ from resolver.match import resolve
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "data" / "resolver_cases.json").read_text(encoding="utf-8")
 )
+ADDRESS_CASES: list[dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "data" / "resolver_address_cases.json").read_text(encoding="utf-8")
+)
 
 
 def check_case(engine: sa.Engine, case: dict[str, Any]) -> None:
@@ -80,3 +83,21 @@ def oa_slice(tmp: Path) -> tuple[Path, Path]:
         writer.writeheader()
         writer.writerows(r for r in reader if r["SOURCE"].endswith("ambiguous_street_name"))
     return us, de
+
+
+def check_address_case(engine: sa.Engine, case: dict[str, Any]) -> None:
+    """One case of tests/data/resolver_address_cases.json on a gazetteer with ``oa_slice`` imported."""
+    from resolver.geo import haversine_km
+
+    with engine.connect() as conn:
+        places = resolve(conn, case["components"])
+    assert places, "no result"
+    top = places[0]
+    for key, value in case["expect"].items():
+        assert getattr(top, key) == value, (key, top)
+    if "near" in case:
+        d_m = haversine_km(case["near"][0], case["near"][1], top.lat, top.lon) * 1000  # type: ignore[arg-type]
+        assert d_m <= case["within_m"], (d_m, top)
+    if "explanation_has" in case:
+        assert case["explanation_has"] in top.explanation
+    assert top.explanation and 0.0 <= top.score <= 1.0 and top.accuracy_m and top.accuracy_m > 0

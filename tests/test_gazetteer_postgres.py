@@ -16,7 +16,8 @@ import pytest
 import sqlalchemy as sa
 
 from resolver import db, loader
-from tests.resolver_checks import CASES, check_case
+from resolver.oa import import_oa
+from tests.resolver_checks import ADDRESS_CASES, CASES, check_address_case, check_case, oa_slice
 
 pytestmark = pytest.mark.postgres
 
@@ -58,6 +59,14 @@ def pg_url() -> Iterator[str]:
     with _temp_schema() as url:
         loader.load(url, countries=["US"], progress=False)
         yield url
+
+
+@pytest.fixture(scope="module")
+def pg_oa(pg_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The OA slice of the SQLite address tests, imported into the PostgreSQL gazetteer."""
+    us, de = oa_slice(tmp_path_factory.mktemp("pg_oa"))
+    return {"us": us, "first": import_oa(pg_url, [us], progress=False),
+            "berlin": import_oa(pg_url, [de], country="DE", progress=False)}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +115,30 @@ def test_load_idempotent_if_empty_and_transactional() -> None:
             assert snapshot() == before
         finally:
             engine.dispose()
+
+
+@pytest.mark.parametrize("case", ADDRESS_CASES, ids=[c["id"] for c in ADDRESS_CASES])
+def test_address_case_postgres(case: dict[str, Any], pg_engine: sa.Engine, pg_oa: dict[str, Any]) -> None:
+    check_address_case(pg_engine, case)
+
+
+def test_import_oa_idempotent_postgres(pg_url: str, pg_engine: sa.Engine, pg_oa: dict[str, Any]) -> None:
+    assert pg_oa["first"]["inserted"] > 400 and pg_oa["berlin"]["streets_new"] >= 3
+
+    def counts() -> tuple[int, int]:
+        with pg_engine.connect() as conn:
+            return (int(conn.execute(sa.text("SELECT count(*) FROM streets")).scalar_one()),
+                    int(conn.execute(sa.text("SELECT count(*) FROM address_points")).scalar_one()))  # fmt: skip
+
+    before = counts()
+    again = import_oa(pg_url, [pg_oa["us"]], progress=False)
+    assert again["inserted"] == 0 and again["streets_new"] == 0 and counts() == before
+
+
+def test_reverse_postgres(pg_engine: sa.Engine, pg_oa: dict[str, Any]) -> None:
+    from resolver.reverse import reverse
+
+    with pg_engine.connect() as conn:
+        hits = reverse(conn, 37.77223, -122.42423, layers="address,locality")
+    assert hits[0].name == "27 Octavia St" and hits[0].distance_m < 10
+    assert [h.layer for h in hits][-1] == "locality"

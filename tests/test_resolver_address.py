@@ -7,7 +7,6 @@ The gazetteer is a copy of the session's US gazetteer with a slice of the shared
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +14,10 @@ import pytest
 import sqlalchemy as sa
 
 from resolver import db
-from resolver.geo import haversine_km
 from resolver.match import resolve
 from resolver.oa import OAFormatError, import_oa
 from resolver.reverse import reverse
-from tests.resolver_checks import OA_HEADER, copy_sqlite, oa_slice
-
-CASES: list[dict[str, Any]] = json.loads(
-    (Path(__file__).parent / "data" / "resolver_address_cases.json").read_text(encoding="utf-8")
-)
+from tests.resolver_checks import ADDRESS_CASES, OA_HEADER, check_address_case, copy_sqlite, oa_slice
 
 
 @pytest.fixture(scope="module")
@@ -61,20 +55,9 @@ def test_ambiguous_street_name_becomes_several_streets(oa_db: dict[str, Any]) ->
     assert sum(p[1] for p in parts) == oa_db["berlin"]["inserted"]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@pytest.mark.parametrize("case", ADDRESS_CASES, ids=[c["id"] for c in ADDRESS_CASES])
 def test_address_case(case: dict[str, Any], oa_db: dict[str, Any]) -> None:
-    with oa_db["engine"].connect() as conn:
-        places = resolve(conn, case["components"])
-    assert places, "no result"
-    top = places[0]
-    for key, value in case["expect"].items():
-        assert getattr(top, key) == value, (key, top)
-    if "near" in case:
-        d_m = haversine_km(case["near"][0], case["near"][1], top.lat, top.lon) * 1000  # type: ignore[arg-type]
-        assert d_m <= case["within_m"], (d_m, top)
-    if "explanation_has" in case:
-        assert case["explanation_has"] in top.explanation
-    assert top.explanation and 0.0 <= top.score <= 1.0 and top.accuracy_m and top.accuracy_m > 0
+    check_address_case(oa_db["engine"], case)
 
 
 def test_interpolation_lies_between_its_neighbours(oa_db: dict[str, Any]) -> None:
