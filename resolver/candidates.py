@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from rapidfuzz.distance import OSA
@@ -117,14 +118,26 @@ _NAMES_CC = (
 )
 
 
+_NAMES_CCS = (
+    sa.select(names.c.place_id, names.c.kind)
+    .where(names.c.norm == _BP("q"), names.c.place_kind == _BP("pk"),
+           names.c.country_code.in_(_BP("ccs", expanding=True)))  # fmt: skip
+    .limit(_BP("lim"))
+)
+
+
 def names_exact(
-    conn: Connection, norm: str, country: str | None, place_kind: str = "locality", limit: int = 2000
+    conn: Connection, norm: str, country: str | Sequence[str] | None, place_kind: str = "locality",
+    limit: int = 2000,
 ) -> list[tuple[int, str]]:
-    """(place_id, name kind) of places of ``place_kind`` with a name whose key is ``norm``."""
+    """(place_id, name kind) of places of ``place_kind`` with a name whose key is ``norm`` (in
+    ``country``: one code or several)."""
     params: dict[str, object] = {"q": norm, "pk": place_kind, "lim": limit}
     stmt = _NAMES
-    if country:
+    if isinstance(country, str):
         stmt, params["cc"] = _NAMES_CC, country
+    elif country:
+        stmt, params["ccs"] = _NAMES_CCS, list(country)
     return [(int(r.place_id), r.kind) for r in conn.execute(stmt, params)]
 
 
@@ -136,42 +149,61 @@ def _range_key_length(n: int, has_country: bool) -> int:
     return 3 if n < 9 else 4 if n < 12 else 5
 
 
+def _fuzzy_stmt(column: sa.ColumnElement[str], with_cc: bool) -> sa.Select[Any]:
+    n = names.c
+    stmt = sa.select(n.place_id, n.norm, n.kind).where(
+        n.place_kind == "locality", column >= _BP("p"), column < _BP("p_hi"),
+        sa.func.length(n.norm).between(_BP("lo"), _BP("hi")),
+    )  # fmt: skip
+    if with_cc:
+        stmt = stmt.where(n.country_code == _BP("cc"))
+    return stmt.limit(_BP("lim"))
+
+
+_FUZZY_RANGE = {(col, cc): _fuzzy_stmt(getattr(names.c, col), cc) for col in ("norm", "norm_rev") for cc in (False, True)}
+_FUZZY_TRGM = (
+    sa.select(names.c.place_id, names.c.norm, names.c.kind)
+    .where(names.c.place_kind == "locality", names.c.norm.op("%")(_BP("q")),
+           sa.func.length(names.c.norm).between(_BP("lo"), _BP("hi")))  # fmt: skip
+    .order_by(sa.func.similarity(names.c.norm, _BP("q")).desc())
+    .limit(200)
+)
+_FUZZY_TRGM_CC = (
+    sa.select(names.c.place_id, names.c.norm, names.c.kind)
+    .where(names.c.place_kind == "locality", names.c.norm.op("%")(_BP("q")), names.c.country_code == _BP("cc"),
+           sa.func.length(names.c.norm).between(_BP("lo"), _BP("hi")))  # fmt: skip
+    .order_by(sa.func.similarity(names.c.norm, _BP("q")).desc())
+    .limit(200)
+)
+
+
 def names_fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[int, float]]:
     """Localities whose names are within a small edit distance of ``norm`` -> (place_id, similarity)."""
     max_d = max_typos(len(norm))
     if max_d == 0:
         return []
-    lo, hi = len(norm) - max_d, len(norm) + max_d
-    n = names.c
-    base = sa.select(n.place_id, n.norm, n.kind).where(
-        n.place_kind == "locality", sa.func.length(n.norm).between(lo, hi)
-    )
+    params: dict[str, object] = {"lo": len(norm) - max_d, "hi": len(norm) + max_d, "lim": FUZZY_SCAN}
     if country:
-        base = base.where(n.country_code == country)
-    rows: list[RowMapping] = []
+        params["cc"] = country
+    rows: list[Any] = []
     if conn.dialect.name == "postgresql":
-        stmt = (
-            base.where(n.norm.op("%")(norm))
-            .order_by(sa.func.similarity(n.norm, norm).desc())
-            .limit(200)
-        )
-        rows = list(conn.execute(stmt).mappings())
+        params["q"] = norm
+        rows = list(conn.execute(_FUZZY_TRGM_CC if country else _FUZZY_TRGM, params))
     else:
         k = _range_key_length(len(norm), country is not None)
-        for column, key in ((n.norm, norm), (n.norm_rev, norm[::-1])):
+        for column, key in (("norm", norm), ("norm_rev", norm[::-1])):
             prefix = key[:k]
-            stmt = base.where(column >= prefix, column < prefix + "\U0010ffff").limit(FUZZY_SCAN)
-            rows.extend(conn.execute(stmt).mappings())
+            params.update(p=prefix, p_hi=prefix + "\U0010ffff")
+            rows.extend(conn.execute(_FUZZY_RANGE[(column, country is not None)], params))
     best: dict[int, float] = {}
     sims: dict[str, float] = {}
-    for r in rows:
-        cand = r["norm"]
+    for place_id, cand, kind in rows:
         s = sims.get(cand)
         if s is None:
             s = sims[cand] = similarity(norm, cand, max_d)
-        s *= FUZZY_KIND_WEIGHT.get(r["kind"], 0.9)
-        if s > 0 and s > best.get(int(r["place_id"]), 0.0):
-            best[int(r["place_id"])] = s
+        s *= FUZZY_KIND_WEIGHT.get(kind, 0.9)
+        if s > 0 and s > best.get(int(place_id), 0.0):
+            best[int(place_id)] = s
     # generous cut: equal similarities are common and population decides among them later
     return sorted(best.items(), key=lambda kv: -kv[1])[:300]
 

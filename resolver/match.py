@@ -182,15 +182,25 @@ def resolve(
         assert primary is not None
         norm = normalize_name(primary[1])[:MAX_NAME_CHARS]
         role = primary[0]
-        for pid, kind in cands.names_exact(conn, norm, country_code):
+        hits: list[tuple[int, str]] = []
+        if country_code is None and regions:  # the region's countries first; anywhere when none there
+            hits = cands.names_exact(conn, norm, sorted({rc for rc, _ in regions}))
+        for pid, kind in hits or cands.names_exact(conn, norm, country_code):
             match = "exact" if kind == "official" else "alias"
             base = BASE["postal"] if kind == "postal" else BASE[match]
             if role != "locality":
                 base -= SECONDARY_ROLE_PENALTY
             add(pid, match, base, f"{role} {match} ({kind} name)")
         if not found and norm:
-            for pid, sim in cands.names_fuzzy(conn, norm, country_code):
-                add(pid, "fuzzy", BASE["fuzzy"] * sim, f"{role} fuzzy (similarity {sim:.2f})")
+            # within the countries of the named region first (an indexed, narrow scan), then anywhere
+            scopes: list[str | None] = [country_code]
+            if country_code is None and regions:
+                scopes = [*sorted({rc for rc, _ in regions}), None]
+            for scope in scopes:
+                for pid, sim in cands.names_fuzzy(conn, norm, scope):
+                    add(pid, "fuzzy", BASE["fuzzy"] * sim, f"{role} fuzzy (similarity {sim:.2f})")
+                if found:
+                    break
         if not found and len(query_names) > 1:  # locality unknown: a suburb that is a locality
             role2, value = query_names[1]
             for pid, _kind in cands.names_exact(conn, normalize_name(value), country_code):
