@@ -52,6 +52,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=RESULTS / "spark.json")
     args = ap.parse_args()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    load = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="addrnet-spark-"))
     try:
         src = tmp / "in.csv"
@@ -64,7 +65,7 @@ def main() -> None:
     result = {
         "benchmark": "spark_scaling", "rows": args.rows, "partitions": 4, "runs": runs,
         "scaling": round(runs[1]["best_rows_per_s"] / runs[0]["best_rows_per_s"], 3),
-        "pyspark": pyspark.__version__, "machine": machine(),
+        "pyspark": pyspark.__version__, "machine": machine(load),
     }
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))

@@ -47,35 +47,38 @@ def spark() -> Iterator[Any]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("view", ["addrnet", "libpostal"])
-def test_parse_column_matches_parse_batch(spark: Any, view: str) -> None:
+def test_parse_column_matches_parse_batch(spark: Any) -> None:
     from addrnet.spark import parse_column
 
     rows = [(i, t) for i, t in enumerate(TEXTS)] + [(1000, None), (1001, "   "), (1002, "x" * 600)]
     df = spark.createDataFrame(rows, "id long, address string").repartition(3)
     assert df.rdd.getNumPartitions() == 3
-    out = {r["id"]: r.asDict() for r in parse_column(df, "address", labels=view).collect()}
+    both = parse_column(parse_column(df, "address"), "address", labels="libpostal", prefix="lp_")
+    out = {r["id"]: r.asDict() for r in both.collect()}
     assert len(out) == len(rows)
 
-    want = Parser.load(arm="A").parse_batch(TEXTS, labels=view)
-    names = list(LABEL_VIEWS[view].values())
-    for i, w in enumerate(want):
-        got = out[i]
-        assert got["address"] == TEXTS[i] and got["parse_error"] is None
-        expected: dict[str, Any] = {}
-        for c in w.components:
-            expected.setdefault(c.label, []).append(c)
-        for name in names:
-            comps = expected.get(name)
-            assert got[name] == (" | ".join(c.value for c in comps) if comps else None), (TEXTS[i], name)
-            if comps:
-                assert got[name + "_confidence"] == pytest.approx(min(c.confidence for c in comps), abs=2e-6)
-            else:
-                assert got[name + "_confidence"] is None
-    assert out[1000]["parse_error"] == "address is NoneType, not a string"
-    assert out[1001]["parse_error"] == "address is empty"
-    assert "limit is 512" in out[1002]["parse_error"]
-    assert all(out[k][names[0]] is None for k in (1000, 1001, 1002))
+    for view, prefix in (("addrnet", ""), ("libpostal", "lp_")):
+        want = Parser.load(arm="A").parse_batch(TEXTS, labels=view)
+        names = list(LABEL_VIEWS[view].values())
+        for i, w in enumerate(want):
+            got = out[i]
+            assert got["address"] == TEXTS[i] and got[prefix + "parse_error"] is None
+            expected: dict[str, Any] = {}
+            for c in w.components:
+                expected.setdefault(c.label, []).append(c)
+            for name in names:
+                comps = expected.get(name)
+                value = got[prefix + name]
+                assert value == (" | ".join(c.value for c in comps) if comps else None), (TEXTS[i], name)
+                conf = got[prefix + name + "_confidence"]
+                if comps:
+                    assert conf == pytest.approx(min(c.confidence for c in comps), abs=2e-6)
+                else:
+                    assert conf is None
+        assert out[1000][prefix + "parse_error"] == "address is NoneType, not a string"
+        assert out[1001][prefix + "parse_error"] == "address is empty"
+        assert "limit is 512" in out[1002][prefix + "parse_error"]
+        assert all(out[k][prefix + names[0]] is None for k in (1000, 1001, 1002))
 
 
 @pytest.mark.slow
