@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from resolver.geo import STREET_CELL_DEG, cells_around
 from resolver.schema import address_points, names, places, postcodes, streets
 
-FUZZY_SCAN = 1500  # rows read per range scan (SQLite)
+FUZZY_SCAN = 800  # rows read per range scan (SQLite)
 STREETS_NEAR_MAX = 20_000  # streets read around a place for a fuzzy street match
 _POSTCODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9 -]{1,9}$")
 _US_ZIP_RE = re.compile(r"^(\d{5})(?:-?\d{4})?$")
@@ -66,11 +66,33 @@ _REGIONS = (
 _REGIONS_CC = _REGIONS.where(names.c.country_code == _BP("cc"))
 
 
+# Country and region names are few and asked for on almost every query: their answers are kept per
+# database for the life of the process (``clear_cache`` after reloading a gazetteer in the same process;
+# a service is restarted after ``addrnet gazetteer load``).
+_CACHE: dict[tuple[str, str, str, str | None], Any] = {}
+_CACHE_MAX = 50_000
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+def _cached(conn: Connection, kind: str, norm: str, cc: str | None, compute: Any) -> Any:
+    key = (str(conn.engine.url), kind, norm, cc)
+    if key in _CACHE:
+        return _CACHE[key]
+    value = compute()
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[key] = value
+    return value
+
+
 def country_code(conn: Connection, norm: str) -> str | None:
     """ISO code of the country named ``norm`` (a normalized key: "deutschland", "us", "usa")."""
     if not norm:
         return None
-    return conn.execute(_COUNTRY, {"q": norm}).scalar()
+    return _cached(conn, "country", norm, None, lambda: conn.execute(_COUNTRY, {"q": norm}).scalar())  # type: ignore[no-any-return]
 
 
 def regions(conn: Connection, norm: str, country: str | None) -> set[tuple[str, str]]:
@@ -78,7 +100,9 @@ def regions(conn: Connection, norm: str, country: str | None) -> set[tuple[str, 
     if not norm:
         return set()
     stmt, params = (_REGIONS_CC, {"q": norm, "cc": country}) if country else (_REGIONS, {"q": norm})
-    return {(r.country_code, r.admin1_code) for r in conn.execute(stmt, params)}
+    found = _cached(conn, "regions", norm, country,
+                    lambda: frozenset((r.country_code, r.admin1_code) for r in conn.execute(stmt, params)))  # fmt: skip
+    return set(found)
 
 
 def postcode_key(value: str) -> str | None:

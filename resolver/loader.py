@@ -360,6 +360,9 @@ def write(conn: Connection, gaz: Gazetteer, progress: bool = True) -> None:
     """Replace the gazetteer inside the caller's transaction."""
     from tqdm import tqdm
 
+    from resolver.candidates import clear_cache
+
+    clear_cache()
     for table in ("names", "postcodes", "places"):
         conn.exec_driver_sql(f"DELETE FROM {table}")
     total = len(gaz.places) + len(gaz.names) + len(gaz.postcodes)

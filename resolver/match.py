@@ -124,8 +124,11 @@ def resolve(
     country: str | None = None,
     limit: int = 5,
     confidences: Mapping[str, float] | None = None,
+    relax: bool = True,
 ) -> list[Place]:
     """Ranked results for one reading of parsed address ``components``; ``[]`` when nothing matches.
+    ``relax=False``: a country component with no such place is not dropped (a derived reading that
+    names a country is only worth its country).
 
     Raises ``ValueError`` for malformed input (non-string values, values over ``MAX_COMPONENT_CHARS``,
     a ``country`` that is not a known ISO alpha-2 code, ``limit`` outside 1..``MAX_LIMIT``).
@@ -209,7 +212,7 @@ def resolve(
     relaxed = 0
     if primary:
         lookup_names(cc)
-        if not found and cc_from_component:
+        if not found and cc_from_component and relax:
             lookup_names(None)
             if found:
                 ex.relax(f"no place named {primary[1]!r} in {cc}; country dropped")

@@ -39,6 +39,7 @@ class Reading:
     probability: float = 1.0
     confidences: dict[str, float] = field(default_factory=dict)
     source: str = "top parse"
+    derived: bool = False  # made by ``derive``: its constraints are the point of it, none is relaxed
 
     def key(self) -> tuple[tuple[str, str], ...]:
         return tuple(sorted(self.components.items()))
@@ -119,7 +120,7 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         if cands.regions(conn, normalize_name(value), None):
             alt = {k: v for k, v in comps.items() if k != "country"} | {"region": value}
             p = reading.probability * max(1.0 - reading.confidences.get("country", 1.0), ALT_FLOOR)
-            out.append(Reading(alt, p, _move(reading.confidences, "country", "region"), f"{value!r} read as a region"))
+            out.append(Reading(alt, p, _move(reading.confidences, "country", "region"), f"{value!r} read as a region", True))
     if not weak:
         return out
     if "region" in comps and "country" not in comps:
@@ -127,13 +128,13 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         if cands.country_code(conn, normalize_name(value)):
             alt = {k: v for k, v in comps.items() if k != "region"} | {"country": value}
             p = reading.probability * max(1.0 - reading.confidences.get("region", 1.0), ALT_FLOOR)
-            out.append(Reading(alt, p, _move(reading.confidences, "region", "country"), f"{value!r} read as a country"))
+            out.append(Reading(alt, p, _move(reading.confidences, "region", "country"), f"{value!r} read as a country", True))
     if "street" in comps and "locality" in comps and "postcode" in comps:
         alt = {k: v for k, v in comps.items() if k != "locality"}
         alt["street"] = f"{comps['street']} {comps['locality']}"
         p = reading.probability * max(1.0 - reading.confidences.get("locality", 1.0), STREET_TAIL_FLOOR)
         conf = {k: v for k, v in reading.confidences.items() if k != "locality"}
-        out.append(Reading(alt, p, conf, f"{comps['locality']!r} read as the end of the street"))
+        out.append(Reading(alt, p, conf, f"{comps['locality']!r} read as the end of the street", True))
     return out
 
 
@@ -171,7 +172,8 @@ def resolve_readings(
             if r.key() in seen or len(seen) >= MAX_READINGS:
                 continue
             seen.add(r.key())
-            places = resolve(conn, r.components, country=country, limit=limit, confidences=r.confidences)
+            places = resolve(conn, r.components, country=country, limit=limit, confidences=r.confidences,
+                             relax=not r.derived)
             ev = evidence(places)
             joint = r.probability * ev
             considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),
