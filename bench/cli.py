@@ -9,7 +9,8 @@ BENCHES = {
     "corpus": ("bench.corpus_build", "corpus build time (1M-example target: < 10 min)"),
     "tokenizer": ("bench.tokenizer_vocab", "tokens per address for several vocabulary sizes"),
     "parse": ("bench.parse_bench", "in-process ONNX parse throughput (batch 1/64, 1/2 threads)"),
-    "resolver": ("bench.resolver_bench", "resolver query latency on SQLite over the eval points"),
+    "resolver": ("bench.resolver_bench", "resolver latency on diverse queries (in process; --http URL: /resolve at c=8)"),
+    "address": ("bench.address_acceptance", "address level: acceptance (>= 99% within 50 m) | eval-formats (Acc@1)"),
     "http": ("bench.http_bench", "HTTP /parse latency and /parse/batch throughput of a running service"),
     "startup": ("bench.startup", "time from `addrnet serve` start to /readyz 200"),
     "compare": ("bench.compare", "addrnet vs usaddress in-process, HTTP vs a bare FastAPI endpoint, RSS, ready "
