@@ -61,3 +61,131 @@ def calibrate(tagger: Any, examples: list[dict]) -> dict[str, float]:
     t = fit_temperature(logits, gold)
     return {"temperature": t, "dev_words": int(len(gold)), "dev_nll_t1": nll(logits, gold, 1.0),
             "dev_nll": nll(logits, gold, t)}
+
+
+# ---------------------------------------------------------------- component calibration on real text
+def component_outcomes(tagger: Any, examples: list[dict], batch_size: int = 128) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(label, raw confidence, exactly right?) of every predicted component, against gold spans."""
+    saved, tagger.calibrator = getattr(tagger, "calibrator", None), None
+    labels: list[str] = []
+    conf: list[float] = []
+    ok: list[bool] = []
+    try:
+        for b0 in range(0, len(examples), batch_size):
+            part = examples[b0 : b0 + batch_size]
+            for ex, res in zip(part, tagger.parse_batch([e["text"] for e in part]), strict=True):
+                gold = {(lab, s, e) for lab, s, e in ex["spans"]}
+                for c in res.components:
+                    labels.append(c.label)
+                    conf.append(c.confidence)
+                    ok.append((c.label, c.start, c.end) in gold)
+    finally:
+        tagger.calibrator = saved
+    return labels, np.asarray(conf), np.asarray(ok)
+
+
+def harness_outcomes(tagger: Any, cases: list[dict], batch_size: int = 64) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The same over Pelias harness cases (measured only, never fitted): a component is right when its
+    value is among the expected values of its label in the best-matching acceptable solution."""
+    from model.harness import harness_acceptable
+    from model.normalize import collapse_whitespace
+
+    saved, tagger.calibrator = getattr(tagger, "calibrator", None), None
+    labels: list[str] = []
+    conf: list[float] = []
+    ok: list[bool] = []
+    try:
+        for b0 in range(0, len(cases), batch_size):
+            part = cases[b0 : b0 + batch_size]
+            for case, res in zip(part, tagger.parse_batch([c["input"] for c in part]), strict=True):
+                comps = [(c.label, collapse_whitespace(c.value), c.confidence) for c in res.components]
+                best: list[bool] = []
+                for want in harness_acceptable(case):
+                    hits = [v in want.get(lab, []) for lab, v, _ in comps]
+                    if len(hits) and (not best or sum(hits) > sum(best)):
+                        best = hits
+                best = best or [False] * len(comps)
+                for (lab, _, cf), hit in zip(comps, best, strict=True):
+                    labels.append(lab)
+                    conf.append(cf)
+                    ok.append(hit)
+    finally:
+        tagger.calibrator = saved
+    return labels, np.asarray(conf), np.asarray(ok)
+
+
+def _measures(conf: np.ndarray, ok: np.ndarray) -> dict[str, Any]:
+    from model.calibration import ece, p90_wrong
+
+    return {"n": int(len(conf)), "accuracy": float(ok.mean()) if len(ok) else None, "ece": ece(conf, ok),
+            "p90_wrong": p90_wrong(conf, ok)}
+
+
+def plot_reliability(curves: dict[str, tuple[np.ndarray, np.ndarray]], path: Any, title: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from model.calibration import reliability
+
+    fig, ax = plt.subplots(figsize=(5, 5))
+    ax.plot([0, 1], [0, 1], color="grey", lw=1, ls="--", label="perfect")
+    for name, (conf, ok) in curves.items():
+        pts = [r for r in reliability(conf, ok, 10) if r["n"]]
+        ax.plot([r["confidence"] for r in pts], [r["accuracy"] for r in pts], marker="o", label=name)
+    ax.set_xlabel("component confidence")
+    ax.set_ylabel("fraction exactly right")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_title(title, fontsize=9)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def calibrate_arm(folder: Any, corpus_dir: Any, harness_path: Any = None, write: bool = True) -> dict[str, Any]:
+    """Fit per-label isotonic maps on ``real_calib``; measure before/after on ``real_test`` and the harness.
+
+    The maps are kept only if they lower the real_test ECE (else the raw confidences ship: "keep whichever
+    measures better"). With ``write``, the manifest gets ``calibration`` and ``reliability.png`` is added to
+    the arm folder (and to the manifest's sha256 table)."""
+    import json
+    from pathlib import Path
+
+    from model.artifact import MANIFEST_FILE, sha256_file
+    from model.calibration import Calibrator
+    from model.tagger import Tagger
+    from training.corpus_build import read_split
+    from training.harness import DEFAULT_CASES, load_cases
+
+    folder = Path(folder)
+    tagger = Tagger.load(folder)
+    calib = list(read_split(corpus_dir, "real_calib"))
+    test = list(read_split(corpus_dir, "real_test"))
+    lab_c, conf_c, ok_c = component_outcomes(tagger, calib)
+    cal = Calibrator.fit(lab_c, conf_c, ok_c)
+    lab_t, conf_t, ok_t = component_outcomes(tagger, test)
+    after_t = np.array([cal(lab, c) for lab, c in zip(lab_t, conf_t, strict=True)])
+    cases = load_cases(harness_path or DEFAULT_CASES)
+    lab_h, conf_h, ok_h = harness_outcomes(tagger, cases)
+    after_h = np.array([cal(lab, c) for lab, c in zip(lab_h, conf_h, strict=True)])
+    report: dict[str, Any] = {
+        "fitted_on": {"split": "real_calib", "components": int(len(conf_c))},
+        "real_test": {"raw": _measures(conf_t, ok_t), "isotonic": _measures(after_t, ok_t)},
+        "harness": {"raw": _measures(conf_h, ok_h), "isotonic": _measures(after_h, ok_h), "fitted": False},
+    }
+    keep = report["real_test"]["isotonic"]["ece"] < report["real_test"]["raw"]["ece"]
+    report["method"] = "isotonic" if keep else "none"
+    if write:
+        png = folder / "reliability.png"
+        curves = {"real_test raw": (conf_t, ok_t), "real_test isotonic": (after_t, ok_t),
+                  "harness raw": (conf_h, ok_h), "harness isotonic": (after_h, ok_h)}
+        plot_reliability(curves, png, f"arm {tagger.name}: reliability (kept: {report['method']})")
+        manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+        manifest["calibration"] = (cal.to_json() if keep else {"method": "none"}) | {"report": report}
+        manifest["files"] = {**manifest["files"], png.name: sha256_file(png)}
+        (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
+        Tagger.load(folder)  # the folder still verifies
+    return report

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from addrnet.settings import REPO_DATA_DIR
 from pathlib import Path
 from typing import Any
+
+from addrnet.settings import REPO_DATA_DIR
 
 DEFAULT_CONFIG = "training/configs/cpu.toml"
 DEFAULT_CORPUS = "corpus/0.1.0"
@@ -106,6 +107,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from training.calibrate import calibrate_arm
+
+    report = calibrate_arm(args.arm, args.corpus, None if args.no_harness else args.harness, write=not args.dry_run)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+def cmd_measure(args: argparse.Namespace) -> int:
+    from training.measure import measure_arm
+
+    out = measure_arm(args.arm, args.corpus, threads=args.threads, write=not args.dry_run)
+    print(json.dumps(out, indent=2))
+    return 0
+
+
 def register(sub: Any) -> None:
     train = sub.add_parser("train", help="MLM pre-training and tagger training")
     tsub = train.add_subparsers(dest="train_cmd", metavar="{pretrain,tagger,arms}", parser_class=_OverrideParser)
@@ -146,3 +163,21 @@ def register(sub: Any) -> None:
                    help="Pelias cases for the manifest's harness pass-rate")
     e.add_argument("--no-harness", action="store_true", help="skip the Pelias harness")
     e.set_defaults(func=cmd_export)
+
+    c = sub.add_parser("calibrate", help="fit component-confidence calibration of an arm on the corpus real_calib "
+                       "split; report ECE / p90 wrong-confidence on real_test and the Pelias harness")
+    c.add_argument("--arm", required=True, help="artifact folder, e.g. artifacts/arms/A")
+    c.add_argument("--corpus", required=True, help="corpus folder (>= 0.3.0) with real_calib.jsonl and real_test.jsonl")
+    c.add_argument("--harness", default=str(REPO_DATA_DIR / "harness" / "pelias_cases.jsonl"),
+                   help="Pelias cases: measured only, never fitted")
+    c.add_argument("--no-harness", action="store_true", help="skip the harness measures")
+    c.add_argument("--dry-run", action="store_true", help="report only; leave the arm folder unchanged")
+    c.set_defaults(func=cmd_calibrate)
+
+    m = sub.add_parser("measure", help="per-country exact match on the real-text test set, per-label F1 on the "
+                       "corpus test split and in-process addresses/s of an arm (written to its manifest)")
+    m.add_argument("--arm", required=True, help="artifact folder, e.g. artifacts/arms/A")
+    m.add_argument("--corpus", required=True, help="corpus folder (>= 0.3.0) with real_test.jsonl and test.jsonl")
+    m.add_argument("--threads", type=int, default=2, help="ONNX Runtime intra-op threads (default 2)")
+    m.add_argument("--dry-run", action="store_true", help="print only; leave the manifest unchanged")
+    m.set_defaults(func=cmd_measure)

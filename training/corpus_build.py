@@ -10,20 +10,73 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from addrnet.settings import REPO_DATA_DIR
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from addrnet.settings import REPO_DATA_DIR
 from training.corpus_formats import layout_for
 from training.corpus_render import Piece, assemble, check_example, render
-from training.corpus_sources import Exclusion, Sources, UsRecord, load_sources
+from training.corpus_sources import Exclusion, OARow, Sources, UsRecord, key, load_sources
 from training.corpus_synth import Synth
 
 SPLITS = ("train", "dev", "test")
+REAL_SPLITS = ("real_test", "real_calib")  # corpus >= 0.3.0: real text held out of every other split
 SOURCE_MIX: tuple[tuple[str, float], ...] = (("oa", 0.18), ("usaddress", 0.12), ("geonames", 0.52), ("zipcodes", 0.18))
+SOURCE_MIX_V3: tuple[tuple[str, float], ...] = (
+    ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.30), ("zipcodes", 0.11), ("faker", 0.24), ("suburb", 0.09),
+    ("county", 0.06),
+)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
+
+
+def is_v3(version: str) -> bool:
+    try:
+        return tuple(int(x) for x in version.split(".")[:3]) >= (0, 3, 0)
+    except ValueError:
+        return False
+
+
+def real_split_of(group: str) -> str | None:
+    """Real-text hold-out by a stable hash of the record group: 10% real_test, 6% real_calib, else None."""
+    h = int.from_bytes(hashlib.blake2b(f"real:{group}".encode(), digest_size=8).digest(), "big") % 100
+    return "real_test" if h < 10 else "real_calib" if h < 16 else None
+
+
+def _oa_group(row: OARow) -> str:
+    """OA rows are held out by street (every number of a street on one side), so streets never leak."""
+    return f"oa/{row.country}/{key(row.street)}/{key(row.city)}"
+
+
+def _plain(pieces: list[Piece]) -> tuple[str, list[list]]:
+    """Pieces joined as written, no noise: the real-text rendering."""
+    text, spans = "", []
+    for value, label, sep in pieces:
+        if not value:
+            continue
+        text += (sep or " ") if text else ""
+        if label is not None:
+            spans.append([label, len(text), len(text) + len(value)])
+        text += value
+    return text, spans
+
+
+def _oa_plain(row: OARow, us_states: dict[str, str]) -> tuple[str, list[list]]:
+    layout = layout_for(row.country)
+    values = {"house_number": row.number, "street": row.street, "locality": row.city, "region": row.region,
+              "postcode": row.postcode}
+    pieces: list[Piece] = []
+    for kind, sep in layout.slots:
+        kind = "region" if kind.startswith("region") else kind
+        if values.get(kind) and kind not in {p[1] for p in pieces}:
+            pieces.append((values[kind], kind, sep))
+    if row.unit:
+        at = next((i + 1 for i, p in enumerate(pieces) if p[1] == "street"), len(pieces))
+        pieces.insert(at, (row.unit if not row.unit[0].isdigit() else f"Unit {row.unit}", "unit", " "))
+    if pieces:
+        pieces[0] = (pieces[0][0], pieces[0][1], "")
+    return _plain(pieces)
 
 
 _CACHE: dict[str, tuple[Sources, Exclusion]] = {}
@@ -75,8 +128,10 @@ class _Counts:
         self.mixes: Counter[str] = Counter()
         self.variation: Counter[str] = Counter()
         self.render_rejected: Counter[str] = Counter()
+        self.per_country: dict[str, Counter[str]] = {}
 
     def add(self, ex: dict[str, Any], split: str, mix: str, stats: dict[str, str]) -> None:
+        self.per_country.setdefault(split, Counter())[ex["country"] or "??"] += 1
         self.splits[split] += 1
         self.labels.update(s[0] for s in ex["spans"])
         self.countries[ex["country"] or "??"] += 1
@@ -85,14 +140,24 @@ class _Counts:
         self.variation.update(f"{k}:{v}" for k, v in stats.items())
 
 
-def _example(source: str, idx: int, src: Sources, synth: Synth, rng: random.Random) -> tuple[dict[str, Any], str, dict]:
+def _example(source: str, idx: int, src: Sources, synth: Synth, rng: random.Random, world: Any = None,
+             oa: list[OARow] | None = None, us: list[UsRecord] | None = None) -> tuple[dict[str, Any], str, dict]:
+    oa = src.oa if oa is None else oa
+    us = src.usaddress if us is None else us
+    if source in ("faker", "suburb", "county"):
+        a = world.from_faker(rng) if source == "faker" else world.from_suburb(rng) if source == "suburb" \
+            else world.from_county(rng)
+        text, spans, mix = render(a, layout_for(a.country), rng)
+        meta = {"spans": spans, "mix": mix, "stats": a.stats, "street": a.street, "locality": a.locality}
+        record = f"{source}/{a.country}/{key(a.street)}/{key(a.locality)}/{key(a.suburb or a.county)}"
+        return {"record": record, "country": a.country}, text, meta
     if source == "usaddress":
-        rec = src.usaddress[idx]
+        rec = us[idx]
         stats: dict[str, str] = {}
         text, spans = assemble(_us_pieces(rec), rng, stats)
         return {"record": rec.record, "country": "US"}, text, {"spans": spans, "mix": "usaddress", "stats": stats}
     if source == "oa":
-        row = src.oa[idx]
+        row = oa[idx]
         a = synth.from_oa(row, rng)
         record = row.record
     elif source == "geonames":
@@ -116,14 +181,26 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
     excl = Exclusion(loaded.pairs, loaded.texts, Counter(loaded.counts))
     synth = Synth(src)
     rng = random.Random(f"addrnet-corpus:{version}:{seed}")
-    iters = {"oa": _cycle(len(src.oa), rng), "usaddress": _cycle(len(src.usaddress), rng),
-             "zipcodes": _cycle(len(src.zips), rng)}
-    names = [s for s, _ in SOURCE_MIX]
-    weights = [w for _, w in SOURCE_MIX]
+    v3 = is_v3(version)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    files = {s: (out / f"{s}.jsonl").open("w", encoding="utf-8", newline="\n") for s in SPLITS}
     counts = _Counts()
+    oa, us, world = src.oa, src.usaddress, None
+    world_counts: dict[str, int] = {}
+    if v3:
+        from training.corpus_world import WorldSynth, count_world
+
+        w = cached_world(src)
+        world = WorldSynth(src, w, synth)
+        synth.names = {cc: world.names(cc) for cc in set(synth.names) | set(w.country_names)}
+        world_counts = count_world(w)
+        oa, us = _write_real(out, src, counts)
+    mix_table = SOURCE_MIX_V3 if v3 else SOURCE_MIX
+    iters = {"oa": _cycle(len(oa), rng), "usaddress": _cycle(len(us), rng),
+             "zipcodes": _cycle(len(src.zips), rng)}
+    names = [s for s, _ in mix_table]
+    weights = [w for _, w in mix_table]
+    files = {s: (out / f"{s}.jsonl").open("w", encoding="utf-8", newline="\n") for s in SPLITS}
     written = attempts = 0
     try:
         with tqdm(total=size, desc="corpus", unit="ex", mininterval=1.0, disable=not progress) as bar:
@@ -132,8 +209,9 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
                 if attempts > 3 * size + 1000:
                     raise RuntimeError("too many rejected renderings; check the sources")
                 source = rng.choices(names, weights)[0]
-                idx = synth.city_index(rng) if source == "geonames" else next(iters[source])
-                ex, text, meta = _example(source, idx, src, synth, rng)
+                idx = synth.city_index(rng) if source == "geonames" else next(iters[source], 0) \
+                    if source in iters else 0
+                ex, text, meta = _example(source, idx, src, synth, rng, world, oa, us)
                 reason = check_example(text, meta["spans"]) or _excluded(excl, text, meta)
                 if reason:
                     counts.render_rejected[f"{source}:{reason}"] += 1
@@ -148,7 +226,16 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
     finally:
         for f in files.values():
             f.close()
-    manifest = _manifest(version, seed, size, src, excl, counts)
+    manifest = _manifest(version, seed, size, src, excl, counts, dict(mix_table))
+    if v3:
+        manifest["world"] = world_counts
+        manifest["sources"]["packages"] |= w.packages
+        manifest["real_text"] = {
+            "rule": "OA rows held out by (country, street, city) and usaddress hand_labeled rows by record: "
+                    "blake2b('real:'+group) % 100 < 10 real_test, < 16 real_calib; rendered plainly; never in "
+                    "train/dev/test",
+            "counts": {s: dict(counts.per_country.get(s, Counter()).most_common()) for s in REAL_SPLITS},
+        }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
                                        encoding="utf-8")
     return manifest
@@ -164,14 +251,63 @@ def _excluded(excl: Exclusion, text: str, meta: dict) -> str | None:
     return None
 
 
-def _manifest(version: str, seed: int, size: int, src: Sources, excl: Exclusion, c: _Counts) -> dict[str, Any]:
+_WORLD: dict[int, Any] = {}
+
+
+def cached_world(src: Sources) -> Any:
+    from training.corpus_world import load_world
+
+    if id(src) not in _WORLD:
+        _WORLD.clear()
+        _WORLD[id(src)] = load_world(src)
+    return _WORLD[id(src)]
+
+
+def _write_real(out: Path, src: Sources, counts: _Counts) -> tuple[list[OARow], list[UsRecord]]:
+    """Write real_test/real_calib; return the OA rows and usaddress records left for the other splits."""
+    files = {s: (out / f"{s}.jsonl").open("w", encoding="utf-8", newline="\n") for s in REAL_SPLITS}
+    oa_keep: list[OARow] = []
+    us_keep: list[UsRecord] = []
+    try:
+        for row in src.oa:
+            split = real_split_of(_oa_group(row))
+            if split is None:
+                oa_keep.append(row)
+                continue
+            text, spans = _oa_plain(row, src.us_states)
+            if check_example(text, spans):
+                counts.render_rejected["real:oa"] += 1
+                continue
+            line = {"text": text, "spans": spans, "source": "oa", "country": row.country, "record": row.record}
+            files[split].write(json.dumps(line, ensure_ascii=False) + "\n")
+            counts.per_country.setdefault(split, Counter())[row.country] += 1
+        for rec in src.usaddress:
+            split = real_split_of(rec.record) if rec.kind == "hand_labeled" else None
+            if split is None:
+                us_keep.append(rec)
+                continue
+            text, spans = _plain(_us_pieces(rec))
+            if check_example(text, spans) or not spans:
+                counts.render_rejected["real:usaddress"] += 1
+                continue
+            line = {"text": text, "spans": spans, "source": "usaddress", "country": "US", "record": rec.record}
+            files[split].write(json.dumps(line, ensure_ascii=False) + "\n")
+            counts.per_country.setdefault(split, Counter())["US"] += 1
+    finally:
+        for f in files.values():
+            f.close()
+    return oa_keep, us_keep
+
+
+def _manifest(version: str, seed: int, size: int, src: Sources, excl: Exclusion, c: _Counts,
+              mix: dict[str, float] | None = None) -> dict[str, Any]:
     return {
         "version": version,
         "seed": seed,
         "size": size,
         "format": "jsonl: text, spans [[label, start, end]], source, country, record",
         "split_rule": "blake2b(record) % 100: <90 train, <95 dev, else test",
-        "source_mix": dict(SOURCE_MIX),
+        "source_mix": mix or dict(SOURCE_MIX),
         "sources": {"files": dict(sorted(src.files.items())), "packages": src.packages,
                     "rows": {"oa": len(src.oa), "usaddress": len(src.usaddress), "geonames_localities": len(src.cities),
                              "zipcodes": len(src.zips)}},
@@ -181,7 +317,8 @@ def _manifest(version: str, seed: int, size: int, src: Sources, excl: Exclusion,
         "render_rejected": dict(sorted(c.render_rejected.items())),
         "counts": {"splits": dict(c.splits), "labels": dict(c.labels.most_common()),
                    "countries": dict(c.countries.most_common()), "sources": dict(c.sources.most_common()),
-                   "n_countries": len(c.countries)},
+                   "n_countries": len(c.countries),
+                   "per_country": {s: dict(c.per_country.get(s, Counter()).most_common()) for s in SPLITS}},
         "rendering_mix": dict(c.mixes.most_common()),
         "variation": dict(sorted(c.variation.items())),
     }
@@ -189,8 +326,8 @@ def _manifest(version: str, seed: int, size: int, src: Sources, excl: Exclusion,
 
 def read_split(corpus_dir: str | Path, split: str) -> Iterator[dict[str, Any]]:
     """Iterate the examples of one split ("train", "dev" or "test")."""
-    if split not in SPLITS:
-        raise ValueError(f"unknown split {split!r}; expected one of {SPLITS}")
+    if split not in SPLITS + REAL_SPLITS:
+        raise ValueError(f"unknown split {split!r}; expected one of {SPLITS + REAL_SPLITS}")
     with (Path(corpus_dir) / f"{split}.jsonl").open(encoding="utf-8") as f:
         for line in f:
             yield json.loads(line)

@@ -21,6 +21,7 @@ _SENTINELS = {
     "state_code": "ZQSC",
     "country": "ZQCO",
     "suburb": "ZQSB",
+    "county": "ZQCY",
 }
 _KIND = {
     "ZQHN": "house_number",
@@ -31,6 +32,7 @@ _KIND = {
     "ZQSC": "region_code",
     "ZQCO": "country",
     "ZQSB": "suburb",
+    "ZQCY": "county",
 }
 _TOKEN_RE = re.compile(r"ZQ[A-Z]{2}")
 

@@ -25,6 +25,8 @@ MIXES: tuple[tuple[str, float], ...] = (
     ("venue", 0.045), ("unit", 0.07),
     # a street typed without its number (autocomplete-style queries, street-level records)
     ("street_name_only", 0.03), ("street_name_locality", 0.02), ("no_number", 0.02),
+    # corpus 0.3.0: big-to-small order (East Asia; others rarely), a "c/o" / "attn" line first
+    ("east_asian", 0.02), ("care_of", 0.025),
 )
 _MIX_NAMES = [m for m, _ in MIXES]
 _MIX_WEIGHTS = [w for _, w in MIXES]
@@ -46,7 +48,10 @@ _KEEP = {
     "postcode_locality": {"postcode", "locality"},
     "locality_country": {"locality", "country"},
 }
-_CONNECTORS = ("&", "and", "at", "@", "/", "&", "and", "y", "et", "und")
+_CONNECTORS = ("&", "and", "at", "@", "/", "&", "and", "y", "et", "und", "and", "&")
+_CORNER = ("corner of", "Corner of", "cnr", "Cnr", "intersection of", "esquina", "angle", "Ecke")
+_CARE_OF = ("c/o", "C/O", "c/o", "Attn:", "ATTN:", "Attn", "Care of", "z. Hd.", "À l'attention de", "a/c")
+_BIG_TO_SMALL = ("postcode", "country", "region", "county", "locality", "suburb", "street", "house_number")
 _SAINT = {"Saint ": ("St ", "St. ", "Saint "), "Sainte ": ("Ste ", "Ste. ", "Sainte "), "Mount ": ("Mt ", "Mt. ")}
 _CITY_ALIASES = {"New York": ("NY", "NYC", "New York City"), "Los Angeles": ("LA",), "San Francisco": ("SF",)}
 
@@ -64,6 +69,8 @@ class Address:
     locality: str = ""
     locality_alts: tuple[str, ...] = ()
     county: str = ""
+    suburb: str = ""
+    care_of: str = ""
     region_name: str = ""
     region_code: str = ""
     postcode: str = ""
@@ -102,7 +109,14 @@ def _ordered(a: Address, layout: Layout, keep: set[str], rng: random.Random) -> 
         "region": _region(a, rng),
         "postcode": a.postcode,
         "country": _country(a, rng),
+        "suburb": a.suburb,
+        "county": a.county,
     }
+    # suburb and county ride along with the locality / region they belong to
+    if a.suburb and "locality" in keep and rng.random() < 0.85:
+        keep = keep | {"suburb"}
+    if a.county and ("locality" in keep or "region" in keep) and rng.random() < 0.85:
+        keep = keep | {"county"}
     out: list[Piece] = []
     seen: set[str] = set()
     for kind, sep in layout.slots:
@@ -117,8 +131,25 @@ def _ordered(a: Address, layout: Layout, keep: set[str], rng: random.Random) -> 
     if "region" in keep and "region" not in seen and values["region"] and rng.random() < 0.3:
         at = next((i for i, p in enumerate(out) if p[1] == "country"), len(out))
         out.insert(at, (values["region"], "region", ", "))
+    if "suburb" in keep and "suburb" not in seen and values["suburb"]:
+        at = next((i for i, p in enumerate(out) if p[1] in ("locality", "postcode")), len(out))
+        out.insert(at, (values["suburb"], "suburb", ", "))
+        if at + 1 < len(out) and out[at + 1][2] == "":
+            out[at + 1] = (out[at + 1][0], out[at + 1][1], ", ")
+    if "county" in keep and "county" not in seen and values["county"]:
+        at = next((i + 1 for i, p in enumerate(out) if p[1] == "locality"), None)
+        if at is None:
+            at = next((i for i, p in enumerate(out) if p[1] in ("region", "postcode", "country")), len(out))
+        out.insert(at, (values["county"], "county", ", "))
     if "country" in keep and "country" not in seen and values["country"]:
         out.append((values["country"], "country", ", "))
+    if len(out) > 2 and rng.random() < 0.08:  # the postcode on the other side of the locality
+        kinds = [p[1] for p in out]
+        if "postcode" in kinds and "locality" in kinds:
+            i, j = kinds.index("postcode"), kinds.index("locality")
+            if abs(i - j) == 1:
+                lo = min(i, j)
+                out[lo], out[lo + 1] = (out[lo + 1][0], out[lo + 1][1], out[lo][2]), (out[lo][0], out[lo][1], " ")
     return out
 
 
@@ -134,6 +165,16 @@ def _pieces(a: Address, layout: Layout, mix: str, rng: random.Random) -> list[Pi
         full.discard("country")
     if mix == "full":
         return _ordered(a, layout, full, rng)
+    if mix == "east_asian":  # big to small: "Japan, Tokyo, Chiyoda, Marunouchi 1-1"
+        body = _ordered(a, layout, full | {"country"} if rng.random() < 0.5 else full, rng)
+        body.sort(key=lambda p: _BIG_TO_SMALL.index(p[1]) if p[1] in _BIG_TO_SMALL else 99)
+        sep = ", " if rng.random() < 0.6 else " "
+        return [(t, lab, "" if i == 0 else " " if lab == "house_number" else sep) for i, (t, lab, _) in enumerate(body)]
+    if mix == "care_of":
+        who = a.care_of or "Accounts Payable"
+        body = _ordered(a, layout, full, rng)
+        return [(f"{rng.choice(_CARE_OF)} {who}", None, "")] + [(t, lab, ", " if i == 0 else s)
+                                                                  for i, (t, lab, s) in enumerate(body)]
     tail_keep = {"locality", "region", "postcode"} | ({"country"} if rng.random() < 0.2 else set())
     if rng.random() < 0.3:
         tail_keep.discard("postcode")
@@ -142,8 +183,8 @@ def _pieces(a: Address, layout: Layout, mix: str, rng: random.Random) -> list[Pi
     if mix == "intersection":
         conn = rng.choice(_CONNECTORS)
         head: list[Piece] = []
-        if rng.random() < 0.1:
-            head.append(("corner of", None, ""))
+        if rng.random() < 0.25:
+            head.append((rng.choice(_CORNER), None, ""))
         head += [(a.street, "street", " "), (conn, None, " "), (a.street2, "street", " ")]
         return head + (tail if rng.random() < 0.6 else [])
     if mix == "po_box":
@@ -190,6 +231,9 @@ def assemble(pieces: list[Piece], rng: random.Random, stats: dict[str, str]) -> 
     commas = "keep" if r < 0.74 else "drop" if r < 0.9 else "double" if r < 0.92 else "space" if r < 0.95 else "random"
     r = rng.random()
     case = "as_is" if r < 0.74 else "lower" if r < 0.88 else "upper" if r < 0.95 else "title"
+    r = rng.random()  # noise: doubled spaces, " - " between parts, a stray trailing mark
+    noise = "none" if r < 0.9 else "double_space" if r < 0.94 else "dash" if r < 0.97 else "trailing"
+    stats["noise"] = noise
     typo_at = rng.randrange(len(pieces)) if rng.random() < 0.02 else -1
     stats["commas"], stats["case"] = commas, case
     parts: list[str] = []
@@ -207,6 +251,10 @@ def assemble(pieces: list[Piece], rng: random.Random, stats: dict[str, str]) -> 
                 sep = " , "
         elif not sep:
             sep = " "
+        if noise == "double_space" and rng.random() < 0.4:
+            sep = sep.replace(" ", "  ")
+        elif noise == "dash" and sep == ", " and rng.random() < 0.5:
+            sep = " - "
         value = _case(value, case)
         if i == typo_at and label is not None:
             words = value.split(" ")
@@ -221,13 +269,18 @@ def assemble(pieces: list[Piece], rng: random.Random, stats: dict[str, str]) -> 
         if label is not None:
             spans.append([label, pos, pos + len(value)])
         pos += len(value)
+    if noise == "trailing":
+        parts.append(rng.choice((".", " .", ",", " -", ";")))
     return "".join(parts), spans
 
 
 def render(a: Address, layout: Layout, rng: random.Random, mix: str | None = None) -> tuple[str, list[list], str]:
     """(text, spans, mix) for an address; the mix falls back to 'full' when its parts are missing."""
     mix = mix or rng.choices(_MIX_NAMES, _MIX_WEIGHTS)[0]
-    needs = {"intersection": a.street2, "po_box": a.po_box, "venue": a.venue, "unit": a.unit or a.level}
+    if a.country in ("JP", "CN", "KR", "TW") and a.suburb and rng.random() < 0.5:
+        mix = "east_asian"
+    needs = {"intersection": a.street2, "po_box": a.po_box, "venue": a.venue, "unit": a.unit or a.level,
+             "care_of": a.care_of}
     if mix in needs and not needs[mix]:
         mix = "full"
     pieces = [p for p in _pieces(a, layout, mix, rng) if p[0]]

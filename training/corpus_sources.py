@@ -64,6 +64,7 @@ class OARow:
 class UsRecord:
     record: str
     words: list[tuple[str, str | None, bool]]  # (token, addrnet label, comma after)
+    kind: str = ""  # hand_labeled | synthetic_from_osm | example
 
 
 @dataclass
@@ -189,7 +190,7 @@ def load_usaddress(data_dir: Path, src: Sources, excl: Exclusion) -> None:
         if excl.blocks_pair(street, city):
             excl.counts["usaddress:eval_street_city_pair"] += 1
             continue
-        src.usaddress.append(UsRecord(f"usaddress#{i}", words))
+        src.usaddress.append(UsRecord(f"usaddress#{i}", words, str(rec.get("kind") or "")))
         if street:
             src.streets_by_country.setdefault("US", []).append(street)
 

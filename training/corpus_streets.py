@@ -20,6 +20,12 @@ EN_NAMES = (
     "Spring", "River", "Sunset", "Highland", "Forest", "Willow", "Broad", "Chestnut", "Walnut", "Bridge", "School",
     "Meadow", "Valley", "Ridge", "Green", "Smith", "Johnson", "Martin", "Wilson", "Taylor", "Clark", "Lewis",
 )
+# base names that are themselves street-type or place words: "Avenue Road", "Park Street", "Street Lane"
+LABEL_WORD_NAMES = (
+    "Avenue", "Park", "Bay", "Street", "Road", "Lane", "Court", "Place", "Square", "Station", "Harbour", "Union",
+    "Church", "Market", "Centre", "Plaza", "Grove", "Terrace", "Circle", "Highway", "Boulevard", "Mount", "Lake",
+    "Country", "County", "City", "Unit", "Suite", "North", "South", "East", "West", "Post Office", "Cross",
+)
 GIVEN = ("Jan", "Anna", "Maria", "José", "Pierre", "Karl", "Ole", "Erik", "Ion", "Piotr", "Jean", "Luis", "Giuseppe")
 SURNAMES = (
     "Mickiewicza", "Kościuszki", "Goethe", "Schiller", "Hugo", "Pasteur", "Garibaldi", "Mazzini", "Cervantes",
@@ -66,6 +72,8 @@ def english_street(rng: random.Random, base: str) -> str:
         n = rng.randint(1, 150)
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         name = f"{n}{suffix}"
+    elif r < 0.27:
+        name = rng.choice(LABEL_WORD_NAMES)
     elif r < 0.55:
         name = rng.choice(EN_NAMES)
     else:
@@ -93,6 +101,16 @@ def local_street(country: str, rng: random.Random, base: str) -> str:
     if pat.startswith("{n}") and len(pat) > 3 and not pat.startswith("{n} ") and " " in base:
         pat = "{n} " + pat[3:].capitalize()  # compound names keep a space: "Karl Marx Straße"
     return pat.replace("{a}", _adjective(base, rng)).replace("{n}", base)
+
+
+def person(rng: random.Random) -> str:
+    """A recipient for a "c/o" / "attn" line."""
+    r = rng.random()
+    if r < 0.2:
+        return rng.choice(("Accounts Payable", "Billing Department", "Front Desk", "Reception", "HR", "Legal Dept"))
+    if r < 0.35:
+        return rng.choice(GIVEN)
+    return f"{rng.choice(GIVEN + tuple(EN_NAMES[:6]))} {rng.choice(SURNAMES + tuple(EN_NAMES[-8:]))}"
 
 
 def house_number(rng: random.Random, country: str) -> str:

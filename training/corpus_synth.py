@@ -45,6 +45,7 @@ class Synth:
         a.level = st.level(rng) if not a.unit or rng.random() < 0.25 else ""
         a.po_box = st.po_box(rng, a.country)
         a.venue = st.venue(rng, a.locality or "Central")
+        a.care_of = st.person(rng)
 
     def postcode(self, cc: str, rng: random.Random) -> str:
         shapes = self.shapes.get(cc, ())

@@ -5,11 +5,11 @@ an arm's manifest at export. The matching rule is ``model.harness`` (the same co
 from __future__ import annotations
 
 import json
-from addrnet.settings import REPO_DATA_DIR
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from addrnet.settings import REPO_DATA_DIR
 from model.harness import components_to_dict, harness_passes
 
 DEFAULT_CASES = REPO_DATA_DIR / "harness" / "pelias_cases.jsonl"

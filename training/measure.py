@@ -1,0 +1,95 @@
+"""Measure a shipped arm in-process: per-country exact match on the real-text test set, per-label F1 (incl.
+suburb and county) and per-country exact match on the corpus test split, and addresses/s.
+
+``addrnet measure --arm artifacts/arms/A --corpus corpus/0.3.0`` writes the figures into the arm manifest
+(``real_test_metrics``, ``test_metrics``, ``speed``; the manifest is not itself hashed) and prints them.
+``pareto`` draws per-country real-text exact match against addresses/s for several measured arms.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from training.corpus_build import read_split
+from training.data import gold_spans, span_metrics
+
+SPEED_TEXTS = 2048
+SPEED_BATCH = 64
+
+
+def per_country(tagger: Any, examples: list[dict], batch_size: int = 64) -> dict[str, Any]:
+    """Span metrics overall and exact match per country."""
+    gold, pred = [], []
+    by: dict[str, list[bool]] = defaultdict(list)
+    for b0 in range(0, len(examples), batch_size):
+        part = examples[b0 : b0 + batch_size]
+        for ex, res in zip(part, tagger.parse_batch([e["text"] for e in part]), strict=True):
+            g, p = gold_spans(ex), {(c.label, c.start, c.end) for c in res.components}
+            gold.append(g)
+            pred.append(p)
+            by[ex.get("country") or "??"].append(g == p)
+    m = span_metrics(gold, pred)
+    m["per_country"] = {cc: {"n": len(v), "exact_match": sum(v) / len(v)}
+                        for cc, v in sorted(by.items(), key=lambda kv: -len(kv[1]))}
+    return m
+
+
+def speed(tagger: Any, texts: list[str], batch: int = SPEED_BATCH, repeats: int = 2) -> dict[str, Any]:
+    """In-process addresses/s over ``texts`` at ``batch`` (best of ``repeats``)."""
+    tagger.parse_batch(texts[:batch])
+    best = 0.0
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for i in range(0, len(texts), batch):
+            tagger.parse_batch(texts[i : i + batch])
+        best = max(best, len(texts) / (time.perf_counter() - t0))
+    return {"addresses_per_s": best, "texts": len(texts), "batch": batch}
+
+
+def measure_arm(folder: str | Path, corpus_dir: str | Path, test_max: int = 10000, threads: int = 2,
+                write: bool = True) -> dict[str, Any]:
+    from model.artifact import MANIFEST_FILE
+    from model.tagger import Tagger
+
+    folder = Path(folder)
+    tagger = Tagger.load(folder, intra_threads=threads, batch_threads=threads)
+    real = list(read_split(corpus_dir, "real_test"))
+    test = list(read_split(corpus_dir, "test"))[:test_max]
+    out = {
+        "real_test_metrics": per_country(tagger, real) | {"split": "real_test", "n": len(real)},
+        "test_metrics": per_country(tagger, test) | {"split": "test", "n": len(test)},
+        "speed": speed(tagger, [e["text"] for e in test[:SPEED_TEXTS]]) | {"threads": threads},
+    }
+    if write:
+        manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+        manifest.update(out)
+        (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
+    return out
+
+
+def pareto(points: list[dict[str, Any]], path: str | Path, min_rows: int = 100) -> None:
+    """points: [{"name", "addresses_per_s", "per_country": {cc: {"n", "exact_match"}}}] -> PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.5, 4.5))
+    ccs = sorted({cc for p in points for cc, v in p["per_country"].items() if v["n"] >= min_rows})
+    for cc in ccs:
+        pts = sorted((p["addresses_per_s"], p["per_country"][cc]["exact_match"], p["name"]) for p in points
+                     if cc in p["per_country"])
+        ax.plot([x for x, _, _ in pts], [y for _, y, _ in pts], marker="o", label=cc)
+        for x, y, name in pts:
+            ax.annotate(name, (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    ax.set_xlabel("in-process addresses/s (batch 64, 2 threads)")
+    ax.set_ylabel("exact match, real-text test")
+    ax.set_title(f"model size: accuracy vs speed (countries with >= {min_rows} rows)", fontsize=9)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
