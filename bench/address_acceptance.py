@@ -301,8 +301,10 @@ def main(argv: list[str] | None = None) -> int:
         p.error("give --url (a running service) or --db (import and serve it for the run)")
     files = [Path(f) for f in a.files]
     if a.mode == "acceptance" and a.db:
+        from resolver.loader import load
         from resolver.oa import import_oa
 
+        load(a.db, if_empty=True, progress=False)  # the gazetteer the addresses hang from, unless present
         print(import_oa(a.db, files, progress=False), file=sys.stderr)
 
     def go(url: str) -> dict[str, Any]:
@@ -320,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     out = a.out or ("bench/results/resolver_eval_formats.json" if a.mode == "eval-formats"
                     else f"bench/results/address_acceptance_{backend}.json")  # fmt: skip
     write_result(out, result, echo=False)
-    rates = result.get("per_style") or result.get("per_format")
+    rates = result.get("per_style") or result.get("per_format") or {}
     print(f"{a.mode}: " + ", ".join(f"{k} {v['rate']:.4f} ({v['hits']}/{v['n']})" for k, v in rates.items())
           + f" -> {out}")  # fmt: skip
     return 0 if result["pass"] else 1

@@ -494,7 +494,7 @@ def _upsert_streets(
         })  # fmt: skip
     if new:
         conn.execute(sa.insert(streets), new)
-        new_norms = sorted({r["norm"] for r in new})
+        new_norms = sorted({str(r["norm"]) for r in new})
         for i in range(0, len(new_norms), _CHUNK):
             stmt = sa.select(streets.c.id, *key_cols).where(streets.c.norm.in_(new_norms[i : i + _CHUNK]))
             for r in conn.execute(stmt).mappings():
@@ -528,10 +528,10 @@ def _refresh_streets(conn: Connection, ids: Iterable[int]) -> None:
                 "cell": street_cell(lat, lon),
             })  # fmt: skip
     if updates:
-        stmt = (
+        upd = (
             sa.update(streets)
             .where(streets.c.id == sa.bindparam("sid"))
             .values({c: sa.bindparam(c) for c in
                      ("lat", "lon", "min_lat", "max_lat", "min_lon", "max_lon", "point_count", "cell")})  # fmt: skip
         )
-        conn.execute(stmt, updates)
+        conn.execute(upd, updates)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from resolver.geo import haversine_km
 
@@ -51,7 +52,7 @@ def population_prior(population: int) -> float:
     return 0.08 * min(1.0, math.log10(max(0, population) + 1) / 7.0)
 
 
-def score_locality(c: LocalityCand, row: Mapping[str, object], ev: Evidence) -> tuple[float, list[str]]:
+def score_locality(c: LocalityCand, row: Mapping[Any, Any], ev: Evidence) -> tuple[float, list[str]]:
     score = c.base
     why = list(c.notes)
     cc, admin1 = row["country_code"], row["admin1_code"]
@@ -77,7 +78,7 @@ def score_locality(c: LocalityCand, row: Mapping[str, object], ev: Evidence) -> 
         if any(haversine_km(p[0], p[1], lat, lon) < 30 for p in ev.suburb_points):
             score += 0.03
             why.append("suburb nearby")
-    score += population_prior(int(row["population"] or 0))  # type: ignore[call-overload]
+    score += population_prior(int(row["population"] or 0))
     return max(0.0, min(1.0, score)), why
 
 

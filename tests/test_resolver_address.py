@@ -7,6 +7,7 @@ The gazetteer is a copy of the session's US gazetteer with a slice of the shared
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from tests.resolver_checks import ADDRESS_CASES, OA_HEADER, check_address_case, 
 
 
 @pytest.fixture(scope="module")
-def oa_db(small_gazetteer: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def oa_db(small_gazetteer: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     tmp = tmp_path_factory.mktemp("oa")
     url = copy_sqlite(small_gazetteer, tmp / "gaz.sqlite")
     us, de = oa_slice(tmp)
