@@ -42,6 +42,7 @@ __all__ = ["COMPONENTS", "MAX_COMPONENT_CHARS", "MAX_LIMIT", "Place", "resolve"]
 
 _COUNTRY_CODE_RE = re.compile(r"[A-Za-z]{2}")
 _LOCALITY_ACCURACY_M = (5_000.0, 30_000.0)  # small place, big city (by population)
+_POSTCODE_ACCURACY_M = 3_000.0
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,12 @@ def resolve(
     scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
     out = [_place(r, score, c.match, ex.render(why), "locality", relaxed + _contradictions(why))
            for score, _, _, c, r, why in scored[: max(limit, 3)]]  # fmt: skip
+    if not primary and pc_rows and ev.postcode_point is not None:
+        # the postcode names no locality of its own: its centroid, under the name of its place
+        code = pc_rows[0].code
+        out = [replace(p, level="postcode", lat=ev.postcode_point[0], lon=ev.postcode_point[1], postcode=code,
+                       accuracy_m=_POSTCODE_ACCURACY_M, label=_label(code, p.name, p.region_code, p.country))
+               if p.match == "postcode" else p for p in out]  # fmt: skip
 
     if "street" in comps and cands.has_streets(conn):
         address = _address_level(conn, comps, out, ev, pc_rows, cc, ex)

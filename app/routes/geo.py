@@ -82,7 +82,7 @@ def place_feature(p: Place) -> dict[str, Any]:
         "confidence": round(p.score, 4), "match_type": match_type,
         "accuracy": "point" if p.accuracy in ("point", "interpolated") else "centroid",
         "_cc": p.country, "country_code": p.country, "region": p.region, "region_a": p.region_code,
-        "locality": p.name if p.level in ("address", "street", "locality") else None,
+        "locality": p.name if p.level in ("address", "street", "postcode", "locality") else None,
         "label": p.label or p.name, "explanation": p.explanation,
     }  # fmt: skip
     return _feature(layer, float(p.lat or 0.0), float(p.lon or 0.0), props)
