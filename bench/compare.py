@@ -136,6 +136,37 @@ def pelias(texts: list[str], seconds: float) -> dict[str, Any]:
     return {"processes": 1, "addresses_per_s": res["n"] / res["s"]}
 
 
+BASELINE_INPROC = """
+import sys, time
+from model.tagger import Tagger
+arm, seconds = sys.argv[1], float(sys.argv[2])
+texts = sys.stdin.read().splitlines()
+tagger = Tagger.load(arm, intra_threads=1, inter_threads=1)
+chunks = [texts[i : i + 1000] for i in range(0, len(texts), 1000)]
+tagger.parse_batch(chunks[0])
+done, i, t0 = 0, 0, time.perf_counter()
+while time.perf_counter() - t0 < seconds:
+    done += len(tagger.parse_batch(chunks[i % len(chunks)]))
+    i += 1
+print(done / (time.perf_counter() - t0))
+"""
+
+
+def baseline_tree(ref: str) -> Path:
+    """The code at git ``ref``, exported (``git archive``) to a temporary folder."""
+    out = Path(tempfile.mkdtemp(prefix="addrnet-baseline-"))
+    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(out)], input=archive, check=True)
+    return out
+
+
+def baseline_inprocess(tree: Path, arm: str, texts: list[str], seconds: float) -> float:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    r = subprocess.run([sys.executable, "-c", BASELINE_INPROC, str(Path(arm).resolve()), str(seconds)],
+                       input="\n".join(texts), capture_output=True, text=True, cwd=tree, env=env, check=True)
+    return float(r.stdout.strip().splitlines()[-1])
+
+
 # -- HTTP ------------------------------------------------------------------------------------------------
 def _free_port() -> int:
     with socket.socket() as s:
@@ -144,11 +175,11 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, cmd: list[str], env: dict[str, str], port: int) -> None:
+    def __init__(self, cmd: list[str], env: dict[str, str], port: int, cwd: Path = ROOT) -> None:
         self.port = port
         self.log = tempfile.NamedTemporaryFile(prefix="addrnet-bench-", suffix=".log", delete=False)  # noqa: SIM115
         t0 = time.perf_counter()
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 120
         self.ready_s: float | None = None
         while time.time() < deadline:
@@ -204,8 +235,7 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
     env.update({k: v for k, v in os.environ.items() if k.startswith("ADDRNET_") and k not in ("ADDRNET_SHADOW_ARM",)})
-    if args.arms_dir:
-        env["ADDRNET_ARMS_DIR"] = str(Path(args.arms_dir).resolve())
+    env["ADDRNET_ARMS_DIR"] = str(Path(args.arms_dir_resolved).resolve())  # the same arms for every server
     parse_reqs = _parse_requests(texts)
     batch_reqs = [post("/parse/batch", orjson.dumps({"texts": texts[i : i + BATCH]}))
                   for i in range(0, len(texts), BATCH)]
@@ -221,6 +251,23 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     finally:
         bare.stop()
     print(f"  bare FastAPI c32: {out['bare_parse_c32']['requests_per_s']:,.0f} req/s", flush=True)
+
+    if args.baseline:  # the same phases on the code at --baseline (before this work), same arms and inputs
+        tree = baseline_tree(args.baseline)
+        port = _free_port()
+        old = Server([sys.executable, "-m", "addrnet.cli", "serve", "--port", str(port), "--workers",
+                      str(args.workers)], {**env, "PYTHONPATH": str(tree)}, port, cwd=tree)
+        try:
+            base: dict[str, Any] = {"ref": args.baseline, "ready_s": old.ready_s}
+            base["parse_c1"] = load(port, _cycle(parse_reqs, 0), 1, args.seconds, warmup=200)
+            base["parse_c32"] = load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200)
+            base["batch_cW"] = load(port, lambda k, i: (batch_reqs[i % len(batch_reqs)], BATCH), args.workers,
+                                    args.seconds, reconnect=True, warmup=2)
+        finally:
+            old.stop()
+            shutil.rmtree(tree, ignore_errors=True)
+        out["baseline"] = base
+        print(f"  baseline {args.baseline} /parse c32: {base['parse_c32']['requests_per_s']:,.0f} req/s", flush=True)
 
     port = _free_port()
     srv = Server([sys.executable, "-m", "addrnet.cli", "serve", "--port", str(port), "--workers", str(args.workers)],
@@ -291,6 +338,8 @@ def ratios(r: dict[str, Any]) -> dict[str, float | None]:
         return a / b if a is not None and b else None
 
     rss = h.get("rss_after_soak_mb") or []
+    base = h.get("baseline") or {}
+    base_ip = [x["addresses_per_s"] for x in r["inprocess"] if x["kind"].startswith("baseline")]
     resolve = h.get("resolve_c8", {})
     return {
         "inprocess_2proc_vs_usaddress_2proc": div(ip.get(("addrnet", 2)), us2),
@@ -304,6 +353,11 @@ def ratios(r: dict[str, Any]) -> dict[str, float | None]:
         "http_resolve_c8_p99_ms": resolve.get("p99_ms"),
         "rss_max_worker_mb": max(rss) if rss else None,
         "ready_s": h.get("ready_s"),
+        # before -> after (only with --baseline)
+        "inprocess_1proc_vs_baseline": div(ip.get(("addrnet", 1)), base_ip[0] if base_ip else None),
+        "http_parse_c32_vs_baseline": div(h["parse_c32"]["requests_per_s"],
+                                          (base.get("parse_c32") or {}).get("requests_per_s")),
+        "http_batch_vs_baseline": div(h["batch_cW"]["addresses_per_s"], (base.get("batch_cW") or {}).get("addresses_per_s")),
     }
 
 
@@ -368,6 +422,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=8.0, help="measuring time per figure")
     ap.add_argument("--soak", type=float, default=300.0, help="mixed-load seconds before reading RSS")
     ap.add_argument("--skip-http", action="store_true", help="in-process figures only")
+    ap.add_argument("--baseline", default=None, metavar="REF",
+                    help="also measure the code at git REF (in-process and HTTP) on the same arms and inputs")
     ap.add_argument("--regenerate", action="store_true", help="generate the inputs again (new checksum)")
     ap.add_argument("--out", default="bench/results/compare.json")
     args = ap.parse_args(argv)
@@ -376,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     arms_dir = Path(args.arms_dir) if args.arms_dir else settings.arms_dir
     arm = args.arm or str(arms_dir / settings.primary_arm)
+    args.arms_dir_resolved = arms_dir
     texts, digest = inputs.load(args.regenerate)
     print(f"inputs: {len(texts)} addresses, sha256 {digest[:12]}", flush=True)
     result: dict[str, Any] = {
@@ -392,6 +449,12 @@ def main(argv: list[str] | None = None) -> int:
                 runs.append(inprocess(kind, arm, texts, procs, args.seconds))
             except ImportError as exc:
                 runs.append({"kind": kind, "processes": procs, "skipped": str(exc)})
+    if args.baseline:
+        tree = baseline_tree(args.baseline)
+        rate = baseline_inprocess(tree, arm, texts, args.seconds)
+        shutil.rmtree(tree, ignore_errors=True)
+        runs.append({"kind": f"baseline {args.baseline}", "processes": 1, "addresses_per_s": rate})
+        print(f"  in-process baseline {args.baseline} x1: {rate:,.0f} addresses/s", flush=True)
     result["inprocess"] = [r for r in runs if "addresses_per_s" in r]
     result["skipped"] = [r for r in runs if "skipped" in r]
     result["pelias"] = pelias(texts, args.seconds)

@@ -16,6 +16,7 @@ import unicodedata
 from typing import NamedTuple
 
 _WORD_RE = re.compile(r"[,;]|[^\s,;]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_CATEGORIES = {"Cc", "Cs", "Zl", "Zp", "Co", "Cn"}
 
 
@@ -34,8 +35,8 @@ def _clean_char(ch: str) -> str:
 def normalize(text: str) -> str:
     """NFC + control/invalid code points -> space. Length-preserving after NFC."""
     # lone surrogates cannot be NFC-normalized; replace them first
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
-        text = "".join(" " if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
     if text.isprintable():
         return text

@@ -33,7 +33,7 @@ class EncodedBatch:
 
 
 class WordTokenizer:
-    def __init__(self, tokenizer: Tokenizer, max_len: int = 64, cache_size: int = 50_000) -> None:
+    def __init__(self, tokenizer: Tokenizer, max_len: int = 64, cache_size: int = 20_000) -> None:
         self.tok = tokenizer
         self.tok.no_padding()
         self.tok.no_truncation()
@@ -46,7 +46,7 @@ class WordTokenizer:
         self._per_word = tokenizer.post_processor is None and cache_size > 0
 
     @classmethod
-    def from_file(cls, path: str | Path, max_len: int = 64, cache_size: int = 50_000) -> WordTokenizer:
+    def from_file(cls, path: str | Path, max_len: int = 64, cache_size: int = 20_000) -> WordTokenizer:
         return cls(Tokenizer.from_file(str(path)), max_len=max_len, cache_size=cache_size)
 
     def word_ids(self, words: list[str]) -> list[list[int]]:
