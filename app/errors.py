@@ -94,11 +94,25 @@ def public_reason(exc: BaseException) -> str:
     return f"database unavailable ({type(exc).__name__})"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(obj: Any) -> Any:
+    """Strings that UTF-8 can encode (lone surrogates echoed from the request become U+FFFD)."""
+    if isinstance(obj, str):
+        return _SURROGATE.sub("\ufffd", obj)
+    if isinstance(obj, dict):
+        return {_encodable(k): _encodable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_encodable(v) for v in obj]
+    return obj
+
+
 def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
     err: dict[str, Any] = {"code": code, "message": message}
     if details is not None:
         err["details"] = details
-    return {"error": err}
+    return {"error": _encodable(err)}
 
 
 def _describe(errors: list[dict[str, Any]]) -> str:

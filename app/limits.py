@@ -11,6 +11,7 @@ whitespace is collapsed, against ``resolver.components.MAX_COMPONENT_CHARS``, th
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,9 +23,13 @@ from resolver.components import MAX_COMPONENT_CHARS
 __all__ = ["MAX_COMPONENT_CHARS", "BodyLimitMiddleware", "collapse", "usable_components"]
 
 
+_INVALID = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def collapse(value: str) -> str:
-    """Whitespace runs become one space; ends stripped (the resolver's own normalisation)."""
-    return " ".join(value.split())
+    """Control characters and lone surrogates become spaces (as the tagger's normalisation does), whitespace
+    runs one space, ends stripped (the resolver's own normalisation)."""
+    return " ".join(_INVALID.sub(" ", value).split())
 
 
 def usable_components(components: Mapping[str, str]) -> dict[str, str]:

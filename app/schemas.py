@@ -8,10 +8,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from addrnet.settings import get_settings
 from app.limits import MAX_COMPONENT_CHARS, collapse
-from model.labels import LABELS
+from model.labels import LABEL_VIEWS
 
-#: one of model.labels.LABELS (an enum in the OpenAPI schema; responses are built from the tagger's labels)
-ComponentLabel = Annotated[str, Field(json_schema_extra={"enum": list(LABELS)}, examples=["street"])]
+#: a label of the requested view (model.labels.LABEL_VIEWS; addrnet by default): an enum in the OpenAPI schema
+ALL_LABELS = list(dict.fromkeys(label for view in LABEL_VIEWS.values() for label in view.values()))
+ComponentLabel = Annotated[str, Field(json_schema_extra={"enum": ALL_LABELS}, examples=["street"])]
 MAX_TEXT_CHARS = get_settings().max_text_chars
 
 

@@ -15,8 +15,9 @@ import math
 import re
 from typing import Any
 
-from model.labels import LABELS
+from model.labels import LABEL_VIEWS
 
+ALL_LABELS = {label for view in LABEL_VIEWS.values() for label in view.values()}
 _ABS = re.compile(r"(?<![\w.:/])/(?:home|root|tmp|work|srv|usr|var|opt)/")
 
 
@@ -37,7 +38,7 @@ def check_parse(body: Any) -> str | None:
         return "parse: no text"
     text = body["text"]
     for c in body.get("components", []):
-        if c.get("label") not in LABELS:
+        if c.get("label") not in ALL_LABELS:
             return f"parse: unknown label {c.get('label')!r}"
         if not (isinstance(c.get("start"), int) and isinstance(c.get("end"), int) and 0 <= c["start"] < c["end"]):
             return "parse: bad span"

@@ -33,7 +33,7 @@ from typing import Any
 import httpx
 
 from app.shadow import accounting_from_log
-from reliability.contract import check_response
+from reliability.contract import check_response, strict_json
 from reliability.faults import corrupt_arm, nan_arm
 from reliability.fuzz import cases
 from reliability.server import ROOT, Server, rss_mb
@@ -101,6 +101,7 @@ def phase_schemathesis(base: str, budget_s: int, examples: int) -> dict[str, Any
     cmd = [str(Path(sys.executable).with_name("schemathesis")), "run", f"{base}/openapi.json",
            "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
            "response_headers_conformance,response_schema_conformance,unsupported_method",
+           "--phases", "examples,fuzzing",  # the coverage phase hits a hypothesis AST error on Python 3.11
            "--max-examples", str(examples), "--max-time", str(budget_s), "--seed", "13", "--workers", "2",
            "--request-timeout", "30", "--no-color", "--suppress-health-check", "all",
            "--generation-database", "none", "--report", "json", "--report-json-path", str(report)]
@@ -137,6 +138,7 @@ def phase_fuzz(base: str, n: int, workers: int) -> dict[str, Any]:
     kinds: Counter[str] = Counter(c.kind for c in all_cases)
     violations: list[dict[str, Any]] = []
     transport: Counter[str] = Counter()
+    spent: dict[str, float] = dict.fromkeys(kinds, 0.0)
     checked_200 = 0
     lock = threading.Lock()
     local = threading.local()
@@ -147,8 +149,10 @@ def phase_fuzz(base: str, n: int, workers: int) -> dict[str, Any]:
         if client is None:
             client = local.client = httpx.Client(timeout=60)
         route = case.path.split("?")[0]
+        t0 = time.perf_counter()
         try:
             code, raw = _send(client, base, case)
+            spent[case.kind] += time.perf_counter() - t0
         except httpx.HTTPError as exc:
             with lock:
                 transport[type(exc).__name__] += 1
@@ -177,6 +181,7 @@ def phase_fuzz(base: str, n: int, workers: int) -> dict[str, Any]:
     checks.add("fuzz 200s checked", checked_200 > 5000, checked_200, "> 5000")
     return {"inputs": len(all_cases), "by_kind": dict(kinds), "status": dict(status), "checked_200": checked_200,
             "transport_errors": dict(transport), "violations": violations, "duration_s": round(took, 1),
+            "mean_ms_by_kind": {k: round(1000 * v / kinds[k], 1) for k, v in sorted(spent.items())},
             "rps": round(len(all_cases) / took, 1), "checks": checks.items, "ok": checks.ok}
 
 
@@ -342,6 +347,14 @@ def fault_corrupt_arms(work: Path, gaz: Path, checks: Checks) -> None:
         checks.add("corrupt shadow: /readyz 200", httpx.get(f"{s.url}/readyz").status_code == 200, True)
 
 
+def _strict(raw: bytes) -> bool:
+    try:
+        strict_json(raw)
+        return True
+    except ValueError:
+        return False
+
+
 def fault_nan_arm(work: Path, gaz: Path, checks: Checks) -> None:
     arms = work / "arms-nan"
     shutil.copytree(ARMS / "A", arms / "A")
@@ -354,8 +367,8 @@ def fault_nan_arm(work: Path, gaz: Path, checks: Checks) -> None:
         checks.add("NaN arm: refused (listed under errors)", "non-finite" in arms_body["errors"].get("N", ""),
                    arms_body["errors"].get("N"))
         checks.add("NaN arm: /readyz 503 when it is primary", ready.status_code == 503, ready.status_code)
-        checks.add("NaN arm: /parse/batch 503, never NaN", b.status_code == 503 and "NaN" not in b.text,
-                   [b.status_code, "NaN" in b.text])
+        checks.add("NaN arm: /parse/batch 503 in strict JSON (never a bare NaN)",
+                   b.status_code == 503 and _strict(b.content), [b.status_code, _strict(b.content)])
         checks.add("NaN arm: /parse 503 arm_unavailable", _err(p) == "arm_unavailable", _err(p))
 
 
@@ -401,7 +414,9 @@ def fault_sigterm(work: Path, gaz: Path, checks: Checks) -> dict[str, Any]:
     with sqlite3.connect(path) as conn:
         rows = conn.execute("SELECT count(*) FROM shadow_events").fetchone()[0]
     total = stats.get("written", 0) + stats.get("dropped_total", 0) + stats.get("failed_total", 0)
-    checks.add("SIGTERM: exit status 0", code == 0, code, 0)
+    # uvicorn re-raises the signal once its graceful shutdown is complete: -15 is a clean exit
+    checks.add("SIGTERM: graceful exit", code in (0, -15) and "Application shutdown complete" in s.log_text(),
+               code, "0 or -15")
     checks.add("SIGTERM: accepted == shadowed requests answered 200", stats.get("accepted") == ok_shadowed,
                [stats.get("accepted"), ok_shadowed])
     checks.add("SIGTERM: written + dropped + failed == accepted", total == stats.get("accepted") and

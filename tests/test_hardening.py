@@ -283,3 +283,14 @@ def _wait(base: str, proc: subprocess.Popen[bytes]) -> None:
         except httpx.HTTPError:
             time.sleep(0.1)
     raise AssertionError("server did not start")
+
+
+def test_lone_surrogates_anywhere_in_resolve_never_500(live_server: str) -> None:
+    """Found by the reliability fuzz: echoed surrogates broke the JSON encoder (500)."""
+    bodies = [b'{"components": {"suburb": "a\\ud800b", "house_number": "   "}}',
+              b'{"components": {"\\ud800": "x"}}', b'{"components": {"locality": "x"}, "country": "\\udfff"}',
+              b'{"text": "1 Main St", "arm": "\\ud800"}']
+    for raw in bodies:
+        for path in ("/resolve", "/parse"):
+            r = httpx.post(live_server + path, content=raw, headers={"content-type": "application/json"})
+            assert r.status_code < 500 and r.json(), (path, raw, r.text)

@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.metrics import Metrics
-from app.shadow import ShadowJob, ShadowRunner, agreement, prune, report, sanitize_text, shadow_events
+from app.shadow import ShadowRunner, agreement, prune, report, sanitize_text, shadow_events
 from resolver import db
 
 
@@ -105,8 +105,11 @@ def test_store_text_opt_in_and_sanitised(shadow_db: sa.Engine) -> None:
     """Finding 3: lone surrogates (SQLite) and NUL (PostgreSQL) failed the insert; they are sanitised now."""
     runner = _runner(shadow_db, store_text=True)
     texts = ["10 Main St \ud800 Springfield", "10 Main\x00 St", "\udfff"]
+    def echo(text: str) -> Any:
+        return lambda _t, _i: [_parse(text)]
+
     for t in texts:
-        runner.submit_request("parse", [t], "A", [_parse(t)], 1.0, lambda _t, _i, t=t: [_parse(t)])
+        runner.submit_request("parse", [t], "A", [_parse(t)], 1.0, echo(t))
     stats = runner.close(5)
     assert stats["written"] == 3 and stats["failed_total"] == 0
     with shadow_db.connect() as conn:

@@ -7,6 +7,7 @@ only (403 otherwise).
 
 from __future__ import annotations
 
+import copy
 import hmac
 import ipaddress
 import json
@@ -90,9 +91,17 @@ def arms(state: StateDep) -> dict[str, Any]:
     return state.arms.describe()
 
 
+_SIDECARS: dict[str, tuple[float, Any]] = {}
+
+
 def _read_json(path: Any) -> Any:
+    """A sidecar's JSON, parsed once per file version (mtime)."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        mtime = path.stat().st_mtime
+        hit = _SIDECARS.get(str(path))
+        if hit is None or hit[0] != mtime:
+            hit = _SIDECARS[str(path)] = (mtime, json.loads(path.read_text(encoding="utf-8")))
+        return copy.deepcopy(hit[1])
     except (OSError, ValueError):
         return None
 
