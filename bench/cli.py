@@ -12,6 +12,7 @@ BENCHES = {
     "resolver": ("bench.resolver_bench", "resolver latency on diverse queries (in process; --http URL: /resolve at c=8)"),
     "address": ("bench.address_acceptance", "address level: acceptance (>= 99% within 50 m) | eval-formats (Acc@1)"),
     "http": ("bench.http_bench", "HTTP /parse latency and /parse/batch throughput of a running service"),
+    "shadow": ("bench.shadow_report", "the shadow report query over 1M events (target <= 200 ms)"),
     "startup": ("bench.startup", "time from `addrnet serve` start to /readyz 200"),
     "compare": ("bench.compare", "addrnet vs usaddress in-process, HTTP vs a bare FastAPI endpoint, RSS, ready "
                 "(one run -> compare.json + compare.png)"),
