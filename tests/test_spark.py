@@ -13,6 +13,8 @@ import pytest
 from addrnet import Parser
 from model.labels import LABEL_VIEWS
 
+pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+
 TEXTS = [
     "1745 T Street Southeast, Washington, DC 20020",
     "Korunní 810, 120 00 Praha",
