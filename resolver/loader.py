@@ -92,12 +92,15 @@ def subdivision_name(cc: str, code: str, city_names: dict[tuple[str, str], set[s
 
 
 _USPS_ELISION = re.compile(r"\b([ODL]) (?=[A-Z][a-z])")
+_USPS_MC = re.compile(r"\b(Ma?c) (?=[A-Z][a-z])")
 
 
 def usps_display_name(city: str) -> str:
-    """A USPS city name for display: title case, and the apostrophe USPS drops restored after a lone
-    O, D or L ("O NEALS" -> "O'Neals", "D IBERVILLE" -> "D'Iberville")."""
+    """A USPS city name for display: title case, the apostrophe USPS drops restored after a lone O, D
+    or L ("O NEALS" -> "O'Neals", "D IBERVILLE" -> "D'Iberville"), "Mc"/"Mac" joined to the name USPS
+    splits it from ("MC CRORY" -> "McCrory")."""
     name = city.title() if city.isupper() else city
+    name = _USPS_MC.sub(r"\1", name)
     return _USPS_ELISION.sub(r"\1'", name)
 
 
