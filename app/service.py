@@ -247,7 +247,8 @@ class Service:
                                lambda other, _idx: [self._shadow_resolve(other, req)])
         elif req.components:  # the comparison arm parses the components joined into one line
             given = {k for k, v in req.components.items() if k in RESOLVE_LABELS and v}
-            order = ("suburb", "locality", "county", "region", "postcode", "country")
+            order = ("house_number", "street", "unit", "suburb", "city_district", "locality", "county", "region",
+                     "postcode", "country")  # one address line
             line = ", ".join(req.components[k] for k in order if req.components.get(k))
             if line:
                 as_text = req.model_copy(update={"text": line, "components": None})
