@@ -163,3 +163,24 @@ def test_arbitrary_text_never_crashes(us_engine: sa.Engine) -> None:
             assert all(0.0 <= p.score <= 1.0 for p in places)
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("cc", "code", "cities", "want"),
+    [
+        ("CH", "ZH", {"zurich", "winterthur"}, "Zürich"),  # GeoNames uses the ISO code: taken
+        ("AT", "09", {"wien", "vienna"}, "Wien"),  # leading zero dropped: AT-9
+        ("CZ", "52", {"praha", "prague"}, None),  # ISO CZ-52 is another region than GeoNames' CZ 52
+        ("IT", "16", {"firenze"}, None),  # no ISO subdivision IT-16
+    ],
+)
+def test_subdivision_names_only_where_codes_agree(cc: str, code: str, cities: set[str], want: str | None) -> None:
+    assert loader.subdivision_name(cc, code, {(cc, code): cities}) == want
+
+
+def test_country_names_in_major_languages() -> None:
+    by_lang = dict(loader.country_names("DE"))
+    assert by_lang["en"] in {"Germany", "Federal Republic of Germany"}
+    assert (by_lang["de"], by_lang["fr"], by_lang["es"]) == ("Deutschland", "Allemagne", "Alemania")
+    assert loader.country_names("QQ") == []
+    assert loader.usps_display_name("O NEALS") == "O'Neals" and loader.usps_display_name("MC CRORY") == "McCrory"
