@@ -169,6 +169,7 @@ def resolve(
         postcode_ids={i for r in pc_rows for i in r.place_ids},
         postcode_point=next(((r.lat, r.lon) for r in pc_rows if r.lat is not None and r.lon is not None), None),
         has_postcode=bool(pc_rows),
+        postcode_countries={r.country for r in pc_rows},
         confidences=conf,
     )
 

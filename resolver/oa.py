@@ -46,6 +46,7 @@ OPTIONAL_COLUMNS = ("UNIT", "CITY", "DISTRICT", "REGION", "POSTCODE", "ID", "HAS
 NO_NUMBER = frozenset({"0", "NULL", "NONE", "N/A"})  # placeholders, not house numbers
 SPLIT_GAP_DEG = 0.01  # ~1 km: a point this far from every part of a street starts another street
 CITY_MATCH_KM = 40.0  # a CITY name matches a gazetteer locality of that name within this distance
+_FRACTION = re.compile(r" (?=\d+/\d+$)")
 _NUMBER_INT = re.compile(r"^\D{0,2}?(\d{1,9})")
 _CHUNK = 500
 _LIMITS = {"NUMBER": 32, "UNIT": 64, "STREET": 200, "CITY": 200, "REGION": 64, "POSTCODE": 16}
@@ -56,8 +57,9 @@ class OAFormatError(ValueError):
 
 
 def normalize_number(number: str) -> str:
-    """House number key: upper case, no spaces ("22 a" -> "22A")."""
-    return "".join(number.split()).upper()
+    """House number key: upper case, no spaces ("22 a" -> "22A"), a fraction kept apart ("2415 1/2" ->
+    "2415+1/2")."""
+    return "".join(_FRACTION.sub("+", " ".join(number.split())).split()).upper()
 
 
 def number_int(number: str) -> int | None:

@@ -43,6 +43,7 @@ class Evidence:
     regions: set[tuple[str, str]] = field(default_factory=set)
     postcode_ids: set[int] = field(default_factory=set)
     postcode_point: tuple[float, float] | None = None
+    postcode_countries: set[str] = field(default_factory=set)  # a postcode speaks only about places there
     has_postcode: bool = False
     suburb_points: list[tuple[float, float]] = field(default_factory=list)
     confidences: Mapping[str, float] = field(default_factory=dict)
@@ -64,7 +65,7 @@ def score_locality(c: LocalityCand, row: Mapping[Any, Any], ev: Evidence) -> tup
         else:
             score -= 0.35 * ev.confidences.get("region", 1.0)
             why.append("region disagrees")
-    if ev.has_postcode:
+    if ev.has_postcode and cc in ev.postcode_countries:
         w = ev.confidences.get("postcode", 1.0)
         if c.place_id in ev.postcode_ids:
             score += 0.14 * w
