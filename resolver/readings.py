@@ -27,7 +27,8 @@ from resolver.components import COMPONENTS, MAX_COMPONENT_CHARS, MAX_READINGS
 from resolver.match import Place, resolve
 from resolver.names import normalize_name
 
-WEAK_EVIDENCE = 0.7  # below this, the tagger's own alternatives are asked for (``geocode``)
+WEAK_EVIDENCE = 0.7  # below this, derived readings are tried (``resolve_readings``)
+ASK_TAGGER_EVIDENCE = 0.5  # below this (or no result at all), the tagger's k-best readings are asked for
 ALT_FLOOR = 0.95  # country <-> region: the gazetteer decides; a tie keeps the tagger's reading
 STREET_TAIL_FLOOR = 0.5  # locality -> end of the street: only when the postcode clearly disagrees
 CONFLICT_FACTOR = 0.5  # evidence multiplier per contradicted or relaxed constraint
@@ -200,7 +201,7 @@ def geocode(
     the best of them is weak, ask ``alternatives()`` (``Tagger.parse_alternatives`` of the text) for
     the tagger's k-best readings and choose among all of them."""
     res = resolve_readings(conn, [reading], country=country, limit=limit)
-    if alternatives is None or evidence(res.results) >= WEAK_EVIDENCE:
+    if alternatives is None or evidence(res.results) >= ASK_TAGGER_EVIDENCE:
         return res
     more = from_alternatives(alternatives(), top=reading)
     if len(more) <= 1:
