@@ -181,22 +181,38 @@
   function placesTable(res, caption, topDiffers) {
     if (res instanceof Error) return errorBox(res, "Place lookup");
     const rows = res.results || [];
-    if (!rows.length) return message("info", "No place found.", "The gazetteer has no match for these components.");
+    const box = el("div", {class: "places-box"});
+    const r = res.reading;  // optional: the resolver's own reading when it differs from the tagger's top parse
+    if (r && r.differs_from_parse && r.components && typeof r.components === "object") {
+      box.append(message("info", "The resolver read this address differently from the parse above.",
+        `${r.source ? r.source + ": " : ""}${Object.entries(r.components).map(([k, v]) => `${k} “${v}”`).join(", ")}.`));
+    }
+    if (!rows.length) {
+      box.append(message("info", "No place found.", "The gazetteer has no match for these components."));
+      return box;
+    }
     const head = ["#", "Name", "Region", "Country", "Match", "Score", "Coordinates", "Explanation", "Map"];
     const tbody = el("tbody");
     rows.forEach((p, i) => {
       const cells = [
         [String(i + 1), i === 0 && topDiffers ? el("span", {class: "badge bad", text: " ≠ differs"}) : null],
-        [p.name], [p.region || "—"], [p.country || "—"], [p.match || "—"], [fmt(Number(p.score), 3)],
-        [`${fmt(Number(p.lat), 5)}, ${fmt(Number(p.lon), 5)}`], [p.explanation || "—"], [mapLink(p)],
+        [p.name, p.label && (p.street || p.house_number) ? el("span", {class: "meta", text: ` (${p.label})`}) : null],
+        [p.region || "—"], [p.country || "—"], [[p.level, p.match].filter(Boolean).join(" · ") || "—"],
+        [fmt(Number(p.score), 3)],
+        [`${fmt(Number(p.lat), 5)}, ${fmt(Number(p.lon), 5)}`, isFinite(Number(p.accuracy_m)) && p.accuracy_m !== null
+          ? el("span", {class: "meta", text: ` ±${accuracy(Number(p.accuracy_m))}${p.accuracy ? ` (${p.accuracy})` : ""}`}) : null],
+        [p.explanation || "—"], [mapLink(p)],
       ];
       tbody.append(el("tr", {class: i === 0 && topDiffers ? "diff" : null},
         cells.map((c, j) => el("td", {class: j === 0 || j === 5 || j === 6 ? "num" : null, dataset: {th: j ? head[j] : "Rank"}}, ...c))));
     });
-    return el("div", {class: "scroll", role: "region", tabindex: "0", "aria-label": caption},
+    box.append(el("div", {class: "scroll", role: "region", tabindex: "0", "aria-label": caption},
       el("table", {class: "places"}, el("caption", {text: caption}),
-        el("thead", {}, el("tr", {}, head.map((h) => el("th", {scope: "col", text: h})))), tbody));
+        el("thead", {}, el("tr", {}, head.map((h) => el("th", {scope: "col", text: h})))), tbody)));
+    return box;
   }
+
+  const accuracy = (m) => (m >= 1000 ? `${fmt(m / 1000, m >= 10000 ? 0 : 1)} km` : `${fmt(m, 0)} m`);
 
   function modelLine(parse) {
     const m = parse.model || {};
