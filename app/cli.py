@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "any worker covers all of them (Prometheus multiprocess mode, PROMETHEUS_MULTIPROC_DIR).")
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    p.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="worker processes, one ONNX thread each (default: 1; use one per core)")
     p.set_defaults(func=serve)
 
 
@@ -44,14 +45,15 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     if args.workers > 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir(args.settings, args.port).resolve())
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        log_config=logging_config(level),
-        log_level=level.lower(),
-        access_log=False,  # one line per request comes from app.observe, with the request id
-    )
+    options: dict = {
+        "log_config": logging_config(level),
+        "log_level": level.lower(),
+        "access_log": False,  # one line per request comes from app.observe, with the request id
+    }
+    from app import workers
+
+    if args.workers > 1 and workers.supported():  # one SO_REUSEPORT socket per worker (app/workers.py)
+        return workers.run("app.main:create_app", factory=True, host=args.host, port=args.port,
+                           workers=args.workers, **options)
+    uvicorn.run("app.main:create_app", factory=True, host=args.host, port=args.port, workers=args.workers, **options)
     return 0

@@ -8,7 +8,7 @@ Each figure comes from this one run; only the ratios are compared with the targe
    processes; usaddress (``parse`` and ``tag``, the faster is the peer figure) in 1 and 2 processes;
    pelias-parser when ``node`` and the package are present (else recorded as skipped).
 2. HTTP: ``addrnet serve --workers W`` and the bare endpoint (``bench/bare_app.py``) under the same uvicorn
-   options. /parse at concurrency 1 and 32 on both; /parse/batch (1,000 texts a request, concurrency 1
+   options and worker launcher (``app/workers.py``). /parse at concurrency 1 and 32 on both; /parse/batch (1,000 texts a request, concurrency 1
    and W, a new connection per request); /resolve on the inputs' texts at concurrency 8 (skipped when the
    gazetteer is not loaded); then a mixed soak (/parse at 16, /parse/batch at 1, /resolve at 4) for
    ``--soak`` seconds, after which each worker's RSS is read from /proc. Ready = start to /readyz 200.
@@ -243,8 +243,13 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
 
     # the framework ceiling first (same uvicorn options, same worker count)
     port = _free_port()
-    bare = Server([sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port", str(port), "--workers",
-                   str(args.workers), "--no-access-log", "--log-level", "warning"], env, port)
+    if args.workers > 1:  # the launcher `addrnet serve --workers N` uses: one SO_REUSEPORT socket per worker
+        bare_cmd = [sys.executable, "-m", "app.workers", "bench.bare_app:app", "--port", str(port), "--workers",
+                    str(args.workers), "--log-level", "warning"]
+    else:
+        bare_cmd = [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port", str(port), "--no-access-log",
+                    "--log-level", "warning"]
+    bare = Server(bare_cmd, env, port)
     try:
         out["bare_parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
         out["bare_parse_c32"] = load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200)
