@@ -339,8 +339,9 @@ class ShadowRunner:
     def _fail(self, job: ShadowJob, reason: str, exc: Exception) -> None:
         with self._lock:
             self._finish(job, "failed", reason)
-        # never log the client's text: only the kind of failure
-        log.warning("shadow job failed (%s): %s", reason, type(exc).__name__)
+        # never log the client's text: only the kind of failure (and an API error's code)
+        cause = exc.__cause__ or exc
+        log.warning("shadow job failed (%s): %s %s", reason, type(cause).__name__, getattr(cause, "code", ""))
 
     def _rows(self, job: ShadowJob, results: list[dict[str, Any]], shadow_ms: float) -> list[dict[str, Any]]:
         now = datetime.now(UTC)

@@ -13,7 +13,9 @@ BENCHES = {
     "address": ("bench.address_acceptance", "address level: acceptance (>= 99% within 50 m) | eval-formats (Acc@1)"),
     "http": ("bench.http_bench", "HTTP /parse latency and /parse/batch throughput of a running service"),
     "shadow": ("bench.shadow_report", "the shadow report query over 1M events (target <= 200 ms)"),
+    "memory": ("bench.memory_soak", "worker RSS after minutes of diverse load (target <= 200 MB after 10 min)"),
     "startup": ("bench.startup", "time from `addrnet serve` start to /readyz 200"),
+    "means": ("bench.means", "what each speed measure gives, one at a time (-> means.json)"),
     "compare": ("bench.compare", "addrnet vs usaddress in-process, HTTP vs a bare FastAPI endpoint, RSS, ready "
                 "(one run -> compare.json + compare.png)"),
 }

@@ -20,6 +20,7 @@ import argparse
 import concurrent.futures as cf
 import json
 import os
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -497,8 +498,13 @@ def main(argv: list[str] | None = None) -> int:
         write("faults", res)
         summary["phases"]["faults"] = res["checks"]
     every = [c for items in summary["phases"].values() for c in items]
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_s = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
     summary.update(ok=all(c["ok"] for c in every), checks=len(every), failed=[c for c in every if not c["ok"]],
-                   duration_s=round(time.perf_counter() - t_start, 1), cpus=os.cpu_count())
+                   duration_s=round(time.perf_counter() - t_start, 1), cpus=os.cpu_count(),
+                   cpu_s=round(cpu_s, 1), load_avg_1m=round(os.getloadavg()[0], 1),
+                   note="cpu_s: CPU seconds of the suite and its servers; cpu_s / 2 is the wall time an idle "
+                        "2-core machine needs at least")
     write("summary", summary)
     print(f"reliability: {'PASS' if summary['ok'] else 'FAIL'}: {len(every)} checks, "
           f"{len(summary['failed'])} failed, {summary['duration_s']} s", flush=True)
