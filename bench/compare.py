@@ -57,10 +57,11 @@ TARGETS = {  # ratio or figure -> (comparison, bound)
 # -- in-process ------------------------------------------------------------------------------------------
 def _inproc_worker(kind: str, arm: str, texts: list[str], seconds: float, barrier: Any, out: Any) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    if kind == "addrnet":
+    if kind.startswith("addrnet"):  # "addrnet-2threads": one process with two ONNX threads (bench means)
         from model.tagger import Tagger
 
-        tagger = Tagger.load(arm, intra_threads=1, inter_threads=1)
+        threads = 2 if kind == "addrnet-2threads" else 1
+        tagger = Tagger.load(arm, intra_threads=threads, inter_threads=1)
         chunks = [texts[i : i + BATCH] for i in range(0, len(texts), BATCH)]
 
         def step(i: int) -> int:

@@ -1,0 +1,189 @@
+"""``addrnet bench means``: what each speed measure gives, one at a time, in one run -> bench/results/means.json.
+
+In-process (the primary arm, the ``bench compare`` inputs): tokenization with and without the per-word cache;
+length buckets against runs in input order; components only against components + tokens; one process with
+two ONNX threads against two processes with one; ONNX graph optimization levels; orjson against json for
+response bodies; a thread-pool hop against a direct call for tiny work.
+
+HTTP (``/parse`` at concurrency 32, ``--workers 2``; each variant its own server, all else default): default;
+micro-batching off (``ADDRNET_PARSE_BATCH_MAX=1``); a 2 ms batching wait; ``?tokens=true``; uvicorn's own
+multi-worker launcher (one shared socket) instead of ``app/workers.py``; and on a repeating workload (300
+distinct texts) the LRU cache on and off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from bench import inputs
+from bench.common import now, write_result
+from bench.compare import Server, _cycle, _free_port, _parse_requests, inprocess
+from bench.loadgen import load, post
+
+
+def _rate(fn: Any, n_items: int, seconds: float) -> float:
+    """Items per second of ``fn()`` (CPU time of this process, so other load on the machine counts less)."""
+    fn()
+    done, c0 = 0, time.process_time()
+    while time.process_time() - c0 < seconds:
+        fn()
+        done += n_items
+    return done / (time.process_time() - c0)
+
+
+def in_process(arm: str, texts: list[str], seconds: float) -> dict[str, Any]:
+    import numpy as np
+    import onnxruntime as ort
+
+    from model.normalize import normalize, split_words
+    from model.tagger import Tagger
+
+    out: dict[str, Any] = {}
+    tagger = Tagger.load(arm, intra_threads=1)
+    words = [[w.text for w in split_words(normalize(t))] for t in texts]
+    chunks = [words[i : i + 64] for i in range(0, 2048, 64)]
+    tok = tagger.tokenizer
+    out["tokenize_addresses_per_s"] = {
+        "encode_batch per word sequence": _rate(lambda: [tok._encode_sequences(c) for c in chunks], 2048, seconds),
+        "per-word id cache": _rate(lambda: [tok.encode_words(c) for c in chunks], 2048, seconds),
+    }
+    big = texts[:1000]
+
+    def unsorted() -> None:
+        norm = [normalize(t) for t in big]
+        ws = [split_words(t) for t in norm]
+        for i in range(0, len(big), 64):
+            tagger._parse_run(norm[i : i + 64], ws[i : i + 64], False)
+
+    out["parse_batch_1000_addresses_per_s"] = {
+        "runs of 64 in input order": _rate(unsorted, 1000, seconds),
+        "runs of 64 by length": _rate(lambda: tagger.parse_batch(big, tokens=False), 1000, seconds),
+        "runs of 64 by length, with tokens": _rate(lambda: tagger.parse_batch(big, tokens=True), 1000, seconds),
+    }
+    out["parse_batch_1_addresses_per_s"] = _rate(lambda: [tagger.parse_batch([t], tokens=False) for t in texts[:200]],
+                                                 200, seconds)
+    enc = tok.encode_words(words[:64])
+    feed = {"input_ids": enc.input_ids, "attention_mask": enc.attention_mask}
+    levels = {}
+    for name, level in (("all", ort.GraphOptimizationLevel.ORT_ENABLE_ALL),
+                        ("extended", ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED),
+                        ("basic", ort.GraphOptimizationLevel.ORT_ENABLE_BASIC),
+                        ("disabled", ort.GraphOptimizationLevel.ORT_DISABLE_ALL)):
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = level
+        sess = ort.InferenceSession(str(tagger.artifact.model_path), opts, providers=["CPUExecutionProvider"])
+        levels[name] = _rate(lambda s=sess: s.run(["logits"], feed), 64, seconds)
+    out["onnx_graph_optimization_addresses_per_s"] = levels
+    out["onnx_padded_tokens_per_address"] = float(np.prod(enc.input_ids.shape) / 64)
+    out["onnx_real_tokens_per_address"] = float(enc.attention_mask.sum() / 64)
+
+    from app.service import Service
+
+    class _State:  # what Service.payload reads
+        settings = type("S", (), {"parse_cache_size": 0, "parse_batch_max": 1, "parse_batch_wait_ms": 0.0})()
+
+    svc = Service(_State())  # type: ignore[arg-type]
+    payloads = [svc.payload(r, tagger, True) for r in tagger.parse_batch(big)]
+    out["encode_1000_bodies_per_s"] = {
+        "json.dumps": _rate(lambda: json.dumps({"results": payloads}, ensure_ascii=False), 1, seconds),
+        "orjson.dumps": _rate(lambda: orjson.dumps({"results": payloads}), 1, seconds),
+    }
+
+    from starlette.concurrency import run_in_threadpool
+
+    def tiny() -> int:
+        return 1
+
+    async def hops(n: int, hop: bool) -> float:
+        t0 = time.perf_counter()
+        for _ in range(n):
+            if hop:
+                await run_in_threadpool(tiny)
+            else:
+                tiny()
+        return (time.perf_counter() - t0) / n * 1e6
+
+    out["tiny_call_us"] = {"thread-pool hop": asyncio.run(hops(5000, True)), "direct": asyncio.run(hops(5000, False))}
+    return out
+
+
+def http(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
+    reqs = _parse_requests(texts)
+    tok_reqs = _parse_requests(texts, "/parse?tokens=true")
+    rng = random.Random(0)
+    hot = texts[:300]
+    repeat_reqs = [post("/parse", orjson.dumps({"text": hot[min(int(rng.paretovariate(1.2)) - 1, 299)]}))
+                   for _ in range(20_000)]
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
+    base_env["ADDRNET_ARMS_DIR"] = str(Path(args.arms_dir).resolve())
+    W = str(args.workers)
+    serve = [sys.executable, "-m", "addrnet.cli", "serve", "--workers", W, "--port"]
+    uvicorn_launcher = [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--workers", W,
+                        "--no-access-log", "--log-level", "warning", "--port"]
+    variants = [
+        ("default", serve, {}, reqs),
+        ("micro-batching off (parse_batch_max=1)", serve, {"ADDRNET_PARSE_BATCH_MAX": "1"}, reqs),
+        ("micro-batching wait 2 ms", serve, {"ADDRNET_PARSE_BATCH_WAIT_MS": "2"}, reqs),
+        ("?tokens=true", serve, {}, tok_reqs),
+        ("uvicorn's launcher (one shared socket)", uvicorn_launcher, {}, reqs),
+        ("repeating texts, LRU cache 1,024", serve, {}, repeat_reqs),
+        ("repeating texts, LRU cache off", serve, {"ADDRNET_PARSE_CACHE_SIZE": "0"}, repeat_reqs),
+    ]
+    out = {}
+    for name, cmd, extra, rq in variants:
+        port = _free_port()
+        srv = Server([*cmd, str(port)], {**base_env, **extra}, port)
+        try:
+            time.sleep(1.0)
+            out[name] = load(port, _cycle(rq, 300), 32, args.seconds, warmup=100)
+        finally:
+            srv.stop()
+        print(f"  /parse c32 {name}: {out[name]['requests_per_s']:,.0f} req/s, p99 {out[name]['p99_ms']:.1f} ms",
+              flush=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="addrnet bench means", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--arms-dir", default=None)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seconds", type=float, default=5.0)
+    ap.add_argument("--skip-http", action="store_true")
+    ap.add_argument("--out", default="bench/results/means.json")
+    args = ap.parse_args(argv)
+    from addrnet.settings import get_settings
+
+    settings = get_settings()
+    args.arms_dir = args.arms_dir or str(settings.arms_dir)
+    arm = str(Path(args.arms_dir) / settings.primary_arm)
+    texts, digest = inputs.load()
+    result: dict[str, Any] = {"date": now(), "machine": platform.machine(), "cpus": os.cpu_count(), "arm": arm,
+                              "inputs_sha256": digest, "seconds_per_figure": args.seconds}
+    result["in_process"] = in_process(arm, texts, args.seconds)
+    print(json.dumps(result["in_process"], indent=1), flush=True)
+    procs = [inprocess("addrnet", arm, texts, 2, args.seconds)]
+    one = inprocess("addrnet-2threads", arm, texts, 1, args.seconds)
+    result["processes_vs_threads_addresses_per_s"] = {"1 process, 2 ONNX threads": one["addresses_per_s"],
+                                                       "2 processes, 1 ONNX thread": procs[0]["addresses_per_s"]}
+    if not args.skip_http:
+        result["http_parse_c32"] = http(args, texts)
+    write_result(args.out, result, echo=False)
+    print(f"-> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
