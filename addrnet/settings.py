@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     shadow_max_rows: int = Field(1_000_000, description="At most this many shadow events are kept.")
     shadow_drain_s: float = Field(8.0, description="At shutdown, shadow jobs are drained until this deadline.")
     shadow_batch_sample: int = Field(16, description="Texts of a /parse/batch request re-run on the shadow arm.")
-    shadow_report_window: int = Field(100_000, description="The report aggregates at most this many events.")
+    shadow_report_window: int = Field(50_000, description="The report aggregates at most this many events.")
     db_pool_size: int = 4
     db_max_overflow: int = 4
     sqlite_cache_kib: int = Field(8192, description="SQLite page cache per serving connection.")

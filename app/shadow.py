@@ -411,8 +411,9 @@ class _ShadowArmError(Exception):
 
 
 def accounting_from_log(log_text: str) -> dict[str, Any] | None:
-    """The counters the runner logged at shutdown (plain or JSON log lines); None when absent."""
-    for line in reversed(log_text.splitlines()):
+    """The counters logged at shutdown (plain or JSON log lines), summed over the workers; None when absent."""
+    total: dict[str, Any] | None = None
+    for line in log_text.splitlines():
         if ACCOUNTING_LOG_PREFIX not in line:
             continue
         if line.lstrip().startswith("{"):
@@ -422,8 +423,18 @@ def accounting_from_log(log_text: str) -> dict[str, Any] | None:
             except ValueError:
                 pass
         found: dict[str, Any] = json.loads(line.split(ACCOUNTING_LOG_PREFIX, 1)[1].strip())
-        return found
-    return None
+        total = found if total is None else _add(total, found)
+    return total
+
+
+def _add(a: Any, b: Any) -> Any:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return {k: _add(a.get(k), b.get(k)) for k in {*a, *b}}
+    if isinstance(a, bool) or isinstance(b, bool):
+        return bool(a) and bool(b)
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return a + b
+    return a if b is None else b
 
 
 def prune(engine: Engine, retention_days: float, max_rows: int) -> int:
@@ -447,7 +458,7 @@ def _f(x: Any) -> float | None:
 
 
 def report(
-    engine: Engine, since: datetime, examples: int = 10, window: int = 100_000, store_text: bool = False
+    engine: Engine, since: datetime, examples: int = 10, window: int = 50_000, store_text: bool = False
 ) -> dict[str, Any]:
     """Agreement over the newest ``window`` events created at or after ``since`` (SQL aggregates), the
     latest ``examples`` disagreements and latency percentiles over the newest ``LATENCY_SAMPLE`` events."""

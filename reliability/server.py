@@ -22,6 +22,20 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def worker_pids(pid: int) -> list[int]:
+    """The serving processes: the children of ``addrnet serve --workers N`` (N > 1), else ``pid`` itself."""
+    try:
+        kids = [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        kids = []
+    return kids or [pid]
+
+
+def max_worker_rss_mb(pid: int) -> float | None:
+    values = [v for v in (rss_mb(p) for p in worker_pids(pid)) if v is not None]
+    return max(values) if values else None
+
+
 def rss_mb(pid: int) -> float | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -33,14 +47,15 @@ def rss_mb(pid: int) -> float | None:
 
 
 class Server:
-    def __init__(self, workdir: Path, name: str, **settings: Any) -> None:
+    def __init__(self, workdir: Path, name: str, workers: int = 1, **settings: Any) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = workdir / f"server-{name}.log"
         env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
         env["ADDRNET_DATA_DIR"] = str(workdir / f"data-{name}")
         env.update({f"ADDRNET_{k.upper()}": str(v) for k, v in settings.items()})
-        cmd = [sys.executable, "-m", "addrnet.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        cmd = [sys.executable, "-m", "addrnet.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
+               "--workers", str(workers)]
         with open(self.log, "wb") as fh:
             self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
 
