@@ -195,3 +195,21 @@ def test_agreement_per_component() -> None:
     assert agreement({"parse": p, "results": [{"place_id": 1}]}, {"parse": p, "results": [{"place_id": 1}]}) == {
         "locality": True, "street": True, "top_place": True}
     assert agreement(p, s, only={"locality"}) == {"locality": False}
+
+
+@pytest.mark.postgres
+def test_nul_and_surrogates_are_written_on_postgresql() -> None:
+    """Finding 3: texts with NUL failed the insert on PostgreSQL and were only counted as errors."""
+    from tests.test_gazetteer_postgres import _temp_schema
+
+    with _temp_schema() as url:
+        db.upgrade(url)
+        engine = db.serving_engine(url, read_only=False)
+        runner = _runner(engine, store_text=True)
+        for t in ["10 Main\x00 St", "Springfield \ud800 IL"]:
+            runner.submit_request("parse", [t], "A", [_parse(t)], 1.0, lambda _t, _i, t=t: [_parse(t)])  # type: ignore[misc]
+        stats = runner.close(10)
+        assert stats["written"] == 2 and stats["failed_total"] == 0, stats
+        rep = report(engine, datetime.now(UTC) - timedelta(hours=1))
+        assert rep["events"] == 2
+        engine.dispose()
