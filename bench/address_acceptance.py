@@ -295,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=15)
     p.add_argument("--arm", default="A")
     p.add_argument("--concurrency", type=int, default=4)
+    p.add_argument("--backend", choices=["sqlite", "postgresql"], default=None,
+                   help="the database behind --url (recorded in the result and its file name)")
     p.add_argument("--out", default=None)
     a = p.parse_args(argv)
     if a.url is None and a.db is None:
@@ -317,8 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with serving(a.db, a.arm) as url:
             result = go(url)
-    backend = "postgresql" if (a.db or "").startswith("postgresql") else "sqlite"
-    result["backend"] = backend if a.db else "as served"
+    backend = a.backend or ("postgresql" if (a.db or "").startswith("postgresql") else "sqlite")
+    result["backend"] = backend if (a.db or a.backend) else "as served"
     out = a.out or ("bench/results/resolver_eval_formats.json" if a.mode == "eval-formats"
                     else f"bench/results/address_acceptance_{backend}.json")  # fmt: skip
     write_result(out, result, echo=False)
