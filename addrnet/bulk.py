@@ -37,7 +37,6 @@ from model.labels import LABELS, view_of
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 CHUNK_ROWS = 2048
-CSV_BLOCK_BYTES = 96 << 10  # about 2,000 addresses per CSV block
 PLACE_FIELDS = ("place_id", "place_name", "place_country", "place_lat", "place_lon", "place_match", "place_score")
 CHECKPOINT_VERSION = 1
 
@@ -162,38 +161,51 @@ def read_chunks(path: Path, column: str, skip: int) -> Iterator[Chunk]:
 
 
 def _read_csv(path: Path, column: str, skip: int) -> Iterator[Chunk]:
+    """Chunks of ``CHUNK_ROWS`` records (Python's csv module: deterministic chunks, line numbers for bad lines)."""
     import csv
 
     import pyarrow as pa
-    import pyarrow.csv as pcsv
 
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        header = next(csv.reader(fh), None)
-    if not header:
-        raise BulkError(f"{path}: no CSV header")
-    if column not in header:
-        raise BulkError(f"{path}: no column {column!r}; columns: {header}")
-    pending: list[dict[str, Any]] = []
-
-    def invalid(row: Any) -> str:
-        reason = f"malformed CSV line: {row.actual_columns} fields, the header has {row.expected_columns}"
-        pending.append(error_record(None, reason, row.text, line=row.number if row.number >= 0 else None))
-        return "skip"
-
-    reader = pcsv.open_csv(
-        path,
-        read_options=pcsv.ReadOptions(use_threads=False, block_size=CSV_BLOCK_BYTES),
-        parse_options=pcsv.ParseOptions(invalid_row_handler=invalid, newlines_in_values=True),
-        convert_options=pcsv.ConvertOptions(column_types={h: pa.string() for h in header}, strings_can_be_null=False,
-                                            quoted_strings_can_be_null=False),
-    )
-    row = 0
-    for index, batch in enumerate(reader):
-        errs, pending[:] = list(pending), []
-        table = pa.Table.from_batches([batch])
-        if index >= skip:
-            yield Chunk(index, row, table, None, table.column(column).to_pylist(), errs)
-        row += table.num_rows
+    fh = open(path, newline="", encoding="utf-8-sig", errors="replace")  # noqa: SIM115 - closed below
+    try:
+        reader = csv.reader(fh)
+        header = next(reader, None)
+        if not header:
+            raise BulkError(f"{path}: no CSV header")
+        if column not in header:
+            raise BulkError(f"{path}: no column {column!r}; columns: {header}")
+        width, at = len(header), header.index(column)
+        cols: list[list[str]] = [[] for _ in header]
+        errs: list[dict[str, Any]] = []
+        index = row = first = 0
+        while True:
+            line = reader.line_num + 1
+            try:
+                rec = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                errs.append(error_record(None, f"malformed CSV line: {exc}", None, line=line))
+                continue
+            if len(rec) != width:
+                if rec:  # a blank line is no row
+                    errs.append(error_record(None, f"malformed CSV line: {len(rec)} fields, the header has {width}",
+                                             ",".join(rec), line=line))
+            else:
+                for c, v in zip(cols, rec, strict=True):
+                    c.append(v)
+                row += 1
+            if len(cols[0]) == CHUNK_ROWS:
+                if index >= skip:
+                    table = pa.table({h: pa.array(c, type=pa.string()) for h, c in zip(header, cols, strict=True)})
+                    yield Chunk(index, first, table, None, cols[at], errs)
+                index, first = index + 1, row
+                cols, errs = [[] for _ in header], []
+        if (cols[0] or errs) and index >= skip:
+            table = pa.table({h: pa.array(c, type=pa.string()) for h, c in zip(header, cols, strict=True)})
+            yield Chunk(index, first, table, None, cols[at], errs)
+    finally:
+        fh.close()
 
 
 def _read_jsonl(path: Path, column: str, skip: int) -> Iterator[Chunk]:

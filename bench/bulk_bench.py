@@ -134,8 +134,9 @@ def million(rows: int, workers: int, arm: str, workdir: Path) -> dict[str, Any]:
     }
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="addrnet bench bulk", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("what", choices=["scaling", "million"])
     ap.add_argument("--rows", type=int, default=None)
     ap.add_argument("--repeats", type=int, default=3)
@@ -143,7 +144,7 @@ def main() -> None:
     ap.add_argument("--arm", default="A")
     ap.add_argument("--workdir", type=Path, default=Path("var/bulk_1m"))
     ap.add_argument("--out", type=Path, default=None)
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     if args.what == "scaling":
         result = scaling(args.rows or 40_000, args.repeats, args.arm)
         out = args.out or RESULTS / "bulk.json"

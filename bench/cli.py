@@ -14,6 +14,8 @@ BENCHES = {
     "http": ("bench.http_bench", "HTTP /parse latency and /parse/batch throughput of a running service"),
     "shadow": ("bench.shadow_report", "the shadow report query over 1M events (target <= 200 ms)"),
     "memory": ("bench.memory_soak", "worker RSS after minutes of diverse load (target <= 200 MB after 10 min)"),
+    "bulk": ("bench.bulk_bench", "addrnet parse files: 1 vs 2 workers (scaling) | a 1,000,000-row CSV (million)"),
+    "spark": ("bench.spark_bench", "addrnet.spark rows/s in local[1] and local[2]"),
     "startup": ("bench.startup", "time from `addrnet serve` start to /readyz 200"),
     "means": ("bench.means", "what each speed measure gives, one at a time (-> means.json)"),
     "compare": ("bench.compare", "addrnet vs usaddress in-process, HTTP vs a bare FastAPI endpoint, RSS, ready "
@@ -24,7 +26,8 @@ BENCHES = {
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("bench", help="Run a benchmark (writes bench/results/*.json).",
                        description="Run a benchmark; arguments after the name go to it (try `addrnet bench parse --help`).")
-    p.add_argument("name", choices=sorted(BENCHES), help="; ".join(f"{k}: {v[1]}" for k, v in BENCHES.items()))
+    p.add_argument("name", choices=sorted(BENCHES),
+                   help="; ".join(f"{k}: {v[1]}" for k, v in BENCHES.items()).replace("%", "%%"))
     p.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the benchmark")
     p.set_defaults(func=run)
 

@@ -45,12 +45,13 @@ def run_master(master: str, src: Path, repeats: int) -> dict[str, Any]:
         spark.stop()
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="addrnet bench spark", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rows", type=int, default=40_000)
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--out", type=Path, default=RESULTS / "spark.json")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     load = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="addrnet-spark-"))

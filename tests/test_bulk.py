@@ -115,7 +115,7 @@ def test_jsonl_and_parquet(source: Path, tmp_path: Path, parser: Parser) -> None
 
 
 def test_resume_after_a_crash(source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bulk, "CSV_BLOCK_BYTES", 2048)  # ~45 rows a chunk
+    monkeypatch.setattr(bulk, "CHUNK_ROWS", 45)
     whole = tmp_path / "whole.csv"
     run(Job(source, whole, progress=False))
 
