@@ -54,6 +54,7 @@ def test_wheel_in_fresh_venv(tmp_path: Path) -> None:
                    check=True, cwd=tmp_path, capture_output=True)
     (wheel,) = (tmp_path / "dist").glob("addrnet-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
+    assert "addrnet/py.typed" in names
     for arm in ("A", "B"):
         for f in ("model.onnx", "tokenizer.json", "labels.json", "manifest.json"):
             assert f"addrnet/arms/{arm}/{f}" in names
