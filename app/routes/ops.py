@@ -88,7 +88,7 @@ def metrics(state: StateDep, _: OperatorDep) -> Response:
 
 @router.get("/v1/arms", summary="Loaded arms with their manifests; which is primary and which is shadow")
 def arms(state: StateDep) -> dict[str, Any]:
-    return state.arms.describe()
+    return _scrub(state.arms.describe())  # manifests written elsewhere may hold absolute paths
 
 
 _SIDECARS: dict[str, tuple[float, Any]] = {}
