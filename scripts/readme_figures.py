@@ -69,8 +69,77 @@ def eval_table() -> list[str]:
     return rows
 
 
+def compare_lines() -> list[str]:
+    """`addrnet bench compare` (one run: the figures of record are its ratios) and `addrnet bench means`."""
+    c = load("bench/results/compare.json")
+    if not c or "targets" not in c:
+        return []
+    h = c["http"]
+    out = [f"`addrnet bench compare` ({c['date']}, {c['cpus']} CPUs, `--workers {c['workers']}`, "
+           f"{c['inputs']['n']:,} generated addresses, sha256 `{c['inputs']['sha256'][:12]}`; "
+           "`bench/results/compare.json`, `compare.png`):", "",
+           "| figure of record | value | target | met |", "| --- | --- | --- | --- |"]
+    for key, v in c["targets"].items():
+        met = "n/a" if v["met"] is None else ("yes" if v["met"] else "**no**")
+        out.append(f"| {key} | {num(v['value'], '{:.3f}')} | {v['target']} | {met} |")
+    ip = ", ".join(f"{x['kind']} x{x['processes']} {x['addresses_per_s']:,.0f}/s" for x in c["inprocess"])
+    out += ["", f"- in-process: {ip}"]
+    if "addresses_per_s" in c.get("pelias", {}):
+        out.append(f"- pelias-parser (1 process): {c['pelias']['addresses_per_s']:,.0f}/s")
+    else:
+        out.append(f"- pelias-parser: skipped ({c.get('pelias', {}).get('skipped', 'not run')})")
+    out.append(f"- HTTP /parse c=1: p50 {h['parse_c1']['p50_ms']:.2f} ms; c=32: {h['parse_c32']['requests_per_s']:,.0f} "
+               f"req/s, p99 {h['parse_c32']['p99_ms']:.1f} ms; bare FastAPI c=32: "
+               f"{h['bare_parse_c32']['requests_per_s']:,.0f} req/s")
+    out.append(f"- HTTP /parse/batch (1,000 a request) c={c['workers']}: {h['batch_cW']['addresses_per_s']:,.0f} "
+               f"addresses/s; RSS per worker fresh {h['rss_fresh_mb']} MB, after {h['soak']['seconds']:.0f} s mixed "
+               f"load {h['rss_after_soak_mb']} MB; start to ready {num(h.get('ready_s'))} s")
+    base = h.get("baseline")
+    if base:
+        r = c["ratios"]
+        out.append(f"- before this work (`{base['ref']}`, same run): /parse c=32 {base['parse_c32']['requests_per_s']:,.0f} "
+                   f"req/s (now x{num(r.get('http_parse_c32_vs_baseline'))}), /parse/batch "
+                   f"{base['batch_cW']['addresses_per_s']:,.0f} addresses/s (now x{num(r.get('http_batch_vs_baseline'))}), "
+                   f"in-process x{num(r.get('inprocess_1proc_vs_baseline'))}")
+    m = load("bench/results/means.json")
+    if m:
+        ip = m["in_process"]
+        tok, runs = ip["tokenize_addresses_per_s"], ip["parse_batch_1000_addresses_per_s"]
+        pvt = m["processes_vs_threads_addresses_per_s"]
+        enc = ip["encode_1000_bodies_per_s"]
+        out += ["", "`addrnet bench means` (each measure alone; `bench/results/means.json`):", "",
+                "| measure | without | with |", "| --- | --- | --- |",
+                f"| per-word token-id cache (addresses/s) | {tok['encode_batch per word sequence']:,.0f} | "
+                f"{tok['per-word id cache']:,.0f} |",
+                f"| length-sorted ONNX runs, batch of 1,000 (addresses/s) | {runs['runs of 64 in input order']:,.0f} | "
+                f"{runs['runs of 64 by length']:,.0f} |",
+                f"| components only, no token list (addresses/s) | {runs['runs of 64 by length, with tokens']:,.0f} | "
+                f"{runs['runs of 64 by length']:,.0f} |",
+                f"| 2 processes x 1 ONNX thread instead of 1 x 2 (addresses/s) | {pvt['1 process, 2 ONNX threads']:,.0f} | "
+                f"{pvt['2 processes, 1 ONNX thread']:,.0f} |",
+                f"| ORT graph optimization all vs disabled (addresses/s) | "
+                f"{ip['onnx_graph_optimization_addresses_per_s']['disabled']:,.0f} | "
+                f"{ip['onnx_graph_optimization_addresses_per_s']['all']:,.0f} |",
+                f"| orjson for 1,000-result bodies (bodies/s) | {enc['json.dumps']:,.1f} | {enc['orjson.dumps']:,.1f} |",
+                f"| no thread-pool hop for tiny work (us a call) | {ip['tiny_call_us']['thread-pool hop']:.1f} | "
+                f"{ip['tiny_call_us']['direct']:.2f} |"]
+        hp = m.get("http_parse_c32")
+        if hp:
+            d = hp["default"]["requests_per_s"]
+            out.append(f"| micro-batching /parse (c=32 req/s) | {hp['micro-batching off (parse_batch_max=1)']['requests_per_s']:,.0f}"
+                       f" | {d:,.0f} |")
+            out.append(f"| no token list unless `?tokens=true` (c=32 req/s) | {hp['?tokens=true']['requests_per_s']:,.0f} | {d:,.0f} |")
+            shared = hp["uvicorn's launcher (one shared socket)"]["requests_per_s"]
+            out.append(f"| one SO_REUSEPORT socket per worker (c=32 req/s) | {shared:,.0f} | {d:,.0f} |")
+            out.append(f"| LRU of 1,024 answers, repeating texts (c=32 req/s) | "
+                       f"{hp['repeating texts, LRU cache off']['requests_per_s']:,.0f} | "
+                       f"{hp['repeating texts, LRU cache 1,024']['requests_per_s']:,.0f} |")
+            out.append(f"| a 2 ms batching wait (c=32 req/s) | {d:,.0f} | {hp['micro-batching wait 2 ms']['requests_per_s']:,.0f} |")
+    return out + [""]
+
+
 def bench_lines() -> list[str]:
-    out = []
+    out = compare_lines()
     parse = load("bench/results/parse.json")
     if parse:
         for r in parse.get("results", []):
