@@ -152,3 +152,68 @@ def test_cli_stats_and_help(corpus: tuple[Path, dict], capsys: pytest.CaptureFix
         with pytest.raises(SystemExit) as exc:
             main(argv)
         assert exc.value.code == 0
+
+
+# ---------------------------------------------------------------- corpus 0.3.0
+@pytest.fixture(scope="session")
+def corpus_v3(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("corpus3") / "c"
+    return out, build_corpus(out, "0.3.0", 3000, 7, DATA, progress=False)
+
+
+def test_v3_real_text_is_held_out_of_every_other_split(corpus_v3: tuple[Path, dict]) -> None:
+    from training.corpus_build import REAL_SPLITS, real_split_of
+
+    out, m = corpus_v3
+    real = [ex for s in REAL_SPLITS for ex in read_split(out, s)]
+    assert real and {ex["source"] for ex in real} == {"oa", "usaddress"}
+    for ex in real:
+        assert check_example(ex["text"], ex["spans"]) is None
+        if ex["source"] == "usaddress":
+            assert real_split_of(ex["record"]) is not None
+    real_records = {ex["record"] for ex in real}
+
+    def street_city(ex: dict) -> tuple[str | None, str | None]:
+        by = {lab: key(ex["text"][s:e]) for lab, s, e in ex["spans"]}
+        return by.get("street"), by.get("locality")
+
+    real_pairs = {street_city(ex) for ex in real if ex["source"] == "oa"}
+    for ex in _all(out):
+        assert ex["record"] not in real_records
+        # OA rows are held out by (street, city): no held-out street of that city renders in training
+        pair = street_city(ex)
+        if ex["source"] == "oa" and None not in pair:
+            assert pair not in real_pairs, ex
+    counts = m["real_text"]["counts"]
+    assert sum(sum(c.values()) for c in counts.values()) == len(real)
+    assert set(m["counts"]["per_country"]) == {"train", "dev", "test"}
+
+
+def test_v3_has_new_sources_and_labels(corpus_v3: tuple[Path, dict]) -> None:
+    out, m = corpus_v3
+    assert {"faker", "suburb", "county"} <= set(m["counts"]["sources"])
+    assert m["counts"]["labels"].get("suburb", 0) > 20 and m["counts"]["labels"].get("county", 0) > 20
+    assert m["world"]["faker_locales"] >= 30 and m["world"]["subdivision_countries"] >= 150
+    assert "faker" in m["sources"]["packages"] and "pycountry" in m["sources"]["packages"]
+    texts = [ex["text"].casefold() for ex in _all(out)]
+    assert any(t.startswith(("c/o", "attn", "care of")) for t in texts)
+    # bare two-letter codes as a trailing country only where addresses use them
+    for ex in _all(out):
+        for lab, s, e in ex["spans"]:
+            if lab == "country" and e - s == 2:
+                assert ex["text"][s:e].upper() in {"US", "UK", "GB"}, ex
+
+
+def test_v3_exclusion_still_applies(corpus_v3: tuple[Path, dict]) -> None:
+    with (DATA / "oa" / "eval_points.csv").open(encoding="utf-8") as f:
+        pairs = {(key(r["STREET"]), key(r["CITY"])) for r in csv.DictReader(f)}
+    inputs = set()
+    for p in (DATA / "harness").glob("*.jsonl"):
+        inputs |= {key(json.loads(line)["input"]) for line in p.open(encoding="utf-8")}
+    from training.corpus_build import REAL_SPLITS
+
+    out = corpus_v3[0]
+    for ex in _all(out) + [e for s in REAL_SPLITS for e in read_split(out, s)]:
+        assert key(ex["text"]) not in inputs
+        by = {lab: key(ex["text"][s:e]) for lab, s, e in ex["spans"]}
+        assert (by.get("street"), by.get("locality")) not in pairs

@@ -97,6 +97,26 @@ def tagger_dev_metrics(tagger: Tagger, examples: list[dict], batch_size: int = 6
     return span_metrics(gold, pred)
 
 
+def decode_params_from_corpus(corpus_dir: Path, max_examples: int = 200_000) -> dict[str, Any]:
+    """Repeat penalties for ``model.decode``: -log P(a label has a second span | it is present), over the
+    corpus train split (clipped to [0.5, 9.2]: unseen repeats cost about log 1e4)."""
+    import math
+    from collections import Counter
+    from itertools import islice
+
+    present: Counter[str] = Counter()
+    repeated: Counter[str] = Counter()
+    n = 0
+    for ex in islice(read_split(corpus_dir, "train"), max_examples):
+        n += 1
+        for label, k in Counter(s[0] for s in ex["spans"]).items():
+            present[label] += 1
+            repeated[label] += k > 1
+    pen = {label: round(min(9.2, max(0.5, -math.log(max(repeated[label] / present[label], 1e-4)))), 3)
+           for label in sorted(present)}
+    return {"repeat_penalty": pen, "estimated_from": str(corpus_dir), "examples": n}
+
+
 def _version() -> str:
     try:
         return importlib.metadata.version("addrnet")
@@ -147,6 +167,7 @@ def export_run(
             "parity": parity,
         }
         labels = labels_payload(model.crf_params())
+        labels["decode"] = decode_params_from_corpus(corpus_dir)
         curves = run_dir / "curves.png"
         stage = tmp / "artifact"
         write_artifact(stage, onnx_path=onnx_fp32, tokenizer_path=tokenizer_path, labels=labels, manifest=manifest,

@@ -93,3 +93,36 @@ def pareto(points: list[dict[str, Any]], path: str | Path, min_rows: int = 100) 
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def pareto_run(folders: list[str], corpus_dir: str, out: str, threads: int = 2) -> dict[str, Any]:
+    """Measure each arm folder (name = folder name; encoder size from its manifest) in this one process,
+    then write ``<out>.json`` and ``<out>.png``."""
+    from model.artifact import load_artifact
+
+    points = []
+    for f in folders:
+        m = measure_arm(f, corpus_dir, threads=threads, write=False)
+        man = load_artifact(f).manifest
+        mc = man["config"]["model"]
+        points.append({"name": Path(f).name, "folder": str(f), "step": man.get("parent_step"),
+                       "encoder": f"{mc['n_layers']}x{mc['d_model']} (ff {mc['d_ff']})",
+                       "addresses_per_s": m["speed"]["addresses_per_s"],
+                       "real_test_exact": m["real_test_metrics"]["exact_match"],
+                       "test_f1": m["test_metrics"]["f1"],
+                       "per_country": m["real_test_metrics"]["per_country"]})
+    result = {"corpus": corpus_dir, "threads": threads, "batch": SPEED_BATCH, "points": points}
+    Path(out + ".json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    pareto(points, out + ".png")
+    return result
+
+
+if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description="model-size Pareto: measure arm folders, plot exact match vs speed")
+    ap.add_argument("folders", nargs="+")
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--out", required=True, help="output path without extension (.json and .png are written)")
+    a = ap.parse_args()
+    print(json.dumps(pareto_run(a.folders, a.corpus, a.out), indent=2))
