@@ -109,9 +109,10 @@ class ResolveRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str | None = Field(None, description="Raw address; parsed by the arm first.")
     components: dict[str, ResolveLabel] | None = Field(
-        None, description="Components by label: locality, suburb, county, region, postcode, country "
-        "(other labels of the parser are accepted and ignored).",
-        examples=[{"locality": "San Francisco", "region": "CA"}],
+        None, description="Components by label: house_number, street, unit (the address level, when "
+        "OpenAddresses data is imported), suburb, locality, county, region, postcode, country (other labels of the "
+        "parser are accepted and ignored).",
+        examples=[{"house_number": "27", "street": "Octavia St", "locality": "San Francisco", "region": "CA"}],
     )
     limit: int = Field(5, ge=1, le=20)
     country: str | None = Field(None, max_length=64, description="Country hint: an ISO 3166-1 code (alpha-2 or "
@@ -149,19 +150,34 @@ class ResolveRequest(BaseModel):
 
 
 class Place(BaseModel):
-    place_id: int
-    name: str
+    place_id: int = Field(description="Gazetteer place: the locality of an address/street result, else the place itself.")
+    name: str = Field(description="Name of that place (the locality for address/street results).")
     region: str | None
     region_code: str | None
     country: str
-    lat: float
+    lat: float = Field(description="The most precise point found (address point, interpolated, or centroid).")
     lon: float
     score: float
     match: str
     population: int | None
     explanation: str | None = None
+    level: str = Field("locality", description="address, street, postcode, locality, region or country.")
+    accuracy: str = Field("centroid", description="point (surveyed address point), interpolated, or centroid.")
+    accuracy_m: float | None = Field(None, description="Rough radius of the uncertainty in metres.")
+    street: str | None = None
+    house_number: str | None = None
+    postcode: str | None = None
+    label: str = Field("", description="The whole result as one line.")
+
+
+class Reading(BaseModel):
+    components: dict[str, str] = Field(description="The components the results were resolved from.")
+    source: str = Field(description="'top parse', a tagger alternative, or a derived reading such as "
+                        "\"'CO' read as a region\".")
+    differs_from_parse: bool = Field(description="True when this is not the tagger's top parse.")
 
 
 class ResolveResponse(BaseModel):
     parse: ParseResponse | None
     results: list[Place]
+    reading: Reading | None = Field(None, description="The joint reading of parse and gazetteer that was used.")
