@@ -50,11 +50,14 @@ class WordTokenizer:
         return cls(Tokenizer.from_file(str(path)), max_len=max_len, cache_size=cache_size)
 
     def word_ids(self, words: list[str]) -> list[list[int]]:
-        """Subword ids of each word (encoded alone, as ``is_pretokenized`` encodes it in a sequence)."""
+        """Subword ids of each word (encoded alone, as ``is_pretokenized`` encodes it in a sequence).
+
+        Safe from several threads: a word is looked up once, so a concurrent ``clear`` cannot lose it."""
         cache = self._ids
-        missing = list(dict.fromkeys(w for w in words if w not in cache))
-        if not missing:
-            return [cache[w] for w in words]
+        found = [cache.get(w) for w in words]
+        if all(ids is not None for ids in found):
+            return found  # type: ignore[return-value]  # every word was cached
+        missing = list(dict.fromkeys(w for w, ids in zip(words, found, strict=True) if ids is None))
         # one pre-tokenized sequence, split back by word id (single-threaded: ``encode_batch`` would wake
         # the tokenizers thread pool, which costs more than it saves on a few words and steals the
         # cores of the other workers)
@@ -66,7 +69,7 @@ class WordTokenizer:
         if len(cache) + len(missing) > self.cache_size:
             cache.clear()
         cache.update(new)
-        return [new[w] if w in new else cache.get(w) or self.tok.encode([w], is_pretokenized=True).ids for w in words]
+        return [ids if ids is not None else new[w] for w, ids in zip(words, found, strict=True)]
 
     @property
     def vocab_size(self) -> int:
