@@ -436,15 +436,22 @@ def main(argv: list[str] | None = None) -> int:
     from addrnet.settings import get_settings
 
     settings = get_settings()
-    arms_dir = Path(args.arms_dir) if args.arms_dir else settings.arms_dir
+    # a copy of the arms for the whole run: arms replaced on disk meanwhile cannot mix into one run
+    source = Path(args.arms_dir) if args.arms_dir else settings.arms_dir
+    arms_dir = Path(tempfile.mkdtemp(prefix="addrnet-bench-arms-")) / "arms"
+    shutil.copytree(source.resolve(), arms_dir)
     arm = args.arm or str(arms_dir / settings.primary_arm)
     args.arms_dir_resolved = arms_dir
+    manifest = json.loads((Path(arm) / "manifest.json").read_text(encoding="utf-8"))
     texts, digest = inputs.load(args.regenerate)
     print(f"inputs: {len(texts)} addresses, sha256 {digest[:12]}", flush=True)
     result: dict[str, Any] = {
         "date": now(), "machine": platform.machine(), "cpus": os.cpu_count(), "python": platform.python_version(),
         "inputs": {"file": str(inputs.INPUTS.relative_to(ROOT)), "n": len(texts), "sha256": digest},
-        "arm": arm, "workers": args.workers, "seconds_per_figure": args.seconds, "batch": BATCH,
+        "arm": {"name": manifest.get("arm"), "version": manifest.get("version"),
+                "corpus": manifest.get("corpus_version"), "model_sha256": (manifest.get("files") or {}).get("model.onnx"),
+                "copied_from": str(source)},
+        "workers": args.workers, "seconds_per_figure": args.seconds, "batch": BATCH,
         "settings": {k: getattr(settings, k) for k in ("parse_batch_max", "parse_batch_wait_ms", "parse_cache_size",
                                                        "onnx_intra_threads", "onnx_batch_threads")},
     }
