@@ -29,14 +29,17 @@ def check_text(value: str) -> str:
 def country_code(value: str) -> str | None:
     """ISO 3166-1 alpha-2 for a code or an English name (pycountry); None when unknown (the gazetteer's
     country names, local languages included, are tried at lookup)."""
+    import pycountry
+
     v = collapse(value)
     if len(v) == 2 and v.isascii() and v.isalpha():
-        return v.upper()
+        code = v.upper()
+        if code != "XK" and pycountry.countries.get(alpha_2=code) is None:  # XK: Kosovo, in GeoNames
+            raise ValueError(f"unknown ISO 3166-1 country code {code!r}")
+        return code
     try:
-        import pycountry
-
         return str(pycountry.countries.lookup(v).alpha_2)
-    except (LookupError, ImportError):
+    except LookupError:
         return {"UK": "GB", "GREAT BRITAIN": "GB", "ENGLAND": "GB"}.get(v.upper())
 
 
@@ -155,8 +158,9 @@ class Place(BaseModel):
     region: str | None
     region_code: str | None
     country: str
-    lat: float = Field(description="The most precise point found (address point, interpolated, or centroid).")
-    lon: float
+    lat: float | None = Field(description="The most precise point found (address point, interpolated, or "
+                              "centroid); null for a place the gazetteer has no coordinates for.")
+    lon: float | None
     score: float
     match: str
     population: int | None
