@@ -382,38 +382,42 @@ def chart(r: dict[str, Any], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, (a, b) = plt.subplots(1, 2, figsize=(13, 4.8))
-    ip = r["inprocess"]
-    names = [f"{x['kind']}\nx{x['processes']}" for x in ip]
-    vals = [x["addresses_per_s"] for x in ip]
+    fig, (a, b) = plt.subplots(1, 2, figsize=(14, 5.5), gridspec_kw={"width_ratios": [1.1, 1]})
+    names = [f"{x['kind']} x{x['processes']} (in-process)" for x in r["inprocess"]]
+    vals = [x["addresses_per_s"] for x in r["inprocess"]]
     pel = r.get("pelias", {})
     if "addresses_per_s" in pel:
-        names.append("pelias-parser\nx1")
+        names.append("pelias-parser x1 (in-process)")
         vals.append(pel["addresses_per_s"])
     h = r["http"]
-    names += [f"HTTP /parse/batch\nc{r['workers']}", "HTTP /parse\nc32", "bare FastAPI\nc32"]
+    names += [f"addrnet HTTP /parse/batch c{r['workers']}", "addrnet HTTP /parse c32", "bare FastAPI /parse c32"]
     vals += [h["batch_cW"]["addresses_per_s"], h["parse_c32"]["requests_per_s"], h["bare_parse_c32"]["requests_per_s"]]
-    colors = ["#1f77b4" if n.startswith(("addrnet", "HTTP")) else "#999999" for n in names]
-    a.bar(range(len(vals)), vals, color=colors)
-    a.set_xticks(range(len(vals)), names, fontsize=7)
-    a.set_ylabel("addresses (requests) per second")
-    a.set_title(f"Throughput, one run ({r['cpus']} CPUs, {r['workers']} workers)")
-    for i, v in enumerate(vals):
-        a.text(i, v, f"{v:,.0f}", ha="center", va="bottom", fontsize=7)
+    if h.get("baseline"):
+        names += [f"before ({h['baseline']['ref']}) HTTP /parse/batch c{r['workers']}",
+                  f"before ({h['baseline']['ref']}) HTTP /parse c32"]
+        vals += [h["baseline"]["batch_cW"]["addresses_per_s"], h["baseline"]["parse_c32"]["requests_per_s"]]
+    colors = ["#1f77b4" if n.startswith("addrnet") else "#ff7f0e" if n.startswith(("before", "baseline"))
+              else "#999999" for n in names]
+    y = list(range(len(vals)))[::-1]
+    a.barh(y, vals, color=colors)
+    a.set_yticks(y, names, fontsize=8)
+    for yi, v in zip(y, vals, strict=True):
+        a.text(v, yi, f" {v:,.0f}", va="center", fontsize=7)
+    a.set_xlabel("addresses (or requests) per second")
+    a.set_title(f"One run: {r['date']}, {r['cpus']} CPUs, {r['workers']} workers", fontsize=10)
     ver = r["targets"]
     keys = [k for k in ver if ver[k]["value"] is not None]
-    xs = range(len(keys))
     norm = []
     for k in keys:
         op, bound = TARGETS[k]
         v = ver[k]["value"]
         norm.append(v / bound if op == ">=" else bound / v if v else 0.0)
-    b.bar(xs, norm, color=["#2ca02c" if ver[k]["met"] else "#d62728" for k in keys])
-    b.axhline(1.0, color="k", lw=0.8)
-    b.set_xticks(xs, [f"{k}\n{ver[k]['value']:.2f} ({ver[k]['target']})" for k in keys], fontsize=6, rotation=30,
-                 ha="right")
-    b.set_ylabel("figure / target (>= 1 meets it)")
-    b.set_title("Targets")
+    yb = list(range(len(keys)))[::-1]
+    b.barh(yb, norm, color=["#2ca02c" if ver[k]["met"] else "#d62728" for k in keys])
+    b.axvline(1.0, color="k", lw=0.8)
+    b.set_yticks(yb, [f"{k}\n{ver[k]['value']:.3g} (target {ver[k]['target']})" for k in keys], fontsize=7)
+    b.set_xlabel("figure / target (>= 1: met)")
+    b.set_title("Targets (ratios from this run)", fontsize=10)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
