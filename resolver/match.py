@@ -102,6 +102,13 @@ def _label(*parts: str | None) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def _region_label(code: str | None, name: str | None) -> str | None:
+    """A region as people write it: its code when that is letters ("CA", "ZH"), else its name."""
+    if code and code.isalpha():
+        return code
+    return name or None
+
+
 def _locality_accuracy(population: int) -> float:
     small, big = _LOCALITY_ACCURACY_M
     return small if population < 50_000 else big if population > 1_000_000 else 12_000.0
@@ -111,7 +118,8 @@ def _place(row: RowMapping, score: float, match: str, why: str, level: str, conf
     pop = int(row["population"] or 0)
     acc = {"locality": _locality_accuracy(pop), "region": 100_000.0, "country": 500_000.0}.get(level)
     region_name = row["admin1_name"] if level != "country" else None
-    label = _label(row["name"], None if level != "locality" else (row["admin1_code"] or None), row["country_code"])
+    region = _region_label(row["admin1_code"], row["admin1_name"]) if level == "locality" else None
+    label = _label(row["name"], region, row["country_code"])
     return Place(
         int(row["id"]), row["name"], region_name, row["admin1_code"], row["country_code"], row["lat"], row["lon"],
         round(max(0.0, min(1.0, score)), 4), match, pop, why, level, ACCURACY[level], acc, label=label,
@@ -249,7 +257,7 @@ def resolve(
         # the postcode names no locality of its own: its centroid, under the name of its place
         code = pc_rows[0].code
         out = [replace(p, level="postcode", lat=ev.postcode_point[0], lon=ev.postcode_point[1], postcode=code,
-                       accuracy_m=_POSTCODE_ACCURACY_M, label=_label(code, p.name, p.region_code, p.country))
+                       accuracy_m=_POSTCODE_ACCURACY_M, label=_label(code, p.name, _region_label(p.region_code, p.region), p.country))
                if p.match == "postcode" else p for p in out]  # fmt: skip
 
     if "street" in comps and cands.has_streets(conn):
@@ -328,7 +336,8 @@ def _address_level(
     score = min(1.0, (parent.score if parent.level == "locality" else BASE["exact"]) * 0.85
                 + ADDRESS_BONUS[hit.level] + 0.1 * hit.score)  # fmt: skip
     label = _label(" ".join(x for x in (hit.house_number, hit.street) if x), parent.name,
-                   " ".join(x for x in (parent.region_code, hit.postcode) if x), parent.country)  # fmt: skip
+                   " ".join(x for x in (_region_label(parent.region_code, parent.region), hit.postcode) if x),
+                   parent.country)  # fmt: skip
     return replace(
         parent, lat=hit.lat, lon=hit.lon, score=round(score, 4), level=hit.level, accuracy=hit.accuracy,
         accuracy_m=hit.accuracy_m, street=hit.street, house_number=hit.house_number, postcode=hit.postcode,
