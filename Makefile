@@ -6,7 +6,7 @@ HOST    ?= 127.0.0.1
 PORT    ?= 8000
 WORKERS ?= 1
 
-.PHONY: serve test lint typecheck pytest gazetteer install install-dev eval bench container-eval clean reliability browser test-ui
+.PHONY: serve test lint typecheck pytest gazetteer install install-dev eval bench bench-compare container-eval clean reliability browser test-ui
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -54,6 +54,10 @@ eval: install-dev gazetteer
 
 bench: install-dev
 	$(BIN)/addrnet bench parse artifacts/arms/A && $(BIN)/addrnet bench startup
+
+# addrnet vs usaddress and a bare FastAPI endpoint, one run (~10 min), then each speed measure alone
+bench-compare: install-dev gazetteer
+	$(BIN)/addrnet bench compare && $(BIN)/addrnet bench means && $(BIN)/python scripts/readme_figures.py
 
 container-eval: install-dev
 	./scripts/container_eval.sh
