@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 import orjson
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from app.deps import BatchArm, ParseArm, ServiceDep, TokensQuery
+from app.deps import BatchArm, ParseArm, TokensQuery, service_of
 from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON
 from app.schemas import BatchRequest, BatchResponse, ParseRequest, ParseResponse
 from model.labels import relabel_payload
@@ -34,12 +34,12 @@ def in_view(resp: Response, labels: str) -> Response:
 
 
 @router.post("/parse", response_model=ParseResponse, summary="Parse one address into labelled components")
-async def parse(req: ParseRequest, tagger: ParseArm, service: ServiceDep, tokens: TokensQuery = False,
+async def parse(req: ParseRequest, tagger: ParseArm, request: Request, tokens: TokensQuery = False,
                 labels: LabelsQuery = "addrnet") -> Response:
-    return in_view(await service.parse(tagger, req.text, tokens), labels)
+    return in_view(await service_of(request).parse(tagger, req.text, tokens), labels)
 
 
 @router.post("/parse/batch", response_model=BatchResponse, summary="Parse up to 1,000 addresses")
-async def parse_batch(req: BatchRequest, tagger: BatchArm, service: ServiceDep, tokens: TokensQuery = False,
+async def parse_batch(req: BatchRequest, tagger: BatchArm, request: Request, tokens: TokensQuery = False,
                       labels: LabelsQuery = "addrnet") -> Response:
-    return in_view(await run_in_threadpool(service.parse_batch, tagger, req.texts, tokens), labels)
+    return in_view(await run_in_threadpool(service_of(request).parse_batch, tagger, req.texts, tokens), labels)
