@@ -158,6 +158,9 @@ def test_country_names_work(live_server: str) -> None:
         assert r.status_code == 200 and r.json()["results"][0]["country"] == "US", (country, r.text)
     r = httpx.post(f"{live_server}/resolve", json={"components": comps, "country": "Narnia"})
     assert r.status_code == 200  # an unknown name is the resolver's to relax or answer [], never a 422
+    for body in ({"components": comps, "country": "ZZ"}, {"text": "x", "country": "ZZ"}):
+        r = httpx.post(f"{live_server}/resolve", json=body)  # an unknown code: always 422, whatever the parse
+        assert r.status_code == 422 and "ZZ" in r.json()["error"]["message"], r.text
 
 
 # 7 + 8. output guards ----------------------------------------------------------------------------------------
