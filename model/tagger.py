@@ -145,10 +145,11 @@ class Tagger:
         if len(texts) == 1:
             return self._parse_run(norm, words, tokens)
         # runs of similar subword length: less padding per ONNX run
-        per_word = self.tokenizer.word_ids([w.text for ws in words for w in ws])
+        sizes = [len(ids) for ids in self.tokenizer.word_ids([w.text for ws in words for w in ws])]
+        max_len = self.tokenizer.max_len
         lengths, k = [], 0
         for ws in words:
-            lengths.append(min(self.tokenizer.max_len, sum(len(ids) for ids in per_word[k : k + len(ws)])))
+            lengths.append(min(max_len, sum(sizes[k : k + len(ws)])))
             k += len(ws)
         order = sorted(range(len(texts)), key=lengths.__getitem__)
         out: list[ParseResult | None] = [None] * len(texts)
