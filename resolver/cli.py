@@ -70,6 +70,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     from resolver.db import current_revision, make_engine
     from resolver.loader import table_counts
+    from resolver.schema import places
 
     rev = current_revision(args.settings.db_url)
     if rev is None:
@@ -83,10 +84,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
         rows = table_counts(conn)
         kinds: dict[str, int] = {
             str(k): int(v)
-            for k, v in conn.execute(sa.text("SELECT kind, count(*) FROM places GROUP BY kind ORDER BY kind"))
+            for k, v in conn.execute(
+                sa.select(places.c.kind, sa.func.count()).group_by(places.c.kind).order_by(places.c.kind)
+            )
         }
         countries = conn.execute(
-            sa.text("SELECT count(DISTINCT country_code) FROM places WHERE kind = 'locality'")
+            sa.select(sa.func.count(sa.distinct(places.c.country_code))).where(places.c.kind == "locality")
         ).scalar()
     engine.dispose()
     print(f"revision {rev}")

@@ -12,8 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-
+from resolver.candidates import place_names
 from resolver.geo import haversine_km
 from resolver.loader import table_counts
 from resolver.match import resolve
@@ -44,12 +43,7 @@ def check_gold(url: str, csv_path: Path, limit_rows: int | None = None) -> dict[
                 ok = False
                 if places:
                     top = places[0]
-                    names = {
-                        r[0]
-                        for r in conn.execute(
-                            sa.text("SELECT norm FROM names WHERE place_id = :p"), {"p": top.place_id}
-                        )
-                    }
+                    names = place_names(conn, top.place_id)
                     ok = normalize_name(row["CITY"]) in names and (
                         not row["REGION"]
                         or normalize_name(row["REGION"])

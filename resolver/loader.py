@@ -351,11 +351,11 @@ def _insert(conn: Connection, table: str, cols: Sequence[str], rows: list[tuple[
 
 
 def table_counts(conn: Connection) -> dict[str, int]:
-    from resolver.schema import GAZETTEER_TABLES
+    from resolver.schema import ADDRESS_TABLES, GAZETTEER_TABLES
 
     return {
         t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
-        for t in GAZETTEER_TABLES
+        for t in (*GAZETTEER_TABLES, *ADDRESS_TABLES)
     }
 
 
@@ -364,8 +364,12 @@ def write(conn: Connection, gaz: Gazetteer, progress: bool = True) -> None:
     from tqdm import tqdm
 
     from resolver.candidates import clear_cache
+    from resolver.schema import places, streets
 
     clear_cache()
+    # imported streets point at their locality; place ids are deterministic, so the links survive a reload
+    links = [{"sid": r.id, "lid": r.locality_id}
+             for r in conn.execute(sa.select(streets.c.id, streets.c.locality_id).where(streets.c.locality_id.is_not(None)))]  # fmt: skip
     for table in ("names", "postcodes", "places"):
         conn.exec_driver_sql(f"DELETE FROM {table}")
     total = len(gaz.places) + len(gaz.names) + len(gaz.postcodes)
@@ -374,6 +378,12 @@ def write(conn: Connection, gaz: Gazetteer, progress: bool = True) -> None:
         # explicit ids: a re-run yields identical rows on every backend (no sequence drift)
         _insert(conn, "names", NAME_COLS, [(i, *r) for i, r in enumerate(gaz.names, 1)], bar)
         _insert(conn, "postcodes", POSTCODE_COLS, [(i, *r) for i, r in enumerate(gaz.postcodes, 1)], bar)
+    if links:
+        present = set(conn.execute(sa.select(places.c.id).where(places.c.kind == "locality")).scalars())
+        kept = [x for x in links if x["lid"] in present]
+        if kept:
+            conn.execute(sa.update(streets).where(streets.c.id == sa.bindparam("sid"))
+                         .values(locality_id=sa.bindparam("lid")), kept)  # fmt: skip
     if conn.dialect.name == "postgresql":
         for table in ("places", "names", "postcodes"):
             conn.exec_driver_sql(f"ANALYZE {table}")

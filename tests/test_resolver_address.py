@@ -192,3 +192,29 @@ def test_import_is_transactional(oa_db: dict[str, Any], monkeypatch: pytest.Monk
         import_oa(url, [_bad_file(tmp / "us" / "tx.csv")], progress=False)
     assert _counts(engine) == before
     engine.dispose()
+
+
+def test_gazetteer_reload_keeps_street_localities(tmp_path: Path) -> None:
+    from resolver import loader
+
+    url = f"sqlite:///{tmp_path / 'li.sqlite'}"
+    loader.load(url, countries=["LI"], progress=False)
+    csv_path = tmp_path / "li" / "vaduz.csv"
+    csv_path.parent.mkdir()
+    csv_path.write_text(f"{OA_HEADER}\n9.5209,47.1410,1,Städtle,,Vaduz,,,9490,1,a\n9.5215,47.1402,5,Städtle,,Vaduz,,,9490,2,b\n",
+                        encoding="utf-8")  # fmt: skip
+    assert import_oa(url, [csv_path], progress=False)["inserted"] == 2
+    engine = db.make_engine(url)
+
+    def links() -> list[Any]:
+        with engine.connect() as conn:
+            return conn.execute(sa.text("SELECT s.name, p.name FROM streets s JOIN places p ON p.id = s.locality_id")).all()
+
+    try:
+        before = links()
+        assert before == [("Städtle", "Vaduz")]
+        loader.load(url, countries=["LI"], progress=False)
+        assert links() == before
+        assert loader.load(url, countries=["LI"], if_empty=True, progress=False)["rows"]["address_points"] == 2
+    finally:
+        engine.dispose()
