@@ -1,12 +1,12 @@
 """The serving core behind /parse, /parse/batch and /resolve: parsing, resolving and shadow submission.
 
 Routes validate the request, take their dependencies (arm, database connection, this service) and make
-one call here. What pays on this path (measured by ``addrnet bench compare``, see README "Measured"):
+one call here. What pays on this path (``addrnet bench means`` measures each; README "Measured"):
 
 - ``/parse`` runs on the event loop (no thread-pool hop: the work is ~1 ms). Concurrent requests for one
   arm share one ONNX run: a request joins the pending list of its arm and the list is parsed on the next
   loop iteration (``parse_batch_wait_ms`` > 0 waits that long for more while the worker is busy), at most
-  ``parse_batch_max`` texts a run.
+  ``parse_batch_max`` texts at once, cut into ONNX runs by length (``model.tagger.plan_runs``).
 - Answers of ``/parse`` for recent texts come from an LRU cache (``parse_cache_size`` entries per
   process; 0 = off), keyed by arm, text and ``tokens``.
 - Bodies are encoded once with orjson, without the per-token list unless the client asks (``?tokens=true``).
