@@ -6,7 +6,8 @@ Each figure comes from this one run; only the ratios are compared with the targe
 
 1. In-process: ``Tagger.parse_batch`` (1,000 texts a call, components only, one ONNX thread) in 1 and 2
    processes; usaddress (``parse`` and ``tag``, the faster is the peer figure) in 1 and 2 processes;
-   pelias-parser when ``node`` and the package are present (else recorded as skipped).
+   pelias-parser (``classify`` + ``solve``, one process) when ``node`` finds the package, e.g. with
+   ``NODE_PATH`` (``npm install pelias-parser lodash``); else recorded as skipped.
 2. HTTP: ``addrnet serve --workers W`` and the bare endpoint (``bench/bare_app.py``) under the same uvicorn
    options and worker launcher (``app/workers.py``). /parse at concurrency 1 and 32 on both; /parse/batch (1,000 texts a request, concurrency 1
    and W, a new connection per request); /resolve on the inputs' texts at concurrency 8 (skipped when the
@@ -111,12 +112,14 @@ def inprocess(kind: str, arm: str, texts: list[str], procs: int, seconds: float)
 
 
 PELIAS_JS = """
-const Parser = require('pelias-parser/parser/AddressParser');
+const AddressParser = require('pelias-parser/parser/AddressParser');
+const Tokenizer = require('pelias-parser/tokenization/Tokenizer');
 const texts = require('fs').readFileSync(0, 'utf8').split('\\n').filter(Boolean);
-const parser = new Parser();
-for (const t of texts.slice(0, 200)) parser.parse(t);
+const parser = new AddressParser();
+const parse = (text) => { const t = new Tokenizer(text); parser.classify(t); parser.solve(t); return t.solution; };
+for (const t of texts.slice(0, 200)) parse(t);
 const t0 = process.hrtime.bigint(); let n = 0;
-while (Number(process.hrtime.bigint() - t0) / 1e9 < SECONDS) { parser.parse(texts[n % texts.length]); n++; }
+while (Number(process.hrtime.bigint() - t0) / 1e9 < SECONDS) { parse(texts[n % texts.length]); n++; }
 console.log(JSON.stringify({n, s: Number(process.hrtime.bigint() - t0) / 1e9}));
 """
 
@@ -128,7 +131,7 @@ def pelias(texts: list[str], seconds: float) -> dict[str, Any]:
     probe = subprocess.run([node, "-e", "require.resolve('pelias-parser/parser/AddressParser')"], capture_output=True,
                            cwd=ROOT)
     if probe.returncode != 0:
-        return {"skipped": "the pelias-parser package is not installed (npm install pelias-parser)"}
+        return {"skipped": "the pelias-parser package is not found (npm install pelias-parser lodash; NODE_PATH)"}
     r = subprocess.run([node, "-e", PELIAS_JS.replace("SECONDS", str(seconds))], input="\n".join(texts),
                        capture_output=True, text=True, cwd=ROOT, timeout=seconds + 120)
     if r.returncode != 0:
