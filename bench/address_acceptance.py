@@ -284,7 +284,8 @@ def eval_formats(url: str, csv_path: Path, arm: str | None, concurrency: int) ->
 def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     oa = Path(settings.source_data_dir) / "oa"
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(prog="addrnet bench address", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     p.add_argument("mode", choices=["acceptance", "eval-formats"])
     p.add_argument("--url", default=None, help="a running service (default: serve --db for the run)")
     p.add_argument("--db", default=None, help="database URL to import into and serve (acceptance) or serve (eval-formats)")
