@@ -107,7 +107,7 @@ def phase_schemathesis(base: str, budget_s: int, examples: int) -> dict[str, Any
            "--request-timeout", "30", "--no-color", "--suppress-health-check", "all",
            "--generation-database", "none", "--report", "json", "--report-json-path", str(report)]
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=budget_s + 120)
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=budget_s + 120, cwd=CACHE)  # its state: var/
     out = proc.stdout + proc.stderr
     (OUT / "schemathesis.log").write_text(out, encoding="utf-8")
     summary: dict[str, Any] = {}
