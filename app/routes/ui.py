@@ -121,7 +121,7 @@ def eval_data(state: StateDep) -> dict[str, Any]:
     decision = read_json(results / "decision.json")
     if isinstance(decision, dict):
         decision = {k: decision.get(k) for k in (
-            "decision", "branch", "notes", "rule", "comparisons", "informational", "corpus_version",
+            "decision", "branch", "notes", "rule", "comparisons", "paired", "informational", "corpus_version",
             "tokenizer_version", "peers_harness_pass_rate")}
     arms: dict[str, Any] = {}
     for arm in _eval_arms(results, decision):

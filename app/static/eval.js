@@ -48,6 +48,14 @@
     }
     sec.append(table("Figures per arm: the first rows enter the rule; the rest are informational",
       ["metric", `arm ${a} (pretrained)`, `arm ${b} (scratch)`, `Δ (${a}−${b})`, "state"], rows, "comparisons"));
+    const paired = Array.isArray(d.paired) ? d.paired : [];
+    if (paired.length) {
+      sec.append(table("Paired test on the same cases (information only; the decision uses the unpaired σ above)",
+        ["metric", "n", `${a} right, ${b} wrong`, `${a} wrong, ${b} right`, `Δ (${a}−${b}) ± σ paired`, "McNemar p"],
+        paired.map((p) => ({data: {metric: p.metric}, cells: [p.metric, String(p.n ?? "—"), String(p.a_right_b_wrong ?? "—"),
+          String(p.a_wrong_b_right ?? "—"), `${p.delta >= 0 ? "+" : ""}${fmt(100 * p.delta, 2)}pp ± ${fmt(100 * p.sigma_paired, 2)}`,
+          fmt(p.mcnemar_p, 3)]})), "paired"));
+    }
     const peers = d.peers_harness_pass_rate;
     if (peers && typeof peers === "object") {
       const systems = [...new Set(Object.values(peers).flatMap((v) => Object.keys(v || {})))];
@@ -84,7 +92,7 @@
 
   function figure(src, alt, caption) {
     if (!src) return el("p", {class: "meta", text: `${caption}: no image was written.`});
-    return el("figure", {}, el("img", {src, alt, loading: "lazy"}), el("figcaption", {text: caption}));
+    return el("figure", {}, el("img", {src, alt}), el("figcaption", {text: caption}));
   }
 
   function calibration(arms) {
