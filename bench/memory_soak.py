@@ -13,6 +13,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         db_path = copy_db(gazetteer(), work / "gaz.sqlite")
-        settings = {"arms_dir": ARMS, "primary_arm": "A", "database_url": f"sqlite:///{db_path}"}
+        settings: dict[str, Any] = {"arms_dir": ARMS, "primary_arm": "A", "database_url": f"sqlite:///{db_path}"}
         if args.shadow:
             settings["shadow_arm"] = args.shadow
         with Server(work, "soak", **settings) as s:
