@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -67,9 +68,9 @@ _REGIONS_CC = _REGIONS.where(names.c.country_code == _BP("cc"))
 
 
 # Country and region names are few and asked for on almost every query: their answers are kept per
-# database for the life of the process (``clear_cache`` after reloading a gazetteer in the same process;
+# engine for the life of the process (``clear_cache`` after reloading a gazetteer in the same process;
 # a service is restarted after ``addrnet gazetteer load``).
-_CACHE: dict[tuple[str, str, str, str | None], Any] = {}
+_CACHE: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, str | None], Any]] = weakref.WeakKeyDictionary()
 _CACHE_MAX = 50_000
 
 
@@ -78,13 +79,16 @@ def clear_cache() -> None:
 
 
 def _cached(conn: Connection, kind: str, norm: str, cc: str | None, compute: Any) -> Any:
-    key = (str(conn.engine.url), kind, norm, cc)
-    if key in _CACHE:
-        return _CACHE[key]
+    per_engine = _CACHE.get(conn.engine)
+    if per_engine is None:
+        per_engine = _CACHE[conn.engine] = {}
+    key = (kind, norm, cc)
+    if key in per_engine:
+        return per_engine[key]
     value = compute()
-    if len(_CACHE) >= _CACHE_MAX:
-        _CACHE.clear()
-    _CACHE[key] = value
+    if len(per_engine) >= _CACHE_MAX:
+        per_engine.clear()
+    per_engine[key] = value
     return value
 
 
