@@ -137,10 +137,10 @@ def _ordered(a: Address, layout: Layout, keep: set[str], rng: random.Random) -> 
         if at + 1 < len(out) and out[at + 1][2] == "":
             out[at + 1] = (out[at + 1][0], out[at + 1][1], ", ")
     if "county" in keep and "county" not in seen and values["county"]:
-        at = next((i + 1 for i, p in enumerate(out) if p[1] == "locality"), None)
-        if at is None:
-            at = next((i for i, p in enumerate(out) if p[1] in ("region", "postcode", "country")), len(out))
-        out.insert(at, (values["county"], "county", ", "))
+        after = next((i + 1 for i, p in enumerate(out) if p[1] == "locality"), None)
+        at_c = after if after is not None else next(
+            (i for i, p in enumerate(out) if p[1] in ("region", "postcode", "country")), len(out))
+        out.insert(at_c, (values["county"], "county", ", "))
     if "country" in keep and "country" not in seen and values["country"]:
         out.append((values["country"], "country", ", "))
     if len(out) > 2 and rng.random() < 0.08:  # the postcode on the other side of the locality
