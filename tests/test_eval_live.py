@@ -6,12 +6,12 @@ path end to end and writes a sidecar the decision report accepts."""
 from __future__ import annotations
 
 import json
-from addrnet.settings import REPO_DATA_DIR
 from pathlib import Path
 
 import pytest
 
 from addrnet.cli import main
+from addrnet.settings import REPO_DATA_DIR
 from eval.peers import adapters
 from eval.sidecar import load_sidecar
 
