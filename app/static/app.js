@@ -200,7 +200,7 @@
         [p.region || "—"], [p.country || "—"], [[p.level, p.match].filter(Boolean).join(" · ") || "—"],
         [fmt(Number(p.score), 3)],
         [`${fmt(Number(p.lat), 5)}, ${fmt(Number(p.lon), 5)}`, isFinite(Number(p.accuracy_m)) && p.accuracy_m !== null
-          ? el("span", {class: "meta", text: ` ±${accuracy(Number(p.accuracy_m))}${p.accuracy ? ` (${p.accuracy})` : ""}`}) : null],
+          ? el("span", {class: "meta acc", text: ` ±${accuracy(Number(p.accuracy_m))}${p.accuracy ? ` (${p.accuracy})` : ""}`}) : null],
         [p.explanation || "—"], [mapLink(p)],
       ];
       tbody.append(el("tr", {class: i === 0 && topDiffers ? "diff" : null},
