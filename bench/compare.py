@@ -89,11 +89,11 @@ def _inproc_worker(kind: str, arm: str, texts: list[str], seconds: float, barrie
 
     step(0)  # warm-up
     barrier.wait()
-    done, i, t0 = 0, 0, time.perf_counter()
+    done, i, t0, c0 = 0, 0, time.perf_counter(), time.process_time()
     while time.perf_counter() - t0 < seconds:
         done += step(i)
         i += 1
-    out.put((done, time.perf_counter() - t0))
+    out.put((done, time.perf_counter() - t0, time.process_time() - c0))
 
 
 def inprocess(kind: str, arm: str, texts: list[str], procs: int, seconds: float) -> dict[str, Any]:
@@ -106,9 +106,11 @@ def inprocess(kind: str, arm: str, texts: list[str], procs: int, seconds: float)
     results = [out.get(timeout=600) for _ in ps]
     for p in ps:
         p.join()
-    rate = sum(d / s for d, s in results)
-    print(f"  in-process {kind} x{procs}: {rate:,.0f} addresses/s", flush=True)
-    return {"kind": kind, "processes": procs, "addresses_per_s": rate, "addresses": sum(d for d, _ in results)}
+    rate = sum(d / s for d, s, _ in results)
+    per_cpu = sum(d for d, _, _ in results) / max(1e-9, sum(c for _, _, c in results))
+    print(f"  in-process {kind} x{procs}: {rate:,.0f} addresses/s ({per_cpu:,.0f} per CPU-second)", flush=True)
+    return {"kind": kind, "processes": procs, "addresses_per_s": rate, "addresses_per_cpu_s": per_cpu,
+            "addresses": sum(d for d, _, _ in results)}
 
 
 PELIAS_JS = """
@@ -216,6 +218,24 @@ class Server:
         os.unlink(self.log.name)
 
 
+def _cpu_s(pids: list[int]) -> float:
+    """User + system CPU seconds of ``pids`` so far."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measured(srv: Server, fn: Any) -> dict[str, Any]:
+    """``fn()`` (a load run) plus the server's CPU per request: robust to other load on the machine."""
+    pids = srv.worker_pids()
+    c0 = _cpu_s(pids)
+    res = fn()
+    res["server_cpu_ms_per_request"] = (_cpu_s(pids) - c0) * 1000 / max(1, res["requests"])
+    return res
+
+
 def _rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -256,7 +276,8 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     bare = Server(bare_cmd, env, port)
     try:
         out["bare_parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
-        out["bare_parse_c32"] = load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200)
+        time.sleep(1.0)
+        out["bare_parse_c32"] = measured(bare, lambda: load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200))
     finally:
         bare.stop()
     print(f"  bare FastAPI c32: {out['bare_parse_c32']['requests_per_s']:,.0f} req/s", flush=True)
@@ -269,7 +290,8 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         try:
             base: dict[str, Any] = {"ref": args.baseline, "ready_s": old.ready_s}
             base["parse_c1"] = load(port, _cycle(parse_reqs, 0), 1, args.seconds, warmup=200)
-            base["parse_c32"] = load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200)
+            time.sleep(1.0)
+            base["parse_c32"] = measured(old, lambda: load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200))
             base["batch_cW"] = load(port, lambda k, i: (batch_reqs[i % len(batch_reqs)], BATCH), args.workers,
                                     args.seconds, reconnect=True, warmup=2)
         finally:
@@ -287,7 +309,7 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         time.sleep(1.0)  # every worker up
         out["rss_fresh_mb"] = [round(_rss_mb(p), 1) for p in srv.worker_pids()]
         out["parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
-        out["parse_c32"] = load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200)
+        out["parse_c32"] = measured(srv, lambda: load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200))
         print(f"  addrnet /parse c32: {out['parse_c32']['requests_per_s']:,.0f} req/s, "
               f"p99 {out['parse_c32']['p99_ms']:.1f} ms; c1 p50 {out['parse_c1']['p50_ms']:.2f} ms", flush=True)
 
@@ -362,10 +384,18 @@ def ratios(r: dict[str, Any]) -> dict[str, float | None]:
         "http_resolve_c8_p99_ms": resolve.get("p99_ms"),
         "rss_max_worker_mb": max(rss) if rss else None,
         "ready_s": h.get("ready_s"),
+        # per CPU-second (the machine is shared: CPU time a figure costs moves less than wall time)
+        "inprocess_per_cpu_vs_usaddress_per_cpu": div(
+            next((x.get("addresses_per_cpu_s") for x in r["inprocess"] if x["kind"] == "addrnet" and x["processes"] == 2), None),
+            max((x.get("addresses_per_cpu_s") or 0 for x in r["inprocess"] if x["kind"].startswith("usaddress")), default=0)),
+        "http_parse_c32_cpu_vs_bare": div(h["bare_parse_c32"].get("server_cpu_ms_per_request"),
+                                          h["parse_c32"].get("server_cpu_ms_per_request")),
         # before -> after (only with --baseline)
         "inprocess_1proc_vs_baseline": div(ip.get(("addrnet", 1)), base_ip[0] if base_ip else None),
         "http_parse_c32_vs_baseline": div(h["parse_c32"]["requests_per_s"],
                                           (base.get("parse_c32") or {}).get("requests_per_s")),
+        "http_parse_c32_cpu_vs_baseline": div((base.get("parse_c32") or {}).get("server_cpu_ms_per_request"),
+                                              h["parse_c32"].get("server_cpu_ms_per_request")),
         "http_batch_vs_baseline": div(h["batch_cW"]["addresses_per_s"], (base.get("batch_cW") or {}).get("addresses_per_s")),
     }
 

@@ -83,7 +83,12 @@ def compare_lines() -> list[str]:
         met = "n/a" if v["met"] is None else ("yes" if v["met"] else "**no**")
         out.append(f"| {key} | {num(v['value'], '{:.3f}')} | {v['target']} | {met} |")
     ip = ", ".join(f"{x['kind']} x{x['processes']} {x['addresses_per_s']:,.0f}/s" for x in c["inprocess"])
-    out += ["", f"- in-process: {ip}"]
+    r = c["ratios"]
+    out += ["", f"- in-process: {ip}",
+            f"- per CPU-second (the machine is shared; CPU time moves less than wall time): in-process addrnet vs "
+            f"usaddress x{num(r.get('inprocess_per_cpu_vs_usaddress_per_cpu'))}; /parse c=32 server CPU per request, "
+            f"bare FastAPI / addrnet x{num(r.get('http_parse_c32_cpu_vs_bare'))}"
+            + (f", before / now x{num(r.get('http_parse_c32_cpu_vs_baseline'))}" if r.get("http_parse_c32_cpu_vs_baseline") else "")]
     if "addresses_per_s" in c.get("pelias", {}):
         out.append(f"- pelias-parser (1 process): {c['pelias']['addresses_per_s']:,.0f}/s")
     else:
@@ -96,7 +101,6 @@ def compare_lines() -> list[str]:
                f"load {h['rss_after_soak_mb']} MB; start to ready {num(h.get('ready_s'))} s")
     base = h.get("baseline")
     if base:
-        r = c["ratios"]
         out.append(f"- before this work (`{base['ref']}`, same run): /parse c=32 {base['parse_c32']['requests_per_s']:,.0f} "
                    f"req/s (now x{num(r.get('http_parse_c32_vs_baseline'))}), /parse/batch "
                    f"{base['batch_cW']['addresses_per_s']:,.0f} addresses/s (now x{num(r.get('http_batch_vs_baseline'))}), "
