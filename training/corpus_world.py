@@ -80,6 +80,23 @@ def faker_rows(locale: str, n: int, seed: int = 0) -> list[tuple[str, str, str, 
     return rows
 
 
+def faker_all(per_locale: int) -> dict[str, list[tuple[str, str, str, str, str, str]]]:
+    """``faker_rows`` of every locale, generated in a child process with ``PYTHONHASHSEED=0``: some Faker
+    providers draw from sets, so their output depends on the hash seed; pinning it keeps builds
+    byte-identical across processes."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, sys\nfrom training.corpus_world import FAKER_LOCALES, faker_rows\n"
+            "print(json.dumps({loc: faker_rows(loc, int(sys.argv[1])) for loc in FAKER_LOCALES}))")
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    res = subprocess.run([sys.executable, "-c", code, str(per_locale)], env=env, capture_output=True, text=True,
+                         check=True)
+    return {loc: [tuple(r) for r in rows] for loc, rows in json.loads(res.stdout).items()}  # type: ignore[misc]
+
+
 def _subdivisions() -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[str]]]:
     import pycountry
 
@@ -144,9 +161,10 @@ def load_world(src: Sources, per_locale: int | None = None) -> World:
     for pkg in ("faker", "pycountry"):
         w.packages[pkg] = {"version": metadata.version(pkg)}
     langs: dict[str, set[str]] = defaultdict(set)
+    all_rows = faker_all(per_locale or FAKER_PER_LOCALE)
     for loc in FAKER_LOCALES:
         lang, cc = loc.split("_")
-        rows = faker_rows(loc, per_locale or FAKER_PER_LOCALE)
+        rows = all_rows[loc]
         w.faker.setdefault(cc, []).extend(rows)
         if lang != "en":
             langs[cc].add(lang if lang != "zh" else "zh_CN")
