@@ -20,6 +20,7 @@ import argparse
 import concurrent.futures as cf
 import json
 import os
+import re
 import resource
 import shutil
 import sqlite3
@@ -117,9 +118,12 @@ def phase_schemathesis(base: str, budget_s: int, examples: int) -> dict[str, Any
         except ValueError:
             summary = {}
     checks.add("schemathesis exit status", proc.returncode == 0, proc.returncode, 0)
+    found = re.search(r"(\d+) generated", out)
+    generated = int(found.group(1)) if found else 0
+    checks.add("schemathesis test cases", generated >= 100, generated, ">= 100")
     tail = [line for line in out.splitlines() if line.strip()][-8:]
     return {"duration_s": round(time.perf_counter() - t0, 1), "max_examples": examples, "budget_s": budget_s,
-            "exit_code": proc.returncode, "summary_tail": tail, "report": _st_summary(summary),
+            "exit_code": proc.returncode, "test_cases": generated, "summary_tail": tail, "report": _st_summary(summary),
             "checks": checks.items, "ok": checks.ok}
 
 
@@ -462,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--load-seconds", type=float, default=30.0)
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--schemathesis-examples", type=int, default=20)
-    ap.add_argument("--schemathesis-seconds", type=int, default=30)
+    ap.add_argument("--schemathesis-seconds", type=int, default=40)
     ap.add_argument("--phases", default="schemathesis,fuzz,load,faults")
     ap.add_argument("--workers", type=int, default=2, help="worker processes of the main server (default 2)")
     args = ap.parse_args(argv)
