@@ -12,6 +12,7 @@ import pytest
 
 from addrnet.cli import main
 from addrnet.settings import REPO_DATA_DIR
+from eval.data import CLIENT_FORMATS
 from eval.peers import adapters
 from eval.sidecar import load_sidecar
 
@@ -52,10 +53,11 @@ def test_runners_against_live_service(live_server: str, tmp_path: Path, corpus_f
     out = tmp_path / "tiny"
     run_all(live_server, out, corpus_file, None)
     r = load_sidecar(out, "resolver")
-    assert r["arm"] == "tiny" and r["metrics"]["accuracy"]["n"] == 30
+    n = 30 * len(CLIENT_FORMATS)  # 30 points, each rendered in every client format
+    assert r["arm"] == "tiny" and r["metrics"]["accuracy"]["n"] == n
     assert r["service_arms"]["primary"] == "tiny" and r["arm_manifest"]["corpus_version"]
-    assert sum(p["n"] for p in r["metrics"]["per_format"].values()) == 30
-    assert len(r["failures"]) == 30 - r["metrics"]["accuracy"]["successes"]
+    assert {f: p["n"] for f, p in r["metrics"]["per_format"].items()} == {f: 30 for f in CLIENT_FORMATS}
+    assert len(r["failures"]) == n - r["metrics"]["accuracy"]["successes"]
     h = load_sidecar(out, "harness")
     assert h["metrics"]["overall"]["n"] == 30 and len(h["failures"]) == 30 - h["metrics"]["overall"]["successes"]
     c = load_sidecar(out, "calibration")
