@@ -63,9 +63,9 @@ container-eval: install-dev
 	./scripts/container_eval.sh
 
 # schemathesis, a 20,000-input hand fuzz, 30 s of load at 32 connections and fault injections against real
-# uvicorn processes; figures and checks in results/reliability/*.json (reliability/run.py)
+# uvicorn processes; figures and checks in results/reliability/*.json (tests/reliability/run.py)
 reliability: install-dev
-	$(BIN)/python -m reliability.run
+	$(BIN)/python -m tests.reliability.run
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

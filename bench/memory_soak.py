@@ -19,8 +19,8 @@ import httpx
 
 from bench.common import now, write_result
 from bench.inputs import load as load_inputs
-from reliability.run import ARMS, copy_db, gazetteer
-from reliability.server import Server, rss_mb
+from tests.reliability.run import ARMS, copy_db, gazetteer
+from tests.reliability.server import Server, rss_mb
 
 TARGET_MB = 200.0
 

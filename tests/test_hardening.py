@@ -21,8 +21,8 @@ import pytest
 
 from app.arms import ArmRegistry
 from app.shadow import accounting_from_log
-from reliability.faults import misnamed_arm, nan_arm
 from resolver import db
+from tests.reliability.faults import misnamed_arm, nan_arm
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "t0ken-for-tests"

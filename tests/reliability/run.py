@@ -3,8 +3,8 @@
 Phases (each writes ``results/reliability/<phase>.json`` with its figures and checks):
 
 1. ``schemathesis``: the service's own OpenAPI schema, bounded (examples per operation, time budget).
-2. ``fuzz``: >= 20,000 hand-made inputs of every kind (reliability/fuzz.py); 0 5xx, the response contract
-   (reliability/contract.py) checked on every response, every 200 included.
+2. ``fuzz``: >= 20,000 hand-made inputs of every kind (tests/reliability/fuzz.py); 0 5xx, the response contract
+   (tests/reliability/contract.py) checked on every response, every 200 included.
 3. ``load``: 30 s at 32 connections on /parse and /resolve; 0 errors; RSS before and after.
 4. ``faults``: database unreachable, SQLite file removed, corrupt primary arm, corrupt shadow arm, NaN arm,
    broken shadow log, SIGTERM under load (the shadow accounting invariant).
@@ -35,10 +35,10 @@ from typing import Any
 import httpx
 
 from app.shadow import accounting_from_log
-from reliability.contract import check_response, strict_json
-from reliability.faults import corrupt_arm, nan_arm
-from reliability.fuzz import cases
-from reliability.server import ROOT, Server, max_worker_rss_mb
+from tests.reliability.contract import check_response, strict_json
+from tests.reliability.faults import corrupt_arm, nan_arm
+from tests.reliability.fuzz import cases
+from tests.reliability.server import ROOT, Server, max_worker_rss_mb
 
 OUT = ROOT / "results" / "reliability"
 CACHE = ROOT / "var" / "reliability"
