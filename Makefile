@@ -49,7 +49,13 @@ test-ui: install-dev browser
 
 test: lint typecheck pytest
 
-eval: install-dev gazetteer
+# The corpus the shipped arms were trained on (its test split feeds the calibration and components runners);
+# built on the first `make eval` of a fresh clone (a few minutes), then reused.
+CORPUS_VERSION ?= 0.3.0
+corpus/$(CORPUS_VERSION)/test.jsonl: | $(VENV)/.installed-dev
+	$(BIN)/addrnet corpus build --version $(CORPUS_VERSION) --size 600000 --seed 42 --out corpus/$(CORPUS_VERSION)
+
+eval: install-dev gazetteer corpus/$(CORPUS_VERSION)/test.jsonl
 	$(BIN)/python -m eval.release
 
 bench: install-dev
