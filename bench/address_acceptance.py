@@ -26,7 +26,6 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -37,7 +36,7 @@ from typing import Any
 import httpx
 
 from addrnet.settings import get_settings
-from bench.common import now, write_result
+from bench.common import now, post_concurrently, write_result
 from resolver.geo import haversine_km
 from resolver.oa import NO_NUMBER, normalize_number
 from resolver.streets import street_key
@@ -159,37 +158,20 @@ def serving(db_url: str, arm: str) -> Iterator[str]:
 
 def _run(url: str, jobs: list[tuple[str, str, dict[str, str]]], judge: Callable[[dict[str, str], dict[str, Any] | None], tuple[bool, Any]],
          arm: str | None, concurrency: int) -> list[dict[str, Any]]:  # fmt: skip
-    out: list[dict[str, Any]] = []
-    lock = threading.Lock()
-    it = iter(jobs)
+    def one(client: Any, job: tuple[str, str, dict[str, str]]) -> dict[str, Any]:
+        style, text, row = job
+        body: dict[str, Any] = {"text": text, "limit": 1}
+        if arm:
+            body["arm"] = arm
+        r = client.post("/resolve", json=body)
+        data = r.json() if r.status_code == 200 else {}
+        top = (data.get("results") or [None])[0]
+        ok, detail = judge(row, top)
+        return {"style": style, "text": text, "ok": ok, "detail": detail, "status": r.status_code,
+                "level": top and top.get("level"), "reading": (data.get("reading") or {}).get("source"),
+                "row": row}
 
-    def worker() -> None:
-        with httpx.Client(base_url=url, timeout=30) as client:
-            while True:
-                with lock:
-                    job = next(it, None)
-                if job is None:
-                    return
-                style, text, row = job
-                body: dict[str, Any] = {"text": text, "limit": 1}
-                if arm:
-                    body["arm"] = arm
-                r = client.post("/resolve", json=body)
-                data = r.json() if r.status_code == 200 else {}
-                top = (data.get("results") or [None])[0]
-                ok, detail = judge(row, top)
-                rec = {"style": style, "text": text, "ok": ok, "detail": detail, "status": r.status_code,
-                       "level": top and top.get("level"), "reading": (data.get("reading") or {}).get("source"),
-                       "row": row}
-                with lock:
-                    out.append(rec)
-
-    threads = [threading.Thread(target=worker) for _ in range(max(1, concurrency))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return out
+    return post_concurrently(url, jobs, one, concurrency)
 
 
 def _summary(recs: list[dict[str, Any]], styles: tuple[str, ...]) -> dict[str, Any]:

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def now() -> str:
@@ -19,3 +25,28 @@ def write_result(out: str | Path, result: dict[str, Any], echo: bool = True) -> 
     path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if echo:
         print(json.dumps(result, indent=2))
+
+
+def post_concurrently(url: str, items: Iterable[T], call: Callable[[Any, T], R], concurrency: int) -> list[R]:
+    """``call(client, item)`` for every item on ``concurrency`` threads, each with its own keep-alive
+    ``httpx.Client`` on ``url``; results in the order of ``items``."""
+    import httpx
+
+    local = threading.local()
+    clients: list[httpx.Client] = []
+    lock = threading.Lock()
+
+    def run(item: T) -> R:
+        client = getattr(local, "client", None)
+        if client is None:
+            client = local.client = httpx.Client(base_url=url, timeout=30)
+            with lock:
+                clients.append(client)
+        return call(client, item)
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+            return list(pool.map(run, items))
+    finally:
+        for c in clients:
+            c.close()

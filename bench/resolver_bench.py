@@ -19,13 +19,12 @@ import os
 import platform
 import random
 import statistics
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from addrnet.settings import get_settings
-from bench.common import now, write_result
+from bench.common import now, post_concurrently, write_result
 
 HTTP_P50_MS, HTTP_P99_MS = 2.0, 20.0
 INPROC_P50_MS, INPROC_P99_MS = 1.0, 20.0
@@ -116,32 +115,17 @@ def run_inproc(url: str, qs: list[tuple[str, str, dict[str, str]]]) -> dict[str,
 def run_http(url: str, qs: list[tuple[str, str, dict[str, str]]], concurrency: int) -> dict[str, Any]:
     import httpx
 
-    samples: list[tuple[str, float, int]] = []
-    lock = threading.Lock()
-    it = iter(qs[50:])
     with httpx.Client(base_url=url, timeout=30) as warm:
         for _, text, _ in qs[:50]:
             warm.post("/resolve", json={"text": text, "limit": 1})
 
-    def worker() -> None:
-        with httpx.Client(base_url=url, timeout=30) as client:
-            while True:
-                with lock:
-                    q = next(it, None)
-                if q is None:
-                    return
-                t0 = time.perf_counter()
-                r = client.post("/resolve", json={"text": q[1], "limit": 1})
-                ms = (time.perf_counter() - t0) * 1000
-                with lock:
-                    samples.append((q[0], ms, r.status_code))
+    def one(client: Any, q: tuple[str, str, dict[str, str]]) -> tuple[str, float, int]:
+        t0 = time.perf_counter()
+        r = client.post("/resolve", json={"text": q[1], "limit": 1})
+        return q[0], (time.perf_counter() - t0) * 1000, r.status_code
 
     t0 = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    samples = post_concurrently(url, qs[50:], one, concurrency)
     wall = time.perf_counter() - t0
     lat = [ms for _, ms, _ in samples]
     total = _stats(lat)
