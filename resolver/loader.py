@@ -20,18 +20,19 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from resolver import aliases
+from resolver import aliases, schema
 from resolver.geo import haversine_km
 from resolver.names import MAX_NAME_CHARS, normalize_name
 
 ZIP_MATCH_KM = 60.0  # a ZIP's city name matches a GeoNames place of that name within this distance
 
-PLACE_COLS = (
-    "id", "kind", "name", "country_code", "admin1_code", "admin1_name", "admin2_name",
-    "lat", "lon", "population", "source", "source_id",
-)  # fmt: skip
-NAME_COLS = ("id", "place_id", "name", "norm", "norm_rev", "kind", "lang", "place_kind", "country_code")
-POSTCODE_COLS = ("id", "code", "country", "admin1_code", "place_ids", "lat", "lon")
+# Insert column order, read from the one schema (resolver/schema.py); rows are tuples in this order.
+PLACE_COLS = tuple(c.name for c in schema.metadata.tables["places"].columns)
+NAME_COLS = tuple(c.name for c in schema.metadata.tables["names"].columns)
+POSTCODE_COLS = tuple(c.name for c in schema.metadata.tables["postcodes"].columns)
+#: position of a column in a place row, and in a name row (name rows get their id at insert: NAME_COLS[1:])
+P = {c: i for i, c in enumerate(PLACE_COLS)}
+N = {c: i for i, c in enumerate(NAME_COLS[1:])}
 _KIND_RANK = {"official": 0, "abbreviation": 1, "alternate": 2, "postal": 3}
 
 
@@ -116,8 +117,8 @@ class Gazetteer:
 
     def add_place(self, row: tuple[Any, ...]) -> int:
         self.places.append(row)
-        self._place_meta[row[0]] = (row[1], row[3])
-        return int(row[0])
+        self._place_meta[row[P["id"]]] = (row[P["kind"]], row[P["country_code"]])
+        return int(row[P["id"]])
 
     def add_name(
         self, place_id: int, name: str, kind: str, lang: str | None = None, *, variants: bool = True
@@ -138,7 +139,7 @@ class Gazetteer:
         seen = self._seen[place_id]
         if norm in seen:
             idx = seen[norm]
-            if _KIND_RANK[kind] < _KIND_RANK[self.names[idx][4]]:
+            if _KIND_RANK[kind] < _KIND_RANK[self.names[idx][N["kind"]]]:
                 old = self.names[idx]
                 self.names[idx] = (old[0], name, norm, norm[::-1], kind, lang, old[6], old[7])
             return
@@ -251,9 +252,9 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
         found = by_official.get((cc, code, normalize_name(target)))
         if found:
             gaz.add_name(max(found)[1], nick, "abbreviation")
-    for place_id, norm in ((n[0], n[2]) for n in gaz.names if n[6] == "locality"):
+    for place_id, norm in ((n[N["place_id"]], n[N["norm"]]) for n in gaz.names if n[N["place_kind"]] == "locality"):
         meta = gaz.places[rows_by_id[place_id]]
-        loc_by_key[(meta[3], meta[4] or "", norm)].append(place_id)
+        loc_by_key[(meta[P["country_code"]], meta[P["admin1_code"]] or "", norm)].append(place_id)
     steps.update(1)
 
     # US ZIP codes: map postal city names to places, creating postal localities GeoNames lacks
@@ -272,7 +273,7 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
                 if haversine_km(lat, lon, *coords[best]) <= ZIP_MATCH_KM:
                     return ("geo", str(best))
             elif ids:
-                return ("geo", str(max(ids, key=lambda i: gaz.places[rows_by_id[i]][9])))
+                return ("geo", str(max(ids, key=lambda i: gaz.places[rows_by_id[i]][P["population"]])))
             return ("zip", norm)
 
         for z in zips:
@@ -317,8 +318,9 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
                 continue
             primary = ids[0]
             row = rows_by_id.get(primary)
-            if row is not None and gaz.places[row][6] is None and z.get("county"):
-                gaz.places[row] = gaz.places[row][:6] + (z["county"],) + gaz.places[row][7:]
+            if row is not None and gaz.places[row][P["admin2_name"]] is None and z.get("county"):
+                col = P["admin2_name"]
+                gaz.places[row] = gaz.places[row][:col] + (z["county"],) + gaz.places[row][col + 1 :]
             for i, city in zip(ids, [z["city"], *(z.get("acceptable_cities") or [])], strict=False):
                 gaz.add_name(i, city, "postal")
             for other in z.get("unacceptable_cities") or ():
