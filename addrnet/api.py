@@ -82,9 +82,11 @@ class Place:
     lat: float | None
     lon: float | None
     score: float
-    match: str  # match level: exact, alias, postal, postcode or fuzzy
+    match: str  # how the name matched: exact, alias, postal, postcode or fuzzy
     population: int
     explanation: str
+    level: str = "locality"  # match level: address, street, postcode, locality, region or country
+    accuracy: str = "centroid"  # point, interpolated or centroid
 
 
 def check_text(text: object, max_chars: int = MAX_TEXT_CHARS) -> str:
@@ -261,7 +263,7 @@ def components_for_resolve(parsed: ParsedAddress) -> tuple[dict[str, str], dict[
 
 def _place(p: Any) -> Place:
     return Place(p.place_id, p.name, p.region, p.region_code, p.country, p.lat, p.lon, float(p.score), p.match,
-                 int(p.population), p.explanation)
+                 int(p.population), p.explanation, p.level, p.accuracy)
 
 
 __all__ = ["Component", "Geocoder", "ParsedAddress", "Parser", "Place", "Token", "check_text"]

@@ -5,7 +5,7 @@
   ``<prefix><label>`` and ``<prefix><label>_confidence`` (a label seen twice in one address, e.g. the two
   streets of an intersection, gives both values joined by " | " and the lower confidence). With
   ``--resolve``: ``<prefix>place_id``, ``place_name``, ``place_country``, ``place_lat``, ``place_lon``,
-  ``place_match`` (match level) and ``place_score`` of the best place. Parquet output is a folder of part
+  ``place_level`` (match level: address, street, postcode, locality, region, country), ``place_match`` (how the name matched) and ``place_score`` of the best place. Parquet output is a folder of part
   files (``part-000000.parquet`` ...), readable as one table by pyarrow, pandas and Spark.
 - Bad rows (a malformed CSV line, a line that is not a JSON object, a missing, empty or over-long
   address) go to the errors file (JSONL: ``row``, the 0-based number among the rows read, null for a line
@@ -37,7 +37,8 @@ from model.labels import LABELS, view_of
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 CHUNK_ROWS = 2048
-PLACE_FIELDS = ("place_id", "place_name", "place_country", "place_lat", "place_lon", "place_match", "place_score")
+PLACE_FIELDS = ("place_id", "place_name", "place_country", "place_lat", "place_lon", "place_level", "place_match",
+                "place_score")
 CHECKPOINT_VERSION = 1
 
 
@@ -59,7 +60,7 @@ def output_fields(labels: str = "addrnet", prefix: str = "", resolve: bool = Fal
     for label in LABELS:
         out += [(prefix + view[label], "string"), (prefix + view[label] + "_confidence", "float64")]
     if resolve:
-        types = ("int64", "string", "string", "float64", "float64", "string", "float64")
+        types = ("int64", "string", "string", "float64", "float64", "string", "string", "float64")
         out += [(prefix + n, t) for n, t in zip(PLACE_FIELDS, types, strict=True)]
     return out
 
@@ -114,7 +115,8 @@ def parse_chunk(texts: list[Any], first_row: int) -> tuple[dict[str, list[Any]],
         for i, ps in zip(good, places, strict=True):
             if ps:
                 p0 = ps[0]
-                for f, v in zip(PLACE_FIELDS, (p0.place_id, p0.name, p0.country, p0.lat, p0.lon, p0.match, p0.score),
+                for f, v in zip(PLACE_FIELDS, (p0.place_id, p0.name, p0.country, p0.lat, p0.lon, p0.level, p0.match,
+                                                  p0.score),
                                 strict=True):
                     cols[f][i] = v
     ok = [False] * n

@@ -172,6 +172,7 @@ def test_resolve_columns(tmp_path: Path, small_gazetteer: str) -> None:
     for r in rows:
         assert int(r["place_id"]) > 0 and 39 < float(r["place_lat"]) < 41 and -106 < float(r["place_lon"]) < -104
         assert r["place_match"] in ("exact", "alias", "postal", "postcode", "fuzzy") and 0 < float(r["place_score"]) <= 1
+        assert r["place_level"] in ("address", "street", "postcode", "locality", "region", "country")
 
 
 @pytest.mark.slow
