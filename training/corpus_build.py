@@ -28,14 +28,29 @@ SOURCE_MIX_V3: tuple[tuple[str, float], ...] = (
     ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.30), ("zipcodes", 0.11), ("faker", 0.24), ("suburb", 0.09),
     ("county", 0.06),
 )
+# corpus 0.4.0: OA/usaddress/zipcodes/suburb/county as in 0.3.0; GeoNames and Faker give up 0.12 each to
+# "intl" (person/date/compound streets, US numbered roads, venues first, intersections, house-number forms)
+# and "short" (a street alone, number + street, street + number, street + locality, venue [+ locality])
+SOURCE_MIX_V4: tuple[tuple[str, float], ...] = (
+    ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.18), ("zipcodes", 0.11), ("faker", 0.18), ("suburb", 0.09),
+    ("county", 0.06), ("intl", 0.09), ("short", 0.09),
+)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
-def is_v3(version: str) -> bool:
+def _at_least(version: str, minimum: tuple[int, int, int]) -> bool:
     try:
-        return tuple(int(x) for x in version.split(".")[:3]) >= (0, 3, 0)
+        return tuple(int(x) for x in version.split(".")[:3]) >= minimum
     except ValueError:
         return False
+
+
+def is_v3(version: str) -> bool:
+    return _at_least(version, (0, 3, 0))
+
+
+def is_v4(version: str) -> bool:
+    return _at_least(version, (0, 4, 0))
 
 
 def real_split_of(group: str) -> str | None:
@@ -144,6 +159,12 @@ def _example(source: str, idx: int, src: Sources, synth: Synth, rng: random.Rand
              oa: list[OARow] | None = None, us: list[UsRecord] | None = None) -> tuple[dict[str, Any], str, dict]:
     oa = src.oa if oa is None else oa
     us = src.usaddress if us is None else us
+    if source in ("intl", "short"):  # corpus >= 0.4.0; ``world`` is then the V4Synth
+        from training.corpus_v4 import record_of
+
+        text, spans, mix, a, kind = world.intl(rng) if source == "intl" else world.short(rng)
+        meta = {"spans": spans, "mix": mix, "stats": a.stats, "street": a.street, "locality": a.locality}
+        return {"record": record_of(source, kind, a), "country": a.country}, text, meta
     if source in ("faker", "suburb", "county"):
         a = world.from_faker(rng) if source == "faker" else world.from_suburb(rng) if source == "suburb" \
             else world.from_county(rng)
@@ -195,7 +216,12 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         synth.names = {cc: world.names(cc) for cc in set(synth.names) | set(w.country_names)}
         world_counts = count_world(w)
         oa, us = _write_real(out, src, counts)
-    mix_table = SOURCE_MIX_V3 if v3 else SOURCE_MIX
+    v4 = None
+    if is_v4(version):
+        from training.corpus_v4 import V4Synth
+
+        v4 = V4Synth(src, world, synth)
+    mix_table = SOURCE_MIX_V4 if v4 else SOURCE_MIX_V3 if v3 else SOURCE_MIX
     iters = {"oa": _cycle(len(oa), rng), "usaddress": _cycle(len(us), rng),
              "zipcodes": _cycle(len(src.zips), rng)}
     names = [s for s, _ in mix_table]
@@ -211,7 +237,8 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
                 source = rng.choices(names, weights)[0]
                 idx = synth.city_index(rng) if source == "geonames" else next(iters[source], 0) \
                     if source in iters else 0
-                ex, text, meta = _example(source, idx, src, synth, rng, world, oa, us)
+                ex, text, meta = _example(source, idx, src, synth, rng, v4 if source in ("intl", "short") else world,
+                                          oa, us)
                 reason = check_example(text, meta["spans"]) or _excluded(excl, text, meta)
                 if reason:
                     counts.render_rejected[f"{source}:{reason}"] += 1
