@@ -28,7 +28,7 @@ SOURCE_MIX_V3: tuple[tuple[str, float], ...] = (
     ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.30), ("zipcodes", 0.11), ("faker", 0.24), ("suburb", 0.09),
     ("county", 0.06),
 )
-# corpus 0.4.0: OA/usaddress/zipcodes/suburb/county as in 0.3.0; GeoNames and Faker give up 0.12 each to
+# corpus 0.4.0: OA/usaddress/zipcodes/suburb/county as in 0.3.0; GeoNames (0.12) and Faker (0.06) give way to
 # "intl" (person/date/compound streets, US numbered roads, venues first, intersections, house-number forms)
 # and "short" (a street alone, number + street, street + number, street + locality, venue [+ locality])
 SOURCE_MIX_V4: tuple[tuple[str, float], ...] = (

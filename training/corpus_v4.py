@@ -182,6 +182,10 @@ _INTERSECTIONS = {
     "pl": (("", "i"), ("", "/"), ("róg", "i"), ("", "x")),
 }
 
+# countries whose street forms the short inputs favour (person/date, compound, numbered-road streets)
+_SHORT_FOCUS = ("US", "US", "US", "FR", "ES", "IT", "PT", "BR", "RO", "PL", "MX", "DE", "AT", "NL", "BE", "SE", "DK",
+                "NO", "CZ", "SK", "CH", "GB", "AU")
+
 _PEOPLE: dict[int, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
 
 
@@ -472,7 +476,9 @@ class V4Synth:
         if kind == "street_locality" and rng.random() < 0.25 and self.world.w.suburbs:
             a = self.world.from_suburb(rng)  # "street, suburb, locality"
         else:
-            cc = rng.choice(self.synth.targets) if rng.random() < 0.8 else rng.choice(self.world.faker_cc)
+            r = rng.random()
+            cc = rng.choice(_SHORT_FOCUS) if r < 0.5 else rng.choice(self.synth.targets) if r < 0.85 \
+                else rng.choice(self.world.faker_cc)
             a = self._base(cc, rng)
         cc = a.country
         if rng.random() < 0.7:
@@ -481,6 +487,8 @@ class V4Synth:
         number = self.house_number(cc, rng) if rng.random() < 0.4 else a.house_number or "1"
         locality = a.locality
         pieces: list[Piece]
+        if kind == "number_street" and not num_first and rng.random() < 0.6:
+            kind = "street_number"  # mostly the country's own order; the other one still occurs
         if kind == "street":
             pieces = [(a.street, "street", "")]
         elif kind == "number_street" or (kind == "street_number" and num_first and rng.random() < 0.5):
