@@ -63,6 +63,14 @@ def bio_mask() -> tuple[np.ndarray, np.ndarray]:
     return trans, start
 
 
+_MASK, _START_MASK = bio_mask()
+_KEEP = np.arange(NUM_TAGS)  # the back-pointer of a finished row: stay on the same tag
+_B_IDS = np.arange(1, NUM_TAGS, 2)  # B-X ids (the I-X of the same label is the next id)
+_I_IDS = np.arange(2, NUM_TAGS, 2)
+_LABEL_RANGE = np.arange(len(LABELS))
+BIO_STEP_MIN_ROWS = 4  # rows from which ``viterbi`` takes the O(K) step of plain BIO transitions
+
+
 @dataclass(frozen=True)
 class CRFParams:
     """Transition scores (CRF-learned or corpus-estimated) with the BIO constraints folded in."""
@@ -132,6 +140,12 @@ def bio_repair(tags: np.ndarray) -> np.ndarray:
     return np.where(orphan, tags - 1, tags)
 
 
+def _plain_bio(crf: CRFParams) -> bool:
+    """True when the transitions are the BIO constraints alone (no learned or estimated scores)."""
+    return bool(np.array_equal(crf.transitions, _MASK) and np.array_equal(crf.start, _START_MASK)
+                and not crf.end.any())
+
+
 def viterbi(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> np.ndarray:
     """emissions [B, W, K], lengths [B] -> best tag ids [B, W] (positions >= length are 0)."""
     B, W, K = emissions.shape
@@ -139,18 +153,9 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> np.nd
     if W == 0 or B == 0:
         return out
     lengths = np.asarray(lengths)
-    score = crf.start[None] + emissions[:, 0]
-    back = np.zeros((B, W, K), dtype=np.int64)
-    trans_t = np.ascontiguousarray(crf.transitions.T)[None]  # [1, to, from]: reduce over the contiguous axis
-    keep = np.arange(K)  # the back-pointer of a finished row: stay on the same tag
-    rows, cols = np.arange(B)[:, None], keep[None, :]
-    for i in range(1, W):
-        cand = score[:, None, :] + trans_t  # [B, to, from]
-        idx = cand.argmax(axis=2)
-        active = (i < lengths)[:, None]
-        back[:, i] = np.where(active, idx, keep)
-        nxt = cand[rows, cols, idx] + emissions[:, i]
-        score = np.where(active, nxt, score)  # a finished row keeps its score
+    # the O(K) step pays from a few rows on; one row takes fewer numpy calls a step the general way
+    step = _bio_back if B >= BIO_STEP_MIN_ROWS and K == NUM_TAGS and _plain_bio(crf) else _general_back
+    back, score = step(emissions, lengths, crf)
     # one gather per step: past its end a row's pointers keep its final tag, so all rows step together
     t = (score + crf.end[None]).argmax(axis=1)
     at = np.arange(B)
@@ -160,6 +165,60 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> np.nd
     out[:, 0] = t
     out[np.arange(W)[None, :] >= lengths[:, None]] = 0
     return out
+
+
+def _general_back(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> tuple[np.ndarray, np.ndarray]:
+    """Back-pointers [B, W, K] and final scores [B, K] under any transitions (an O(K^2) step)."""
+    B, W, K = emissions.shape
+    score = crf.start[None] + emissions[:, 0]
+    back = np.zeros((B, W, K), dtype=np.int64)
+    trans_t = np.ascontiguousarray(crf.transitions.T)[None]  # [1, to, from]: reduce over the contiguous axis
+    keep = np.arange(K)  # the back-pointer of a finished row: stay on the same tag
+    finished = np.arange(W)[None, :] >= lengths[:, None]  # [B, W]
+    for i in range(1, W):
+        cand = score[:, None, :] + trans_t  # [B, to, from]
+        idx = cand.argmax(axis=2)
+        nxt = cand.max(axis=2) + emissions[:, i]  # the value at ``idx``
+        done = finished[:, i]
+        if done.any():
+            active = ~done[:, None]
+            back[:, i] = np.where(active, idx, keep)
+            score = np.where(active, nxt, score)  # a finished row keeps its score
+        else:
+            back[:, i] = idx
+            score = nxt
+    return back, score
+
+
+def _bio_back(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> tuple[np.ndarray, np.ndarray]:
+    """``_general_back`` for transitions that are the BIO constraints alone, in O(K) a step: ``O`` and ``B-X``
+    follow the best tag (the first best, as ``argmax`` picks), ``I-X`` the better of ``B-X`` and ``I-X``
+    (``B-X`` on a tie: the lower id). An invalid move costs ``NEG``, far below any valid path, so the
+    general step picks the same pointers and scores (the valid ``B-X`` is always reachable)."""
+    B, W, K = emissions.shape
+    score = crf.start[None] + emissions[:, 0]
+    back = np.empty((B, W, K), dtype=np.int64)
+    back[:, 0] = _KEEP
+    rows = np.arange(B)
+    finished = np.arange(W)[None, :] >= lengths[:, None]  # [B, W]
+    nxt = np.empty_like(score)
+    for i in range(1, W):
+        best = score.argmax(axis=1)  # [B]
+        sb, si = score[:, 1::2], score[:, 2::2]  # B-X, I-X scores [B, L]
+        from_b = sb >= si
+        ptr = back[:, i]
+        ptr[:] = best[:, None]
+        ptr[:, 2::2] = np.where(from_b, _B_IDS, _I_IDS)
+        nxt[:] = score[rows, best][:, None]
+        nxt[:, 2::2] = np.where(from_b, sb, si)
+        nxt += emissions[:, i]
+        done = finished[:, i]
+        if done.any():
+            ptr[done] = _KEEP
+            score = np.where(done[:, None], score, nxt)
+        else:
+            score, nxt = nxt, score
+    return back, score
 
 
 def beam(emissions: np.ndarray, params: CRFParams, width: int = 16, k: int = 1) -> list[tuple[float, np.ndarray]]:
@@ -226,11 +285,23 @@ def decode(
     em = _emissions(raw, params)
     lengths = np.asarray(lengths)
     tags = viterbi(em, lengths, params)
-    for b in range(tags.shape[0]):
+    for b in _repeat_rows(tags, lengths):
         n = int(lengths[b])
-        if n > 1 and _has_repeat(tags[b, :n]):
-            tags[b, :n] = beam(em[b, :n], params, width=beam_width, k=1)[0][1]
+        tags[b, :n] = beam(em[b, :n], params, width=beam_width, k=1)[0][1]
     return tags, probs
+
+
+def _repeat_rows(tags: np.ndarray, lengths: np.ndarray) -> list[int]:
+    """Rows (of more than one word) whose tags begin a second span of some label (``_has_repeat`` per row,
+    for the whole batch at once; tags past a row's length are ``O``)."""
+    B, W = tags.shape
+    if W < 2:
+        return []
+    lab = np.where(_IS_B[tags], _LABEL_ID[tags], -1)  # label of each B- tag, else -1
+    lab[np.arange(W)[None, :] >= lengths[:, None]] = -1
+    counts = (lab[:, :, None] == _LABEL_RANGE).sum(axis=1)  # B- tags per label [B, L]
+    rep = (counts > 1).any(axis=1) & (lengths > 1)
+    return np.flatnonzero(rep).tolist()
 
 
 def tag_spans(tags: np.ndarray | list[int]) -> list[tuple[str, int, int]]:
@@ -251,6 +322,24 @@ def tag_spans(tags: np.ndarray | list[int]) -> list[tuple[str, int, int]]:
     if cur:
         spans.append((cur[0], cur[1], cur[2]))
     return spans
+
+
+def row_spans(tags: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``tag_spans`` of every row of a batch at once: tags [B, W], lengths [B] -> (row, first word, last word,
+    label id) arrays over all spans, in row order then word order (what ``tag_spans`` gives row by row, with
+    ``LABELS[label id]`` for the label)."""
+    B, W = tags.shape
+    lab = _LABEL_ID[tags]
+    lab[np.arange(W)[None, :] >= np.asarray(lengths)[:, None]] = -1
+    inside = lab >= 0
+    cont = np.zeros((B, W), dtype=bool)  # an I- tag right after a tag of its label extends that span
+    cont[:, 1:] = _IS_I[tags[:, 1:]] & (lab[:, 1:] == lab[:, :-1]) & inside[:, 1:]
+    start = inside & ~cont
+    end = inside.copy()
+    end[:, :-1] &= ~cont[:, 1:]
+    rows, first = np.nonzero(start)
+    _, last = np.nonzero(end)
+    return rows, first, last, lab[rows, first]
 
 
 def label_probs(probs: np.ndarray) -> np.ndarray:

@@ -32,8 +32,8 @@ import numpy as np
 
 from model.artifact import Artifact, load_artifact
 from model.calibration import Calibrator
-from model.decode import CRFParams, alternatives, decode, tag_spans
-from model.labels import OUTSIDE, TAGS
+from model.decode import CRFParams, alternatives, decode, row_spans, tag_spans
+from model.labels import LABELS, OUTSIDE, TAGS
 from model.normalize import Word, normalize, split_words
 from model.tokenize import WordTokenizer
 
@@ -41,6 +41,9 @@ BATCH_SESSION_MIN = 16  # texts per call from which the batch session runs
 BUCKET = 64  # most texts per ONNX run
 # the fixed cost of one ONNX run, in padded tokens (measured: ~160 us a run, ~13 us a token on one thread)
 RUN_COST_TOKENS = 16
+_SPAN_LABELS = list(LABELS)
+_LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
+SMALL_RUN = 4  # runs of fewer texts build their results row by row
 
 
 @dataclass(slots=True)
@@ -87,6 +90,13 @@ def plan_runs(order: list[int], lengths: list[int], bucket: int = BUCKET, run_co
     return runs
 
 
+def _tokens(ws: list[Word], row_tags: list[int], row_max_p: list[float], n: int) -> list[TokenTag]:
+    """The token list of one row: its first ``n`` words tagged, the rest (past ``max_len``) ``O`` at 0.0."""
+    toks = [TokenTag(w.text, w.start, w.end, TAGS[t], c) for w, t, c in zip(ws, row_tags[:n], row_max_p, strict=False)]
+    toks.extend(TokenTag(w.text, w.start, w.end, OUTSIDE, 0.0) for w in ws[n:])
+    return toks
+
+
 class Tagger:
     def __init__(
         self, artifact: Artifact, intra_threads: int = 1, inter_threads: int = 1, batch_threads: int | None = None
@@ -107,6 +117,7 @@ class Tagger:
         self.temperature = float(artifact.manifest.get("temperature") or 1.0)
         # component confidences -> P(component right), per label, fitted on real text (model/calibration.py)
         self.calibrator = Calibrator.from_manifest(artifact.manifest)
+        self._cal_maps: list[tuple[np.ndarray, np.ndarray] | None] | None = None  # per label id, made on first use
 
     def _session(self, intra: int, inter: int) -> Any:
         import onnxruntime as ort
@@ -129,12 +140,8 @@ class Tagger:
     def word_logits(self, words: list[list[str]]) -> tuple[np.ndarray, np.ndarray, Any]:
         """-> (logits at first subwords [B, W, K], kept word counts [B], the EncodedBatch)."""
         enc = self.tokenizer.encode_words(words)
-        session = self.batch_session if len(words) >= BATCH_SESSION_MIN else self.session
-        (logits,) = session.run(["logits"], {"input_ids": enc.input_ids, "attention_mask": enc.attention_mask})
-        first = enc.first_subword
-        rows = np.arange(first.shape[0])[:, None]
-        gathered = logits[rows, np.maximum(first, 0)]  # [B, W, K]
-        return gathered, np.asarray(enc.word_counts, dtype=np.int64), enc
+        gathered, counts = self._logits(enc, len(words))
+        return gathered, counts, enc
 
     def parse_batch(self, texts: list[str], tokens: bool = True) -> list[ParseResult]:
         """Parse ``texts`` (answers in input order); ``tokens=False`` leaves ``ParseResult.tokens`` empty."""
@@ -142,47 +149,112 @@ class Tagger:
             return []
         norm = [normalize(t) for t in texts]
         words = [split_words(t) for t in norm]
+        # subword ids of every word, looked up once (cached per word): for the buckets and the ONNX input
+        ids = self.tokenizer.word_ids([w.text for ws in words for w in ws])
         if len(texts) == 1:
-            return self._parse_run(norm, words, tokens)
+            return self._parse_run(norm, words, tokens, ids)
         # runs of similar subword length: less padding per ONNX run
-        sizes = [len(ids) for ids in self.tokenizer.word_ids([w.text for ws in words for w in ws])]
         max_len = self.tokenizer.max_len
-        lengths, k = [], 0
+        offsets = [0]
         for ws in words:
-            lengths.append(min(max_len, sum(sizes[k : k + len(ws)])))
-            k += len(ws)
+            offsets.append(offsets[-1] + len(ws))
+        sizes = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+        totals = np.add.reduceat(sizes, offsets[:-1]) if len(sizes) else np.zeros(len(texts), dtype=np.int64)
+        totals[np.diff(offsets) == 0] = 0  # reduceat gives a row without words its next row's first size
+        lengths = np.minimum(totals, max_len).tolist()
         order = sorted(range(len(texts)), key=lengths.__getitem__)
         out: list[ParseResult | None] = [None] * len(texts)
         for idx in plan_runs(order, lengths, BUCKET, RUN_COST_TOKENS):
-            for j, r in zip(idx, self._parse_run([norm[j] for j in idx], [words[j] for j in idx], tokens), strict=True):
+            run_ids = [w for j in idx for w in ids[offsets[j] : offsets[j + 1]]]
+            results = self._parse_run([norm[j] for j in idx], [words[j] for j in idx], tokens, run_ids)
+            for j, r in zip(idx, results, strict=True):
                 out[j] = r
         return out  # type: ignore[return-value]  # every slot is filled
 
-    def _parse_run(self, norm: list[str], words: list[list[Word]], tokens: bool) -> list[ParseResult]:
-        """One ONNX run over already normalized and split texts."""
-        logits, counts, _ = self.word_logits([[w.text for w in ws] for ws in words])
+    def _parse_run(self, norm: list[str], words: list[list[Word]], tokens: bool,
+                   ids: list[list[int]] | None = None) -> list[ParseResult]:
+        """One ONNX run over already normalized and split texts (``ids``: their words' subword ids)."""
+        enc = self.tokenizer.encode_words([[w.text for w in ws] for ws in words], ids)
+        logits, counts = self._logits(enc, len(words))
         tags, probs = decode(logits, counts, self.crf, temperature=self.temperature)
         B, W = tags.shape
-        tag_p = probs[np.arange(B)[:, None], np.arange(W)[None, :], tags].tolist()
-        all_tags = tags.tolist()
+        tag_p = np.take_along_axis(probs, tags[:, :, None], axis=2)[:, :, 0]  # [B, W]: the chosen tag's probability
         max_p = probs.max(axis=-1).tolist() if tokens else None
+        all_tags = tags.tolist() if tokens or B < SMALL_RUN else None
+        if B < SMALL_RUN:  # a few rows: a Python loop costs less than the vectorized span finding
+            return self._results_small(norm, words, all_tags, tag_p.tolist(), counts.tolist(), max_p)  # type: ignore[arg-type]
+        rows, first, last, labels = row_spans(tags, counts)
+        # a component's confidence: the least probability of its words' tags (as float32 -> float, exactly)
+        flat = np.append(tag_p.ravel(), np.float32(0))
+        bounds = np.empty(2 * len(rows), dtype=np.int64)
+        bounds[0::2] = rows * W + first
+        bounds[1::2] = rows * W + last + 1
+        conf = np.minimum.reduceat(flat, bounds)[0::2].astype(np.float64) if len(rows) else np.zeros(0)
+        if self.calibrator is not None:
+            conf = self._calibrate(labels, conf)
+        conf_l, first_l, last_l, label_l = conf.tolist(), first.tolist(), last.tolist(), labels.tolist()
+        per_row = np.searchsorted(rows, np.arange(B + 1)).tolist()
+        names = _SPAN_LABELS
         out: list[ParseResult] = []
         for b, (text, ws) in enumerate(zip(norm, words, strict=True)):
-            n = int(counts[b])
-            row_tags = all_tags[b][:n]
-            row_tag_p = tag_p[b]
-            comps = [
-                Component(label, text[ws[a].start : ws[z].end], ws[a].start, ws[z].end, min(row_tag_p[a : z + 1]))
-                for label, a, z in tag_spans(row_tags)
-            ]
-            if self.calibrator is not None:
-                for c in comps:
-                    c.confidence = self.calibrator(c.label, c.confidence)
-            toks: list[TokenTag] = []
-            if max_p is not None:
-                toks = [TokenTag(w.text, w.start, w.end, TAGS[t], c) for w, t, c in zip(ws, row_tags, max_p[b], strict=False)]
-                toks.extend(TokenTag(w.text, w.start, w.end, OUTSIDE, 0.0) for w in ws[n:])
+            comps = []
+            for k in range(per_row[b], per_row[b + 1]):
+                a, z = ws[first_l[k]].start, ws[last_l[k]].end
+                comps.append(Component(names[label_l[k]], text[a:z], a, z, conf_l[k]))
+            toks = _tokens(ws, all_tags[b], max_p[b], int(counts[b])) if max_p is not None and all_tags else []
             out.append(ParseResult(text, comps, toks))
+        return out
+
+    def _results_small(self, norm: list[str], words: list[list[Word]], all_tags: list[list[int]],
+                       tag_p: list[list[float]], counts: list[int], max_p: list[list[float]] | None) -> list[ParseResult]:
+        """``_parse_run``'s results row by row (``tag_spans``; the same values as the vectorized path)."""
+        cal = self._calibration_maps() if self.calibrator is not None else None
+        out: list[ParseResult] = []
+        for b, (text, ws) in enumerate(zip(norm, words, strict=True)):
+            n = counts[b]
+            row_p = tag_p[b]
+            comps = []
+            for label, a, z in tag_spans(all_tags[b][:n]):
+                conf = min(row_p[a : z + 1])
+                if cal is not None:
+                    m = cal[_LABEL_INDEX[label]]
+                    if m is not None:
+                        conf = float(np.interp(conf, m[0], m[1]))
+                comps.append(Component(label, text[ws[a].start : ws[z].end], ws[a].start, ws[z].end, conf))
+            toks = _tokens(ws, all_tags[b], max_p[b], n) if max_p is not None else []
+            out.append(ParseResult(text, comps, toks))
+        return out
+
+    def _logits(self, enc: Any, rows: int) -> tuple[np.ndarray, np.ndarray]:
+        session = self.batch_session if rows >= BATCH_SESSION_MIN else self.session
+        (logits,) = session.run(["logits"], {"input_ids": enc.input_ids, "attention_mask": enc.attention_mask})
+        first = enc.first_subword
+        gathered = logits[np.arange(first.shape[0])[:, None], np.maximum(first, 0)]  # [B, W, K]
+        return gathered, np.asarray(enc.word_counts, dtype=np.int64)
+
+    def _calibration_maps(self) -> list[tuple[np.ndarray, np.ndarray] | None]:
+        """The calibrator's map of each label id as arrays (None: the confidence stays), made on first use."""
+        cal = self._cal_maps
+        if cal is None:
+            assert self.calibrator is not None
+            default = self.calibrator.default
+            cal = []
+            for lab in LABELS:
+                m = self.calibrator.maps.get(lab) or default
+                cal.append((np.asarray(m[0], dtype=np.float64), np.asarray(m[1], dtype=np.float64))
+                           if m and m[0] else None)
+            self._cal_maps = cal
+        return cal
+
+    def _calibrate(self, labels: np.ndarray, conf: np.ndarray) -> np.ndarray:
+        """``self.calibrator(label, conf)`` for every span, one ``np.interp`` per label present."""
+        cal = self._calibration_maps()
+        out = conf.copy()
+        for li in np.unique(labels).tolist():
+            m = cal[li]
+            if m is not None:
+                sel = labels == li
+                out[sel] = np.interp(conf[sel], m[0], m[1])
         return out
 
     def parse(self, text: str) -> ParseResult:

@@ -14,6 +14,7 @@ and keeps its ids in a bounded cache (``cache_size`` words; cleared when full). 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,8 @@ from tokenizers import Tokenizer
 PAD, UNK, MASK = "[PAD]", "[UNK]", "[MASK]"
 SPECIAL_TOKENS = [PAD, UNK, MASK]
 PAD_ID, UNK_ID, MASK_ID = 0, 1, 2
+# from this many words a batch is packed with numpy (below, the per-word loop costs less)
+PACK_VECTOR_MIN_WORDS = 64
 
 
 @dataclass
@@ -75,13 +78,17 @@ class WordTokenizer:
     def vocab_size(self) -> int:
         return int(self.tok.get_vocab_size())
 
-    def encode_words(self, batch: list[list[str]]) -> EncodedBatch:
-        """Encode a batch of word lists. Words beyond ``max_len`` subwords are dropped (count kept)."""
+    def encode_words(self, batch: list[list[str]], word_ids: list[list[int]] | None = None) -> EncodedBatch:
+        """Encode a batch of word lists. Words beyond ``max_len`` subwords are dropped (count kept).
+
+        ``word_ids``: ``self.word_ids`` of the batch's words in order, when the caller has them already."""
         if not self._per_word:
             return self._encode_sequences(batch)
-        per_word = self.word_ids([w for words in batch for w in words])
+        per_word = word_ids if word_ids is not None else self.word_ids([w for words in batch for w in words])
         if any(not ids for ids in per_word):  # a word without subwords: keep the sequence path's rule
             return self._encode_sequences(batch)
+        if len(per_word) >= PACK_VECTOR_MIN_WORDS:
+            return self._pack_words(per_word, [len(words) for words in batch])
         max_len = self.max_len
         rows: list[list[int]] = []
         firsts: list[list[int]] = []
@@ -98,6 +105,34 @@ class WordTokenizer:
             rows.append(row[:max_len])
             firsts.append(first)
         return self._pack(rows, firsts)
+
+    def _pack_words(self, per_word: list[list[int]], counts: list[int]) -> EncodedBatch:
+        """``encode_words``' packing in numpy (the same arrays as the per-word loop): ``per_word`` holds the
+        subword ids of every word of the batch in order, ``counts`` the words of each row."""
+        B, max_len = len(counts), self.max_len
+        nw = np.asarray(counts, dtype=np.int64)
+        wl = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
+        ids = np.fromiter(chain.from_iterable(per_word), dtype=np.int64, count=int(wl.sum()))
+        row_of_word = np.repeat(np.arange(B), nw)
+        row_tokens = np.bincount(row_of_word, weights=wl, minlength=B).astype(np.int64)
+        row_tok0 = np.cumsum(row_tokens) - row_tokens  # first token of each row in ``ids``
+        word_tok0 = np.cumsum(wl) - wl
+        col = word_tok0 - row_tok0[row_of_word]  # a word's first subword within its row
+        kept = col < max_len  # a word starting past max_len subwords is dropped
+        word_in_row = np.arange(len(wl)) - np.repeat(np.cumsum(nw) - nw, nw)
+        kept_counts = np.bincount(row_of_word[kept], minlength=B)
+        lengths = np.minimum(row_tokens, max_len)
+        T = max(1, int(lengths.max(initial=0)))
+        W = max(1, int(kept_counts.max(initial=0)))
+        first_idx = np.full((B, W), -1, dtype=np.int64)
+        first_idx[row_of_word[kept], word_in_row[kept]] = col[kept]
+        tok_row = np.repeat(row_of_word, wl)
+        tok_col = np.arange(len(ids)) - row_tok0[tok_row]
+        keep = tok_col < max_len
+        input_ids = np.zeros((B, T), dtype=np.int64)
+        input_ids[tok_row[keep], tok_col[keep]] = ids[keep]
+        mask = (np.arange(T)[None, :] < lengths[:, None]).astype(np.int64)
+        return EncodedBatch(input_ids, mask, first_idx, kept_counts.tolist())
 
     def _encode_sequences(self, batch: list[list[str]]) -> EncodedBatch:
         """``encode_words`` by encoding whole word sequences (any tokenizer)."""
