@@ -269,7 +269,12 @@ class V4Synth:
         else:
             who = sur
         # "Rue du Général X", "Rua do Doutor X"; a bare name takes no article: "Rue Jean X", "Calle de X"
-        conn = rng.choice(conns) if titled else ("de " if "de " in conns and rng.random() < 0.2 else "")
+        conn = rng.choice(conns) if titled else ("de " if lang != "fr" and "de " in conns and rng.random() < 0.2
+                                                 else "")
+        if lang == "fr" and conn:  # French articles agree with the title: "du Général", "de la Sainte", "de l'Abbé"
+            first = who.split(" ")[0]
+            conn = "de l'" if first[:1] in "AEIOUÉ" else "de la " if first.endswith("e") and first != "Pasteur" \
+                and first not in ("Capitaine", "Commandant") else rng.choice(("du ", "du ", "de "))
         if conn and who.split(" ")[0] in ("Saint", "Sainte", "San", "Santa", "São", "Sfântul", "Świętego", "św."):
             conn = rng.choice(("", "de ")) if "de " in conns else ""
         return f"{rng.choice(types)} {conn}{who}"
