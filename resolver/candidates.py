@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -67,8 +68,8 @@ _REGIONS = (
 _REGIONS_CC = _REGIONS.where(names.c.country_code == _BP("cc"))
 
 
-# Country and region names are few and asked for on almost every query: their answers are kept per
-# engine for the life of the process (``clear_cache`` after reloading a gazetteer in the same process;
+# Country and region names are few and asked for on almost every query, postcodes (fixed rows, each a
+# few ids) often repeat: their answers are kept per engine for the life of the process (``clear_cache`` after reloading a gazetteer in the same process;
 # a service is restarted after ``addrnet gazetteer load``).
 _CACHE: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, str | None], Any]] = weakref.WeakKeyDictionary()
 _CACHE_MAX = 50_000
@@ -76,6 +77,7 @@ _CACHE_MAX = 50_000
 
 def clear_cache() -> None:
     _CACHE.clear()
+    _HAS_STREETS_SEEN.clear()
 
 
 def _cached(conn: Connection, kind: str, norm: str, cc: str | None, compute: Any) -> Any:
@@ -126,12 +128,16 @@ def postcode_rows(conn: Connection, value: str, country: str | None) -> list[Pos
     if code is None:
         return []
     stmt, params = (_POSTCODE_CC, {"c": code, "cc": country}) if country else (_POSTCODE, {"c": code})
-    out = []
-    for r in conn.execute(stmt, params).mappings():
-        ids = r["place_ids"] if isinstance(r["place_ids"], list) else json.loads(r["place_ids"])
-        out.append(PostcodeRow(r["code"], r["country"], r["admin1_code"], tuple(int(i) for i in ids),
-                               r["lat"], r["lon"]))  # fmt: skip
-    return out
+
+    def compute() -> tuple[PostcodeRow, ...]:
+        out = []
+        for r in conn.execute(stmt, params).mappings():
+            ids = r["place_ids"] if isinstance(r["place_ids"], list) else json.loads(r["place_ids"])
+            out.append(PostcodeRow(r["code"], r["country"], r["admin1_code"], tuple(int(i) for i in ids),
+                                   r["lat"], r["lon"]))  # fmt: skip
+        return tuple(out)
+
+    return list(_cached(conn, "postcode", code, country, compute))  # postcodes change only with a reload
 
 
 _NAMES = (
@@ -167,6 +173,37 @@ def names_exact(
     elif country:
         stmt, params["ccs"] = _NAMES_CCS, list(country)
     return [(int(r.place_id), r.kind) for r in conn.execute(stmt, params)]
+
+
+def _names_places_stmt(with_cc: str | None) -> sa.Select[Any]:
+    stmt = (
+        sa.select(names.c.kind.label("name_kind"), places)
+        .select_from(_NAME_PLACE)
+        .where(names.c.norm == _BP("q"), names.c.place_kind == _BP("pk"))
+    )
+    if with_cc == "one":
+        stmt = stmt.where(names.c.country_code == _BP("cc"))
+    elif with_cc == "many":
+        stmt = stmt.where(names.c.country_code.in_(_BP("ccs", expanding=True)))
+    return stmt.limit(_BP("lim"))
+
+
+_NAMES_PLACES = {k: _names_places_stmt(k) for k in (None, "one", "many")}
+
+
+def names_exact_places(
+    conn: Connection, norm: str, country: str | Sequence[str] | None, place_kind: str = "locality",
+    limit: int = 2000,
+) -> list[tuple[int, str, RowMapping]]:
+    """``names_exact`` with each place's row (one query instead of a name lookup and a row lookup):
+    (place_id, name kind, place row)."""
+    params: dict[str, object] = {"q": norm, "pk": place_kind, "lim": limit}
+    key: str | None = None
+    if isinstance(country, str):
+        key, params["cc"] = "one", country
+    elif country:
+        key, params["ccs"] = "many", list(country)
+    return [(int(r["id"]), r["name_kind"], r) for r in conn.execute(_NAMES_PLACES[key], params).mappings()]
 
 
 def _range_key_length(n: int, has_country: bool) -> int:
@@ -311,8 +348,20 @@ _PLACES_IN_BOX = (
 )
 
 
+# Whether any OA street is imported is asked on every query with a street: the answer is kept per engine for
+# ``HAS_STREETS_TTL_S`` (an import in this process clears it at once; one in another process is seen within it).
+HAS_STREETS_TTL_S = 5.0
+_HAS_STREETS_SEEN: weakref.WeakKeyDictionary[Any, tuple[bool, float]] = weakref.WeakKeyDictionary()
+
+
 def has_streets(conn: Connection) -> bool:
-    return conn.execute(_HAS_STREETS).first() is not None
+    seen = _HAS_STREETS_SEEN.get(conn.engine)
+    now = time.monotonic()
+    if seen is not None and now - seen[1] < HAS_STREETS_TTL_S:
+        return seen[0]
+    value = conn.execute(_HAS_STREETS).first() is not None
+    _HAS_STREETS_SEEN[conn.engine] = (value, now)
+    return value
 
 
 def streets_by_key(conn: Connection, norm: str, base: str, limit: int = 500) -> list[RowMapping]:

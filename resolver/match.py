@@ -182,6 +182,7 @@ def resolve(
     )
 
     found: dict[int, LocalityCand] = {}
+    known_rows: dict[int, RowMapping] = {}  # place rows that came with the name lookups
 
     def add(pid: int, match: str, base: float, note: str) -> None:
         old = found.get(pid)
@@ -195,10 +196,11 @@ def resolve(
         assert primary is not None
         norm = normalize_name(primary[1])[:MAX_NAME_CHARS]
         role = primary[0]
-        hits: list[tuple[int, str]] = []
+        hits: list[tuple[int, str, RowMapping]] = []
         if country_code is None and regions:  # the region's countries first; anywhere when none there
-            hits = cands.names_exact(conn, norm, sorted({rc for rc, _ in regions}))
-        for pid, kind in hits or cands.names_exact(conn, norm, country_code):
+            hits = cands.names_exact_places(conn, norm, sorted({rc for rc, _ in regions}))
+        for pid, kind, row in hits or cands.names_exact_places(conn, norm, country_code):
+            known_rows[pid] = row
             match = "exact" if kind == "official" else "alias"
             base = BASE["postal"] if kind == "postal" else BASE[match]
             if role != "locality":
@@ -216,7 +218,8 @@ def resolve(
                     break
         if not found and len(query_names) > 1:  # locality unknown: a suburb that is a locality
             role2, value = query_names[1]
-            for pid, _kind in cands.names_exact(conn, normalize_name(value), country_code):
+            for pid, _kind, row in cands.names_exact_places(conn, normalize_name(value), country_code):
+                known_rows[pid] = row
                 add(pid, "alias", BASE["alias"] - 0.15, f"{role2} name (locality not found)")
 
     relaxed = 0
@@ -235,10 +238,11 @@ def resolve(
                 base -= POSTCODE_NAME_CONFLICT  # the name disagrees with the postcode
             add(pid, "postcode", base, "postcode")
 
-    rows = cands.place_rows(conn, found)
+    rows = {pid: known_rows[pid] for pid in found if pid in known_rows}
+    rows.update(cands.place_rows(conn, [pid for pid in found if pid not in known_rows]))
     if "suburb" in comps and primary and primary[0] == "locality" and len(found) > 1:
-        sub_ids = [pid for pid, _ in cands.names_exact(conn, normalize_name(comps["suburb"]), cc)][:200]
-        ev.suburb_points = [(r["lat"], r["lon"]) for r in cands.place_rows(conn, sub_ids).values()
+        subs = cands.names_exact_places(conn, normalize_name(comps["suburb"]), cc)[:200]
+        ev.suburb_points = [(r["lat"], r["lon"]) for r in {pid: r for pid, _, r in subs}.values()
                             if r["lat"] is not None]  # fmt: skip
 
     scored: list[tuple[float, int, int, LocalityCand, RowMapping, list[str]]] = []

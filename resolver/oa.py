@@ -270,6 +270,9 @@ def import_oa(
                 conn.commit()
     finally:
         engine.dispose()
+    from resolver.candidates import clear_cache
+
+    clear_cache()  # resolvers in this process see the new streets at once
     stats.seconds = time.perf_counter() - t0
     return stats.summary()
 

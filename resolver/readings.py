@@ -17,7 +17,7 @@ used and whether it differs from the tagger's top parse.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -66,9 +66,12 @@ class Resolution:
         }
 
 
+_PAYLOAD_FIELDS = tuple(f.name for f in fields(Place) if f.name != "conflicts")
+
+
 def place_payload(p: Place) -> dict[str, Any]:
-    out = asdict(p)
-    del out["conflicts"]
+    """A result as JSON: every field of ``Place`` but ``conflicts`` (all plain values: no ``asdict`` deep copy)."""
+    out = {name: getattr(p, name) for name in _PAYLOAD_FIELDS}
     out["score"] = round(p.score, 6)
     return out
 
