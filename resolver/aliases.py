@@ -50,9 +50,11 @@ MAX_VARIANTS = 8
 
 
 def name_variants(norm: str) -> list[str]:
-    """Generated alias keys of a normalized name (the name itself excluded)."""
+    """Generated alias keys of a normalized name (the name itself excluded). Only names of two or more
+    words: an abbreviation stands for a word inside a name ("E Orange"), so a one-word name such as
+    the alternate name "E" of Aÿ (France) does not become "East"."""
     tokens = norm.split()
-    if not tokens or not any(t in TOKEN_VARIANTS for t in tokens):
+    if len(tokens) < 2 or not any(t in TOKEN_VARIANTS for t in tokens):
         return []
     options = [[t, *sorted(TOKEN_VARIANTS.get(t, ()))] for t in tokens]
     out: list[str] = []

@@ -184,3 +184,11 @@ def test_country_names_in_major_languages() -> None:
     assert (by_lang["de"], by_lang["fr"], by_lang["es"]) == ("Deutschland", "Allemagne", "Alemania")
     assert loader.country_names("QQ") == []
     assert loader.usps_display_name("O NEALS") == "O'Neals" and loader.usps_display_name("MC CRORY") == "McCrory"
+
+
+def test_abbreviation_variants_only_inside_multiword_names() -> None:
+    from resolver.aliases import name_variants
+
+    assert "east orange" in name_variants("e orange") and "st louis" in name_variants("saint louis")
+    # a one-word name is not an abbreviation of anything: Aÿ (FR) has the alternate name "E", never "East"
+    assert name_variants("e") == [] and name_variants("saint") == [] and name_variants("ft") == []
