@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     parse_batch_max: int = Field(64, description="Most concurrent /parse texts parsed in one ONNX run.")
     parse_batch_wait_ms: float = Field(0.0, description="How long /parse waits for company while the worker is busy.")
     parse_cache_size: int = Field(1024, description="Recent /parse answers kept per worker (LRU; 0 = off).")
+    parse_fast_path: bool = Field(True, description="Answer the usual POST /parse without FastAPI's routing and "
+                                  "dependency solving (app/fastpath.py); anything else goes to the route.")
     log_level: str = Field("INFO", description="Log level of the JSON logs (addrnet and uvicorn).")
     # hardening (issue 13): operator token, shadow privacy and retention, bounded database memory
     admin_token: str | None = Field(

@@ -7,7 +7,7 @@ which may wait on the network and so stays off the event loop.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 from sqlalchemy.engine import Connection
@@ -28,13 +28,18 @@ async def get_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(get_state)]
 
 
-def service_of(request: Request) -> Service:
-    """The app's ``Service`` (made on first use). Hot routes call this with their ``Request`` rather than
-    taking ``ServiceDep``: every dependency costs FastAPI a solve per request."""
-    service: Service | None = getattr(request.app.state, "service", None)
+def service_for(app: Any) -> Service:
+    """The app's ``Service`` (made on first use)."""
+    service: Service | None = getattr(app.state, "service", None)
     if service is None:
-        service = request.app.state.service = Service(request.app.state.addrnet)
+        service = app.state.service = Service(app.state.addrnet)
     return service
+
+
+def service_of(request: Request) -> Service:
+    """The app's ``Service``. Hot routes call this with their ``Request`` rather than taking ``ServiceDep``:
+    every dependency costs FastAPI a solve per request."""
+    return service_for(request.app)
 
 
 async def get_service(request: Request) -> Service:

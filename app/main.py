@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from addrnet import __version__
 from addrnet.settings import Settings, get_settings
 from app import errors
+from app.fastpath import FastParseMiddleware
 from app.limits import BodyLimitMiddleware
 from app.observe import ObserveMiddleware
 from app.routes import geo, ops, parse, resolve, ui
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(ops.router)
     app.include_router(ui.router)
 
+    app.add_middleware(FastParseMiddleware)  # innermost: observed and body-limited like every request
     app.add_middleware(ObserveMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     return app

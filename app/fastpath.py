@@ -1,0 +1,121 @@
+"""``POST /parse`` without FastAPI's routing and dependency solving, for the usual request (issue 14).
+
+``FastParseMiddleware`` sits inside the request-id/metrics/log middleware (``app.observe``) and the body
+limit (``app.limits``), so those see every request alike. For ``POST /parse`` it parses the body with
+orjson and validates it with the route's own model (``ParseRequest.model_validate``, as FastAPI does after
+its JSON decoding), reads the query (``tokens``, ``labels``) and makes the route's one call
+(``Service.parse`` then ``routes.parse.in_view``) with the loaded arm the request names.
+
+Anything else goes to the FastAPI route with the body replayed, so it answers exactly as the route does:
+a body that is not a JSON object or fails validation, a content type other than JSON, a query value this
+path does not read the way FastAPI would (anything but ``true``/``false``/``1``/``0`` for ``tokens``, a
+repeated parameter), an arm that is not loaded, an ``APIError`` from the service. The route stays the
+one in the OpenAPI schema; ``ADDRNET_PARSE_FAST_PATH=false`` turns this path off.
+"""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+from urllib.parse import parse_qsl
+
+import orjson
+from pydantic import ValidationError
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.deps import service_for
+from app.errors import APIError
+from app.routes.parse import LabelsQuery, in_view, router
+from app.schemas import ParseRequest
+
+PATH = "/parse"
+_JSON = b"application/json"
+_BOOLS = {"true": True, "false": False, "1": True, "0": False}
+_VIEWS = frozenset(get_args(get_args(LabelsQuery)[0]))
+# the route of POST /parse, as the router would set it in the scope (app.observe labels metrics and logs by it)
+ROUTE = next(r for r in router.routes if getattr(r, "path", None) == PATH and "POST" in getattr(r, "methods", ()))
+
+
+def _query(raw: bytes) -> tuple[bool, str] | None:
+    """(tokens, labels) of a query string, or None when FastAPI's reading of it might differ."""
+    if not raw:
+        return False, "addrnet"
+    seen: dict[str, str] = {}
+    for key, value in parse_qsl(raw.decode("latin-1"), keep_blank_values=True):
+        if key in seen:
+            return None
+        seen[key] = value
+    tokens = _BOOLS.get(seen.get("tokens", "false"))
+    labels = seen.get("labels", "addrnet")
+    if tokens is None or labels not in _VIEWS:
+        return None
+    return tokens, labels
+
+
+def _json_body(scope: Scope) -> bool:
+    """True when FastAPI would decode the body as JSON (no content type, or ``application/json``)."""
+    for key, value in scope["headers"]:
+        if key == b"content-type":
+            return value.split(b";", 1)[0].strip().lower() == _JSON
+    return True
+
+
+class FastParseMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != PATH or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
+        chunks = []
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        response = await self._answer(scope, body)
+        if response is not None:
+            await response(scope, receive, send)
+            return
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _answer(self, scope: Scope, body: bytes) -> Any:
+        """The route's response for a usual request; None: let the route answer."""
+        app: Any = scope.get("app")
+        state = getattr(getattr(app, "state", None), "addrnet", None)
+        if state is None or not state.settings.parse_fast_path or not _json_body(scope):
+            return None
+        query = _query(scope.get("query_string", b""))
+        if query is None:
+            return None
+        try:
+            data = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(data, dict):
+            return None
+        try:
+            req = ParseRequest.model_validate(data)
+        except ValidationError:
+            return None
+        tagger = state.arms.get(req.arm)
+        if tagger is None:
+            return None
+        scope["route"] = ROUTE
+        tokens, labels = query
+        try:
+            return in_view(await service_for(app).parse(tagger, req.text, tokens), labels)
+        except APIError:
+            return None
