@@ -114,8 +114,11 @@ def load_split(
     max_len: int,
     cache_dir: str | Path | None = None,
     max_examples: int = 0,
+    workers: int = 1,
 ) -> tuple[EncodedSplit, list[dict]]:
-    """Encode a split (cached as npz in ``cache_dir``) -> (encoded arrays, raw examples)."""
+    """Encode a split (cached as npz in ``cache_dir``) -> (encoded arrays, raw examples).
+
+    ``workers > 1`` encodes contiguous parts in forked processes (same arrays as one process)."""
     path = Path(corpus_dir) / f"{split}.jsonl"
     examples = list(read_split(corpus_dir, split))
     if max_examples:
@@ -129,14 +132,39 @@ def load_split(
     if cache is not None and cache.exists():
         z = np.load(cache)
         return EncodedSplit(z["ids"], z["labels"], z["word_ids"], z["lengths"]), examples
-    wt = WordTokenizer.from_file(tokenizer_path, max_len=max_len)
-    enc = encode_split(examples, wt)
+    if workers > 1 and len(examples) >= 20_000:
+        enc = _encode_parallel(examples, str(tokenizer_path), max_len, workers)
+    else:
+        enc = encode_split(examples, WordTokenizer.from_file(tokenizer_path, max_len=max_len))
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_name(f"{cache.stem}.{os.getpid()}.tmp.npz")
         np.savez(tmp, ids=enc.ids, labels=enc.labels, word_ids=enc.word_ids, lengths=enc.lengths)
         tmp.replace(cache)
     return enc, examples
+
+
+_FORK_EXAMPLES: list[dict] = []
+
+
+def _encode_part(args: tuple[int, int, str, int]) -> EncodedSplit:
+    a, b, tokenizer_path, max_len = args
+    return encode_split(_FORK_EXAMPLES[a:b], WordTokenizer.from_file(tokenizer_path, max_len=max_len))
+
+
+def _encode_parallel(examples: list[dict], tokenizer_path: str, max_len: int, workers: int) -> EncodedSplit:
+    import multiprocessing as mp
+
+    global _FORK_EXAMPLES
+    _FORK_EXAMPLES = examples  # read by the forked workers, never pickled
+    n = -(-len(examples) // workers)
+    jobs = [(a, min(a + n, len(examples)), tokenizer_path, max_len) for a in range(0, len(examples), n)]
+    try:
+        with mp.get_context("fork").Pool(len(jobs)) as pool:
+            parts = pool.map(_encode_part, jobs)
+    finally:
+        _FORK_EXAMPLES = []
+    return EncodedSplit(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("ids", "labels", "word_ids", "lengths")))
 
 
 class Batches:
