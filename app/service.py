@@ -223,12 +223,24 @@ class Service:
         except ValueError as exc:
             raise APIError(422, "invalid_components", str(exc)) from None
 
-    def run_resolve(self, conn: Connection, tagger: Tagger | None, req: ResolveRequest) -> dict[str, Any]:
-        parse = None
+    async def parse_for_resolve(self, tagger: Tagger, text: str) -> dict[str, Any]:
+        """The parse of a ``/resolve`` text (event loop): the ``/parse`` LRU, else one micro-batched ONNX run
+        shared with concurrent ``/parse`` and ``/resolve`` requests (the same payload ``/parse`` answers)."""
+        key = (tagger.name, text, False)
+        body = self.cache.get(key)
+        if body is None:
+            body = self.payload(await self._batcher(tagger).parse(text, False), tagger, False)
+            self.cache.put(key, body)
+        return body
+
+    def run_resolve(self, conn: Connection, tagger: Tagger | None, req: ResolveRequest,
+                    parse: dict[str, Any] | None = None) -> dict[str, Any]:
+        """``parse``: the text's parse when the caller has it (``parse_for_resolve``), else parsed here."""
         alternatives = None
         if req.text is not None:
             assert tagger is not None
-            parse = self.parse_payloads(tagger, [req.text])[0]
+            if parse is None:
+                parse = self.parse_payloads(tagger, [req.text])[0]
             reading = from_parse(parse["components"])  # over-long spans are left out, never a 422
             text = req.text
             alternatives = (lambda: tagger.parse_alternatives(text)) if hasattr(tagger, "parse_alternatives") else None
@@ -237,10 +249,11 @@ class Service:
                               source="components")
         return {"parse": parse, **self.lookup(conn, reading, req.country, req.limit, alternatives)}
 
-    def resolve(self, conn: Connection, tagger: Tagger | None, req: ResolveRequest) -> Response:
-        """POST /resolve (thread pool)."""
-        t0 = time.perf_counter()
-        result = self.run_resolve(conn, tagger, req)
+    def resolve(self, conn: Connection, tagger: Tagger | None, req: ResolveRequest,
+                parse: dict[str, Any] | None = None, t0: float | None = None) -> Response:
+        """POST /resolve (thread pool); ``parse`` and its start time ``t0`` when the route parsed on the loop."""
+        t0 = time.perf_counter() if t0 is None else t0
+        result = self.run_resolve(conn, tagger, req, parse)
         ms = (time.perf_counter() - t0) * 1000
         if tagger is not None:
             self.submit_shadow("resolve", [req.text or ""], tagger.name, [result], ms,

@@ -1,12 +1,15 @@
 """POST /resolve: text or components -> ranked gazetteer places (thin: the work is in app/service.py).
 
-The connection is taken, used and returned inside one thread-pool call (a ``def`` endpoint with a
-generator connection dependency costs three hops between the event loop and the pool per request).
+The text is parsed on the event loop through the ``/parse`` micro-batcher and LRU; the connection is
+taken, used and returned inside one thread-pool call (a ``def`` endpoint with a generator connection
+dependency costs three hops between the event loop and the pool per request).
 """
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -22,11 +25,17 @@ router = APIRouter(tags=["resolve"], responses={**ERRORS_COMMON, **ERRORS_BODY, 
 _connection = contextmanager(get_connection)  # 503 when the database is not there, returned to the pool after
 
 
-def _resolve(service: Service, tagger: Tagger | None, req: ResolveRequest) -> Response:
+def _resolve(service: Service, tagger: Tagger | None, req: ResolveRequest, parse: dict[str, Any] | None,
+             t0: float) -> Response:
     with _connection(service.state) as conn:
-        return service.resolve(conn, tagger, req)
+        return service.resolve(conn, tagger, req, parse, t0)
 
 
 @router.post("/resolve", response_model=ResolveResponse, summary="Resolve an address to ranked places")
 async def resolve(req: ResolveRequest, tagger: ResolveArm, request: Request) -> Response:
-    return await run_in_threadpool(_resolve, service_of(request), tagger, req)
+    service = service_of(request)
+    t0 = time.perf_counter()
+    # the text is parsed on the loop like /parse (its LRU, one ONNX run for concurrent requests); the
+    # gazetteer work then runs in the thread pool
+    parse = await service.parse_for_resolve(tagger, req.text) if tagger is not None and req.text is not None else None
+    return await run_in_threadpool(_resolve, service, tagger, req, parse, t0)
