@@ -215,10 +215,12 @@ def _range_key_length(n: int, has_country: bool) -> int:
 
 
 def _fuzzy_stmt(column: sa.ColumnElement[str], with_cc: bool) -> sa.Select[Any]:
+    """The SQLite range scan reads only what its index holds (the row id and the name key): the place and
+    the kind of the few names within reach are read afterwards (``_NAMES_BY_ID``)."""
     n = names.c
-    stmt = sa.select(n.place_id, n.norm, n.kind).where(
+    stmt = sa.select(n.id, column).where(
         n.place_kind == "locality", column >= _BP("p"), column < _BP("p_hi"),
-        sa.func.length(n.norm).between(_BP("lo"), _BP("hi")),
+        sa.func.length(column).between(_BP("lo"), _BP("hi")),  # norm_rev is norm reversed: the same length
     )  # fmt: skip
     if with_cc:
         stmt = stmt.where(n.country_code == _BP("cc"))
@@ -226,6 +228,7 @@ def _fuzzy_stmt(column: sa.ColumnElement[str], with_cc: bool) -> sa.Select[Any]:
 
 
 _FUZZY_RANGE = {(col, cc): _fuzzy_stmt(getattr(names.c, col), cc) for col in ("norm", "norm_rev") for cc in (False, True)}
+_NAMES_BY_ID = sa.select(names.c.id, names.c.place_id, names.c.kind).where(names.c.id.in_(_BP("ids", expanding=True)))
 _FUZZY_TRGM = (
     sa.select(names.c.place_id, names.c.norm, names.c.kind)
     .where(names.c.place_kind == "locality", names.c.norm.op("%")(_BP("q")),
@@ -251,17 +254,29 @@ def names_fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[
     if country:
         params["cc"] = country
     rows: list[Any] = []
+    sims: dict[str, float] = {}
     if conn.dialect.name == "postgresql":
         params["q"] = norm
         rows = list(conn.execute(_FUZZY_TRGM_CC if country else _FUZZY_TRGM, params))
     else:
         k = _range_key_length(len(norm), country is not None)
+        scan: list[Any] = []
         for column, key in (("norm", norm), ("norm_rev", norm[::-1])):
             prefix = key[:k]
             params.update(p=prefix, p_hi=prefix + "\U0010ffff")
-            rows.extend(conn.execute(_FUZZY_RANGE[(column, country is not None)], params))
+            found = conn.execute(_FUZZY_RANGE[(column, country is not None)], params).all()
+            scan.extend(found if column == "norm" else [(i, rev[::-1]) for i, rev in found])
+        near = []  # (name id, key) within reach, in scan order
+        for name_id, cand in scan:
+            sim = sims.get(cand)
+            if sim is None:
+                sim = sims[cand] = similarity(norm, cand, max_d)
+            if sim > 0:
+                near.append((name_id, cand))
+        if near:
+            meta = {r.id: (r.place_id, r.kind) for r in conn.execute(_NAMES_BY_ID, {"ids": sorted({i for i, _ in near})})}
+            rows = [(meta[i][0], cand, meta[i][1]) for i, cand in near]
     best: dict[int, float] = {}
-    sims: dict[str, float] = {}
     for place_id, cand, kind in rows:
         s = sims.get(cand)
         if s is None:
