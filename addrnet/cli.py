@@ -6,11 +6,15 @@ onnxruntime) happen inside the command functions, so ``--help`` stays fast.
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import sys
+import gc
 
-from addrnet.settings import get_settings
+gc.disable()  # no collections while the modules load (they only allocate); main() turns it back on
+
+import argparse  # noqa: E402
+import importlib  # noqa: E402
+import sys  # noqa: E402
+
+from addrnet.settings import get_settings  # noqa: E402
 
 # stage module -> the groups it registers
 STAGES = (
@@ -35,9 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    args.settings = get_settings()
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        args.settings = get_settings()
+    finally:
+        gc.enable()
     result = args.func(args)
     return int(result or 0)
 

@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         state = AppState.build(settings)
         app.state.addrnet = state
         log.info("addrnet ready in %.2fs: arms %s, errors %s", time.perf_counter() - t0,
-                 sorted(state.arms.taggers), state.arms.errors)
+                 state.arms.loaded_names(), state.arms.errors_now())
         yield
         state.close()
 

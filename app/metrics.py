@@ -32,6 +32,10 @@ def multiprocess_dir() -> str | None:
     return os.environ.get(MULTIPROC_ENV) or None
 
 
+if multiprocess_dir():  # addrnet serve --workers N: loaded here, before the fork, not by each worker
+    import prometheus_client.multiprocess  # noqa: F401
+
+
 class _ProcessGauges:
     """The ``process_*`` samples of this process as multiprocess gauges (label ``pid``)."""
 

@@ -10,6 +10,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 
+import sqlalchemy.dialects.sqlite  # noqa: F401  # loaded by the first engine anyway; here it comes before the fork
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
@@ -42,6 +43,7 @@ class AppState:
         arms = ArmRegistry.load(
             settings.arms_dir, settings.primary_arm, settings.shadow_arm,
             settings.onnx_intra_threads, settings.onnx_inter_threads, settings.onnx_batch_threads,
+            defer_others=True,  # arms that are neither primary nor shadow load after the start (app.arms)
         )
         engine: Engine | None = None
         shadow_engine: Engine | None = None

@@ -44,6 +44,21 @@ def _worker(app: str, factory: bool, host: str, port: int, kwargs: dict[str, Any
     uvicorn.Server(config).run(sockets=[sock])
 
 
+# the server's own modules, imported by each worker at its start unless the parent has them: uvicorn's
+# event loop, HTTP protocol and lifespan (none starts a thread)
+PRELOAD = ("uvloop", "httptools", "uvicorn.loops.uvloop", "uvicorn.protocols.http.httptools_impl",
+           "uvicorn.protocols.websockets.auto", "uvicorn.lifespan.on")
+
+
+def preload() -> None:
+    """Import ``PRELOAD`` here (before the fork); a module that is not installed is skipped."""
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+
+
 def supported() -> bool:
     return hasattr(socket, "SO_REUSEPORT") and sys.platform.startswith("linux")
 
@@ -56,6 +71,7 @@ def run(app: str, *, factory: bool, host: str, port: int, workers: int, **kwargs
     # import the app once here; forked workers start with it loaded (each spawned worker re-imported it:
     # about a second of CPU each, paid at every start). Nothing imported starts a thread or a session.
     importlib.import_module(app.partition(":")[0])
+    preload()
     ctx = mp.get_context("fork")
     stopping = False
 

@@ -78,7 +78,7 @@ def readyz(state: StateDep) -> JSONResponse:
     if problems:
         body = error_body("not_ready", "; ".join(f"{k}: {v}" for k, v in problems.items()), problems)
         return JSONResponse(body, status_code=503)
-    return JSONResponse({"status": "ready", "arms": sorted(state.arms.taggers)})
+    return JSONResponse({"status": "ready", "arms": state.arms.loaded_names()})  # arms still loading come later
 
 
 @router.get("/metrics", summary="Prometheus metrics (operator)", response_class=Response, responses=ERRORS_OPERATOR)
