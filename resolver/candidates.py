@@ -11,7 +11,7 @@ import json
 import re
 import time
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,6 +92,30 @@ def _cached(conn: Connection, kind: str, norm: str, cc: str | None, compute: Any
         per_engine.clear()
     per_engine[key] = value
     return value
+
+
+# On SQLite, the hottest statements (name lookups, fuzzy range scans; none with an expanding parameter) run
+# on the DBAPI cursor: SQLAlchemy's per-execution bookkeeping costs more than these indexed reads. Each is
+# compiled once (SQL text, parameter order, literal values); PostgreSQL goes through SQLAlchemy as before.
+_RAW_SQL: dict[int, tuple[str, tuple[str, ...], dict[str, Any]]] = {}
+
+
+def _rows(conn: Connection, stmt: sa.Select[Any], params: dict[str, Any]) -> tuple[list[str], list[Any]]:
+    """(column names, rows as tuples) of ``stmt``."""
+    if conn.dialect.name != "sqlite":
+        result = conn.execute(stmt, params)
+        return list(result.keys()), [tuple(r) for r in result]
+    entry = _RAW_SQL.get(id(stmt))
+    if entry is None:
+        compiled = stmt.compile(dialect=conn.dialect)
+        entry = _RAW_SQL[id(stmt)] = (compiled.string, tuple(compiled.positiontup or ()), dict(compiled.params))
+    sql, order, literals = entry
+    cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cur.execute(sql, [params[k] if k in params else literals[k] for k in order])
+        return [d[0] for d in cur.description], cur.fetchall()
+    finally:
+        cur.close()
 
 
 def country_code(conn: Connection, norm: str) -> str | None:
@@ -194,16 +218,22 @@ _NAMES_PLACES = {k: _names_places_stmt(k) for k in (None, "one", "many")}
 def names_exact_places(
     conn: Connection, norm: str, country: str | Sequence[str] | None, place_kind: str = "locality",
     limit: int = 2000,
-) -> list[tuple[int, str, RowMapping]]:
+) -> list[tuple[int, str, Mapping[Any, Any]]]:
     """``names_exact`` with each place's row (one query instead of a name lookup and a row lookup):
-    (place_id, name kind, place row)."""
+    (place_id, name kind, place row by column name)."""
     params: dict[str, object] = {"q": norm, "pk": place_kind, "lim": limit}
-    key: str | None = None
     if isinstance(country, str):
-        key, params["cc"] = "one", country
+        cols, rows = _rows(conn, _NAMES_PLACES["one"], {**params, "cc": country})
     elif country:
-        key, params["ccs"] = "many", list(country)
-    return [(int(r["id"]), r["name_kind"], r) for r in conn.execute(_NAMES_PLACES[key], params).mappings()]
+        result = conn.execute(_NAMES_PLACES["many"], {**params, "ccs": list(country)})  # an expanding parameter
+        cols, rows = list(result.keys()), [tuple(r) for r in result]
+    else:
+        cols, rows = _rows(conn, _NAMES_PLACES[None], params)
+    out: list[tuple[int, str, Mapping[Any, Any]]] = []
+    for values in rows:
+        r = dict(zip(cols, values, strict=True))
+        out.append((int(r["id"]), r["name_kind"], r))
+    return out
 
 
 def _range_key_length(n: int, has_country: bool) -> int:
@@ -264,7 +294,7 @@ def names_fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[
         for column, key in (("norm", norm), ("norm_rev", norm[::-1])):
             prefix = key[:k]
             params.update(p=prefix, p_hi=prefix + "\U0010ffff")
-            found = conn.execute(_FUZZY_RANGE[(column, country is not None)], params).all()
+            found = _rows(conn, _FUZZY_RANGE[(column, country is not None)], params)[1]
             scan.extend(found if column == "norm" else [(i, rev[::-1]) for i, rev in found])
         near = []  # (name id, key) within reach, in scan order
         for name_id, cand in scan:

@@ -18,8 +18,9 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.engine import Connection
 
 from resolver import candidates as cands
 from resolver.address import AddressHit, Anchor, match_address
@@ -114,7 +115,7 @@ def _locality_accuracy(population: int) -> float:
     return small if population < 50_000 else big if population > 1_000_000 else 12_000.0
 
 
-def _place(row: RowMapping, score: float, match: str, why: str, level: str, conflicts: int) -> Place:
+def _place(row: Mapping[Any, Any], score: float, match: str, why: str, level: str, conflicts: int) -> Place:
     pop = int(row["population"] or 0)
     acc = {"locality": _locality_accuracy(pop), "region": 100_000.0, "country": 500_000.0}.get(level)
     region_name = row["admin1_name"] if level != "country" else None
@@ -182,7 +183,7 @@ def resolve(
     )
 
     found: dict[int, LocalityCand] = {}
-    known_rows: dict[int, RowMapping] = {}  # place rows that came with the name lookups
+    known_rows: dict[int, Mapping[Any, Any]] = {}  # place rows that came with the name lookups
 
     def add(pid: int, match: str, base: float, note: str) -> None:
         old = found.get(pid)
@@ -196,7 +197,7 @@ def resolve(
         assert primary is not None
         norm = normalize_name(primary[1])[:MAX_NAME_CHARS]
         role = primary[0]
-        hits: list[tuple[int, str, RowMapping]] = []
+        hits: list[tuple[int, str, Mapping[Any, Any]]] = []
         if country_code is None and regions:  # the region's countries first; anywhere when none there
             hits = cands.names_exact_places(conn, norm, sorted({rc for rc, _ in regions}))
         for pid, kind, row in hits or cands.names_exact_places(conn, norm, country_code):
@@ -245,7 +246,7 @@ def resolve(
         ev.suburb_points = [(r["lat"], r["lon"]) for r in {pid: r for pid, _, r in subs}.values()
                             if r["lat"] is not None]  # fmt: skip
 
-    scored: list[tuple[float, int, int, LocalityCand, RowMapping, list[str]]] = []
+    scored: list[tuple[float, int, int, LocalityCand, Mapping[Any, Any], list[str]]] = []
     for pid, c in found.items():
         r = rows.get(pid)
         if r is None or r["kind"] != "locality" or (cc and r["country_code"] != cc):
