@@ -155,7 +155,8 @@ def postcode_rows(conn: Connection, value: str, country: str | None) -> list[Pos
 
     def compute() -> tuple[PostcodeRow, ...]:
         out = []
-        for r in conn.execute(stmt, params).mappings():
+        cols, rows = _rows(conn, stmt, params)
+        for r in (dict(zip(cols, values, strict=True)) for values in rows):
             ids = r["place_ids"] if isinstance(r["place_ids"], list) else json.loads(r["place_ids"])
             out.append(PostcodeRow(r["code"], r["country"], r["admin1_code"], tuple(int(i) for i in ids),
                                    r["lat"], r["lon"]))  # fmt: skip
