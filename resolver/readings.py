@@ -32,6 +32,7 @@ ASK_TAGGER_EVIDENCE = 0.5  # below this (or no result at all), the tagger's k-be
 ALT_FLOOR = 0.95  # country <-> region: the gazetteer decides; a tie keeps the tagger's reading
 STREET_TAIL_FLOOR = 0.5  # locality -> end of the street: only when the postcode clearly disagrees
 CONFLICT_FACTOR = 0.5  # evidence multiplier per contradicted or relaxed constraint
+POSTCODE_MISREAD = ("country", "region")  # labels a known postcode is read as a postcode from, when weak
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,9 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     * a country that also names a region, read as the region ("Arvada, CO"; always tried: a tagger
       often reads a US state code as a country);
     * when ``weak`` (the reading's own evidence is poor): a region that also names a country, read as
-      the country ("Podgorica, ME"); a locality between a street and a postcode read as the end of the
-      street ("81 Seaton Place Northwest, 20001").
+      the country ("Podgorica, ME"); a country or region that is a known postcode, read as the postcode
+      when the reading has none that is known ("800 California 116, 95472"); a locality between a street
+      and a postcode read as the end of the street ("81 Seaton Place Northwest, 20001").
     """
     comps = reading.components
     out: list[Reading] = []
@@ -133,6 +135,15 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
             alt = {k: v for k, v in comps.items() if k != "region"} | {"country": value}
             p = reading.probability * max(1.0 - reading.confidences.get("region", 1.0), ALT_FLOOR)
             out.append(Reading(alt, p, _move(reading.confidences, "region", "country"), f"{value!r} read as a country", True))
+    if not (comps.get("postcode") and cands.postcode_rows(conn, comps["postcode"], None)):
+        for label in POSTCODE_MISREAD:  # "800 California 116, 95472": the ZIP read as a country
+            value = comps.get(label)
+            if value and cands.postcode_rows(conn, value, None):
+                alt = {k: v for k, v in comps.items() if k not in (label, "postcode")} | {"postcode": value}
+                p = reading.probability * max(1.0 - reading.confidences.get(label, 1.0), STREET_TAIL_FLOOR)
+                out.append(Reading(alt, p, _move(reading.confidences, label, "postcode"),
+                                   f"{value!r} read as a postcode", True))  # fmt: skip
+                break
     if "street" in comps and "locality" in comps and "postcode" in comps:
         alt = {k: v for k, v in comps.items() if k != "locality"}
         alt["street"] = f"{comps['street']} {comps['locality']}"

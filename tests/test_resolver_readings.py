@@ -114,3 +114,15 @@ def test_without_alternatives_derived_readings_only(engine: sa.Engine) -> None:
     with engine.connect() as conn:
         res = resolve_readings(conn, [Reading({"locality": "Zzyzxq"})])
     assert res.results == [] and res.considered and res.considered[0]["evidence"] == 0.0
+
+
+def test_known_postcode_read_as_a_country_is_read_as_the_postcode(engine: sa.Engine) -> None:
+    # the tagger's top parse of "800 California 116, 95472": the ZIP as a country, the rest as a postcode
+    top = Reading({"postcode": "800 California 116", "country": "95472"}, 1.0, {"postcode": 0.44, "country": 0.66})
+    with engine.connect() as conn:
+        res = resolve_readings(conn, [top])
+        assert res.results and res.results[0].name == "Sebastopol" and res.results[0].region_code == "CA"
+        assert res.differs and res.reading.components["postcode"] == "95472" and "country" not in res.reading.components
+        # a reading whose postcode is known is left alone
+        kept = resolve_readings(conn, [Reading({"locality": "Sebastopol", "region": "CA", "postcode": "95472"})])
+    assert not kept.differs and kept.results[0].name == "Sebastopol"
