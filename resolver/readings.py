@@ -137,12 +137,12 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
             out.append(Reading(alt, p, _move(reading.confidences, "region", "country"), f"{value!r} read as a country", True))
     if not (comps.get("postcode") and cands.postcode_rows(conn, comps["postcode"], None)):
         for label in POSTCODE_MISREAD:  # "800 California 116, 95472": the ZIP read as a country
-            value = comps.get(label)
-            if value and cands.postcode_rows(conn, value, None):
-                alt = {k: v for k, v in comps.items() if k not in (label, "postcode")} | {"postcode": value}
+            code = comps.get(label)
+            if code and cands.postcode_rows(conn, code, None):
+                alt = {k: v for k, v in comps.items() if k not in (label, "postcode")} | {"postcode": code}
                 p = reading.probability * max(1.0 - reading.confidences.get(label, 1.0), STREET_TAIL_FLOOR)
                 out.append(Reading(alt, p, _move(reading.confidences, label, "postcode"),
-                                   f"{value!r} read as a postcode", True))  # fmt: skip
+                                   f"{code!r} read as a postcode", True))  # fmt: skip
                 break
     if "street" in comps and "locality" in comps and "postcode" in comps:
         alt = {k: v for k, v in comps.items() if k != "locality"}
