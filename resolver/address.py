@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.engine import Connection
 
 from resolver import candidates as cands
 from resolver.geo import haversine_km
@@ -59,7 +60,7 @@ class AddressHit:
     why: list[str] = field(default_factory=list)
 
 
-def _scope(st: RowMapping, anchors: Sequence[Anchor], postcode_streets: set[int]) -> tuple[float, Anchor | None, str]:
+def _scope(st: Mapping[Any, Any], anchors: Sequence[Anchor], postcode_streets: set[int]) -> tuple[float, Anchor | None, str]:
     """How well a street fits the query's places: (factor in 0..1, anchor it fits, why)."""
     if not anchors and not postcode_streets:
         return 0.7, None, "no place to check the street against"
@@ -83,11 +84,11 @@ def _scope(st: RowMapping, anchors: Sequence[Anchor], postcode_streets: set[int]
     return best
 
 
-def _fuzzy_streets(conn: Connection, norm: str, base: str, anchors: Sequence[Anchor]) -> list[tuple[RowMapping, float]]:
+def _fuzzy_streets(conn: Connection, norm: str, base: str, anchors: Sequence[Anchor]) -> list[tuple[Mapping[Any, Any], float]]:
     near = cands.streets_near(conn, [(a.lat, a.lon) for a in anchors[:3]])
     if not near:
         return []
-    out: dict[int, tuple[RowMapping, float]] = {}
+    out: dict[int, tuple[Mapping[Any, Any], float]] = {}
     for key, column in ((norm, "norm"), (base, "base")):
         max_d = cands.max_typos(len(key))
         if max_d == 0:
@@ -120,7 +121,7 @@ def match_address(
     if not norm:
         return None
     rows = cands.streets_by_key(conn, norm, base)
-    scored: list[tuple[RowMapping, float, str]] = []
+    scored: list[tuple[Mapping[Any, Any], float, str]] = []
     for r in rows:
         if country and r["country_code"] != country:
             continue
@@ -133,7 +134,7 @@ def match_address(
     pc_streets: set[int] = set()
     if postcode:
         pc_streets = cands.streets_with_postcode(conn, [int(r["id"]) for r, _, _ in scored], postcode)
-    ranked: list[tuple[float, RowMapping, str, str, Anchor | None]] = []
+    ranked: list[tuple[float, Mapping[Any, Any], str, str, Anchor | None]] = []
     for r, key_score, why in scored:
         factor, anchor, where = _scope(r, anchors, pc_streets)
         if factor > 0:
@@ -156,7 +157,7 @@ def match_address(
     close = [t for t in ranked[:MAX_CLOSE] if t[0] >= ranked[0][0] - CLOSE_MARGIN]
     best = ranked[0]
     if len(close) > 1:
-        def tiebreak(t: tuple[float, RowMapping, str, str, Anchor | None]) -> float:
+        def tiebreak(t: tuple[float, Mapping[Any, Any], str, str, Anchor | None]) -> float:
             sid = int(t[1]["id"])
             bonus = 0.1 if sid in pc_streets else 0.0
             if number_key and cands.points_by_number(conn, sid, number_key):
@@ -169,7 +170,7 @@ def match_address(
 
 
 def _place_number(
-    conn: Connection, st: RowMapping, number: str | None, unit: str | None, postcode: str | None, score: float,
+    conn: Connection, st: Mapping[Any, Any], number: str | None, unit: str | None, postcode: str | None, score: float,
     why: list[str], anchor: Anchor | None,
 ) -> AddressHit:
     sid = int(st["id"])

@@ -94,9 +94,10 @@ def _cached(conn: Connection, kind: str, norm: str, cc: str | None, compute: Any
     return value
 
 
-# On SQLite, the hottest statements (name lookups, fuzzy range scans; none with an expanding parameter) run
-# on the DBAPI cursor: SQLAlchemy's per-execution bookkeeping costs more than these indexed reads. Each is
-# compiled once (SQL text, parameter order, literal values); PostgreSQL goes through SQLAlchemy as before.
+# On SQLite, the hottest statements (name, postcode and street lookups, fuzzy range scans, address points;
+# none with an expanding parameter) run on the DBAPI cursor: SQLAlchemy's per-execution bookkeeping costs
+# more than these indexed reads. Each is compiled once (SQL text, parameter order, literal values);
+# PostgreSQL goes through SQLAlchemy as before.
 _RAW_SQL: dict[int, tuple[str, tuple[str, ...], dict[str, Any]]] = {}
 
 
@@ -410,9 +411,14 @@ def has_streets(conn: Connection) -> bool:
     return value
 
 
-def streets_by_key(conn: Connection, norm: str, base: str, limit: int = 500) -> list[RowMapping]:
+def _dicts(conn: Connection, stmt: sa.Select[Any], params: dict[str, Any]) -> list[Mapping[Any, Any]]:
+    cols, rows = _rows(conn, stmt, params)
+    return [dict(zip(cols, values, strict=True)) for values in rows]
+
+
+def streets_by_key(conn: Connection, norm: str, base: str, limit: int = 500) -> list[Mapping[Any, Any]]:
     """Streets whose full key is ``norm`` or whose base (no type/directional) is ``base``."""
-    return list(conn.execute(_STREETS_BY_KEY, {"norm": norm, "base": base, "lim": limit}).mappings())
+    return _dicts(conn, _STREETS_BY_KEY, {"norm": norm, "base": base, "lim": limit})
 
 
 def streets_near(conn: Connection, points: Sequence[tuple[float, float]], radius: int = 1) -> list[RowMapping]:
@@ -429,15 +435,15 @@ def streets_with_postcode(conn: Connection, street_ids: Sequence[int], code: str
     return {int(i) for i in conn.execute(_STREETS_WITH_POSTCODE, {"ids": list(street_ids), "pc": code}).scalars()}
 
 
-def points_by_number(conn: Connection, street_id: int, number: str) -> list[RowMapping]:
-    return list(conn.execute(_POINTS_BY_NUMBER, {"sid": street_id, "num": number}).mappings())
+def points_by_number(conn: Connection, street_id: int, number: str) -> list[Mapping[Any, Any]]:
+    return _dicts(conn, _POINTS_BY_NUMBER, {"sid": street_id, "num": number})
 
 
-def neighbour_points(conn: Connection, street_id: int, n: int) -> tuple[list[RowMapping], list[RowMapping]]:
+def neighbour_points(
+    conn: Connection, street_id: int, n: int
+) -> tuple[list[Mapping[Any, Any]], list[Mapping[Any, Any]]]:
     """Points of the street just below and just above house number ``n`` (up to 8 each side)."""
-    lo = list(conn.execute(_BELOW, {"sid": street_id, "n": n}).mappings())
-    hi = list(conn.execute(_ABOVE, {"sid": street_id, "n": n}).mappings())
-    return lo, hi
+    return _dicts(conn, _BELOW, {"sid": street_id, "n": n}), _dicts(conn, _ABOVE, {"sid": street_id, "n": n})
 
 
 def points_in_cells(conn: Connection, cells: Sequence[int]) -> list[RowMapping]:
