@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -80,18 +81,23 @@ class DatabaseFileError(DisconnectionError):
     """The SQLite file behind a serving engine is missing, unreadable or not a regular file."""
 
 
-def _file_problem(path: Path) -> str | None:
+def _file_state(path: Path) -> tuple[str | None, int | None]:
+    """(what is wrong with the file or None, its inode): one ``stat`` (checked on every checkout)."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except FileNotFoundError:
-        return "the database file is missing"
+        return "the database file is missing", None
     except OSError as exc:
-        return f"the database file cannot be read ({type(exc).__name__})"
-    if not path.is_file():
-        return "the database path is not a regular file"
+        return f"the database file cannot be read ({type(exc).__name__})", None
+    if not stat.S_ISREG(st.st_mode):
+        return "the database path is not a regular file", st.st_ino
     if not os.access(path, os.R_OK) or (st.st_mode & 0o444) == 0:
-        return "the database file is not readable"
-    return None
+        return "the database file is not readable", st.st_ino
+    return None, st.st_ino
+
+
+def _file_problem(path: Path) -> str | None:
+    return _file_state(path)[0]
 
 
 def serving_engine(
@@ -140,10 +146,10 @@ def serving_engine(
     @sa.event.listens_for(engine, "checkout")
     def _on_checkout(dbapi_conn, record, proxy):  # type: ignore[no-untyped-def]
         # an open descriptor keeps reading a deleted or replaced file: re-check the path on every use
-        problem = _file_problem(path)
+        problem, inode = _file_state(path)
         if problem:
             raise DatabaseFileError(problem)
-        if path.stat().st_ino != record.info.get("inode"):
+        if inode != record.info.get("inode"):
             raise DatabaseFileError("the database file was replaced")
 
     return engine
