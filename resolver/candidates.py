@@ -94,26 +94,40 @@ def _cached(conn: Connection, kind: str, norm: str, cc: str | None, compute: Any
     return value
 
 
-# On SQLite, the hottest statements (name, postcode and street lookups, fuzzy range scans, address points;
-# none with an expanding parameter) run on the DBAPI cursor: SQLAlchemy's per-execution bookkeeping costs
-# more than these indexed reads. Each is compiled once (SQL text, parameter order, literal values);
+# On SQLite, the hottest statements (name, postcode and street lookups, fuzzy range scans, address points,
+# rows by id) run on the DBAPI cursor: SQLAlchemy's per-execution bookkeeping costs more than these indexed
+# reads. Each is compiled once (SQL text, parameter order, literal values, expanding parameters);
 # PostgreSQL goes through SQLAlchemy as before.
-_RAW_SQL: dict[int, tuple[str, tuple[str, ...], dict[str, Any]]] = {}
+_RAW_SQL: dict[int, tuple[str, tuple[str, ...], dict[str, Any], frozenset[str]]] = {}
 
 
 def _rows(conn: Connection, stmt: sa.Select[Any], params: dict[str, Any]) -> tuple[list[str], list[Any]]:
-    """(column names, rows as tuples) of ``stmt``."""
+    """(column names, rows as tuples) of ``stmt``. An expanding parameter (``IN``) becomes as many ``?``
+    as its list holds (an empty list goes through SQLAlchemy, which renders the empty ``IN``)."""
     if conn.dialect.name != "sqlite":
         result = conn.execute(stmt, params)
         return list(result.keys()), [tuple(r) for r in result]
     entry = _RAW_SQL.get(id(stmt))
     if entry is None:
         compiled = stmt.compile(dialect=conn.dialect)
-        entry = _RAW_SQL[id(stmt)] = (compiled.string, tuple(compiled.positiontup or ()), dict(compiled.params))
-    sql, order, literals = entry
+        expanding = frozenset(b.key for b in compiled.binds.values() if b.expanding)
+        entry = _RAW_SQL[id(stmt)] = (compiled.string, tuple(compiled.positiontup or ()), dict(compiled.params),
+                                      expanding)  # fmt: skip
+    sql, order, literals, expanding = entry
+    values: list[Any] = []
+    for k in order:
+        v = params[k] if k in params else literals[k]
+        if k in expanding:
+            if not v:
+                result = conn.execute(stmt, params)
+                return list(result.keys()), [tuple(r) for r in result]
+            sql = sql.replace(f"__[POSTCOMPILE_{k}]", ", ".join("?" * len(v)), 1)
+            values.extend(v)
+        else:
+            values.append(v)
     cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        cur.execute(sql, [params[k] if k in params else literals[k] for k in order])
+        cur.execute(sql, values)
         return [d[0] for d in cur.description], cur.fetchall()
     finally:
         cur.close()
@@ -306,7 +320,7 @@ def names_fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[
             if sim > 0:
                 near.append((name_id, cand))
         if near:
-            meta = {r.id: (r.place_id, r.kind) for r in conn.execute(_NAMES_BY_ID, {"ids": sorted({i for i, _ in near})})}
+            meta = {i: (pid, kind) for i, pid, kind in _rows(conn, _NAMES_BY_ID, {"ids": sorted({i for i, _ in near})})[1]}
             rows = [(meta[i][0], cand, meta[i][1]) for i, cand in near]
     best: dict[int, float] = {}
     for place_id, cand, kind in rows:
@@ -328,11 +342,11 @@ _REGION_PLACE = sa.select(places).where(
 _COUNTRY_PLACE = sa.select(places).where(places.c.kind == "country", places.c.country_code == _BP("cc")).limit(1)
 
 
-def place_rows(conn: Connection, ids: Iterable[int]) -> dict[int, RowMapping]:
+def place_rows(conn: Connection, ids: Iterable[int]) -> dict[int, Mapping[Any, Any]]:
     ids = list(ids)
     if not ids:
         return {}
-    return {int(r["id"]): r for r in conn.execute(_PLACES_BY_ID, {"ids": ids}).mappings()}
+    return {int(r["id"]): r for r in _dicts(conn, _PLACES_BY_ID, {"ids": ids})}
 
 
 def place_names(conn: Connection, place_id: int) -> set[str]:
@@ -432,7 +446,7 @@ def streets_near(conn: Connection, points: Sequence[tuple[float, float]], radius
 def streets_with_postcode(conn: Connection, street_ids: Sequence[int], code: str) -> set[int]:
     if not street_ids:
         return set()
-    return {int(i) for i in conn.execute(_STREETS_WITH_POSTCODE, {"ids": list(street_ids), "pc": code}).scalars()}
+    return {int(r[0]) for r in _rows(conn, _STREETS_WITH_POSTCODE, {"ids": list(street_ids), "pc": code})[1]}
 
 
 def points_by_number(conn: Connection, street_id: int, number: str) -> list[Mapping[Any, Any]]:
