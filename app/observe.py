@@ -1,7 +1,7 @@
 """Per-request observation as plain ASGI middleware (no per-request task overhead).
 
 For every HTTP request: a request id (the client's ``X-Request-ID`` when it is 1-128 characters of
-``[A-Za-z0-9._:-]``, else a new 32-hex-digit id) echoed in the ``X-Request-ID`` response header; the
+``[A-Za-z0-9._:-]``, else a new 32-hex-digit id, unique per process and run) echoed in the ``X-Request-ID`` response header; the
 Prometheus request count and latency by route, arm and status (``app.metrics``); and one JSON log line
 (logger ``addrnet.request``): ``request_id``, ``method``, ``route`` (the route template, or "unmatched"),
 ``arm`` (the ``x-addrnet-arm`` response header set by the routes, "-" for none), ``status`` and
@@ -10,10 +10,11 @@ Prometheus request count and latency by route, arm and status (``app.metrics``);
 
 from __future__ import annotations
 
+import itertools
 import logging
+import os
 import re
 import time
-import uuid
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -26,11 +27,30 @@ _VALID_ID = re.compile(rb"[A-Za-z0-9._:-]{1,128}")
 log = logging.getLogger("addrnet.request")
 
 
+class _Ids:
+    """New request ids: 16 random hex digits per process (drawn again in a forked child) and a 16-digit
+    counter, so 32 hex digits that never repeat, without a random draw per request."""
+
+    def __init__(self) -> None:
+        self.reset()
+        os.register_at_fork(after_in_child=self.reset)
+
+    def reset(self) -> None:
+        self.prefix = os.urandom(8).hex()
+        self.counter = itertools.count()
+
+    def new(self) -> str:
+        return f"{self.prefix}{next(self.counter):016x}"
+
+
+_IDS = _Ids()
+
+
 def request_id(scope: Scope) -> str:
     for k, v in scope.get("headers", ()):
         if k == _REQUEST_ID_RAW:
-            return v.decode("ascii") if _VALID_ID.fullmatch(v) else uuid.uuid4().hex
-    return uuid.uuid4().hex
+            return v.decode("ascii") if _VALID_ID.fullmatch(v) else _IDS.new()
+    return _IDS.new()
 
 
 class ObserveMiddleware:

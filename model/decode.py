@@ -65,7 +65,6 @@ def bio_mask() -> tuple[np.ndarray, np.ndarray]:
 
 _MASK, _START_MASK = bio_mask()
 _KEEP = np.arange(NUM_TAGS)  # the back-pointer of a finished row: stay on the same tag
-_B_IDS = np.arange(1, NUM_TAGS, 2)  # B-X ids (the I-X of the same label is the next id)
 _I_IDS = np.arange(2, NUM_TAGS, 2)
 _LABEL_RANGE = np.arange(len(LABELS))
 BIO_STEP_MIN_ROWS = 4  # rows from which ``viterbi`` takes the O(K) step of plain BIO transitions
@@ -199,21 +198,19 @@ def _bio_back(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> tup
     score = crf.start[None] + emissions[:, 0]
     back = np.empty((B, W, K), dtype=np.int64)
     back[:, 0] = _KEEP
-    rows = np.arange(B)
     finished = np.arange(W)[None, :] >= lengths[:, None]  # [B, W]
+    any_done = finished.any(axis=0).tolist()
     nxt = np.empty_like(score)
     for i in range(1, W):
-        best = score.argmax(axis=1)  # [B]
         sb, si = score[:, 1::2], score[:, 2::2]  # B-X, I-X scores [B, L]
-        from_b = sb >= si
         ptr = back[:, i]
-        ptr[:] = best[:, None]
-        ptr[:, 2::2] = np.where(from_b, _B_IDS, _I_IDS)
-        nxt[:] = score[rows, best][:, None]
-        nxt[:, 2::2] = np.where(from_b, sb, si)
+        ptr[:] = score.argmax(axis=1)[:, None]
+        np.subtract(_I_IDS, sb >= si, out=ptr[:, 2::2])  # I-X follows B-X (id - 1) unless I-X scores higher
+        nxt[:] = score.max(axis=1, keepdims=True)
+        np.maximum(sb, si, out=nxt[:, 2::2])
         nxt += emissions[:, i]
-        done = finished[:, i]
-        if done.any():
+        if any_done[i]:
+            done = finished[:, i]
             ptr[done] = _KEEP
             score = np.where(done[:, None], score, nxt)
         else:
