@@ -199,7 +199,7 @@ def _bio_back(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> tup
     back = np.empty((B, W, K), dtype=np.int64)
     back[:, 0] = _KEEP
     finished = np.arange(W)[None, :] >= lengths[:, None]  # [B, W]
-    any_done: list[bool] = list(finished.any(axis=0))  # per step: has some row ended
+    any_done: list[bool] = np.asarray(finished.any(axis=0)).tolist()  # per step: has some row ended
     nxt = np.empty_like(score)
     for i in range(1, W):
         sb, si = score[:, 1::2], score[:, 2::2]  # B-X, I-X scores [B, L]
