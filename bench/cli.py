@@ -18,6 +18,8 @@ BENCHES = {
     "spark": ("bench.spark_bench", "addrnet.spark rows/s in local[1] and local[2]"),
     "startup": ("bench.startup", "time from `addrnet serve` start to /readyz 200"),
     "means": ("bench.means", "what each speed measure gives, one at a time (-> means.json)"),
+    "overhead": ("bench.overhead", "CPU around the network (in-process Python, ASGI, /parse c32, start-up): this "
+                 "tree against --baseline REF (-> means_overhead.json)"),
     "compare": ("bench.compare", "addrnet vs usaddress in-process, HTTP vs a bare FastAPI endpoint, RSS, ready "
                 "(one run -> compare.json + compare.png)"),
 }
