@@ -43,6 +43,8 @@ class TrainConfig:
     batch_size: int = 128
     label_smoothing: float = 0.1
     crf_loss_weight: float = 0.0  # 0.0 = no CRF
+    distill_weight: float = 0.0  # > 0 with a teacher (train_tagger(teacher=...)): weight of the KL term
+    distill_temperature: float = 2.0
     precision: str = "fp32"  # fp32 | bf16
     seed: int = 42
     weight_decay: float = 0.01

@@ -47,11 +47,12 @@ def _cfg(config: str, size: str | None, overrides: dict[str, dict[str, Any]]) ->
     return cfg
 
 
-def lanes_for(sizes: list[str], reference: bool) -> list[dict[str, Any]]:
+def lanes_for(sizes: list[str], reference: bool, teacher: str | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for s in sizes:
-        out.append({"name": f"A{s}", "kind": "arm", "arm": "A", "size": s, "config": DEFAULT_CONFIG})
-        out.append({"name": f"B{s}", "kind": "arm", "arm": "B", "size": s, "config": DEFAULT_CONFIG})
+        for arm in ("A", "B"):
+            out.append({"name": f"{arm}{s}", "kind": "arm", "arm": arm, "size": s, "config": DEFAULT_CONFIG,
+                        "teacher": teacher})
     if reference:
         out.append({"name": "ref", "kind": "ref", "arm": "ref", "size": None, "config": REFERENCE_CONFIG})
     return out
@@ -72,7 +73,7 @@ def run_lane(spec: dict[str, Any]) -> None:
         pretrain(mcfg, spec["corpus"], spec["tokenizer"], out / f"mlm{spec['size']}", progress=False)
         init_from = out / f"mlm{spec['size']}"
     train_tagger(cfg, spec["corpus"], spec["tokenizer"], out / spec["name"], init_from=init_from,
-                 arm=spec["arm"], stop_after=spec.get("stop_after"), progress=False)
+                 arm=spec["arm"], stop_after=spec.get("stop_after"), progress=False, teacher=spec.get("teacher"))
 
 
 def _speed(run_dir: Path) -> float | None:
@@ -128,8 +129,10 @@ def plan(lanes: list[dict[str, Any]], speeds: dict[str, float], seconds: float) 
             steps = int(0.62 * seconds * v) // 100 * 100
             mlm = int(0.30 * seconds * 0.8 * v) // 100 * 100 if lane["arm"] == "A" else 0
         steps = max(200, steps)
-        ov = {"train": {"steps": steps, "warmup_steps": max(100, min(1000, steps // 20)),
-                        "eval_every": steps, "ckpt_every": max(100, steps // 4)}}
+        ov: dict[str, dict[str, Any]] = {"train": {"steps": steps, "warmup_steps": max(100, min(1000, steps // 20)),
+                                                   "eval_every": steps, "ckpt_every": max(100, steps // 4)}}
+        if lane.get("teacher"):
+            ov["train"]["distill_weight"] = 0.5
         planned.append({**lane, "overrides": ov, "mlm_steps": mlm, "steps": steps})
     return planned
 
@@ -185,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget-s", type=float, default=480.0, help="wall-clock budget for everything (default 480)")
     ap.add_argument("--sizes", default="2x128,2x64", help=f"encoder sizes for arm pairs, of {sorted(SIZES)}")
     ap.add_argument("--no-reference", action="store_true", help="skip the bf16 reference model lane")
+    ap.add_argument("--teacher", default=None, help="tagger checkpoint distilled into every arm "
+                    "(train.distill_weight 0.5)")
     ap.add_argument("--probe-steps", type=int, default=PROBE_STEPS, help=f"steps per probe (default {PROBE_STEPS})")
     ap.add_argument("--pack", default=None, help="folder for slim checkpoints + run tarball")
     args = ap.parse_args(argv)
@@ -195,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from training.data import load_split
 
-    lanes = lanes_for([s for s in args.sizes.split(",") if s], not args.no_reference)
+    lanes = lanes_for([s for s in args.sizes.split(",") if s], not args.no_reference, args.teacher)
     for cfgpath in sorted({lane["config"] for lane in lanes}):
         cfg = _cfg(cfgpath, None, {})
         load_split(args.corpus, "train", args.tokenizer, cfg.model.max_len, out / "cache", workers=os.cpu_count() or 1)
@@ -205,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
 
     common = {"corpus": args.corpus, "tokenizer": args.tokenizer}
     probes = [{**lane, **common, "out": str(out), "name": f"probe-{lane['name']}", "stop_after": args.probe_steps,
-               "overrides": {"train": {"log_every": max(1, args.probe_steps // 3), "eval_every": 10**9, "ckpt_every": 10**9}}}
+               "overrides": {"train": {"log_every": max(1, args.probe_steps // 3), "eval_every": 10**9, "ckpt_every": 10**9,
+                                       "distill_weight": 0.5 if lane.get("teacher") else 0.0}}}
               for lane in lanes]
     t_probe = time.time()
     _wait(_launch(probes, out), t_probe + 0.3 * args.budget_s)

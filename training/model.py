@@ -197,16 +197,28 @@ class AddrNet(nn.Module):
         mlm_labels: torch.Tensor | None = None,
         label_smoothing: float = 0.0,
         crf_loss_weight: float = 0.0,
+        teacher_logits: torch.Tensor | None = None,
+        distill_weight: float = 0.0,
+        distill_temperature: float = 2.0,
     ) -> torch.Tensor:
         """Tag logits [B, T, NUM_TAGS] (the exported graph); with ``labels`` the tagging loss, with
         ``mlm_labels`` the masked-LM loss. Losses are computed inside ``forward`` so that a DDP-wrapped
-        model sees every parameter it must synchronise (CRF included)."""
+        model sees every parameter it must synchronise (CRF included). With ``teacher_logits`` and
+        ``distill_weight`` w > 0 the tagging loss is (1 - w) CE + w tau^2 KL(teacher || student) at temperature tau,
+        over the labelled (first-subword) positions."""
         if mlm_labels is not None:
             return self.mlm_loss(input_ids, attention_mask, mlm_labels)
         logits = self.tag_head(self.drop(self.encoder(input_ids, attention_mask)))
         if labels is None:
             return logits
-        return self.loss(logits, labels, label_smoothing, crf_loss_weight)
+        loss = self.loss(logits, labels, label_smoothing, crf_loss_weight)
+        if teacher_logits is not None and distill_weight > 0:
+            sel = labels != IGNORE_INDEX
+            tau = distill_temperature
+            kl = F.kl_div(F.log_softmax(logits[sel].float() / tau, -1), F.log_softmax(teacher_logits[sel].float() / tau, -1),
+                          log_target=True, reduction="batchmean")
+            loss = (1 - distill_weight) * loss + distill_weight * tau * tau * kl
+        return loss
 
     def loss(
         self,

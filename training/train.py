@@ -261,8 +261,11 @@ def train_tagger(
     arm: str | None = None,
     stop_after: int | None = None,
     progress: bool = True,
+    teacher: str | Path | None = None,
 ) -> dict:
-    """Train (or resume) a tagger run; returns a summary. ``stop_after`` stops early (tests: a 'kill')."""
+    """Train (or resume) a tagger run; returns a summary. ``stop_after`` stops early (tests: a 'kill').
+    ``teacher`` (a tagger checkpoint file or run folder with the same tokenizer) is distilled into this
+    model with ``train.distill_weight`` and ``train.distill_temperature``."""
     from tqdm import tqdm
 
     corpus_dir, tokenizer_path, run_dir = Path(corpus_dir), Path(tokenizer_path), Path(run_dir)
@@ -280,9 +283,15 @@ def train_tagger(
         init_info = ckpt.get("init_from")
     elif init_from:
         init_info = load_encoder(model, init_from)
+    teacher_model, teacher_info = None, None
+    if teacher is not None and t.distill_weight > 0:
+        tck = load_checkpoint(teacher)
+        teacher_model = model_from_checkpoint(tck)[0].to(rt.device).eval()
+        teacher_info = {"path": tck["path"], "step": tck["step"], "model": tck["config"]["model"]}
     meta = {
         "kind": "tagger",
         "arm": arm or run_dir.name,
+        "teacher": teacher_info,
         "corpus_dir": str(corpus_dir),
         "tokenizer_path": str(tokenizer_path),
         "init_from": init_info,
@@ -320,7 +329,12 @@ def train_tagger(
         mask = torch.from_numpy(batch["attention_mask"]).to(rt.device)
         labels = torch.from_numpy(batch["labels"]).to(rt.device)
         with autocast(rt.device, t.precision):
-            loss = net(ids, mask, labels, None, t.label_smoothing, t.crf_loss_weight)
+            t_logits = None
+            if teacher_model is not None:
+                with torch.no_grad():
+                    t_logits = teacher_model(ids, mask)
+            loss = net(ids, mask, labels, None, t.label_smoothing, t.crf_loss_weight, t_logits, t.distill_weight,
+                       t.distill_temperature)
         optimizer_step(model, optimizer, loss, lr, t.grad_clip)
         step += 1
         loss_acc += float(loss.detach())
