@@ -218,3 +218,21 @@ def test_gazetteer_reload_keeps_street_localities(tmp_path: Path) -> None:
         assert loader.load(url, countries=["LI"], if_empty=True, progress=False)["rows"]["address_points"] == 2
     finally:
         engine.dispose()
+
+
+def test_streets_known_at_once_after_an_import_in_this_process(small_gazetteer: str, tmp_path: Path) -> None:
+    """``has_streets`` is kept a few seconds per engine; an import in this process clears it at once."""
+    from resolver import candidates as cands
+
+    url = copy_sqlite(small_gazetteer, tmp_path / "gaz.sqlite")
+    us, _ = oa_slice(tmp_path)
+    engine = db.make_engine(url)
+    try:
+        with engine.connect() as conn:
+            assert not cands.has_streets(conn)
+            assert not cands.has_streets(conn)  # kept
+        import_oa(url, [us], progress=False)
+        with engine.connect() as conn:
+            assert cands.has_streets(conn)
+    finally:
+        engine.dispose()

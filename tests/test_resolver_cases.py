@@ -192,3 +192,26 @@ def test_abbreviation_variants_only_inside_multiword_names() -> None:
     assert "east orange" in name_variants("e orange") and "st louis" in name_variants("saint louis")
     # a one-word name is not an abbreviation of anything: Aÿ (FR) has the alternate name "E", never "East"
     assert name_variants("e") == [] and name_variants("saint") == [] and name_variants("ft") == []
+
+
+def test_sqlite_dbapi_rows_equal_sqlalchemy_rows(us_engine: sa.Engine) -> None:
+    """The SQLite fast path (statements compiled once, run on the DBAPI cursor) answers what SQLAlchemy does,
+    expanding IN lists included; an empty IN list goes through SQLAlchemy."""
+    from resolver import candidates as cands
+
+    cases = [
+        (cands._NAMES_PLACES["one"], {"q": "springfield", "pk": "locality", "lim": 2000, "cc": "US"}),
+        (cands._NAMES_PLACES[None], {"q": "boston", "pk": "locality", "lim": 5}),
+        (cands._FUZZY_RANGE[("norm_rev", True)], {"p": "dle", "p_hi": "dle\U0010ffff", "lo": 9, "hi": 13,
+                                                  "lim": 800, "cc": "US"}),
+        (cands._PLACES_BY_ID, {"ids": [5, 1, 300, 7]}),
+        (cands._PLACES_BY_ID, {"ids": []}),
+    ]
+    with us_engine.connect() as conn:
+        for stmt, params in cases:
+            result = conn.execute(stmt, params)
+            want = (list(result.keys()), [tuple(r) for r in result])
+            assert cands._rows(conn, stmt, params) == want
+            assert cands._rows(conn, stmt, params) == want  # compiled once, run again
+        assert len(cands._rows(conn, cands._NAMES_PLACES["one"], cases[0][1])[1]) > 5
+        assert set(cands.place_rows(conn, [5, 1, 7])) == {1, 5, 7}
