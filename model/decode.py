@@ -174,13 +174,13 @@ def _general_back(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) ->
     trans_t = np.ascontiguousarray(crf.transitions.T)[None]  # [1, to, from]: reduce over the contiguous axis
     keep = np.arange(K)  # the back-pointer of a finished row: stay on the same tag
     finished = np.arange(W)[None, :] >= lengths[:, None]  # [B, W]
+    any_done: list[bool] = np.asarray(finished.any(axis=0)).tolist()  # per step: has some row ended
     for i in range(1, W):
         cand = score[:, None, :] + trans_t  # [B, to, from]
         idx = cand.argmax(axis=2)
         nxt = cand.max(axis=2) + emissions[:, i]  # the value at ``idx``
-        done = finished[:, i]
-        if done.any():
-            active = ~done[:, None]
+        if any_done[i]:
+            active = ~finished[:, i, None]
             back[:, i] = np.where(active, idx, keep)
             score = np.where(active, nxt, score)  # a finished row keeps its score
         else:
@@ -282,7 +282,11 @@ def decode(
     em = _emissions(raw, params)
     lengths = np.asarray(lengths)
     tags = viterbi(em, lengths, params)
-    for b in _repeat_rows(tags, lengths):
+    if tags.shape[0] < BIO_STEP_MIN_ROWS:  # a few rows: the row loop costs less than the batch check
+        rows = [b for b in range(tags.shape[0]) if lengths[b] > 1 and _has_repeat(tags[b, : lengths[b]])]
+    else:
+        rows = _repeat_rows(tags, lengths)
+    for b in rows:
         n = int(lengths[b])
         tags[b, :n] = beam(em[b, :n], params, width=beam_width, k=1)[0][1]
     return tags, probs

@@ -178,7 +178,7 @@ class Tagger:
         logits, counts = self._logits(enc, len(words))
         tags, probs = decode(logits, counts, self.crf, temperature=self.temperature)
         B, W = tags.shape
-        tag_p = np.take_along_axis(probs, tags[:, :, None], axis=2)[:, :, 0]  # [B, W]: the chosen tag's probability
+        tag_p = probs[np.arange(B)[:, None], np.arange(W)[None, :], tags]  # [B, W]: the chosen tag's probability
         max_p = probs.max(axis=-1).tolist() if tokens else None
         all_tags = tags.tolist() if tokens or B < SMALL_RUN else None
         if B < SMALL_RUN:  # a few rows: a Python loop costs less than the vectorized span finding
