@@ -5,8 +5,8 @@ length buckets against runs in input order; components only against components +
 two ONNX threads against two processes with one; ONNX graph optimization levels; orjson against json for
 response bodies; a thread-pool hop against a direct call for tiny work.
 
-HTTP (``/parse`` at concurrency 32, ``--workers 2``; each variant its own server, all else default): default;
-micro-batching off (``ADDRNET_PARSE_BATCH_MAX=1``); a 2 ms batching wait; ``?tokens=true``; uvicorn's own
+HTTP (``/parse`` at concurrency 32, ``--workers 2``; each variant its own server, all else default; with the
+server's CPU per request): default; the /parse fast path off (``app/fastpath.py``); micro-batching off (``ADDRNET_PARSE_BATCH_MAX=1``); a 2 ms batching wait; ``?tokens=true``; uvicorn's own
 multi-worker launcher (one shared socket) instead of ``app/workers.py``; and on a repeating workload (300
 distinct texts) the LRU cache on and off.
 """
@@ -28,7 +28,7 @@ import orjson
 
 from bench import inputs
 from bench.common import now, write_result
-from bench.compare import Server, _cycle, _free_port, _parse_requests, inprocess
+from bench.compare import Server, _cycle, _free_port, _parse_requests, inprocess, measured
 from bench.loadgen import load, post
 
 
@@ -134,6 +134,8 @@ def http(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
                         "--no-access-log", "--log-level", "warning", "--port"]
     variants = [
         ("default", serve, {}, reqs),
+        ("fast path off (ADDRNET_PARSE_FAST_PATH=false: FastAPI routing and dependencies)", serve,
+         {"ADDRNET_PARSE_FAST_PATH": "false"}, reqs),
         ("micro-batching off (parse_batch_max=1)", serve, {"ADDRNET_PARSE_BATCH_MAX": "1"}, reqs),
         ("micro-batching wait 2 ms", serve, {"ADDRNET_PARSE_BATCH_WAIT_MS": "2"}, reqs),
         ("?tokens=true", serve, {}, tok_reqs),
@@ -147,7 +149,7 @@ def http(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         srv = Server([*cmd, str(port)], {**base_env, **extra}, port)
         try:
             time.sleep(1.0)
-            out[name] = load(port, _cycle(rq, 300), 32, args.seconds, warmup=100)
+            out[name] = measured(srv, lambda port=port, rq=rq: load(port, _cycle(rq, 300), 32, args.seconds, warmup=100))
         finally:
             srv.stop()
         print(f"  /parse c32 {name}: {out[name]['requests_per_s']:,.0f} req/s, p99 {out[name]['p99_ms']:.1f} ms",
