@@ -175,10 +175,11 @@ def _general_back(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) ->
     keep = np.arange(K)  # the back-pointer of a finished row: stay on the same tag
     finished = np.arange(W)[None, :] >= lengths[:, None]  # [B, W]
     any_done: list[bool] = np.asarray(finished.any(axis=0)).tolist()  # per step: has some row ended
+    rows, cols = np.arange(B)[:, None], keep[None, :]
     for i in range(1, W):
         cand = score[:, None, :] + trans_t  # [B, to, from]
         idx = cand.argmax(axis=2)
-        nxt = cand.max(axis=2) + emissions[:, i]  # the value at ``idx``
+        nxt = cand[rows, cols, idx] + emissions[:, i]
         if any_done[i]:
             active = ~finished[:, i, None]
             back[:, i] = np.where(active, idx, keep)
