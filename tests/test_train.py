@@ -26,7 +26,7 @@ def _losses(run: Path, split: str = "train") -> list[tuple[int, float]]:
 
 def test_configs_load_and_override() -> None:
     root = TINY.parent
-    for name in ("cpu", "gpu_reference", "tiny"):
+    for name in ("cpu", "gpu", "gpu_reference", "tiny"):
         cfg = load_config(root / f"{name}.toml")
         assert cfg.name == name
     cpu = load_config(root / "cpu.toml", ["lr=3e-4", "train.schedule=cosine", "--model.n_layers=3", "pretrain.steps=7"])
