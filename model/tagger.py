@@ -174,7 +174,10 @@ class Tagger:
     def _parse_run(self, norm: list[str], words: list[list[Word]], tokens: bool,
                    ids: list[list[int]] | None = None) -> list[ParseResult]:
         """One ONNX run over already normalized and split texts (``ids``: their words' subword ids)."""
-        enc = self.tokenizer.encode_words([[w.text for w in ws] for ws in words], ids)
+        if ids is not None and self.tokenizer.packs_word_ids(ids):
+            enc = self.tokenizer.pack_word_ids(ids, [len(ws) for ws in words])
+        else:
+            enc = self.tokenizer.encode_words([[w.text for w in ws] for ws in words], ids)
         logits, counts = self._logits(enc, len(words))
         tags, probs = decode(logits, counts, self.crf, temperature=self.temperature)
         B, W = tags.shape

@@ -87,21 +87,30 @@ class WordTokenizer:
         per_word = word_ids if word_ids is not None else self.word_ids([w for words in batch for w in words])
         if any(not ids for ids in per_word):  # a word without subwords: keep the sequence path's rule
             return self._encode_sequences(batch)
+        return self.pack_word_ids(per_word, [len(words) for words in batch])
+
+    def packs_word_ids(self, word_ids: list[list[int]]) -> bool:
+        """True when ``encode_words`` of those words is ``pack_word_ids`` of their ids (no sequence path)."""
+        return self._per_word and all(word_ids)
+
+    def pack_word_ids(self, per_word: list[list[int]], counts: list[int]) -> EncodedBatch:
+        """``encode_words`` from the words' subword ids (``per_word``, every word of the batch in order; none
+        empty) and the number of words of each row."""
         if len(per_word) >= PACK_VECTOR_MIN_WORDS:
-            return self._pack_words(per_word, [len(words) for words in batch])
+            return self._pack_words(per_word, counts)
         max_len = self.max_len
         rows: list[list[int]] = []
         firsts: list[list[int]] = []
         k = 0
-        for words in batch:
+        for n_words in counts:
             row: list[int] = []
             first: list[int] = []
-            for ids in per_word[k : k + len(words)]:
+            for ids in per_word[k : k + n_words]:
                 if len(row) >= max_len:
                     break
                 first.append(len(row))
                 row += ids
-            k += len(words)
+            k += n_words
             rows.append(row[:max_len])
             firsts.append(first)
         return self._pack(rows, firsts)
