@@ -1,0 +1,84 @@
+"""The /parse fast path (app/fastpath.py) answers exactly what the FastAPI route answers: the same app with the
+fast path on and off, called with the same requests (usual ones, the label views, tokens, and every kind of
+request the fast path hands to the route)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from addrnet.settings import Settings
+from app import fastpath
+from app.main import create_app
+
+JSON = {"content-type": "application/json"}
+TOKEN = "fast-path-test"
+CASES: list[tuple[str, dict[str, Any]]] = [
+    ("/parse", {"json": {"text": "1745 T Street Southeast, Washington, DC 20020"}}),
+    ("/parse", {"json": {"text": "10117 Berlin", "arm": "tiny2"}}),
+    ("/parse", {"json": {"text": "10117 Berlin", "arm": None}}),
+    ("/parse?tokens=true", {"json": {"text": "Apt 4, 12 Main St, Springfield IL"}}),
+    ("/parse?tokens=1&labels=libpostal", {"json": {"text": "12 Main St, Springfield IL 62701"}}),
+    ("/parse?labels=pelias&other=x", {"json": {"text": "12 Main St, Springfield IL 62701"}}),
+    ("/parse?tokens=yes", {"json": {"text": "12 Main St"}}),  # read by FastAPI, not by the fast path
+    ("/parse?tokens=true&tokens=false", {"json": {"text": "12 Main St"}}),
+    ("/parse?tokens=maybe", {"json": {"text": "12 Main St"}}),
+    ("/parse?labels=usaddress", {"json": {"text": "12 Main St"}}),
+    ("/parse", {"json": {"text": ""}}),
+    ("/parse", {"json": {"text": "x" * 600}}),
+    ("/parse", {"json": {"text": "12 Main St", "extra": 1}}),
+    ("/parse", {"json": {"text": 12}}),
+    ("/parse", {"json": ["12 Main St"]}),
+    ("/parse", {"json": {"text": "12 Main St", "arm": "nope"}}),
+    ("/parse", {"json": {"text": "12 Main St", "arm": "broken"}}),
+    ("/parse", {"content": b'{"text": "12 Main St"', "headers": JSON}),
+    ("/parse", {"content": b'{"text": NaN}', "headers": JSON}),
+    ("/parse", {"content": b'{"text": "12 Main St"}', "headers": {"content-type": "text/plain"}}),
+    ("/parse", {"content": b'{"text": "12 Main St"}', "headers": {"content-type": "application/json; charset=utf-8"}}),
+    ("/parse", {"content": b'{"text": "10 Main St\\u0000 \\ud800 IL"}', "headers": JSON}),
+]
+
+
+@pytest.fixture(scope="module")
+def clients(tiny_arms_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[bool, TestClient]]:
+    out = {}
+    for fast in (True, False):
+        settings = Settings(arms_dir=tiny_arms_dir, primary_arm="tiny", parse_fast_path=fast, admin_token=TOKEN,
+                            data_dir=tmp_path_factory.mktemp("fast"), database_url="sqlite:///" + str(
+                                tmp_path_factory.mktemp("nodb") / "missing.sqlite"))
+        out[fast] = TestClient(create_app(settings))
+        out[fast].__enter__()
+    yield out
+    for c in out.values():
+        c.__exit__(None, None, None)
+
+
+@pytest.mark.parametrize(("path", "kwargs"), CASES, ids=[f"{p} {k}"[:60] for p, k in CASES])
+def test_fast_path_answers_as_the_route(clients: dict[bool, TestClient], path: str, kwargs: dict[str, Any]) -> None:
+    fast, route = (clients[f].post(path, **kwargs) for f in (True, False))
+    assert fast.status_code == route.status_code, (fast.text, route.text)
+    assert fast.json() == route.json()
+    for header in ("content-type", "content-length", "x-addrnet-arm"):
+        assert fast.headers.get(header) == route.headers.get(header)
+
+
+def test_usual_requests_take_the_fast_path(clients: dict[bool, TestClient], monkeypatch: pytest.MonkeyPatch) -> None:
+    answered: list[int] = []
+    real = fastpath.FastParseMiddleware._answer
+
+    async def spy(self: Any, scope: Any, body: bytes) -> Any:
+        response = await real(self, scope, body)
+        answered.append(response is not None)
+        return response
+
+    monkeypatch.setattr(fastpath.FastParseMiddleware, "_answer", spy)
+    assert clients[True].post("/parse", json={"text": "12 Main St"}).status_code == 200
+    assert clients[True].post("/parse?labels=libpostal", json={"text": "12 Main St"}).status_code == 200
+    assert clients[True].post("/parse", json={"text": ""}).status_code == 422  # handed to the route
+    assert answered == [True, True, False]
+    metrics = clients[True].get("/metrics", headers={"authorization": f"Bearer {TOKEN}"}).text
+    assert 'addrnet_http_requests_total{arm="tiny",route="/parse",status="200"}' in metrics
