@@ -7,7 +7,7 @@ typo in the city, world cities from GeoNames with their country name, and addres
 OA fixtures (address level when they are imported). Targets: p50 <= 2 ms, p99 <= 20 ms for HTTP
 ``/resolve`` at concurrency 8 (issue 15); in process p50 <= 1 ms.
 
-Usage: ``addrnet bench resolver [--db URL] [--http URL] [--concurrency 8] [--queries 2000]``.
+Usage: ``addrnet bench resolver [--db URL] [--http URL [--http-baseline URL]] [--concurrency 8] [--queries 2000]``.
 Writes bench/results/resolver.json (in process) and bench/results/resolver_http.json (HTTP).
 """
 
@@ -181,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--http", default=None, help="also POST /resolve to this running service")
     p.add_argument("--concurrency", type=int, default=8)
     p.add_argument("--queries", type=int, default=2000)
+    p.add_argument("--http-baseline", default=None, metavar="URL",
+                   help="a second running service (e.g. an older commit on the same gazetteer): both are measured "
+                        "in alternating rounds and the baseline's figures kept beside the service's, so that the "
+                        "ratio comes from one run on a shared machine")
+    p.add_argument("--rounds", type=int, default=2, help="alternating rounds with --http-baseline (default: 2)")
     p.add_argument("--skip-inproc", action="store_true")
     p.add_argument("--out", default="bench/results/resolver.json")
     p.add_argument("--out-http", default="bench/results/resolver_http.json")
@@ -193,7 +198,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"in process: p50 {res['p50_ms']} ms, p99 {res['p99_ms']} ms ({res['n']} queries) -> {a.out}")
         ok &= res["pass"]
     if a.http:
-        res = run_http(a.http, qs, a.concurrency)
+        if a.http_baseline:
+            runs: dict[str, list[dict[str, Any]]] = {"service": [], "baseline": []}
+            for _ in range(max(1, a.rounds)):
+                runs["baseline"].append(run_http(a.http_baseline, qs, a.concurrency))
+                runs["service"].append(run_http(a.http, qs, a.concurrency))
+            res = min(runs["service"], key=lambda r: r["p99_ms"])
+            keys = ("p50_ms", "p99_ms", "requests_per_s", "load_avg")
+            res["rounds"] = {name: [{k: r[k] for k in keys} for r in rs] for name, rs in runs.items()}
+            res["baseline"] = {"url": a.http_baseline, **{k: v for k, v in
+                                                          min(runs["baseline"], key=lambda r: r["p99_ms"]).items()
+                                                          if k in ("p50_ms", "p90_ms", "p99_ms", "requests_per_s")}}  # fmt: skip
+            print(f"baseline {a.http_baseline}: p50 {res['baseline']['p50_ms']} ms, p99 {res['baseline']['p99_ms']} ms")
+        else:
+            res = run_http(a.http, qs, a.concurrency)
         write_result(a.out_http, res, echo=False)
         print(f"HTTP c={a.concurrency}: p50 {res['p50_ms']} ms, p99 {res['p99_ms']} ms, {res['requests_per_s']} req/s "
               f"({res['n']} requests, {res['errors']} errors) -> {a.out_http}")  # fmt: skip
