@@ -70,4 +70,14 @@ def test_int8_export_records_decision(arm: Path, tmp_path: Path) -> None:
     out = export_run(arm.parent / "tiny-run", tmp_path / "int8", int8=True, harness_path=None)
     q = load_artifact(out).manifest["quantization"]
     assert q["requested"] and isinstance(q["int8"], bool)
-    assert q["int8"] == (q["f1_drop"] < 0.002)
+    assert q["int8"] == (q["f1_drop"] < 0.002 and q["batch_confidence_shift"] <= q["max_batch_confidence_shift"])
+    assert q["batch_confidence_shift"] > 0  # dynamic quantization: activation scales per run, so batches matter
+
+
+def test_fp32_confidences_do_not_depend_on_the_batch(arm: Path) -> None:
+    from model.tagger import Tagger
+    from training.export import BATCH_MAX_SHIFT, batch_confidence_shift
+
+    texts = ["10 Main St, Springfield, IL 62701", "Unter den Linden 77, 10117 Berlin", "PO Box 9, Anchorage AK",
+             "221B Baker Street, London NW1 6XE", "corner of 5th ave and 42nd st new york"] * 4
+    assert batch_confidence_shift(Tagger.load(arm), texts) <= BATCH_MAX_SHIFT

@@ -153,9 +153,9 @@ def register(sub: Any) -> None:
     e.add_argument("--run", required=True, help="tagger run folder, e.g. runs/release/A")
     e.add_argument("--arm", default=None, help="arm name for the manifest (default: the run's arm)")
     e.add_argument("--out", required=True, help="artifact folder, e.g. artifacts/arms/A")
-    e.add_argument("--int8", action="store_true", help="try dynamic int8 quantization; kept if dev F1 drops < 0.2pp. Dynamic "
-                        "quantization scales activations per batch, so a text's confidences then depend on what it is "
-                        "batched with; the release ships fp32")
+    e.add_argument("--int8", action="store_true", help="try dynamic int8 quantization; kept only if dev F1 drops < 0.2pp and a "
+                        "text's confidences do not depend on what it is batched with (dynamic quantization scales "
+                        "activations per batch and fails this check; the release ships fp32)")
     e.add_argument("--calibrate", action="store_true",
                    help="fit a softmax temperature on the dev split and store it in the manifest (off for the release: "
                         "see results/experiments/temperature_dev)")
