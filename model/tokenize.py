@@ -6,7 +6,7 @@ at the first subword of each word.
 
 With ``is_pretokenized=True`` and no post-processor, a word's subwords never depend on its neighbours
 (normalizer and pre-tokenizer act inside each word), so ``encode_words`` encodes each distinct word once
-and keeps its ids in a bounded cache (``cache_size`` words; cleared when full). Addresses repeat words
+and keeps its ids in a bounded cache (``cache_size`` words in two generations: see ``word_ids``). Addresses repeat words
 ("St", "CA", ","), so most words of a batch are dictionary look-ups. A tokenizer with a post-processor
 (special tokens) takes the plain ``encode_batch`` path.
 """
@@ -44,7 +44,8 @@ class WordTokenizer:
         if self.tok.token_to_id(PAD) != PAD_ID or self.tok.token_to_id(UNK) != UNK_ID:
             raise ValueError("tokenizer must have [PAD]=0 and [UNK]=1")
         self.cache_size = cache_size
-        self._ids: dict[str, list[int]] = {}
+        self._ids: dict[str, list[int]] = {}  # the young generation of the word cache
+        self._old: dict[str, list[int]] = {}
         # a post-processor could add tokens around the sequence: then words are not independent
         self._per_word = tokenizer.post_processor is None and cache_size > 0
 
@@ -55,22 +56,35 @@ class WordTokenizer:
     def word_ids(self, words: list[str]) -> list[list[int]]:
         """Subword ids of each word (encoded alone, as ``is_pretokenized`` encodes it in a sequence).
 
-        Safe from several threads: a word is looked up once, so a concurrent ``clear`` cannot lose it."""
+        The cache has two generations of at most ``cache_size / 2`` words: a word is looked up in the young
+        one, then in the old one (and moved young); when the young one is full it becomes the old one, so
+        words in use survive and the rest ages out. Safe from several threads: a word is looked up once and
+        its ids kept locally, so a concurrent turnover cannot lose it."""
         cache = self._ids
         found = [cache.get(w) for w in words]
         if all(ids is not None for ids in found):
             return found  # type: ignore[return-value]  # every word was cached
+        old = self._old
+        moved: dict[str, list[int]] = {}
+        for i, w in enumerate(words):
+            if found[i] is None:
+                ids = old.get(w)
+                if ids is not None:
+                    found[i] = moved[w] = ids
         missing = list(dict.fromkeys(w for w, ids in zip(words, found, strict=True) if ids is None))
-        # one pre-tokenized sequence, split back by word id (single-threaded: ``encode_batch`` would wake
-        # the tokenizers thread pool, which costs more than it saves on a few words and steals the
-        # cores of the other workers)
-        enc = self.tok.encode(missing, is_pretokenized=True)
         new: dict[str, list[int]] = {w: [] for w in missing}
-        for tid, wid in zip(enc.ids, enc.word_ids, strict=True):
-            if wid is not None:
-                new[missing[wid]].append(tid)
-        if len(cache) + len(missing) > self.cache_size:
-            cache.clear()
+        if missing:
+            # one pre-tokenized sequence, split back by word id (single-threaded: ``encode_batch`` would wake
+            # the tokenizers thread pool, which costs more than it saves on a few words and steals the
+            # cores of the other workers)
+            enc = self.tok.encode(missing, is_pretokenized=True)
+            for tid, wid in zip(enc.ids, enc.word_ids, strict=True):
+                if wid is not None:
+                    new[missing[wid]].append(tid)
+        if len(cache) + len(moved) + len(new) > self.cache_size // 2:
+            self._old, cache = cache, {}
+            self._ids = cache
+        cache.update(moved)
         cache.update(new)
         return [ids if ids is not None else new[w] for w, ids in zip(words, found, strict=True)]
 
