@@ -180,7 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     env["ADDRNET_ARMS_DIR"] = str(arms_dir)
     base = baseline_tree(args.baseline)
     trees = {"baseline": base, "this tree": ROOT}
+    manifest = orjson.loads((Path(arm) / "manifest.json").read_bytes())
     result: dict[str, Any] = {"date": now(), "baseline": args.baseline, "inputs_sha256": digest, "arm": arm,
+                              "model_sha256": (manifest.get("files") or {}).get("model.onnx"),
                               "workers": args.workers, "seconds_per_figure": args.seconds, "rounds": args.rounds,
                               "load_average_at_start": os.getloadavg()}
     try:
