@@ -159,8 +159,11 @@ class Tagger:
         for ws in words:
             offsets.append(offsets[-1] + len(ws))
         sizes = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
-        totals = np.add.reduceat(sizes, offsets[:-1]) if len(sizes) else np.zeros(len(texts), dtype=np.int64)
-        totals[np.diff(offsets) == 0] = 0  # reduceat gives a row without words its next row's first size
+        # subwords per text from a running sum (a text without words, anywhere in the batch, gets 0)
+        csum = np.zeros(len(sizes) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=csum[1:])
+        bounds = np.asarray(offsets, dtype=np.int64)
+        totals = csum[bounds[1:]] - csum[bounds[:-1]]
         lengths = np.minimum(totals, max_len).tolist()
         order = sorted(range(len(texts)), key=lengths.__getitem__)
         out: list[ParseResult | None] = [None] * len(texts)

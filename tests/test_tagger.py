@@ -38,6 +38,18 @@ def test_parse_batch_contract(tagger) -> None:
     assert tagger.parse_batch([]) == []
 
 
+@pytest.mark.parametrize("blank", ["", "   ", "\u0007", " \t\n "])
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+def test_texts_without_words_anywhere_in_a_batch(tagger, blank: str, where: str) -> None:
+    # a text with no words at the end of a batch broke the per-text subword count (IndexError -> 500)
+    texts = ["12 Oak St, Salem, OR 97301", "1 Main Street Apt 4B, Portland"]
+    texts.insert({"first": 0, "middle": 1, "last": 2}[where], blank)
+    got = tagger.parse_batch(texts)
+    alone = [tagger.parse_batch([t])[0] for t in texts]
+    assert [r.components for r in got] == [r.components for r in alone]
+    assert got[texts.index(blank)].components == []
+
+
 def test_words_beyond_max_len_are_outside(tagger) -> None:
     text = "12 Oak St, Salem, OR 97301 " + " ".join(["Springfield"] * 20)
     r = tagger.parse(text)
