@@ -20,10 +20,11 @@ from urllib.parse import parse_qsl
 
 import orjson
 from pydantic import ValidationError
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.deps import service_for
 from app.errors import APIError
+from app.limits import replaying
 from app.routes.parse import LabelsQuery, in_view, router
 from app.schemas import ParseRequest
 
@@ -80,16 +81,7 @@ class FastParseMiddleware:
         if response is not None:
             await response(scope, receive, send)
             return
-        sent = False
-
-        async def replay() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replaying(body, receive), send)
 
     async def _answer(self, scope: Scope, body: bytes) -> Any:
         """The route's response for a usual request; None: let the route answer."""

@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.errors import error_body
 from resolver.components import MAX_COMPONENT_CHARS
 
-__all__ = ["MAX_COMPONENT_CHARS", "BodyLimitMiddleware", "collapse", "usable_components"]
+__all__ = ["MAX_COMPONENT_CHARS", "BodyLimitMiddleware", "collapse", "replaying", "usable_components"]
 
 
 _INVALID = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -77,16 +77,21 @@ class BodyLimitMiddleware:
             await _reject(send, 400, "invalid_body",
                           f"the request body is not valid UTF-8 (byte {exc.start}: {exc.reason})")
             return
-        sent = False
+        await self.app(scope, replaying(body, receive), send)
 
-        async def replay() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
 
-        await self.app(scope, replay, send)
+def replaying(body: bytes, receive: Receive) -> Receive:
+    """A ``receive`` that first hands the app ``body`` (already read) in one message, then the real channel."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def _reject(send: Send, status: int, code: str, message: str) -> None:
