@@ -27,6 +27,25 @@ def write_result(out: str | Path, result: dict[str, Any], echo: bool = True) -> 
         print(json.dumps(result, indent=2))
 
 
+def wait_ready(proc: Any, port: int, statuses: tuple[int, ...] = (200,), timeout_s: float = 120.0) -> Any:
+    """Poll ``/readyz`` of the server ``proc`` started on ``port`` until it answers one of ``statuses`` (the
+    ``httpx.Response``); RuntimeError when the process exits first or ``timeout_s`` passes."""
+    import httpx
+
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("server exited")
+        try:
+            r = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1)
+            if r.status_code in statuses:
+                return r
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.01)
+    raise RuntimeError("server did not start")
+
+
 def post_concurrently(url: str, items: Iterable[T], call: Callable[[Any, T], R], concurrency: int) -> list[R]:
     """``call(client, item)`` for every item on ``concurrency`` threads, each with its own keep-alive
     ``httpx.Client`` on ``url``; results in the order of ``items``."""

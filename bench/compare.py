@@ -33,11 +33,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
 import orjson
 
 from bench import inputs
-from bench.common import now, write_result
+from bench.common import now, wait_ready, write_result
 from bench.loadgen import load, post
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,22 +185,13 @@ class Server:
         self.log = tempfile.NamedTemporaryFile(prefix="addrnet-bench-", suffix=".log", delete=False)  # noqa: SIM115
         t0 = time.perf_counter()
         self.proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 120
-        self.ready_s: float | None = None
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited: {Path(self.log.name).read_text()[-2000:]}")
-            try:
-                r = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1)
-                if r.status_code in (200, 503):
-                    self.ready_s = time.perf_counter() - t0
-                    self.ready = r.status_code == 200
-                    self.ready_body = r.json()
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.01)
-        raise RuntimeError("server did not start")
+        try:
+            r = wait_ready(self.proc, port, (200, 503))
+        except RuntimeError as exc:
+            raise RuntimeError(f"{exc}: {Path(self.log.name).read_text()[-2000:]}") from None
+        self.ready_s = time.perf_counter() - t0
+        self.ready = r.status_code == 200
+        self.ready_body = r.json()
 
     def worker_pids(self) -> list[int]:
         kids = [int(p) for p in Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()]

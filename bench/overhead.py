@@ -24,12 +24,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
 import orjson
 
 from bench import inputs
-from bench.common import now, write_result
-from bench.compare import ROOT, Server, _cycle, _free_port, _parse_requests, baseline_tree, measured
+from bench.common import now, wait_ready, write_result
+from bench.compare import ROOT, Server, _cpu_s, _cycle, _free_port, _parse_requests, baseline_tree, measured
 from bench.loadgen import load
 
 INPROC = r"""
@@ -121,18 +120,6 @@ def _json_out(cmd: list[str], tree: Path, stdin: str, env: dict[str, str]) -> An
     return orjson.loads(r.stdout.strip().splitlines()[-1])
 
 
-def _cpu_s(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _children(pid: int) -> list[int]:
-    try:
-        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except FileNotFoundError:
-        return []
-
-
 def startup(tree: Path, env: dict[str, str], workers: int) -> dict[str, float]:
     port = _free_port()
     t0 = time.perf_counter()
@@ -140,19 +127,11 @@ def startup(tree: Path, env: dict[str, str], workers: int) -> dict[str, float]:
                              str(workers)], cwd=tree, env={**env, "PYTHONPATH": str(tree)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("server exited")
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code in (200, 503):
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.01)
+        wait_ready(proc, port, (200, 503))
         wall = time.perf_counter() - t0
-        parent = _cpu_s(proc.pid)
-        kids = [k for k in _children(proc.pid) if k != proc.pid]
-        busiest = max((_cpu_s(k) for k in kids), default=0.0)
+        parent = _cpu_s([proc.pid])
+        kids = [int(k) for k in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+        busiest = max((_cpu_s([k]) for k in kids if k != proc.pid), default=0.0)
         return {"wall_s": wall, "critical_path_cpu_s": parent + busiest, "parent_cpu_s": parent, "worker_cpu_s": busiest}
     finally:
         proc.terminate()

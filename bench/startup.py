@@ -11,10 +11,9 @@ import subprocess
 import sys
 import time
 
-import httpx
 import numpy as np
 
-from bench.common import now, write_result
+from bench.common import now, wait_ready, write_result
 
 
 def once(port: int) -> float:
@@ -22,15 +21,8 @@ def once(port: int) -> float:
     proc = subprocess.Popen([sys.executable, "-m", "addrnet.cli", "serve", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("server exited")
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=0.5).status_code == 200:
-                    return time.perf_counter() - t0
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.02)
+        wait_ready(proc, port)
+        return time.perf_counter() - t0
     finally:
         proc.terminate()
         proc.wait(10)
