@@ -25,6 +25,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
+def toy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A toy corpus folder and a tokenizer trained on it (training/tiny.py), shared by the training tests."""
+    from training.tiny import make_toy_corpus, make_toy_tokenizer
+
+    root = tmp_path_factory.mktemp("toy")
+    corpus = make_toy_corpus(root / "corpus", n_train=800, n_dev=100, n_test=10)
+    return corpus, make_toy_tokenizer(corpus, root / "tok" / "tokenizer.json")
+
+
+@pytest.fixture(scope="session")
 def tiny_arms_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """arms/{tiny, tiny2, broken}: two real tiny arms and one with a tampered model file."""
     from model.artifact import update_manifest

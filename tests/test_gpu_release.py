@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import torch
 
 from training.config import load_config
 from training.gpu_release import lanes_for, pack, plan, run_lane
-from training.tiny import make_toy_corpus, make_toy_tokenizer
 
 TINY = Path(__file__).resolve().parents[1] / "training" / "configs" / "tiny.toml"
-
-
-@pytest.fixture(scope="module")
-def toy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("toy")
-    corpus = make_toy_corpus(root / "corpus", n_train=400, n_dev=60, n_test=10)
-    return corpus, make_toy_tokenizer(corpus, root / "tok" / "tokenizer.json")
 
 
 def test_plan_fits_the_budget_and_gives_a_and_b_the_same_steps() -> None:

@@ -7,16 +7,8 @@ import pytest
 import torch
 
 from training.config import ConfigError, load_config
-from training.tiny import make_toy_corpus, make_toy_tokenizer
 
 TINY = Path(__file__).resolve().parents[1] / "training" / "configs" / "tiny.toml"
-
-
-@pytest.fixture(scope="module")
-def toy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("toy")
-    corpus = make_toy_corpus(root / "corpus", n_train=800, n_dev=100, n_test=10)
-    return corpus, make_toy_tokenizer(corpus, root / "tok" / "tokenizer.json")
 
 
 def _losses(run: Path, split: str = "train") -> list[tuple[int, float]]:
