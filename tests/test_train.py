@@ -115,3 +115,15 @@ def test_rerun_of_finished_run_reports_last_dev(toy: tuple[Path, Path], tmp_path
     first = train_tagger(cfg, *toy, tmp_path / "run", progress=False)
     again = train_tagger(cfg, *toy, tmp_path / "run", progress=False)
     assert again["resumed_from"] == 20 and again["dev"]["f1"] == first["dev"]["f1"]
+
+
+def test_load_split_cache_without_examples(toy: tuple[Path, Path], tmp_path: Path) -> None:
+    from training.data import load_split
+
+    corpus, tok = toy
+    first, ex = load_split(corpus, "train", tok, 16, tmp_path)  # encodes and caches
+    again, none = load_split(corpus, "train", tok, 16, tmp_path, with_examples=False)  # cache hit, no reading
+    assert len(ex) == len(first) and none == []
+    assert all((getattr(first, k) == getattr(again, k)).all() for k in ("ids", "labels", "word_ids", "lengths"))
+    dev, dev_ex = load_split(corpus, "dev", tok, 16, None, max_examples=7)
+    assert len(dev) == len(dev_ex) == 7

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import json
 import os
 from collections.abc import Iterator
@@ -115,23 +116,25 @@ def load_split(
     cache_dir: str | Path | None = None,
     max_examples: int = 0,
     workers: int = 1,
+    with_examples: bool = True,
 ) -> tuple[EncodedSplit, list[dict]]:
     """Encode a split (cached as npz in ``cache_dir``) -> (encoded arrays, raw examples).
 
-    ``workers > 1`` encodes contiguous parts in forked processes (same arrays as one process)."""
+    ``workers > 1`` encodes contiguous parts in forked processes (same arrays as one process).
+    ``with_examples=False`` returns no examples, and on a cache hit does not read the split at all."""
     path = Path(corpus_dir) / f"{split}.jsonl"
-    examples = list(read_split(corpus_dir, split))
-    if max_examples:
-        examples = examples[:max_examples]
     stat = path.stat()
     key = hashlib.sha256(
         f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{sha256_file(tokenizer_path)}|{max_len}|"
         f"{max_examples}|v1".encode()
     ).hexdigest()[:16]
     cache = Path(cache_dir) / f"{split}-{key}.npz" if cache_dir else None
+    examples: list[dict] = []
+    if with_examples or cache is None or not cache.exists():
+        examples = list(itertools.islice(read_split(corpus_dir, split), max_examples or None))
     if cache is not None and cache.exists():
         z = np.load(cache)
-        return EncodedSplit(z["ids"], z["labels"], z["word_ids"], z["lengths"]), examples
+        return EncodedSplit(z["ids"], z["labels"], z["word_ids"], z["lengths"]), examples if with_examples else []
     if workers > 1 and len(examples) >= 20_000:
         enc = _encode_parallel(examples, str(tokenizer_path), max_len, workers)
     else:
@@ -141,7 +144,7 @@ def load_split(
         tmp = cache.with_name(f"{cache.stem}.{os.getpid()}.tmp.npz")
         np.savez(tmp, ids=enc.ids, labels=enc.labels, word_ids=enc.word_ids, lengths=enc.lengths)
         tmp.replace(cache)
-    return enc, examples
+    return enc, examples if with_examples else []
 
 
 _FORK_EXAMPLES: list[dict] = []

@@ -201,11 +201,12 @@ def main(argv: list[str] | None = None) -> int:
     from training.data import load_split
 
     lanes = lanes_for([s for s in args.sizes.split(",") if s], not args.no_reference, args.teacher)
-    for cfgpath in sorted({lane["config"] for lane in lanes}):
-        cfg = _cfg(cfgpath, None, {})
-        load_split(args.corpus, "train", args.tokenizer, cfg.model.max_len, out / "cache", workers=os.cpu_count() or 1)
-        load_split(args.corpus, "dev", args.tokenizer, cfg.model.max_len, out / "cache",
-                   max_examples=cfg.train.eval_max_examples)
+    shapes = {(c.model.max_len, c.train.eval_max_examples) for c in (_cfg(ln["config"], None, {}) for ln in lanes)}
+    for max_len, dev_examples in sorted(shapes):  # each cache once, before the lanes read it
+        load_split(args.corpus, "train", args.tokenizer, max_len, out / "cache", workers=os.cpu_count() or 1,
+                   with_examples=False)
+        load_split(args.corpus, "dev", args.tokenizer, max_len, out / "cache", max_examples=dev_examples,
+                   with_examples=False)
     print(f"[gpu] prep done in {time.time() - t0:.0f}s", flush=True)
 
     common = {"corpus": args.corpus, "tokenizer": args.tokenizer}

@@ -60,7 +60,8 @@ def pretrain(
     if rt.is_main:
         (run_dir / "run.json").write_text(json.dumps(meta, indent=2))
     log = MetricsLog(run_dir / "metrics.jsonl", rt.is_main)
-    enc, _ = load_split(corpus_dir, "train", tokenizer_path, cfg.model.max_len, run_dir.parent / "cache")
+    enc, _ = load_split(corpus_dir, "train", tokenizer_path, cfg.model.max_len, run_dir.parent / "cache",
+                        with_examples=False)
     batches = Batches(enc.lengths, p.batch_size, t.seed + 1, rt.rank, rt.world)
     net: torch.nn.Module = model
     if rt.ddp:

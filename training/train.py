@@ -303,7 +303,8 @@ def train_tagger(
     if rt.is_main and resumed_from is not None:
         print(f"[{meta['arm']}] resuming from step {resumed_from} ({last})", flush=True)
 
-    train_enc, _ = load_split(corpus_dir, "train", tokenizer_path, cfg.model.max_len, run_dir.parent / "cache")
+    train_enc, _ = load_split(corpus_dir, "train", tokenizer_path, cfg.model.max_len, run_dir.parent / "cache",
+                              with_examples=False)
     dev_enc, dev_examples = load_split(
         corpus_dir, "dev", tokenizer_path, cfg.model.max_len, run_dir.parent / "cache", max_examples=t.eval_max_examples
     )
