@@ -180,41 +180,6 @@ def postcode_rows(conn: Connection, value: str, country: str | None) -> list[Pos
     return list(_cached(conn, "postcode", code, country, compute))  # postcodes change only with a reload
 
 
-_NAMES = (
-    sa.select(names.c.place_id, names.c.kind)
-    .where(names.c.norm == _BP("q"), names.c.place_kind == _BP("pk"))
-    .limit(_BP("lim"))
-)
-_NAMES_CC = (
-    sa.select(names.c.place_id, names.c.kind)
-    .where(names.c.norm == _BP("q"), names.c.place_kind == _BP("pk"), names.c.country_code == _BP("cc"))
-    .limit(_BP("lim"))
-)
-
-
-_NAMES_CCS = (
-    sa.select(names.c.place_id, names.c.kind)
-    .where(names.c.norm == _BP("q"), names.c.place_kind == _BP("pk"),
-           names.c.country_code.in_(_BP("ccs", expanding=True)))  # fmt: skip
-    .limit(_BP("lim"))
-)
-
-
-def names_exact(
-    conn: Connection, norm: str, country: str | Sequence[str] | None, place_kind: str = "locality",
-    limit: int = 2000,
-) -> list[tuple[int, str]]:
-    """(place_id, name kind) of places of ``place_kind`` with a name whose key is ``norm`` (in
-    ``country``: one code or several)."""
-    params: dict[str, object] = {"q": norm, "pk": place_kind, "lim": limit}
-    stmt = _NAMES
-    if isinstance(country, str):
-        stmt, params["cc"] = _NAMES_CC, country
-    elif country:
-        stmt, params["ccs"] = _NAMES_CCS, list(country)
-    return [(int(r.place_id), r.kind) for r in conn.execute(stmt, params)]
-
-
 def _names_places_stmt(with_cc: str | None) -> sa.Select[Any]:
     stmt = (
         sa.select(names.c.kind.label("name_kind"), places)
@@ -235,8 +200,8 @@ def names_exact_places(
     conn: Connection, norm: str, country: str | Sequence[str] | None, place_kind: str = "locality",
     limit: int = 2000,
 ) -> list[tuple[int, str, Mapping[Any, Any]]]:
-    """``names_exact`` with each place's row (one query instead of a name lookup and a row lookup):
-    (place_id, name kind, place row by column name)."""
+    """Places of ``place_kind`` with a name whose key is ``norm`` (in ``country``: one code or several), each
+    with its row, in one query: (place_id, name kind, place row by column name)."""
     params: dict[str, object] = {"q": norm, "pk": place_kind, "lim": limit}
     if isinstance(country, str):
         cols, rows = _rows(conn, _NAMES_PLACES["one"], {**params, "cc": country})
