@@ -27,6 +27,14 @@ def write_result(out: str | Path, result: dict[str, Any], echo: bool = True) -> 
         print(json.dumps(result, indent=2))
 
 
+def child_pids(pid: int) -> list[int]:
+    """Direct children of ``pid`` (the workers of ``addrnet serve --workers N``), from /proc."""
+    try:
+        return [int(k) for k in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
 def wait_ready(proc: Any, port: int, statuses: tuple[int, ...] = (200,), timeout_s: float = 120.0) -> Any:
     """Poll ``/readyz`` of the server ``proc`` started on ``port`` until it answers one of ``statuses`` (the
     ``httpx.Response``); RuntimeError when the process exits first or ``timeout_s`` passes."""

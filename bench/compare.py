@@ -36,7 +36,7 @@ from typing import Any
 import orjson
 
 from bench import inputs
-from bench.common import now, wait_ready, write_result
+from bench.common import child_pids, now, wait_ready, write_result
 from bench.loadgen import load, post
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -194,7 +194,7 @@ class Server:
         self.ready_body = r.json()
 
     def worker_pids(self) -> list[int]:
-        kids = [int(p) for p in Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()]
+        kids = child_pids(self.proc.pid)
         workers = [k for k in kids if _rss_mb(k) > 40]  # not the multiprocessing resource tracker
         return workers or [self.proc.pid]
 

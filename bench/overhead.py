@@ -27,7 +27,7 @@ from typing import Any
 import orjson
 
 from bench import inputs
-from bench.common import now, wait_ready, write_result
+from bench.common import child_pids, now, wait_ready, write_result
 from bench.compare import ROOT, Server, _cpu_s, _cycle, _free_port, _parse_requests, baseline_tree, measured
 from bench.loadgen import load
 
@@ -130,8 +130,7 @@ def startup(tree: Path, env: dict[str, str], workers: int) -> dict[str, float]:
         wait_ready(proc, port, (200, 503))
         wall = time.perf_counter() - t0
         parent = _cpu_s([proc.pid])
-        kids = [int(k) for k in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
-        busiest = max((_cpu_s([k]) for k in kids if k != proc.pid), default=0.0)
+        busiest = max((_cpu_s([k]) for k in child_pids(proc.pid)), default=0.0)
         return {"wall_s": wall, "critical_path_cpu_s": parent + busiest, "parent_cpu_s": parent, "worker_cpu_s": busiest}
     finally:
         proc.terminate()
