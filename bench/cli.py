@@ -20,6 +20,8 @@ BENCHES = {
     "means": ("bench.means", "what each speed measure gives, one at a time (-> means.json)"),
     "overhead": ("bench.overhead", "CPU around the network (in-process Python, ASGI, /parse c32, start-up): this "
                  "tree against --baseline REF (-> means_overhead.json)"),
+    "int8": ("bench.int8_probe", "static (calibrated) int8 vs the fp32 arm: speed, parse agreement, batch shift "
+             "(-> means_static_int8.json)"),
     "compare": ("bench.compare", "addrnet vs usaddress in-process, HTTP vs a bare FastAPI endpoint, RSS, ready "
                 "(one run -> compare.json + compare.png)"),
 }
