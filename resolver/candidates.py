@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from sqlalchemy.engine import Connection, RowMapping
 
@@ -35,6 +36,15 @@ def similarity(a: str, b: str, max_dist: int) -> float:
     if d > max_dist:
         return 0.0
     return 1.0 - d / max(len(a), len(b), 1)
+
+
+def similarities(a: str, keys: Iterable[str], max_dist: int) -> dict[str, float]:
+    """``similarity(a, key, max_dist)`` of every key, in one rapidfuzz call (C loop over the keys)."""
+    keys = list(keys)
+    out = dict.fromkeys(keys, 0.0)
+    for key, d, _ in process.extract(a, keys, scorer=OSA.distance, score_cutoff=max_dist, limit=None):
+        out[key] = 1.0 - d / max(len(a), len(key), 1)
+    return out
 
 
 def max_typos(n: int) -> int:
@@ -203,11 +213,12 @@ def names_exact_places(
     """Places of ``place_kind`` with a name whose key is ``norm`` (in ``country``: one code or several), each
     with its row, in one query: (place_id, name kind, place row by column name)."""
     params: dict[str, object] = {"q": norm, "pk": place_kind, "lim": limit}
+    if not isinstance(country, str) and country and len(country) == 1:
+        country = country[0]  # one code: the equality statement (the usual region -> its one country)
     if isinstance(country, str):
         cols, rows = _rows(conn, _NAMES_PLACES["one"], {**params, "cc": country})
     elif country:
-        result = conn.execute(_NAMES_PLACES["many"], {**params, "ccs": list(country)})  # an expanding parameter
-        cols, rows = list(result.keys()), [tuple(r) for r in result]
+        cols, rows = _rows(conn, _NAMES_PLACES["many"], {**params, "ccs": list(country)})  # an expanding parameter
     else:
         cols, rows = _rows(conn, _NAMES_PLACES[None], params)
     out: list[tuple[int, str, Mapping[Any, Any]]] = []
@@ -277,13 +288,8 @@ def names_fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[
             params.update(p=prefix, p_hi=prefix + "\U0010ffff")
             found = _rows(conn, _FUZZY_RANGE[(column, country is not None)], params)[1]
             scan.extend(found if column == "norm" else [(i, rev[::-1]) for i, rev in found])
-        near = []  # (name id, key) within reach, in scan order
-        for name_id, cand in scan:
-            sim = sims.get(cand)
-            if sim is None:
-                sim = sims[cand] = similarity(norm, cand, max_d)
-            if sim > 0:
-                near.append((name_id, cand))
+        sims = similarities(norm, {cand for _, cand in scan}, max_d)
+        near = [(name_id, cand) for name_id, cand in scan if sims[cand] > 0]  # within reach, in scan order
         if near:
             meta = {i: (pid, kind) for i, pid, kind in _rows(conn, _NAMES_BY_ID, {"ids": sorted({i for i, _ in near})})[1]}
             rows = [(meta[i][0], cand, meta[i][1]) for i, cand in near]
