@@ -1,16 +1,18 @@
-"""``POST /parse`` without FastAPI's routing and dependency solving, for the usual request (issue 14).
+"""``POST /parse`` and ``POST /parse/batch`` without FastAPI's routing and dependency solving, for the usual
+request (issue 14).
 
 ``FastParseMiddleware`` sits inside the request-id/metrics/log middleware (``app.observe``) and the body
-limit (``app.limits``), so those see every request alike. For ``POST /parse`` it parses the body with
-orjson and validates it with the route's own model (``ParseRequest.model_validate``, as FastAPI does after
-its JSON decoding), reads the query (``tokens``, ``labels``) and makes the route's one call
-(``Service.parse`` then ``routes.parse.in_view``) with the loaded arm the request names.
+limit (``app.limits``), so those see every request alike. For ``POST /parse`` (``/parse/batch``) it parses
+the body with orjson and validates it with the route's own model (``ParseRequest.model_validate``,
+``BatchRequest.model_validate``, as FastAPI does after its JSON decoding), reads the query (``tokens``,
+``labels``) and makes the route's one call (``Service.parse``, ``Service.parse_batch_async``, then
+``routes.parse.in_view``) with the loaded arm the request names.
 
 Anything else goes to the FastAPI route with the body replayed, so it answers exactly as the route does:
 a body that is not a JSON object or fails validation, a content type other than JSON, a query value this
 path does not read the way FastAPI would (anything but ``true``/``false``/``1``/``0`` for ``tokens``, a
-repeated parameter), an arm that is not loaded, an ``APIError`` from the service. The route stays the
-one in the OpenAPI schema; ``ADDRNET_PARSE_FAST_PATH=false`` turns this path off.
+repeated parameter), an arm that is not loaded, an ``APIError`` from the service (a batch over the limit).
+The routes stay the ones in the OpenAPI schema; ``ADDRNET_PARSE_FAST_PATH=false`` turns this path off.
 """
 
 from __future__ import annotations
@@ -26,14 +28,23 @@ from app.deps import service_for
 from app.errors import APIError
 from app.limits import replaying
 from app.routes.parse import LabelsQuery, in_view, router
-from app.schemas import ParseRequest
+from app.schemas import BatchRequest, ParseRequest
 
 PATH = "/parse"
+BATCH_PATH = "/parse/batch"
 _JSON = b"application/json"
 _BOOLS = {"true": True, "false": False, "1": True, "0": False}
 _VIEWS = frozenset(get_args(get_args(LabelsQuery)[0]))
-# the route of POST /parse, as the router would set it in the scope (app.observe labels metrics and logs by it)
-ROUTE = next(r for r in router.routes if getattr(r, "path", None) == PATH and "POST" in getattr(r, "methods", ()))
+
+
+def _route(path: str) -> Any:
+    """The route of POST ``path``, as the router would set it in the scope (app.observe labels metrics and
+    logs by it)."""
+    return next(r for r in router.routes if getattr(r, "path", None) == path and "POST" in getattr(r, "methods", ()))
+
+
+ROUTE = _route(PATH)
+BATCH_ROUTE = _route(BATCH_PATH)
 
 
 def _query(raw: bytes) -> tuple[bool, str] | None:
@@ -65,7 +76,7 @@ class FastParseMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] != PATH or scope["method"] != "POST":
+        if scope["type"] != "http" or scope["path"] not in (PATH, BATCH_PATH) or scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
         chunks = []
@@ -98,16 +109,24 @@ class FastParseMiddleware:
             return None
         if not isinstance(data, dict):
             return None
+        batch = scope["path"] == BATCH_PATH
         try:
-            req = ParseRequest.model_validate(data)
+            req: ParseRequest | BatchRequest = (BatchRequest if batch else ParseRequest).model_validate(data)
         except ValidationError:
             return None
         tagger = state.arms.get(req.arm)
         if tagger is None:
             return None
-        scope["route"] = ROUTE
         tokens, labels = query
         try:
-            return in_view(await service_for(app).parse(tagger, req.text, tokens), labels)
+            if isinstance(req, BatchRequest):
+                if len(req.texts) > state.settings.max_batch:  # the route's 413
+                    return None
+                scope["route"] = BATCH_ROUTE
+                response = await service_for(app).parse_batch_async(tagger, req.texts, tokens)
+            else:
+                scope["route"] = ROUTE
+                response = await service_for(app).parse(tagger, req.text, tokens)
         except APIError:
             return None
+        return in_view(response, labels)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -32,6 +33,20 @@ Errors are `{"error": {"code": ..., "message": ...}}`.
 """
 
 
+GC_GEN0_THRESHOLD = 10_000
+
+
+def settle_gc() -> None:
+    """The objects of the start (modules, the app, arms, vocabularies: ~85,000 of them) move out of the
+    collector's reach (``gc.freeze``), so the full collections that request garbage triggers no longer walk
+    them; and the first generation is collected every 10,000 allocations rather than 700. Measured on a
+    1,000-text /parse/batch: 8-10 ms of collection per request before, ~1 ms after (``bench means``)."""
+    gc.collect()
+    gc.freeze()
+    _, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(GC_GEN0_THRESHOLD, gen1, gen2)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -40,9 +55,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         t0 = time.perf_counter()
         state = AppState.build(settings)
         app.state.addrnet = state
+        settle_gc()
         log.info("addrnet ready in %.2fs: arms %s, errors %s", time.perf_counter() - t0,
                  state.arms.loaded_names(), state.arms.errors_now())
         yield
+        service = getattr(app.state, "service", None)
+        if service is not None:
+            service.close()  # batches in flight finish (their shadow submissions come before the drain)
         state.close()
 
     app = FastAPI(title="addrnet", version=__version__, description=DESCRIPTION, lifespan=lifespan,

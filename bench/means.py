@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -157,6 +158,66 @@ def http(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     return out
 
 
+def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
+    """/parse/batch (1,000 texts a request, concurrency = workers, a new connection per request, as ``bench
+    compare``) and /parse at concurrency 32 with the server's CPU per request: the code at ``--baseline`` (old)
+    and this tree (new), interleaved ``--rounds`` times (each variant its own ``addrnet serve``)."""
+    from addrnet.settings import get_settings
+    from bench.compare import BATCH, baseline_tree
+
+    parse_reqs = _parse_requests(texts)
+    batch_reqs = [post("/parse/batch", orjson.dumps({"texts": texts[i : i + BATCH]})) for i in range(0, len(texts), BATCH)]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
+    env["ADDRNET_ARMS_DIR"] = str(Path(args.arms_dir).resolve())
+    W = args.workers
+    tree = baseline_tree(args.baseline)
+    trees = {"old": tree, "new": Path(__file__).resolve().parents[1]}
+    rounds: list[dict[str, Any]] = []
+    arm = str(Path(args.arms_dir) / get_settings().primary_arm)
+    try:
+        for r in range(args.rounds):
+            # the in-process peer of the ratio (``bench compare``: Tagger.parse_batch in W processes, this tree's model)
+            row: dict[str, Any] = {"inprocess": inprocess("addrnet", arm, texts, W, args.seconds)}
+            for name in (("old", "new") if r % 2 == 0 else ("new", "old")):
+                port = _free_port()
+                srv = Server([sys.executable, "-m", "addrnet.cli", "serve", "--workers", str(W), "--port", str(port)],
+                             {**env, "PYTHONPATH": str(trees[name])}, port, cwd=trees[name])
+                try:
+                    time.sleep(1.0)
+                    batch = measured(srv, lambda port=port: load(
+                        port, lambda k, i: (batch_reqs[i % len(batch_reqs)], BATCH), W, args.seconds,
+                        reconnect=True, warmup=2))
+                    batch["server_cpu_ms_per_address"] = batch["server_cpu_ms_per_request"] / BATCH
+                    parse = measured(srv, lambda port=port: load(port, _cycle(parse_reqs, 300), 32, args.seconds,
+                                                                 warmup=200))
+                finally:
+                    srv.stop()
+                row[name] = {"batch_cW": batch, "parse_c32": parse}
+                print(f"  round {r} {name}: /parse/batch c{W} {batch['addresses_per_s']:,.0f} addresses/s "
+                      f"({batch['server_cpu_ms_per_address'] * 1000:.0f} us CPU each); /parse c32 "
+                      f"{parse['requests_per_s']:,.0f} req/s, {parse['server_cpu_ms_per_request']:.3f} ms CPU each, "
+                      f"p99 {parse['p99_ms']:.1f} ms", flush=True)
+            rounds.append(row)
+    finally:
+        shutil.rmtree(tree, ignore_errors=True)
+
+    def mean(name: str, phase: str, key: str) -> float:
+        return sum(float(x[name][phase][key]) for x in rounds) / len(rounds)
+
+    inproc = sum(x["inprocess"]["addresses_per_s"] for x in rounds) / len(rounds)
+    summary: dict[str, Any] = {name: {"batch_cW_addresses_per_s": mean(name, "batch_cW", "addresses_per_s"),
+                      "batch_cW_server_cpu_us_per_address": mean(name, "batch_cW", "server_cpu_ms_per_address") * 1000,
+                      "parse_c32_requests_per_s": mean(name, "parse_c32", "requests_per_s"),
+                      "parse_c32_server_cpu_ms_per_request": mean(name, "parse_c32", "server_cpu_ms_per_request"),
+                      "parse_c32_p99_ms": mean(name, "parse_c32", "p99_ms")} for name in ("old", "new")}
+    for name in ("old", "new"):
+        summary[name]["batch_cW_vs_inprocess"] = sum(
+            x[name]["batch_cW"]["addresses_per_s"] / x["inprocess"]["addresses_per_s"] for x in rounds) / len(rounds)
+    summary["inprocess_addresses_per_s"] = inproc
+    summary["new_vs_old"] = {k: summary["new"][k] / summary["old"][k] for k in summary["new"] if summary["old"][k]}
+    return {"baseline": args.baseline, "workers": W, "rounds": rounds, "mean": summary}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="addrnet bench means", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -164,6 +225,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--skip-http", action="store_true")
+    ap.add_argument("--baseline", default=None, metavar="REF",
+                    help="only /parse/batch and /parse c32 of REF (old) against this tree (new), interleaved "
+                    "(-> bench/results/means_http_parse.json unless --out)")
+    ap.add_argument("--rounds", type=int, default=2, help="old/new rounds with --baseline")
     ap.add_argument("--out", default="bench/results/means.json")
     args = ap.parse_args(argv)
     from addrnet.settings import get_settings
@@ -172,6 +237,13 @@ def main(argv: list[str] | None = None) -> int:
     args.arms_dir = args.arms_dir or str(settings.arms_dir)
     arm = str(Path(args.arms_dir) / settings.primary_arm)
     texts, digest = inputs.load()
+    if args.baseline:
+        out = args.out if args.out != "bench/results/means.json" else "bench/results/means_http_parse.json"
+        res = {"date": now(), "machine": platform.machine(), "cpus": os.cpu_count(), "inputs_sha256": digest,
+               "seconds_per_figure": args.seconds, **http_parse(args, texts)}
+        write_result(out, res, echo=False)
+        print(json.dumps(res["mean"], indent=1), f"\n-> {out}", flush=True)
+        return 0
     result: dict[str, Any] = {"date": now(), "machine": platform.machine(), "cpus": os.cpu_count(), "arm": arm,
                               "inputs_sha256": digest, "seconds_per_figure": args.seconds}
     result["in_process"] = in_process(arm, texts, args.seconds)

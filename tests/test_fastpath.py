@@ -1,4 +1,4 @@
-"""The /parse fast path (app/fastpath.py) answers exactly what the FastAPI route answers: the same app with the
+"""The /parse and /parse/batch fast path (app/fastpath.py) answers exactly what the FastAPI routes answer: the same app with the
 fast path on and off, called with the same requests (usual ones, the label views, tokens, and every kind of
 request the fast path hands to the route)."""
 
@@ -40,6 +40,27 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("/parse", {"content": b'{"text": "12 Main St"}', "headers": {"content-type": "text/plain"}}),
     ("/parse", {"content": b'{"text": "12 Main St"}', "headers": {"content-type": "application/json; charset=utf-8"}}),
     ("/parse", {"content": b'{"text": "10 Main St\\u0000 \\ud800 IL"}', "headers": JSON}),
+    ("/parse/batch", {"json": {"texts": ["1745 T Street Southeast, Washington, DC 20020", "10117 Berlin", "x"]}}),
+    ("/parse/batch", {"json": {"texts": ["10117 Berlin", "12 Main St"], "arm": "tiny2"}}),
+    ("/parse/batch", {"json": {"texts": []}}),
+    ("/parse/batch?tokens=true", {"json": {"texts": ["Apt 4, 12 Main St, Springfield IL", "Korunní 810, Praha"]}}),
+    ("/parse/batch?tokens=0&labels=pelias", {"json": {"texts": ["12 Main St, Springfield IL 62701"] * 3}}),
+    ("/parse/batch?labels=libpostal", {"json": {"texts": ["12 Main St, Springfield IL 62701"]}}),
+    ("/parse/batch?tokens=yes", {"json": {"texts": ["12 Main St"]}}),
+    ("/parse/batch?labels=usaddress", {"json": {"texts": ["12 Main St"]}}),
+    ("/parse/batch", {"json": {"texts": ["12 Main St"] * 1001}}),  # over the limit: the route's 413
+    ("/parse/batch", {"json": {"texts": ["12 Main St", " "]}}),
+    ("/parse/batch", {"json": {"texts": ["12 Main St", "x" * 600]}}),
+    ("/parse/batch", {"json": {"texts": "12 Main St"}}),
+    ("/parse/batch", {"json": {"texts": ["12 Main St", 12]}}),
+    ("/parse/batch", {"json": {"texts": ["12 Main St"], "extra": 1}}),
+    ("/parse/batch", {"json": {"text": "12 Main St"}}),
+    ("/parse/batch", {"json": [["12 Main St"]]}),
+    ("/parse/batch", {"json": {"texts": ["12 Main St"], "arm": "nope"}}),
+    ("/parse/batch", {"json": {"texts": ["12 Main St"], "arm": "broken"}}),
+    ("/parse/batch", {"content": b'{"texts": ["12 Main St"]', "headers": JSON}),
+    ("/parse/batch", {"content": b'{"texts": ["12 Main St"]}', "headers": {"content-type": "text/plain"}}),
+    ("/parse/batch", {"content": b'{"texts": ["10 Main St\\u0000 \\ud800 IL"]}', "headers": JSON}),
 ]
 
 
@@ -62,6 +83,7 @@ def test_fast_path_answers_as_the_route(clients: dict[bool, TestClient], path: s
     fast, route = (clients[f].post(path, **kwargs) for f in (True, False))
     assert fast.status_code == route.status_code, (fast.text, route.text)
     assert fast.json() == route.json()
+    assert fast.content == route.content  # byte for byte: keys, their order, number formatting
     for header in ("content-type", "content-length", "x-addrnet-arm"):
         assert fast.headers.get(header) == route.headers.get(header)
 
@@ -79,6 +101,9 @@ def test_usual_requests_take_the_fast_path(clients: dict[bool, TestClient], monk
     assert clients[True].post("/parse", json={"text": "12 Main St"}).status_code == 200
     assert clients[True].post("/parse?labels=libpostal", json={"text": "12 Main St"}).status_code == 200
     assert clients[True].post("/parse", json={"text": ""}).status_code == 422  # handed to the route
-    assert answered == [True, True, False]
+    assert clients[True].post("/parse/batch", json={"texts": ["12 Main St", "1 Elm St"]}).status_code == 200
+    assert clients[True].post("/parse/batch", json={"texts": ["12 Main St", ""]}).status_code == 422
+    assert answered == [True, True, False, True, False]
     metrics = clients[True].get("/metrics", headers={"authorization": f"Bearer {TOKEN}"}).text
     assert 'addrnet_http_requests_total{arm="tiny",route="/parse",status="200"}' in metrics
+    assert 'addrnet_http_requests_total{arm="tiny",route="/parse/batch",status="200"}' in metrics

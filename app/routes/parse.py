@@ -6,7 +6,6 @@ from typing import Annotated, Literal
 
 import orjson
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.concurrency import run_in_threadpool
 
 from app.deps import BatchArm, ParseArm, TokensQuery, service_of
 from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON
@@ -42,4 +41,4 @@ async def parse(req: ParseRequest, tagger: ParseArm, request: Request, tokens: T
 @router.post("/parse/batch", response_model=BatchResponse, summary="Parse up to 1,000 addresses")
 async def parse_batch(req: BatchRequest, tagger: BatchArm, request: Request, tokens: TokensQuery = False,
                       labels: LabelsQuery = "addrnet") -> Response:
-    return in_view(await run_in_threadpool(service_of(request).parse_batch, tagger, req.texts, tokens), labels)
+    return in_view(await service_of(request).parse_batch_async(tagger, req.texts, tokens), labels)
