@@ -251,20 +251,23 @@ def _fuzzy_stmt(column: sa.ColumnElement[str], with_cc: bool) -> sa.Select[Any]:
 
 _FUZZY_RANGE = {(col, cc): _fuzzy_stmt(getattr(names.c, col), cc) for col in ("norm", "norm_rev") for cc in (False, True)}
 _NAMES_BY_ID = sa.select(names.c.id, names.c.place_id, names.c.kind).where(names.c.id.in_(_BP("ids", expanding=True)))
-_FUZZY_TRGM = (
-    sa.select(names.c.place_id, names.c.norm, names.c.kind)
-    .where(names.c.place_kind == "locality", names.c.norm.op("%")(_BP("q")),
-           sa.func.length(names.c.norm).between(_BP("lo"), _BP("hi")))  # fmt: skip
-    .order_by(sa.func.similarity(names.c.norm, _BP("q")).desc())
-    .limit(200)
-)
-_FUZZY_TRGM_CC = (
-    sa.select(names.c.place_id, names.c.norm, names.c.kind)
-    .where(names.c.place_kind == "locality", names.c.norm.op("%")(_BP("q")), names.c.country_code == _BP("cc"),
-           sa.func.length(names.c.norm).between(_BP("lo"), _BP("hi")))  # fmt: skip
-    .order_by(sa.func.similarity(names.c.norm, _BP("q")).desc())
-    .limit(200)
-)
+# PostgreSQL: ``ix_names_loc_cc_norm_trgm`` (migration 0005) is a GIN index over (country_code, norm trigrams)
+# of the locality names; its predicate is written into the SQL as a literal (a bound 'locality' would not
+# prove it under a generic prepared plan, and the planner would leave the partial index aside).
+_LOCALITY_LITERAL = names.c.place_kind == sa.literal_column("'locality'")
+
+
+def _fuzzy_trgm_stmt(with_cc: bool) -> sa.Select[Any]:
+    stmt = sa.select(names.c.place_id, names.c.norm, names.c.kind).where(
+        _LOCALITY_LITERAL, names.c.norm.op("%")(_BP("q")), sa.func.length(names.c.norm).between(_BP("lo"), _BP("hi"))
+    )
+    if with_cc:
+        stmt = stmt.where(names.c.country_code == _BP("cc"))
+    return stmt.order_by(sa.func.similarity(names.c.norm, _BP("q")).desc()).limit(200)
+
+
+_FUZZY_TRGM = _fuzzy_trgm_stmt(False)
+_FUZZY_TRGM_CC = _fuzzy_trgm_stmt(True)
 
 
 def names_fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[int, float]]:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from resolver import candidates as cands
 from resolver import db, loader
 from resolver.oa import import_oa
 from tests.resolver_checks import ADDRESS_CASES, CASES, check_address_case, check_case, oa_slice
@@ -81,15 +82,29 @@ def test_schema_and_trigram_index(pg_url: str, pg_engine: sa.Engine) -> None:
     insp = sa.inspect(pg_engine)
     assert "shadow_events" in insp.get_table_names()
     with pg_engine.connect() as conn:
-        assert (
-            conn.execute(sa.text("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).scalar() == 1
-        )
-        assert (
-            conn.execute(
-                sa.text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_names_norm_trgm'")
-            ).scalar()
-            >= 1
-        )
+        extensions = set(conn.execute(sa.text("SELECT extname FROM pg_extension")).scalars())
+        assert {"pg_trgm", "btree_gin"} <= extensions
+        index_names = set(conn.execute(sa.text(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'names'")).scalars())
+        assert "ix_names_loc_cc_norm_trgm" in index_names and "ix_names_norm_trgm" not in index_names  # 0005
+
+
+@pytest.mark.parametrize("with_cc", [True, False])
+def test_fuzzy_lookup_uses_the_trigram_index(pg_engine: sa.Engine, with_cc: bool) -> None:
+    """The statement ``names_fuzzy`` sends can use the locality trigram index (its partial predicate is
+    literal SQL, so even a generic prepared plan matches it); with a country, the index condition holds
+    the country too. Sequential scans are switched off so that the answer does not hang on table size."""
+    stmt = cands._FUZZY_TRGM_CC if with_cc else cands._FUZZY_TRGM
+    with pg_engine.connect() as conn:
+        compiled = stmt.compile(dialect=conn.dialect)
+        params = {**compiled.params, "q": "sprngfield", "lo": 8, "hi": 12, "cc": "US"}
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        plan = "\n".join(r[0] for r in conn.exec_driver_sql(f"EXPLAIN {compiled.string}", params))
+        assert "ix_names_loc_cc_norm_trgm" in plan, plan
+        if with_cc:
+            assert "country_code" in plan.split("Index Cond:", 1)[1].splitlines()[0], plan
+        found = cands.names_fuzzy(conn, "sprngfield", "US" if with_cc else None)
+        assert found and found[0][1] > 0.9 and "springfield" in cands.place_names(conn, found[0][0])
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
