@@ -241,6 +241,11 @@ def resolve(
 
     rows = {pid: known_rows[pid] for pid in found if pid in known_rows}
     rows.update(cands.place_rows(conn, [pid for pid in found if pid not in known_rows]))
+    if not primary and len(ev.postcode_ids) > 1:
+        shared = _shared_postcode(pc_rows, rows)
+        for c in found.values():
+            if c.match == "postcode":
+                c.notes.append(shared)
     if "suburb" in comps and primary and primary[0] == "locality" and len(found) > 1:
         subs = cands.names_exact_places(conn, normalize_name(comps["suburb"]), cc)[:200]
         ev.suburb_points = [(r["lat"], r["lon"]) for r in {pid: r for pid, _, r in subs}.values()
@@ -275,6 +280,20 @@ def resolve(
     if not out:
         out = _coarser(conn, comps, primary, regions, cc, ex)
     return out[:limit]
+
+
+def _shared_postcode(pc_rows: list[cands.PostcodeRow], rows: Mapping[int, Mapping[Any, Any]]) -> str:
+    """Why a postcode-only reading names the place it does when the postcode serves several (a US ZIP's
+    USPS city and its acceptable cities): its main place (the USPS city) unless a street of another
+    place is found with it (the address level), then the population (``score_locality``).
+
+    On corpus material (usaddress, OA fixtures; never the eval points), the main place is the written one
+    for 1,338 of 1,393 addresses in shared ZIPs (201 of 241 distinct ZIP-town pairs); the place nearest
+    the ZIP's centroid, the largest one, or a nearer town when the main place is far all chose worse
+    (results/experiments/resolver_nsp/zip_choice_dev.json)."""
+    names = list(dict.fromkeys(str(rows[pid]["name"]) for r in pc_rows for pid in r.place_ids if pid in rows))
+    shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+    return f"postcode {pc_rows[0].code} serves {shown}: its main place ({names[0]}) unless the street says otherwise"
 
 
 def _contradictions(why: list[str]) -> int:

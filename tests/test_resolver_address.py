@@ -7,6 +7,7 @@ The gazetteer is a copy of the session's US gazetteer with a slice of the shared
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -234,5 +235,42 @@ def test_streets_known_at_once_after_an_import_in_this_process(small_gazetteer: 
         import_oa(url, [us], progress=False)
         with engine.connect() as conn:
             assert cands.has_streets(conn)
+    finally:
+        engine.dispose()
+
+
+def test_shared_zip_main_place_unless_the_street_says_otherwise(small_gazetteer: str, tmp_path: Path) -> None:
+    """ZIP 55125 serves Saint Paul (its USPS city) and Woodbury. Number + street + ZIP alone: the main
+    place, with the shared ZIP explained; once the street is imported (OA fixture rows of Woodbury), the
+    street decides the town."""
+    from addrnet.settings import REPO_DATA_DIR
+
+    url = copy_sqlite(small_gazetteer, tmp_path / "gaz.sqlite")
+    rows = tmp_path / "us" / "woodbury.csv"
+    rows.parent.mkdir()
+    with (REPO_DATA_DIR / "oa" / "corpus_openaddresses_fixtures.csv").open(encoding="utf-8", newline="") as fh, \
+            rows.open("w", encoding="utf-8", newline="") as out:  # fmt: skip
+        reader = csv.DictReader(fh)
+        writer = csv.DictWriter(out, fieldnames=reader.fieldnames or [])
+        writer.writeheader()
+        picked = [r for r in reader if r["POSTCODE"] == "55125" and r["CITY"].upper() == "WOODBURY"]
+        writer.writerows(picked)
+    assert picked
+    comps = {"house_number": picked[0]["NUMBER"], "street": picked[0]["STREET"].title(), "postcode": "55125"}
+    engine = db.make_engine(url)
+    try:
+        with engine.connect() as conn:
+            before = resolve(conn, comps)
+        assert before[0].name == "Saint Paul" and before[0].level == "postcode"
+        assert "postcode 55125 serves Saint Paul" in before[0].explanation and "Woodbury" in before[0].explanation
+        assert "Woodbury" in {p.name for p in before}
+        assert import_oa(url, [rows], progress=False)["inserted"] == len(picked)
+        from resolver import candidates
+
+        candidates.clear_cache()  # the has-streets answer of this engine's URL is kept a few seconds
+        with engine.connect() as conn:
+            after = resolve(conn, comps)
+        assert after[0].name == "Woodbury" and after[0].level == "address", after[0]
+        assert "in Woodbury" in after[0].explanation
     finally:
         engine.dispose()
