@@ -34,6 +34,7 @@ from fastapi import Response
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import workers
 from app.arms import all_finite
 from app.errors import APIError, public_reason
 from app.observe import ARM_HEADER
@@ -205,8 +206,12 @@ class Service:
         """POST /parse/batch (event loop): ``parse_batch`` on the worker's batch thread."""
         if self._batch_pool is None:
             self._batch_pool = ThreadPoolExecutor(1, thread_name_prefix="addrnet-batch")
-        return await asyncio.get_running_loop().run_in_executor(self._batch_pool, self.parse_batch, tagger, texts,
-                                                                tokens)
+        workers.hold()  # meanwhile new connections go to idle workers (app.workers, accept "gated")
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._batch_pool, self.parse_batch, tagger,
+                                                                    texts, tokens)
+        finally:
+            workers.release()
 
     def close(self) -> None:
         if self._batch_pool is not None:

@@ -1,12 +1,21 @@
-"""Worker processes for ``addrnet serve --workers N`` (N > 1): one uvicorn server per process, each on its own
-listening socket bound with ``SO_REUSEPORT``, so the kernel spreads new connections over the workers. The
-parent imports the app module once and forks the workers.
+"""Worker processes for ``addrnet serve --workers N`` (N > 1): one uvicorn server per process. The parent
+imports the app module once, opens the listening socket and forks the workers.
 
-uvicorn's own supervisor shares one listening socket; the first worker to wake accepts a whole burst of
-connections (measured: 32 connections opened at once all went to one of two workers in 3 of 5 tries),
-and a keep-alive client then loads one core while the other idles. The parent here only starts the
-workers, restarts one that dies, and on SIGINT/SIGTERM passes the signal on and waits for them (each
-drains like a single uvicorn server: lifespan shutdown, shadow queue).
+How a new connection finds a worker (``accept``):
+
+- ``gated`` (default): the workers share the one listening socket and each accepts one connection per turn
+  of its event loop (``AcceptGate``), and none while it is ``busy()``: while a ``/parse/batch`` runs there
+  (``app.service``), new connections go to the idle workers. With connections spread at random, two
+  batch clients on two workers land on the same worker half the time and one core idles (simulated:
+  0.75 of the throughput of one batch per worker).
+- ``reuseport``: one listening socket per worker bound with ``SO_REUSEPORT``; the kernel spreads new
+  connections by a hash of their addresses, blind to the workers' load.
+
+uvicorn's own supervisor shares one listening socket too, but libuv accepts every pending connection in
+one turn: the first worker to wake took a whole burst (32 connections opened at once all went to one of
+two workers in 3 of 5 tries), and a keep-alive client then loads one core while the other idles. The
+parent here only starts the workers, restarts one that dies, and on SIGINT/SIGTERM passes the signal on
+and waits for them (each drains like a single uvicorn server: lifespan shutdown, shadow queue).
 
     python -m app.workers MODULE:APP [--factory] --host H --port P --workers N   # any ASGI app (benchmarks)
 """
@@ -14,8 +23,11 @@ drains like a single uvicorn server: lifespan shutdown, shadow queue).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import importlib
+import logging
 import multiprocessing as mp
+import os
 import signal
 import socket
 import sys
@@ -23,6 +35,143 @@ import time
 from typing import Any
 
 RESTART_BACKOFF_S = 1.0
+BACKLOG = 2048
+ACCEPT_DELAY_S = 0.00025
+ACCEPT_DELAY_MAX_S = 0.005
+ACCEPTS = ("gated", "reuseport")
+
+log = logging.getLogger("addrnet.workers")
+
+
+class AcceptGate:
+    """Accepts from a listening socket shared with the other workers: one connection per readable turn of the
+    event loop, none while paused. A worker that holds ``open_connections()`` connections waits
+    ``ACCEPT_DELAY_S`` per connection (at most ``ACCEPT_DELAY_MAX_S``) before it takes the next one, so the
+    workers woken by a burst of new connections (keep-alive clients opening 32 at once) share it rather
+    than the first awake taking it all (measured: 97% of the CPU on one of two workers in one of two tries
+    without the wait)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, sock: socket.socket, factory: Any,
+                 open_connections: Any = lambda: 0) -> None:
+        self.loop, self.sock, self.factory, self.open_connections = loop, sock, factory, open_connections
+        self.reading = self.closed = self.waited = False
+        self.tasks: set[asyncio.Task[Any]] = set()
+
+    def resume(self) -> None:
+        if not self.reading and not self.closed:
+            self.loop.add_reader(self.sock.fileno(), self._accept)
+            self.reading = True
+
+    def pause(self) -> None:
+        if self.reading:
+            self.loop.remove_reader(self.sock.fileno())
+            self.reading = False
+
+    def close(self) -> None:
+        self.pause()
+        self.closed = True
+
+    def _retry(self) -> None:
+        if not _busy:
+            self.resume()
+
+    def _after_wait(self) -> None:
+        self.waited = True
+        self._retry()
+
+    def _accept(self) -> None:
+        held = self.open_connections()
+        if held and not self.waited:  # let the workers with fewer connections go first
+            self.pause()
+            self.loop.call_later(min(ACCEPT_DELAY_MAX_S, ACCEPT_DELAY_S * held), self._after_wait)
+            return
+        self.waited = False
+        try:
+            conn, _ = self.sock.accept()
+        except (BlockingIOError, InterruptedError, ConnectionAbortedError):
+            return  # another worker took it
+        except OSError as exc:  # out of file descriptors and the like: step back a moment, not spin
+            log.warning("accept: %s", exc)
+            self.pause()
+            self.loop.call_later(0.1, self._retry)
+            return
+        conn.setblocking(False)
+        if conn.family in (socket.AF_INET, socket.AF_INET6):
+            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        task = self.loop.create_task(self._connect(conn))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def _connect(self, conn: socket.socket) -> None:
+        try:
+            await self.loop.connect_accepted_socket(self.factory, sock=conn)
+        except Exception as exc:  # the client went away meanwhile
+            log.debug("connection: %s", exc)
+            conn.close()
+
+
+_gates: list[AcceptGate] = []
+_busy = 0
+
+
+def hold() -> None:
+    """This process has started long work (event loop only): its gates stop accepting until ``release``."""
+    global _busy
+    _busy += 1
+    if _busy == 1:
+        for gate in _gates:
+            gate.pause()
+
+
+def release() -> None:
+    global _busy
+    _busy = max(0, _busy - 1)
+    if _busy == 0:
+        for gate in _gates:
+            gate.resume()
+
+
+def busy() -> bool:
+    return _busy > 0
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The one listening socket the ``gated`` workers share (non-blocking, inherited over the fork)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(BACKLOG)
+    sock.setblocking(False)
+    return sock
+
+
+def _gated_server(config: Any, sock: socket.socket) -> Any:
+    import uvicorn
+
+    class GatedServer(uvicorn.Server):
+        """uvicorn's server with connections from an ``AcceptGate`` rather than its own listener."""
+
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets=[])  # lifespan; no listener of uvicorn's own
+            loop = asyncio.get_running_loop()
+            cfg = self.config
+
+            def factory() -> asyncio.Protocol:  # as uvicorn's own create_protocol
+                return cfg.http_protocol_class(config=cfg, server_state=self.server_state,  # type: ignore[call-arg]
+                                               app_state=self.lifespan.state, _loop=loop)
+
+            gate = AcceptGate(loop, sock, factory, lambda: len(self.server_state.connections))
+            _gates.append(gate)
+            if not _busy:
+                gate.resume()
+
+        async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+            for gate in _gates:
+                gate.close()
+            await super().shutdown(sockets=sockets)
+
+    return GatedServer(config)
 
 
 def reuseport_socket(host: str, port: int) -> socket.socket:
@@ -34,13 +183,17 @@ def reuseport_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _worker(app: str, factory: bool, host: str, port: int, kwargs: dict[str, Any]) -> None:
+def _worker(app: str, factory: bool, host: str, port: int, shared: socket.socket | None,
+            kwargs: dict[str, Any]) -> None:
     import uvicorn
 
     for sig in (signal.SIGINT, signal.SIGTERM):  # the parent's handlers came along with the fork
         signal.signal(sig, signal.SIG_DFL)
-    sock = reuseport_socket(host, port)
     config = uvicorn.Config(app, factory=factory, host=host, port=port, **kwargs)
+    if shared is not None:
+        _gated_server(config, shared).run()
+        return
+    sock = reuseport_socket(host, port)
     uvicorn.Server(config).run(sockets=[sock])
 
 
@@ -63,10 +216,17 @@ def supported() -> bool:
     return hasattr(socket, "SO_REUSEPORT") and sys.platform.startswith("linux")
 
 
-def run(app: str, *, factory: bool, host: str, port: int, workers: int, **kwargs: Any) -> int:
-    """Serve ``app`` from ``workers`` processes until SIGINT/SIGTERM; the exit status of the shutdown."""
-    # bound (not listening) for the whole run: a port in use fails here, and port 0 becomes one real port
-    holder = reuseport_socket(host, port)
+def run(app: str, *, factory: bool, host: str, port: int, workers: int, accept: str = "gated", **kwargs: Any) -> int:
+    """Serve ``app`` from ``workers`` processes until SIGINT/SIGTERM; the exit status of the shutdown.
+    ``accept``: ``gated`` or ``reuseport`` (the module's docstring); the environment's ``ADDRNET_ACCEPT``
+    overrides it."""
+    accept = os.environ.get("ADDRNET_ACCEPT", accept)
+    if accept not in ACCEPTS:
+        raise ValueError(f"accept must be one of {ACCEPTS}, not {accept!r}")
+    # gated: the listening socket the workers share; reuseport: bound (not listening) for the whole run.
+    # Either way a port in use fails here, and port 0 becomes one real port
+    holder = listening_socket(host, port) if accept == "gated" else reuseport_socket(host, port)
+    shared = holder if accept == "gated" else None
     port = holder.getsockname()[1]
     # import the app once here; forked workers start with it loaded (each spawned worker re-imported it:
     # about a second of CPU each, paid at every start). Nothing imported starts a thread or a session.
@@ -76,7 +236,7 @@ def run(app: str, *, factory: bool, host: str, port: int, workers: int, **kwargs
     stopping = False
 
     def start() -> Any:
-        p = ctx.Process(target=_worker, args=(app, factory, host, port, kwargs), name="addrnet-worker")
+        p = ctx.Process(target=_worker, args=(app, factory, host, port, shared, kwargs), name="addrnet-worker")
         p.start()
         return p
 
@@ -87,7 +247,7 @@ def run(app: str, *, factory: bool, host: str, port: int, workers: int, **kwargs
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     procs = [start() for _ in range(workers)]
-    print(f"addrnet: {workers} workers on {host}:{port} (SO_REUSEPORT), pids {[p.pid for p in procs]}",
+    print(f"addrnet: {workers} workers on {host}:{port} ({accept}), pids {[p.pid for p in procs]}",
           file=sys.stderr, flush=True)
     last_restart = 0.0
     while not stopping:
@@ -117,9 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--port", type=int, default=8000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--log-level", default="warning")
+    ap.add_argument("--accept", choices=ACCEPTS, default="gated", help="how connections find a worker")
     args = ap.parse_args(argv)
     return run(args.app, factory=args.factory, host=args.host, port=args.port, workers=args.workers,
-               log_level=args.log_level, access_log=False)
+               accept=args.accept, log_level=args.log_level, access_log=False)
 
 
 if __name__ == "__main__":

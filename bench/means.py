@@ -163,7 +163,7 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     compare``) and /parse at concurrency 32 with the server's CPU per request: the code at ``--baseline`` (old)
     and this tree (new), interleaved ``--rounds`` times (each variant its own ``addrnet serve``)."""
     from addrnet.settings import get_settings
-    from bench.compare import BATCH, baseline_tree
+    from bench.compare import BATCH, _cpu_s, baseline_tree
 
     parse_reqs = _parse_requests(texts)
     batch_reqs = [post("/parse/batch", orjson.dumps({"texts": texts[i : i + BATCH]})) for i in range(0, len(texts), BATCH)]
@@ -188,15 +188,19 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
                         port, lambda k, i: (batch_reqs[i % len(batch_reqs)], BATCH), W, args.seconds,
                         reconnect=True, warmup=2))
                     batch["server_cpu_ms_per_address"] = batch["server_cpu_ms_per_request"] / BATCH
+                    pids = srv.worker_pids()
+                    c0 = [_cpu_s([p]) for p in pids]
                     parse = measured(srv, lambda port=port: load(port, _cycle(parse_reqs, 300), 32, args.seconds,
                                                                  warmup=200))
+                    cpu = [_cpu_s([p]) - c for p, c in zip(pids, c0, strict=True)]
+                    parse["worker_cpu_shares"] = [round(c / max(1e-9, sum(cpu)), 3) for c in cpu]
                 finally:
                     srv.stop()
                 row[name] = {"batch_cW": batch, "parse_c32": parse}
                 print(f"  round {r} {name}: /parse/batch c{W} {batch['addresses_per_s']:,.0f} addresses/s "
                       f"({batch['server_cpu_ms_per_address'] * 1000:.0f} us CPU each); /parse c32 "
                       f"{parse['requests_per_s']:,.0f} req/s, {parse['server_cpu_ms_per_request']:.3f} ms CPU each, "
-                      f"p99 {parse['p99_ms']:.1f} ms", flush=True)
+                      f"p99 {parse['p99_ms']:.1f} ms, worker CPU shares {parse['worker_cpu_shares']}", flush=True)
             rounds.append(row)
     finally:
         shutil.rmtree(tree, ignore_errors=True)

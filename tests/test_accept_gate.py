@@ -1,0 +1,95 @@
+"""How ``addrnet serve --workers N`` hands new connections to workers (app/workers.py, accept "gated"): real
+sockets and a real event loop; the workers' gates are stood in for by several gates on one loop."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+from app import workers
+
+
+class Conn(asyncio.Protocol):
+    def __init__(self, made: list[Conn]) -> None:
+        self.made = made
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.made.append(self)
+
+
+@pytest.fixture
+def listener() -> Iterator[socket.socket]:
+    sock = workers.listening_socket("127.0.0.1", 0)
+    yield sock
+    sock.close()
+
+
+def _gate(loop: asyncio.AbstractEventLoop, sock: socket.socket, made: list[Conn]) -> workers.AcceptGate:
+    return workers.AcceptGate(loop, sock, lambda: Conn(made), lambda: len(made))
+
+
+async def _wait(pred: object, turns: int = 2000) -> None:
+    for _ in range(turns):
+        if pred():  # type: ignore[operator]
+            return
+        await asyncio.sleep(0.001)
+
+
+def test_a_burst_goes_first_to_the_worker_with_fewer_connections(listener: socket.socket) -> None:
+    async def main() -> list[int]:
+        loop = asyncio.get_running_loop()
+        made: list[list[Conn]] = [[], []]
+        socks = [listener, listener.dup()]  # a loop has one reader per descriptor; each worker has its own loop
+        gates = [_gate(loop, sock, m) for sock, m in zip(socks, made, strict=True)]
+        port = listener.getsockname()[1]
+        gates[0].resume()
+        first = await asyncio.gather(*(asyncio.open_connection("127.0.0.1", port) for _ in range(16)))
+        await _wait(lambda: len(made[0]) == 16)
+        gates[1].resume()
+        burst = await asyncio.gather(*(asyncio.open_connection("127.0.0.1", port) for _ in range(8)))
+        await _wait(lambda: sum(map(len, made)) == 24)
+        for g in gates:
+            g.close()
+        for _, w in first + burst:
+            w.close()
+        socks[1].close()
+        return [len(m) for m in made]
+
+    counts = asyncio.run(main())
+    assert sum(counts) == 24
+    # the gate holding 16 waits 4 ms before each accept; one accept each per turn would give 4 and 4
+    assert counts[1] >= 6, counts
+
+
+def test_a_busy_process_accepts_nothing_until_released(listener: socket.socket) -> None:
+    async def main() -> tuple[int, int]:
+        loop = asyncio.get_running_loop()
+        made: list[Conn] = []
+        gate = _gate(loop, listener, made)
+        workers._gates.append(gate)
+        try:
+            gate.resume()
+            workers.hold()
+            assert workers.busy()
+            _, w = await asyncio.open_connection("127.0.0.1", listener.getsockname()[1])  # queued by the kernel
+            for _ in range(20):
+                await asyncio.sleep(0.005)
+            while_busy = len(made)
+            workers.release()
+            assert not workers.busy()
+            await _wait(lambda: len(made) == 1)
+            w.close()
+            return while_busy, len(made)
+        finally:
+            workers._gates.remove(gate)
+            gate.close()
+
+    assert asyncio.run(main()) == (0, 1)
+
+
+def test_accept_mode_is_checked() -> None:
+    with pytest.raises(ValueError, match="accept must be one of"):
+        workers.run("app.main:create_app", factory=True, host="127.0.0.1", port=0, workers=2, accept="nope")
