@@ -142,7 +142,24 @@ def _send_all(port: int, reqs: list[tuple[str, bytes]], concurrency: int) -> tup
     return samples, wall
 
 
-def run_http(url: str, qs: list[tuple[str, str, dict[str, str]]], concurrency: int) -> dict[str, Any]:
+def _cpu_s(pid: int | None) -> float | None:
+    """User + system CPU seconds of process ``pid`` and its children (uvicorn workers) so far."""
+    if pid is None:
+        return None
+    from bench.common import child_pids
+
+    total = 0
+    for p in (pid, *child_pids(pid)):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def run_http(url: str, qs: list[tuple[str, str, dict[str, str]]], concurrency: int,
+             server_pid: int | None = None) -> dict[str, Any]:
     from urllib.parse import urlparse
 
     import orjson
@@ -155,7 +172,9 @@ def run_http(url: str, qs: list[tuple[str, str, dict[str, str]]], concurrency: i
     port = parsed.port or 80
     reqs = [(kind, post("/resolve", orjson.dumps({"text": text, "limit": 1}))) for kind, text, _ in qs]
     _send_all(port, reqs[:50], 4)  # warm-up
+    c0 = _cpu_s(server_pid)
     samples, wall = _send_all(port, reqs[50:], concurrency)
+    c1 = _cpu_s(server_pid)
     lat = [ms for _, ms, _ in samples]
     total = _stats(lat)
     per_kind: dict[str, list[float]] = {}
@@ -164,6 +183,7 @@ def run_http(url: str, qs: list[tuple[str, str, dict[str, str]]], concurrency: i
     return {
         "bench": "resolver_http", "url": url, "concurrency": concurrency, "date": now(), **total,
         "requests_per_s": round(len(samples) / wall, 1), "errors": sum(1 for *_, s in samples if s != 200),
+        "server_cpu_ms_per_request": None if c0 is None or c1 is None else round((c1 - c0) * 1000 / len(samples), 3),
         "per_kind": {k: _stats(v) for k, v in sorted(per_kind.items())},
         "targets": {"p50_ms": HTTP_P50_MS, "p99_ms": HTTP_P99_MS},
         "pass": total["p50_ms"] <= HTTP_P50_MS and total["p99_ms"] <= HTTP_P99_MS,
@@ -186,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
                         "in alternating rounds and the baseline's figures kept beside the service's, so that the "
                         "ratio comes from one run on a shared machine")
     p.add_argument("--rounds", type=int, default=2, help="alternating rounds with --http-baseline (default: 2)")
+    p.add_argument("--server-pid", type=int, default=None,
+                   help="process id of the --http service: its CPU per request (with its children) is reported")
+    p.add_argument("--baseline-pid", type=int, default=None, help="process id of the --http-baseline service")
     p.add_argument("--skip-inproc", action="store_true")
     p.add_argument("--out", default="bench/results/resolver.json")
     p.add_argument("--out-http", default="bench/results/resolver_http.json")
@@ -201,17 +224,18 @@ def main(argv: list[str] | None = None) -> int:
         if a.http_baseline:
             runs: dict[str, list[dict[str, Any]]] = {"service": [], "baseline": []}
             for _ in range(max(1, a.rounds)):
-                runs["baseline"].append(run_http(a.http_baseline, qs, a.concurrency))
-                runs["service"].append(run_http(a.http, qs, a.concurrency))
+                runs["baseline"].append(run_http(a.http_baseline, qs, a.concurrency, a.baseline_pid))
+                runs["service"].append(run_http(a.http, qs, a.concurrency, a.server_pid))
             res = min(runs["service"], key=lambda r: r["p99_ms"])
-            keys = ("p50_ms", "p99_ms", "requests_per_s", "load_avg")
+            keys = ("p50_ms", "p99_ms", "requests_per_s", "server_cpu_ms_per_request", "load_avg")
             res["rounds"] = {name: [{k: r[k] for k in keys} for r in rs] for name, rs in runs.items()}
             res["baseline"] = {"url": a.http_baseline, **{k: v for k, v in
                                                           min(runs["baseline"], key=lambda r: r["p99_ms"]).items()
-                                                          if k in ("p50_ms", "p90_ms", "p99_ms", "requests_per_s")}}  # fmt: skip
+                                                          if k in ("p50_ms", "p90_ms", "p99_ms", "requests_per_s",
+                                                                   "server_cpu_ms_per_request")}}  # fmt: skip
             print(f"baseline {a.http_baseline}: p50 {res['baseline']['p50_ms']} ms, p99 {res['baseline']['p99_ms']} ms")
         else:
-            res = run_http(a.http, qs, a.concurrency)
+            res = run_http(a.http, qs, a.concurrency, a.server_pid)
         write_result(a.out_http, res, echo=False)
         print(f"HTTP c={a.concurrency}: p50 {res['p50_ms']} ms, p99 {res['p99_ms']} ms, {res['requests_per_s']} req/s "
               f"({res['n']} requests, {res['errors']} errors) -> {a.out_http}")  # fmt: skip

@@ -208,13 +208,15 @@ def resolve(
                 base -= SECONDARY_ROLE_PENALTY
             add(pid, match, base, f"{role} {match} ({kind} name)")
         if not found and norm:
-            # within the countries of the named region first (an indexed, narrow scan), then anywhere
-            scopes: list[str | None] = [country_code]
+            # within every country with a region of that name first (indexed, narrow scans; the region
+            # agreement then ranks them: "CA" is California and a canton of Luxembourg), then anywhere
+            tiers: list[list[str | None]] = [[country_code]]
             if country_code is None and regions:
-                scopes = [*sorted({rc for rc, _ in regions}), None]
-            for scope in scopes:
-                for pid, sim in cands.names_fuzzy(conn, norm, scope):
-                    add(pid, "fuzzy", BASE["fuzzy"] * sim, f"{role} fuzzy (similarity {sim:.2f})")
+                tiers = [[*sorted({rc for rc, _ in regions})], [None]]
+            for tier in tiers:
+                for scope in tier:
+                    for pid, sim in cands.names_fuzzy(conn, norm, scope):
+                        add(pid, "fuzzy", BASE["fuzzy"] * sim, f"{role} fuzzy (similarity {sim:.2f})")
                 if found:
                     break
         if not found and len(query_names) > 1:  # locality unknown: a suburb that is a locality
