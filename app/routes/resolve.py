@@ -19,9 +19,10 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from pydantic import ValidationError
 
-from app.deps import ResolveArm, get_connection, service_of
-from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON, ERRORS_DB
+from app.deps import ResolveArm, get_connection, service_for, service_of
+from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON, ERRORS_DB, APIError
 from app.schemas import ResolveRequest, ResolveResponse
 from app.service import Service
 from model.tagger import Tagger
@@ -53,3 +54,34 @@ async def resolve(req: ResolveRequest, tagger: ResolveArm, request: Request) -> 
     if _on_loop(service):
         return _resolve(service, tagger, req, parse, t0)
     return await run_in_threadpool(_resolve, service, tagger, req, parse, t0)
+
+
+ROUTE = next(r for r in router.routes if getattr(r, "path", None) == "/resolve")
+
+
+async def answer_fast(app: Any, scope: dict[str, Any], data: Any) -> Response | None:
+    """The response of ``POST /resolve`` for the usual request, without FastAPI's routing and dependency
+    solving (for a fast-path middleware such as ``app.fastpath``'s, which has read the JSON body into
+    ``data``); None: let the route answer (then it answers exactly as it would have).
+
+    The usual request: a JSON object valid for ``ResolveRequest`` with a ``text``, an arm that is loaded,
+    a SQLite gazetteer (answered on the loop). Components requests (their labels are checked by the
+    route), other databases, validation errors and ``APIError`` go to the route."""
+    state = getattr(getattr(app, "state", None), "addrnet", None)
+    if state is None or not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        return None
+    try:
+        req = ResolveRequest.model_validate(data)
+    except ValidationError:
+        return None
+    tagger = state.arms.get(req.arm or state.arms.primary)
+    service = service_for(app)
+    if tagger is None or req.text is None or not _on_loop(service):
+        return None
+    scope["route"] = ROUTE
+    t0 = time.perf_counter()
+    try:
+        parse = await service.parse_for_resolve(tagger, req.text)
+        return _resolve(service, tagger, req, parse, t0)
+    except APIError:
+        return None
