@@ -161,7 +161,9 @@ def http(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
 def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     """/parse/batch (1,000 texts a request, concurrency = workers, a new connection per request, as ``bench
     compare``) and /parse at concurrency 32 with the server's CPU per request: the code at ``--baseline`` (old)
-    and this tree (new), interleaved ``--rounds`` times (each variant its own ``addrnet serve``)."""
+    and this tree (new), interleaved ``--rounds`` times (each variant its own ``addrnet serve``); each round
+    also measures the peers of ``bench compare``'s ratios: in-process ``Tagger.parse_batch`` in W processes and
+    the bare FastAPI endpoint at concurrency 32."""
     from addrnet.settings import get_settings
     from bench.compare import BATCH, _cpu_s, baseline_tree
 
@@ -178,6 +180,14 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         for r in range(args.rounds):
             # the in-process peer of the ratio (``bench compare``: Tagger.parse_batch in W processes, this tree's model)
             row: dict[str, Any] = {"inprocess": inprocess("addrnet", arm, texts, W, args.seconds)}
+            port = _free_port()  # the framework ceiling of ``bench compare`` (this tree's launcher)
+            bare = Server([sys.executable, "-m", "app.workers", "bench.bare_app:app", "--port", str(port), "--workers",
+                           str(W), "--log-level", "warning"], env, port)
+            try:
+                row["bare_parse_c32"] = measured(bare, lambda port=port: load(port, _cycle(parse_reqs, 300), 32,
+                                                                             args.seconds, warmup=200))
+            finally:
+                bare.stop()
             for name in (("old", "new") if r % 2 == 0 else ("new", "old")):
                 port = _free_port()
                 srv = Server([sys.executable, "-m", "addrnet.cli", "serve", "--workers", str(W), "--port", str(port)],
@@ -215,9 +225,14 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
                       "parse_c32_server_cpu_ms_per_request": mean(name, "parse_c32", "server_cpu_ms_per_request"),
                       "parse_c32_p99_ms": mean(name, "parse_c32", "p99_ms")} for name in ("old", "new")}
     for name in ("old", "new"):
+        summary[name]["parse_c32_vs_bare"] = sum(
+            x[name]["parse_c32"]["requests_per_s"] / x["bare_parse_c32"]["requests_per_s"] for x in rounds) / len(rounds)
         summary[name]["batch_cW_vs_inprocess"] = sum(
             x[name]["batch_cW"]["addresses_per_s"] / x["inprocess"]["addresses_per_s"] for x in rounds) / len(rounds)
     summary["inprocess_addresses_per_s"] = inproc
+    summary["bare_parse_c32_requests_per_s"] = sum(x["bare_parse_c32"]["requests_per_s"] for x in rounds) / len(rounds)
+    summary["bare_parse_c32_server_cpu_ms_per_request"] = sum(
+        x["bare_parse_c32"]["server_cpu_ms_per_request"] for x in rounds) / len(rounds)
     summary["new_vs_old"] = {k: summary["new"][k] / summary["old"][k] for k in summary["new"] if summary["old"][k]}
     return {"baseline": args.baseline, "workers": W, "rounds": rounds, "mean": summary}
 
