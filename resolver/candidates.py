@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,7 +89,58 @@ _CACHE_MAX = 50_000
 
 def clear_cache() -> None:
     _CACHE.clear()
+    _LOOKUPS.clear()
     _HAS_STREETS_SEEN.clear()
+
+
+class _RowLRU:
+    """Least recently used lookup answers under a budget of rows (an answer costs the rows it holds, so a
+    common name's long answer cannot crowd the memory); answers over an eighth of the budget are not kept.
+    Thread-safe (a database server's lookups run in the thread pool)."""
+
+    def __init__(self, max_rows: int) -> None:
+        self.max_rows = max_rows
+        self.rows = 0
+        self.data: OrderedDict[Hashable, tuple[Any, ...]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: Hashable) -> tuple[Any, ...] | None:
+        with self.lock:
+            value = self.data.get(key)
+            if value is not None:
+                self.data.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: tuple[Any, ...]) -> None:
+        cost = len(value) + 1
+        if cost > self.max_rows // 8:
+            return
+        with self.lock:
+            old = self.data.pop(key, None)
+            if old is not None:
+                self.rows -= len(old) + 1
+            self.data[key] = value
+            self.rows += cost
+            while self.rows > self.max_rows:
+                _, evicted = self.data.popitem(last=False)
+                self.rows -= len(evicted) + 1
+
+
+# Exact and fuzzy name lookups repeat across requests (traffic names the same towns) and within one (each
+# reading of an address asks again): their answers are kept per engine, least recently used first out,
+# ``LOOKUP_CACHE_ROWS`` rows of each (~10 MB of place rows at most). The rows handed out are shared: read only.
+LOOKUP_CACHE_ROWS = 8_000
+_LOOKUPS: weakref.WeakKeyDictionary[Any, dict[str, _RowLRU]] = weakref.WeakKeyDictionary()
+
+
+def _lookup_cache(conn: Connection, kind: str) -> _RowLRU:
+    per_engine = _LOOKUPS.get(conn.engine)
+    if per_engine is None:
+        per_engine = _LOOKUPS[conn.engine] = {}
+    cache = per_engine.get(kind)
+    if cache is None:
+        cache = per_engine[kind] = _RowLRU(LOOKUP_CACHE_ROWS)
+    return cache
 
 
 def _cached(conn: Connection, kind: str, norm: str, cc: str | None, compute: Any) -> Any:
@@ -212,6 +265,11 @@ def names_exact_places(
 ) -> list[tuple[int, str, Mapping[Any, Any]]]:
     """Places of ``place_kind`` with a name whose key is ``norm`` (in ``country``: one code or several), each
     with its row, in one query: (place_id, name kind, place row by column name)."""
+    key = (norm, country if isinstance(country, str) or country is None else tuple(country), place_kind, limit)
+    cache = _lookup_cache(conn, "names_exact")
+    hit = cache.get(key)
+    if hit is not None:
+        return list(hit)
     params: dict[str, object] = {"q": norm, "pk": place_kind, "lim": limit}
     if not isinstance(country, str) and country and len(country) == 1:
         country = country[0]  # one code: the equality statement (the usual region -> its one country)
@@ -225,6 +283,7 @@ def names_exact_places(
     for values in rows:
         r = dict(zip(cols, values, strict=True))
         out.append((int(r["id"]), r["name_kind"], r))
+    cache.put(key, tuple(out))
     return out
 
 
@@ -275,6 +334,16 @@ def names_fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[
     max_d = max_typos(len(norm))
     if max_d == 0:
         return []
+    cache = _lookup_cache(conn, "names_fuzzy")
+    hit = cache.get((norm, country))
+    if hit is not None:
+        return list(hit)
+    found = _names_fuzzy(conn, norm, country, max_d)
+    cache.put((norm, country), tuple(found))
+    return found
+
+
+def _names_fuzzy(conn: Connection, norm: str, country: str | None, max_d: int) -> list[tuple[int, float]]:
     params: dict[str, object] = {"lo": len(norm) - max_d, "hi": len(norm) + max_d, "lim": FUZZY_SCAN}
     if country:
         params["cc"] = country

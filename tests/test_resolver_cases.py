@@ -215,3 +215,31 @@ def test_sqlite_dbapi_rows_equal_sqlalchemy_rows(us_engine: sa.Engine) -> None:
             assert cands._rows(conn, stmt, params) == want  # compiled once, run again
         assert len(cands._rows(conn, cands._NAMES_PLACES["one"], cases[0][1])[1]) > 5
         assert set(cands.place_rows(conn, [5, 1, 7])) == {1, 5, 7}
+
+
+def test_lookup_cache_row_budget() -> None:
+    from resolver.candidates import _RowLRU
+
+    lru = _RowLRU(80)
+    lru.put("big", tuple(range(11)))  # over an eighth of the budget: not kept
+    assert lru.get("big") is None
+    for i in range(25):
+        lru.put(i, (i, i, i))  # 4 rows each: the 5 oldest go
+    assert lru.rows == 80 and lru.get(4) is None and lru.get(5) == (5, 5, 5) and lru.get(24) == (24, 24, 24)
+    lru.get(6)  # a hit moves it to the back of the queue: 7 goes first
+    lru.put("new", (1,))
+    assert lru.get(6) is not None and lru.get(7) is None and lru.rows == sum(len(v) + 1 for v in lru.data.values())
+    lru.put("empty", ())
+    assert lru.get("empty") == ()
+
+
+def test_cached_lookups_answer_as_uncached(us_engine: sa.Engine) -> None:
+    from resolver import candidates
+
+    queries = [{"locality": "Springfield", "region": "IL"}, {"locality": "Sprngfield", "region": "IL"},
+               {"locality": "Bostn"}, {"postcode": "02110"}]  # fmt: skip
+    with us_engine.connect() as conn:
+        candidates.clear_cache()
+        cold = [resolve(conn, q) for q in queries]
+        warm = [resolve(conn, q) for q in queries]
+    assert cold == warm and all(cold)
