@@ -4,10 +4,11 @@ imports the app module once, opens the listening socket and forks the workers.
 How a new connection finds a worker (``accept``):
 
 - ``gated`` (default): the workers share the one listening socket and each accepts one connection per turn
-  of its event loop (``AcceptGate``), and none while it is ``busy()``: while a ``/parse/batch`` runs there
-  (``app.service``), new connections go to the idle workers. With connections spread at random, two
-  batch clients on two workers land on the same worker half the time and one core idles (simulated:
-  0.75 of the throughput of one batch per worker).
+  of its event loop (``AcceptGate``), none while it is ``busy()`` (a ``/parse/batch`` runs there,
+  ``app.service``: new connections go to the idle workers), and a worker holding more connections than
+  another accepting worker lets that one go first (``Board``, in shared memory). With connections spread
+  at random, two batch clients on two workers land on the same worker half the time while the other core
+  idles (simulated: 0.75 of the throughput of one batch per worker).
 - ``reuseport``: one listening socket per worker bound with ``SO_REUSEPORT``; the kernel spreads new
   connections by a hash of their addresses, blind to the workers' load.
 
@@ -36,26 +37,51 @@ from typing import Any
 
 RESTART_BACKOFF_S = 1.0
 BACKLOG = 2048
-ACCEPT_DELAY_S = 0.00025
-ACCEPT_DELAY_MAX_S = 0.005
+ACCEPT_DELAY_S = 0.0005
+ACCEPT_MAX_WAITS = 20
 ACCEPTS = ("gated", "reuseport")
 
 log = logging.getLogger("addrnet.workers")
 
 
+class Board:
+    """Each worker's open connections and whether it accepts now, in memory shared over the fork."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.slots = mp.get_context("fork").RawArray("i", 2 * workers)
+
+    def post(self, index: int, held: int, accepting: bool) -> None:
+        self.slots[2 * index], self.slots[2 * index + 1] = held, int(accepting)
+
+    def fewest_elsewhere(self, index: int) -> int | None:
+        """The fewest connections an accepting worker other than ``index`` holds; None when none accepts."""
+        held = [self.slots[2 * j] for j in range(self.workers) if j != index and self.slots[2 * j + 1]]
+        return min(held) if held else None
+
+
 class AcceptGate:
     """Accepts from a listening socket shared with the other workers: one connection per readable turn of the
-    event loop, none while paused. A worker that holds ``open_connections()`` connections waits
-    ``ACCEPT_DELAY_S`` per connection (at most ``ACCEPT_DELAY_MAX_S``) before it takes the next one, so the
-    workers woken by a burst of new connections (keep-alive clients opening 32 at once) share it rather
-    than the first awake taking it all (measured: 97% of the CPU on one of two workers in one of two tries
-    without the wait)."""
+    event loop, none while paused. With a ``Board``, a worker that holds more connections than another
+    accepting worker lets it go first (``ACCEPT_DELAY_S``, at most ``ACCEPT_MAX_WAITS`` times, then takes
+    the connection itself), so a burst of new connections (keep-alive clients opening 32 at once) is shared
+    rather than taken by the first worker awake (measured without: 97% of the CPU on one of two workers in
+    one of two tries)."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, sock: socket.socket, factory: Any,
-                 open_connections: Any = lambda: 0) -> None:
+                 open_connections: Any = lambda: 0, board: Board | None = None, index: int = 0) -> None:
         self.loop, self.sock, self.factory, self.open_connections = loop, sock, factory, open_connections
-        self.reading = self.closed = self.waited = False
-        self.tasks: set[asyncio.Task[Any]] = set()
+        self.board, self.index = board, index
+        self.reading = self.closed = False
+        self.waits = 0
+        self.tasks: set[asyncio.Task[Any]] = set()  # accepted, not yet connected
+
+    def held(self) -> int:
+        return int(self.open_connections()) + len(self.tasks)
+
+    def post(self) -> None:
+        if self.board is not None:
+            self.board.post(self.index, self.held(), not (self.closed or _busy))
 
     def resume(self) -> None:
         if not self.reading and not self.closed:
@@ -70,22 +96,21 @@ class AcceptGate:
     def close(self) -> None:
         self.pause()
         self.closed = True
+        self.post()
 
     def _retry(self) -> None:
         if not _busy:
             self.resume()
 
-    def _after_wait(self) -> None:
-        self.waited = True
-        self._retry()
-
     def _accept(self) -> None:
-        held = self.open_connections()
-        if held and not self.waited:  # let the workers with fewer connections go first
-            self.pause()
-            self.loop.call_later(min(ACCEPT_DELAY_MAX_S, ACCEPT_DELAY_S * held), self._after_wait)
-            return
-        self.waited = False
+        if self.board is not None and self.waits < ACCEPT_MAX_WAITS:
+            fewest = self.board.fewest_elsewhere(self.index)
+            if fewest is not None and self.held() > fewest:  # a worker with fewer connections goes first
+                self.waits += 1
+                self.pause()
+                self.loop.call_later(ACCEPT_DELAY_S, self._retry)
+                return
+        self.waits = 0
         try:
             conn, _ = self.sock.accept()
         except (BlockingIOError, InterruptedError, ConnectionAbortedError):
@@ -100,7 +125,12 @@ class AcceptGate:
             conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         task = self.loop.create_task(self._connect(conn))
         self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+        task.add_done_callback(self._connected)
+        self.post()
+
+    def _connected(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        self.post()
 
     async def _connect(self, conn: socket.socket) -> None:
         try:
@@ -121,6 +151,7 @@ def hold() -> None:
     if _busy == 1:
         for gate in _gates:
             gate.pause()
+            gate.post()
 
 
 def release() -> None:
@@ -129,6 +160,7 @@ def release() -> None:
     if _busy == 0:
         for gate in _gates:
             gate.resume()
+            gate.post()
 
 
 def busy() -> bool:
@@ -146,7 +178,7 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _gated_server(config: Any, sock: socket.socket) -> Any:
+def _gated_server(config: Any, sock: socket.socket, board: Board | None = None, index: int = 0) -> Any:
     import uvicorn
 
     class GatedServer(uvicorn.Server):
@@ -157,12 +189,21 @@ def _gated_server(config: Any, sock: socket.socket) -> Any:
             loop = asyncio.get_running_loop()
             cfg = self.config
 
-            def factory() -> asyncio.Protocol:  # as uvicorn's own create_protocol
-                return cfg.http_protocol_class(config=cfg, server_state=self.server_state,  # type: ignore[call-arg]
-                                               app_state=self.lifespan.state, _loop=loop)
+            def factory() -> asyncio.Protocol:  # as uvicorn's own create_protocol, posting closed connections
+                protocol = cfg.http_protocol_class(config=cfg, server_state=self.server_state,  # type: ignore[call-arg]
+                                                   app_state=self.lifespan.state, _loop=loop)
+                lost = protocol.connection_lost
 
-            gate = AcceptGate(loop, sock, factory, lambda: len(self.server_state.connections))
+                def connection_lost(exc: Exception | None) -> None:
+                    lost(exc)
+                    gate.post()
+
+                protocol.connection_lost = connection_lost  # type: ignore[method-assign]
+                return protocol
+
+            gate = AcceptGate(loop, sock, factory, lambda: len(self.server_state.connections), board, index)
             _gates.append(gate)
+            gate.post()
             if not _busy:
                 gate.resume()
 
@@ -183,15 +224,15 @@ def reuseport_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _worker(app: str, factory: bool, host: str, port: int, shared: socket.socket | None,
-            kwargs: dict[str, Any]) -> None:
+def _worker(app: str, factory: bool, host: str, port: int, shared: socket.socket | None, board: Board | None,
+            index: int, kwargs: dict[str, Any]) -> None:
     import uvicorn
 
     for sig in (signal.SIGINT, signal.SIGTERM):  # the parent's handlers came along with the fork
         signal.signal(sig, signal.SIG_DFL)
     config = uvicorn.Config(app, factory=factory, host=host, port=port, **kwargs)
     if shared is not None:
-        _gated_server(config, shared).run()
+        _gated_server(config, shared, board, index).run()
         return
     sock = reuseport_socket(host, port)
     uvicorn.Server(config).run(sockets=[sock])
@@ -227,6 +268,7 @@ def run(app: str, *, factory: bool, host: str, port: int, workers: int, accept: 
     # Either way a port in use fails here, and port 0 becomes one real port
     holder = listening_socket(host, port) if accept == "gated" else reuseport_socket(host, port)
     shared = holder if accept == "gated" else None
+    board = Board(workers) if shared is not None else None
     port = holder.getsockname()[1]
     # import the app once here; forked workers start with it loaded (each spawned worker re-imported it:
     # about a second of CPU each, paid at every start). Nothing imported starts a thread or a session.
@@ -235,8 +277,11 @@ def run(app: str, *, factory: bool, host: str, port: int, workers: int, accept: 
     ctx = mp.get_context("fork")
     stopping = False
 
-    def start() -> Any:
-        p = ctx.Process(target=_worker, args=(app, factory, host, port, shared, kwargs), name="addrnet-worker")
+    def start(index: int) -> Any:
+        if board is not None:
+            board.post(index, 0, False)  # a worker that died accepts nothing; the new one posts when it serves
+        p = ctx.Process(target=_worker, args=(app, factory, host, port, shared, board, index, kwargs),
+                        name="addrnet-worker")
         p.start()
         return p
 
@@ -246,7 +291,7 @@ def run(app: str, *, factory: bool, host: str, port: int, workers: int, accept: 
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    procs = [start() for _ in range(workers)]
+    procs = [start(i) for i in range(workers)]
     print(f"addrnet: {workers} workers on {host}:{port} ({accept}), pids {[p.pid for p in procs]}",
           file=sys.stderr, flush=True)
     last_restart = 0.0
@@ -255,7 +300,7 @@ def run(app: str, *, factory: bool, host: str, port: int, workers: int, accept: 
         for i, p in enumerate(procs):
             if not p.is_alive() and not stopping and time.monotonic() - last_restart > RESTART_BACKOFF_S:
                 print(f"addrnet: worker {p.pid} exited ({p.exitcode}); starting another", file=sys.stderr, flush=True)
-                procs[i] = start()
+                procs[i] = start(i)
                 last_restart = time.monotonic()
     for p in procs:
         if p.is_alive():

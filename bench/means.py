@@ -173,7 +173,10 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     env["ADDRNET_ARMS_DIR"] = str(Path(args.arms_dir).resolve())
     W = args.workers
     tree = baseline_tree(args.baseline)
-    trees = {"old": tree, "new": Path(__file__).resolve().parents[1]}
+    here = Path(__file__).resolve().parents[1]
+    # name -> (tree, extra environment); "new, reuseport": this tree with the kernel's SO_REUSEPORT spreading
+    variants = {"old": (tree, {}), "new": (here, {}), "new, reuseport": (here, {"ADDRNET_ACCEPT": "reuseport"})}
+    names = [n for n in variants if n in args.variants]
     rounds: list[dict[str, Any]] = []
     arm = str(Path(args.arms_dir) / get_settings().primary_arm)
     try:
@@ -188,10 +191,11 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
                                                                              args.seconds, warmup=200))
             finally:
                 bare.stop()
-            for name in (("old", "new") if r % 2 == 0 else ("new", "old")):
+            for name in (names if r % 2 == 0 else names[::-1]):
+                cwd, extra = variants[name]
                 port = _free_port()
                 srv = Server([sys.executable, "-m", "addrnet.cli", "serve", "--workers", str(W), "--port", str(port)],
-                             {**env, "PYTHONPATH": str(trees[name])}, port, cwd=trees[name])
+                             {**env, **extra, "PYTHONPATH": str(cwd)}, port, cwd=cwd)
                 try:
                     time.sleep(1.0)
                     batch = measured(srv, lambda port=port: load(
@@ -223,8 +227,8 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
                       "batch_cW_server_cpu_us_per_address": mean(name, "batch_cW", "server_cpu_ms_per_address") * 1000,
                       "parse_c32_requests_per_s": mean(name, "parse_c32", "requests_per_s"),
                       "parse_c32_server_cpu_ms_per_request": mean(name, "parse_c32", "server_cpu_ms_per_request"),
-                      "parse_c32_p99_ms": mean(name, "parse_c32", "p99_ms")} for name in ("old", "new")}
-    for name in ("old", "new"):
+                      "parse_c32_p99_ms": mean(name, "parse_c32", "p99_ms")} for name in names}
+    for name in names:
         summary[name]["parse_c32_vs_bare"] = sum(
             x[name]["parse_c32"]["requests_per_s"] / x["bare_parse_c32"]["requests_per_s"] for x in rounds) / len(rounds)
         summary[name]["batch_cW_vs_inprocess"] = sum(
@@ -233,7 +237,10 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     summary["bare_parse_c32_requests_per_s"] = sum(x["bare_parse_c32"]["requests_per_s"] for x in rounds) / len(rounds)
     summary["bare_parse_c32_server_cpu_ms_per_request"] = sum(
         x["bare_parse_c32"]["server_cpu_ms_per_request"] for x in rounds) / len(rounds)
-    summary["new_vs_old"] = {k: summary["new"][k] / summary["old"][k] for k in summary["new"] if summary["old"][k]}
+    for name in names:
+        if name != "old" and "old" in names:
+            summary[f"{name}_vs_old"] = {k: summary[name][k] / summary["old"][k] for k in summary[name]
+                                         if summary["old"][k]}
     return {"baseline": args.baseline, "workers": W, "rounds": rounds, "mean": summary}
 
 
@@ -248,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="only /parse/batch and /parse c32 of REF (old) against this tree (new), interleaved "
                     "(-> bench/results/means_http_parse.json unless --out)")
     ap.add_argument("--rounds", type=int, default=2, help="old/new rounds with --baseline")
+    ap.add_argument("--variants", type=lambda v: v.split(","), default=["old", "new"],
+                    help="with --baseline: comma-separated, of old, new, 'new, reuseport' (this tree, ADDRNET_ACCEPT=reuseport)")
     ap.add_argument("--out", default="bench/results/means.json")
     args = ap.parse_args(argv)
     from addrnet.settings import get_settings
@@ -259,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.baseline:
         out = args.out if args.out != "bench/results/means.json" else "bench/results/means_http_parse.json"
         res = {"date": now(), "machine": platform.machine(), "cpus": os.cpu_count(), "inputs_sha256": digest,
-               "seconds_per_figure": args.seconds, **http_parse(args, texts)}
+               "seconds_per_figure": args.seconds, "load_average_at_start": list(os.getloadavg()),
+               **http_parse(args, texts), "load_average_at_end": list(os.getloadavg())}
         write_result(out, res, echo=False)
         print(json.dumps(res["mean"], indent=1), f"\n-> {out}", flush=True)
         return 0
