@@ -263,7 +263,7 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
         zip_places: dict[
             tuple[str, str], list[Any]
         ] = {}  # (state, norm) -> [name, lat_sum, lon_sum, n, county]
-        resolved: list[tuple[dict[str, Any], list[tuple[str, str]]]] = []
+        resolved: list[tuple[dict[str, Any], list[tuple[tuple[str, str], str]]]] = []  # (ZIP, [(ref, city)])
 
         def match(state: str, city: str, lat: float | None, lon: float | None) -> tuple[str, str]:
             norm = normalize_name(city)
@@ -296,7 +296,7 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
                         entry[2] += lon
                         entry[3] += 1
                 if ref[1]:
-                    refs.append(ref)
+                    refs.append((ref, city))
             resolved.append(({**z, "_lat": lat, "_lon": lon}, refs))
         zip_ids: dict[tuple[str, str], int] = {}
         for (state, norm), (name, lat_s, lon_s, n, county) in sorted(zip_places.items()):
@@ -309,11 +309,10 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             zip_ids[(state, norm)] = pid
             gaz.add_name(pid, name, "official")
         for z, refs in resolved:
-            ids: list[int] = []
-            for kind, val in refs:
-                pid = int(val) if kind == "geo" else zip_ids[(z["state"], val)]
-                if pid not in ids:
-                    ids.append(pid)
+            # each city name goes to the place it matched (two names of one place, or a name that matched
+            # nothing, no longer shift the names after them onto the wrong places)
+            pairs = [(int(val) if kind == "geo" else zip_ids[(z["state"], val)], city) for (kind, val), city in refs]
+            ids = list(dict.fromkeys(pid for pid, _ in pairs))
             if not ids:
                 continue
             primary = ids[0]
@@ -321,8 +320,8 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             if row is not None and gaz.places[row][P["admin2_name"]] is None and z.get("county"):
                 col = P["admin2_name"]
                 gaz.places[row] = gaz.places[row][:col] + (z["county"],) + gaz.places[row][col + 1 :]
-            for i, city in zip(ids, [z["city"], *(z.get("acceptable_cities") or [])], strict=False):
-                gaz.add_name(i, city, "postal")
+            for pid, city in pairs:
+                gaz.add_name(pid, city, "postal")
             for other in z.get("unacceptable_cities") or ():
                 gaz.add_name(primary, other, "postal", variants=False)
             gaz.postcodes.append((z["zip_code"], "US", z["state"], json.dumps(ids), z["_lat"], z["_lon"]))

@@ -243,3 +243,16 @@ def test_cached_lookups_answer_as_uncached(us_engine: sa.Engine) -> None:
         cold = [resolve(conn, q) for q in queries]
         warm = [resolve(conn, q) for q in queries]
     assert cold == warm and all(cold)
+
+
+def test_zip_city_names_go_to_the_places_they_name(us_engine: sa.Engine) -> None:
+    """A ZIP's city names are attached to the places they matched, one by one: two names of one place
+    (or a name that matched nothing) used to shift the names after them onto the wrong places (ZIP
+    35213 gave Vestavia Hills the postal name "Mountain Brook")."""
+    with us_engine.connect() as conn:
+        top = resolve(conn, {"locality": "Mountain Brook", "region": "AL"})[0]
+        assert top.name == "Mountain Brook" and top.match == "exact"
+        wrong = conn.execute(sa.text(
+            "SELECT count(*) FROM names n JOIN places p ON p.id = n.place_id WHERE p.country_code = 'US' AND "
+            "p.admin1_code = 'AL' AND p.name = 'Vestavia Hills' AND n.norm = 'mountain brook'")).scalar_one()
+        assert wrong == 0
