@@ -22,8 +22,9 @@ def main() -> int:
             "per_format": {k: {"successes": v["successes"], "n": v["n"], "acc_at_1": round(v["value"], 4)}
                            for k, v in m["per_format"].items()},
         }  # fmt: skip
-    out["eval_note"] = ("before: a service on the code before this work (git worktree at 29606cd), after: on the "
-                        "current code; the same gazetteer (addrnet gazetteer load, no OA import), arm A")
+    out["eval_note"] = ("before: a service on the code before this work (git worktree at 29606cd) and its gazetteer; "
+                        "after: the current code on a gazetteer reloaded with the current loader (addrnet gazetteer "
+                        "load, no OA import); arm A")
     gold = _load("gold_sqlite.json")
     out["gold_components"] = {"acc_at_1": gold["top1_locality_accuracy"], "rows": gold["rows"]}
     out["zip_choice_dev"] = _load("zip_choice_dev.json")["accuracy"]
