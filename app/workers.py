@@ -38,7 +38,7 @@ from typing import Any
 RESTART_BACKOFF_S = 1.0
 BACKLOG = 2048
 ACCEPT_DELAY_S = 0.0005
-ACCEPT_MAX_WAITS = 20
+ACCEPT_MAX_WAITS = 100
 ACCEPTS = ("gated", "reuseport")
 
 log = logging.getLogger("addrnet.workers")

@@ -174,8 +174,8 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     W = args.workers
     tree = baseline_tree(args.baseline)
     here = Path(__file__).resolve().parents[1]
-    # name -> (tree, extra environment); "new, reuseport": this tree with the kernel's SO_REUSEPORT spreading
-    variants = {"old": (tree, {}), "new": (here, {}), "new, reuseport": (here, {"ADDRNET_ACCEPT": "reuseport"})}
+    # name -> (tree, extra environment); "new-reuseport": this tree with the kernel's SO_REUSEPORT spreading
+    variants = {"old": (tree, {}), "new": (here, {}), "new-reuseport": (here, {"ADDRNET_ACCEPT": "reuseport"})}
     names = [n for n in variants if n in args.variants]
     rounds: list[dict[str, Any]] = []
     arm = str(Path(args.arms_dir) / get_settings().primary_arm)
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
                     "(-> bench/results/means_http_parse.json unless --out)")
     ap.add_argument("--rounds", type=int, default=2, help="old/new rounds with --baseline")
     ap.add_argument("--variants", type=lambda v: v.split(","), default=["old", "new"],
-                    help="with --baseline: comma-separated, of old, new, 'new, reuseport' (this tree, ADDRNET_ACCEPT=reuseport)")
+                    help="with --baseline: comma-separated, of old, new, new-reuseport (this tree, ADDRNET_ACCEPT=reuseport)")
     ap.add_argument("--out", default="bench/results/means.json")
     args = ap.parse_args(argv)
     from addrnet.settings import get_settings
