@@ -96,6 +96,34 @@ _USPS_ELISION = re.compile(r"\b([ODL]) (?=[A-Z][a-z])")
 _USPS_MC = re.compile(r"\b(Ma?c) (?=[A-Z][a-z])")
 
 
+def _contracts(short: str, word: str) -> bool:
+    """``short`` keeps ``word``'s first letter and some of its other letters in order, dropping at least one
+    inside ("pnes" pines, "bch" beach, "twp" township, "pt" pointe); a mere beginning is not one ("bay")."""
+    if not 2 <= len(short) <= 4 or short[0] != word[0] or word.startswith(short):
+        return False
+    rest = iter(word[1:])
+    return all(ch in rest for ch in short[1:])
+
+
+def usps_abbreviates(short: str, full: str) -> bool:
+    """True when the USPS city name ``short`` abbreviates ``full`` (both as zipcodes spells them): as many
+    words, each the same, an initial ("P C Beach"), or a contraction (``_contracts``: "Royal Plm Bch",
+    "Grosse Pt Wds"); in a name cut at USPS's 13 characters the last word may be its beginning ("East Grand
+    Ra"). At least one word differs, and the name has two words or more (one word alone is too easily
+    another town's: "Ely" is not "Emily")."""
+    a, b = normalize_name(short).split(), normalize_name(full).split()
+    if a == b or len(a) != len(b) or len(a) < 2:
+        return False
+    cut = len(" ".join(short.split())) == 13
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        if x == y or (len(x) == 1 and y[0] == x) or _contracts(x, y):
+            continue
+        if cut and i == len(a) - 1 and y.startswith(x):
+            continue
+        return False
+    return True
+
+
 def usps_display_name(city: str) -> str:
     """A USPS city name for display: title case, the apostrophe USPS drops restored after a lone O, D
     or L ("O NEALS" -> "O'Neals", "D IBERVILLE" -> "D'Iberville"), "Mc"/"Mac" joined to the name USPS
@@ -283,9 +311,17 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             if lat is None or lon is None or (abs(lat) < 1e-6 and abs(lon) < 1e-6):
                 lat = lon = None
             cities_ = [z["city"], *(z.get("acceptable_cities") or [])]
+            matched = [match(state, city, lat, lon) for city in cities_]
+            for i, (city, ref) in enumerate(zip(cities_, matched, strict=True)):
+                if ref[0] != "zip" or not ref[1]:
+                    continue
+                # "P C Beach" beside "Panama City Beach": the abbreviation names that place, not one of its own
+                full = next((m for j, (other, m) in enumerate(zip(cities_, matched, strict=True))
+                             if j != i and m[1] and usps_abbreviates(city, other)), None)  # fmt: skip
+                if full is not None:
+                    matched[i] = full
             refs = []
-            for city in cities_:
-                ref = match(state, city, lat, lon)
+            for city, ref in zip(cities_, matched, strict=True):
                 if ref[0] == "zip" and ref[1]:
                     entry = zip_places.setdefault(
                         (state, ref[1]),

@@ -256,3 +256,24 @@ def test_zip_city_names_go_to_the_places_they_name(us_engine: sa.Engine) -> None
             "SELECT count(*) FROM names n JOIN places p ON p.id = n.place_id WHERE p.country_code = 'US' AND "
             "p.admin1_code = 'AL' AND p.name = 'Vestavia Hills' AND n.norm = 'mountain brook'")).scalar_one()
         assert wrong == 0
+
+
+@pytest.mark.parametrize(("short", "full", "expected"), [
+    ("P C Beach", "Panama City Beach", True), ("Royal Plm Bch", "Royal Palm Beach", True),
+    ("Grosse Pt Wds", "Grosse Pointe Woods", True), ("Bear Crk Twp", "Bear Creek Township", True),
+    ("East Grand Ra", "East Grand Rapids", True),  # cut at 13 characters
+    ("Panama City", "Panama City Beach", False), ("Brooklyn", "Brooklyn Park", False),
+    ("Bay Vw", "Bayou View", False),  # "bay" begins "bayou": a beginning is no contraction outside a cut
+    ("Ely", "Emily", False),  # one word: too easily another town
+])  # fmt: skip
+def test_usps_abbreviates(short: str, full: str, expected: bool) -> None:
+    assert loader.usps_abbreviates(short, full) is expected
+
+
+def test_zip_abbreviation_names_the_full_place(us_engine: sa.Engine) -> None:
+    """ZIP 32408 lists "P C Beach" beside "Panama City Beach": one place, named both ways, no second one."""
+    with us_engine.connect() as conn:
+        shared = resolve(conn, {"postcode": "32408"}, limit=5)
+        assert [p.name for p in shared] == ["Panama City", "Panama City Beach"]
+        top = resolve(conn, {"locality": "P C Beach", "region": "FL"})[0]
+    assert top.name == "Panama City Beach" and top.place_id == shared[1].place_id
