@@ -290,7 +290,7 @@ def _shared_postcode(pc_rows: list[cands.PostcodeRow], rows: Mapping[int, Mappin
     place is found with it (the address level), then the population (``score_locality``).
 
     On corpus material (usaddress, OA fixtures; never the eval points), the main place is the written one
-    for 1,338 of 1,393 addresses in shared ZIPs (201 of 241 distinct ZIP-town pairs); the place nearest
+    for 1,332 of 1,376 addresses in shared ZIPs (197 of 230 distinct ZIP-town pairs); the place nearest
     the ZIP's centroid, the largest one, or a nearer town when the main place is far all chose worse
     (results/experiments/resolver_nsp/zip_choice_dev.json)."""
     names = list(dict.fromkeys(str(rows[pid]["name"]) for r in pc_rows for pid in r.place_ids if pid in rows))
