@@ -158,6 +158,32 @@ def http(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     return out
 
 
+def batch_overlap(log_text: str, workers: int) -> dict[str, Any]:
+    """From the request log lines (``app.observe``: end time, latency, the worker in the request id's first 16
+    digits) of /parse/batch: the batches each worker answered, and the share of the time during which a
+    worker held two or more batches at once (one waiting for the other) while another worker held none."""
+    spans: dict[str, list[tuple[float, float]]] = {}
+    for line in log_text.splitlines():
+        if '"/parse/batch"' not in line:
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError:
+            continue
+        end = time.mktime(time.strptime(rec["ts"][:19], "%Y-%m-%dT%H:%M:%S")) + float(rec["ts"][20:23]) / 1000
+        spans.setdefault(rec["request_id"][:16], []).append((end - rec["latency_ms"] / 1000, end))
+    events = sorted((t, w, d) for w, sp in spans.items() for a, b in sp for t, d in ((a, 1), (b, -1)))
+    held = dict.fromkeys(spans, 0) | {f"idle {k}": 0 for k in range(workers - len(spans))}  # workers with none
+    queued = total = 0.0
+    for (t, w, d), nxt in zip(events, events[1:], strict=False):
+        held[w] += d
+        if len(held) > 1 and max(held.values()) >= 2 and min(held.values()) == 0:
+            queued += nxt[0] - t
+        total += nxt[0] - t
+    return {"batches_per_worker": sorted(len(sp) for sp in spans.values()),
+            "queued_while_a_worker_idle_share": queued / total if total else 0.0}
+
+
 def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     """/parse/batch (1,000 texts a request, concurrency = workers, a new connection per request, as ``bench
     compare``) and /parse at concurrency 32 with the server's CPU per request: the code at ``--baseline`` (old)
@@ -202,6 +228,7 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
                         port, lambda k, i: (batch_reqs[i % len(batch_reqs)], BATCH), W, args.seconds,
                         reconnect=True, warmup=2))
                     batch["server_cpu_ms_per_address"] = batch["server_cpu_ms_per_request"] / BATCH
+                    batch.update(batch_overlap(Path(srv.log.name).read_text(encoding="utf-8", errors="replace"), W))
                     pids = srv.worker_pids()
                     c0 = [_cpu_s([p]) for p in pids]
                     parse = measured(srv, lambda port=port: load(port, _cycle(parse_reqs, 300), 32, args.seconds,
@@ -212,7 +239,8 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
                     srv.stop()
                 row[name] = {"batch_cW": batch, "parse_c32": parse}
                 print(f"  round {r} {name}: /parse/batch c{W} {batch['addresses_per_s']:,.0f} addresses/s "
-                      f"({batch['server_cpu_ms_per_address'] * 1000:.0f} us CPU each); /parse c32 "
+                      f"({batch['server_cpu_ms_per_address'] * 1000:.0f} us CPU each, "
+                      f"{batch['queued_while_a_worker_idle_share']:.0%} of the time queued while a worker idled); /parse c32 "
                       f"{parse['requests_per_s']:,.0f} req/s, {parse['server_cpu_ms_per_request']:.3f} ms CPU each, "
                       f"p99 {parse['p99_ms']:.1f} ms, worker CPU shares {parse['worker_cpu_shares']}", flush=True)
             rounds.append(row)
@@ -229,6 +257,8 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
                       "parse_c32_server_cpu_ms_per_request": mean(name, "parse_c32", "server_cpu_ms_per_request"),
                       "parse_c32_p99_ms": mean(name, "parse_c32", "p99_ms")} for name in names}
     for name in names:
+        summary[name]["batch_cW_queued_while_a_worker_idle_share"] = mean(name, "batch_cW",
+                                                                          "queued_while_a_worker_idle_share")
         summary[name]["parse_c32_vs_bare"] = sum(
             x[name]["parse_c32"]["requests_per_s"] / x["bare_parse_c32"]["requests_per_s"] for x in rounds) / len(rounds)
         summary[name]["batch_cW_vs_inprocess"] = sum(
