@@ -1,0 +1,71 @@
+"""The /parse micro-batcher (app/service.py ``MicroBatcher``) on a real tiny arm and a real event loop: requests
+that reach it over the next loop turns share one ONNX run, a full list runs at once, and every request gets
+the parse ``Tagger.parse_batch`` gives its text."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app import service
+from model.tagger import ParseResult, Tagger
+
+TEXTS = ["1745 T Street Southeast, Washington, DC 20020", "10117 Berlin", "12 Main St, Springfield IL 62701",
+         "Korunní 810, Praha", "Apt 4, 12 Main St"]
+
+
+@pytest.fixture(scope="module")
+def tagger(tiny_arms_dir: Path) -> Tagger:
+    return Tagger.load(tiny_arms_dir / "tiny")
+
+
+def _batcher(tagger: Tagger, max_batch: int = 64) -> tuple[service.MicroBatcher, list[list[str]]]:
+    runs: list[list[str]] = []
+
+    def run(texts: list[str], tokens: bool) -> list[ParseResult]:
+        runs.append(list(texts))
+        return tagger.parse_batch(texts, tokens=tokens)
+
+    return service.MicroBatcher(run, max_batch, 0.0), runs
+
+
+async def _staggered(b: service.MicroBatcher, texts: list[str], turns_apart: int) -> list[ParseResult]:
+    """``b.parse`` of each text, each started ``turns_apart`` loop turns after the one before."""
+    loop = asyncio.get_running_loop()
+    futs: list[asyncio.Future[Any]] = []
+    for i, t in enumerate(texts):
+        if i:
+            for _ in range(turns_apart):
+                await asyncio.sleep(0)  # one turn of the loop
+        futs.append(asyncio.ensure_future(b.parse(t, False), loop=loop))
+    return list(await asyncio.gather(*futs))
+
+
+def _same(got: list[ParseResult], tagger: Tagger, texts: list[str]) -> None:
+    want = tagger.parse_batch(texts, tokens=False)
+    assert [(r.text, [(c.label, c.start, c.end, c.confidence) for c in r.components]) for r in got] == \
+        [(r.text, [(c.label, c.start, c.end, c.confidence) for c in r.components]) for r in want]
+
+
+def test_requests_of_the_next_turns_share_one_run(tagger: Tagger) -> None:
+    b, runs = _batcher(tagger)
+    got = asyncio.run(_staggered(b, TEXTS[:3], 1))
+    assert runs == [TEXTS[:3]]
+    _same(got, tagger, TEXTS[:3])
+
+
+def test_a_later_request_gets_a_run_of_its_own(tagger: Tagger) -> None:
+    b, runs = _batcher(tagger)
+    got = asyncio.run(_staggered(b, TEXTS[:2], service.FLUSH_TURNS + 3))
+    assert runs == [TEXTS[:1], TEXTS[1:2]]
+    _same(got, tagger, TEXTS[:2])
+
+
+def test_a_full_list_runs_at_once(tagger: Tagger) -> None:
+    b, runs = _batcher(tagger, max_batch=2)
+    got = asyncio.run(_staggered(b, TEXTS, 0))
+    assert runs == [TEXTS[:2], TEXTS[2:4], TEXTS[4:]]
+    _same(got, tagger, TEXTS)
