@@ -9,7 +9,8 @@ one call here. What pays on this path (``addrnet bench means`` measures each; RE
   worker is busy), at most ``parse_batch_max`` texts at once, cut into ONNX runs by length
   (``model.tagger.plan_runs``). The requests of a burst reach the batcher over a few turns (read in one,
   handled in the next): at /parse c32 on 2 workers, runs of ~6 texts when parsed on the next turn, ~14
-  two turns later, at 15% less CPU per request (``bench means``; a turn is microseconds when idle).
+  two turns later, at 15% less CPU per request. A list waits the two turns only when the last run had
+  company (a lone client keeps the next-turn latency).
 - Answers of ``/parse`` for recent texts come from an LRU cache (``parse_cache_size`` entries per
   process; 0 = off), keyed by arm, text and ``tokens``.
 - Bodies are encoded once with orjson, without the per-token list unless the client asks (``?tokens=true``).
@@ -49,7 +50,7 @@ from resolver.components import COMPONENTS as RESOLVE_LABELS
 from resolver.readings import Reading, from_parse, geocode
 
 JSON = "application/json"
-FLUSH_TURNS = 2  # extra loop turns a new pending list waits for company (no timer: microseconds when idle)
+FLUSH_TURNS = 2  # extra loop turns a new pending list waits for company after a run that had some (no timer)
 
 
 def json_response(body: Any, arm: str) -> Response:
@@ -90,6 +91,7 @@ class MicroBatcher:
         self.scheduled = False
         self.runs = self.texts = 0
         self._last_run = 0.0
+        self._last_size = 0
 
     async def parse(self, text: str, tokens: bool) -> ParseResult:
         loop = asyncio.get_running_loop()
@@ -100,12 +102,13 @@ class MicroBatcher:
         elif not self.scheduled:
             self.scheduled = True
             # wait for company only while the worker is busy (a run ended within the wait): else the
-            # list is parsed FLUSH_TURNS turns of the loop later
+            # list is parsed FLUSH_TURNS turns of the loop later when the last run had company (one
+            # client at a time: on the next turn)
             busy = self.wait_s > 0 and time.perf_counter() - self._last_run < self.wait_s
             if busy:
                 loop.call_later(self.wait_s, self.flush)
             else:
-                loop.call_soon(self._turn, loop, FLUSH_TURNS)
+                loop.call_soon(self._turn, loop, FLUSH_TURNS if self._last_size > 1 else 0)
         return await fut
 
     def _turn(self, loop: asyncio.AbstractEventLoop, turns: int) -> None:
@@ -132,6 +135,7 @@ class MicroBatcher:
                     fut.set_result(r)
         self.runs += 1
         self.texts += len(batch)
+        self._last_size = len(batch)
         self._last_run = time.perf_counter()
 
 

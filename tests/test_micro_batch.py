@@ -1,6 +1,7 @@
-"""The /parse micro-batcher (app/service.py ``MicroBatcher``) on a real tiny arm and a real event loop: requests
-that reach it over the next loop turns share one ONNX run, a full list runs at once, and every request gets
-the parse ``Tagger.parse_batch`` gives its text."""
+"""The /parse micro-batcher (app/service.py ``MicroBatcher``) on a real tiny arm and a real event loop: after a
+run that had company, requests that reach it over the next loop turns share one ONNX run; a lone client is
+parsed on the next turn; a full list runs at once; every request gets the parse ``Tagger.parse_batch`` gives
+its text."""
 
 from __future__ import annotations
 
@@ -50,17 +51,29 @@ def _same(got: list[ParseResult], tagger: Tagger, texts: list[str]) -> None:
         [(r.text, [(c.label, c.start, c.end, c.confidence) for c in r.components]) for r in want]
 
 
-def test_requests_of_the_next_turns_share_one_run(tagger: Tagger) -> None:
+async def _after_company(b: service.MicroBatcher, texts: list[str], turns_apart: int) -> list[ParseResult]:
+    await _staggered(b, TEXTS[3:5], 0)  # two at once: the last run had company
+    return await _staggered(b, texts, turns_apart)
+
+
+def test_after_a_shared_run_requests_of_the_next_turns_share_one_run(tagger: Tagger) -> None:
+    b, runs = _batcher(tagger)
+    got = asyncio.run(_after_company(b, TEXTS[:3], 1))
+    assert runs == [TEXTS[3:5], TEXTS[:3]]
+    _same(got, tagger, TEXTS[:3])
+
+
+def test_a_lone_client_is_parsed_on_the_next_turn(tagger: Tagger) -> None:
     b, runs = _batcher(tagger)
     got = asyncio.run(_staggered(b, TEXTS[:3], 1))
-    assert runs == [TEXTS[:3]]
+    assert runs == [TEXTS[:1], TEXTS[1:2], TEXTS[2:3]]
     _same(got, tagger, TEXTS[:3])
 
 
 def test_a_later_request_gets_a_run_of_its_own(tagger: Tagger) -> None:
     b, runs = _batcher(tagger)
-    got = asyncio.run(_staggered(b, TEXTS[:2], service.FLUSH_TURNS + 3))
-    assert runs == [TEXTS[:1], TEXTS[1:2]]
+    got = asyncio.run(_after_company(b, TEXTS[:2], service.FLUSH_TURNS + 3))
+    assert runs == [TEXTS[3:5], TEXTS[:1], TEXTS[1:2]]
     _same(got, tagger, TEXTS[:2])
 
 
