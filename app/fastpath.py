@@ -1,12 +1,13 @@
-"""``POST /parse`` and ``POST /parse/batch`` without FastAPI's routing and dependency solving, for the usual
-request (issue 14).
+"""``POST /parse``, ``POST /parse/batch`` and ``POST /resolve`` without FastAPI's routing and dependency solving,
+for the usual request (issue 14).
 
 ``FastParseMiddleware`` sits inside the request-id/metrics/log middleware (``app.observe``) and the body
 limit (``app.limits``), so those see every request alike. For ``POST /parse`` (``/parse/batch``) it parses
 the body with orjson and validates it with the route's own model (``ParseRequest.model_validate``,
 ``BatchRequest.model_validate``, as FastAPI does after its JSON decoding), reads the query (``tokens``,
 ``labels``) and makes the route's one call (``Service.parse``, ``Service.parse_batch_async``, then
-``routes.parse.in_view``) with the loaded arm the request names.
+``routes.parse.in_view``) with the loaded arm the request names. ``POST /resolve`` bodies go to the route
+module's own ``answer_fast`` (``app.routes.resolve``: the usual text request on a SQLite gazetteer).
 
 Anything else goes to the FastAPI route with the body replayed, so it answers exactly as the route does:
 a body that is not a JSON object or fails validation, a content type other than JSON, a query value this
@@ -17,7 +18,7 @@ The routes stay the ones in the OpenAPI schema; ``ADDRNET_PARSE_FAST_PATH=false`
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import Any, cast, get_args
 from urllib.parse import parse_qsl
 
 import orjson
@@ -27,11 +28,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.deps import service_for
 from app.errors import APIError
 from app.limits import replaying
+from app.routes import resolve
 from app.routes.parse import LabelsQuery, in_view, router
 from app.schemas import BatchRequest, ParseRequest
 
 PATH = "/parse"
 BATCH_PATH = "/parse/batch"
+RESOLVE_PATH = "/resolve"
+PATHS = frozenset({PATH, BATCH_PATH, RESOLVE_PATH})
 _JSON = b"application/json"
 _BOOLS = {"true": True, "false": False, "1": True, "0": False}
 _VIEWS = frozenset(get_args(get_args(LabelsQuery)[0]))
@@ -76,7 +80,7 @@ class FastParseMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] not in (PATH, BATCH_PATH) or scope["method"] != "POST":
+        if scope["type"] != "http" or scope["path"] not in PATHS or scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
         chunks = []
@@ -100,6 +104,11 @@ class FastParseMiddleware:
         state = getattr(getattr(app, "state", None), "addrnet", None)
         if state is None or not state.settings.parse_fast_path or not _json_body(scope):
             return None
+        if scope["path"] == RESOLVE_PATH:  # no query parameters; the route's own fast answer
+            try:
+                return await resolve.answer_fast(app, cast(dict[str, Any], scope), orjson.loads(body))
+            except orjson.JSONDecodeError:
+                return None
         query = _query(scope.get("query_string", b""))
         if query is None:
             return None

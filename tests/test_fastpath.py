@@ -107,3 +107,58 @@ def test_usual_requests_take_the_fast_path(clients: dict[bool, TestClient], monk
     metrics = clients[True].get("/metrics", headers={"authorization": f"Bearer {TOKEN}"}).text
     assert 'addrnet_http_requests_total{arm="tiny",route="/parse",status="200"}' in metrics
     assert 'addrnet_http_requests_total{arm="tiny",route="/parse/batch",status="200"}' in metrics
+
+
+RESOLVE_CASES: list[dict[str, Any]] = [
+    {"json": {"text": "1745 T Street Southeast, Washington, DC 20020"}},
+    {"json": {"text": "Springfield, IL", "limit": 3}},
+    {"json": {"text": "Boston", "country": "United States", "arm": "tiny2"}},
+    {"json": {"components": {"locality": "Boston", "region": "MA"}}},
+    {"json": {"components": {"nope": "Boston"}}},
+    {"json": {"text": "Boston", "limit": 0}},
+    {"json": {"text": "Boston", "arm": "nope"}},
+    {"json": {"text": "Boston", "arm": "broken"}},
+    {"json": {"text": ""}},
+    {"json": ["Boston"]},
+    {"content": b'{"text": "Boston"', "headers": JSON},
+    {"content": b'{"text": "Boston"}', "headers": {"content-type": "text/plain"}},
+]
+
+
+@pytest.fixture(scope="module")
+def resolve_clients(tiny_arms_dir: Path, small_gazetteer: str,
+                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[bool, TestClient]]:
+    out = {}
+    for fast in (True, False):
+        settings = Settings(arms_dir=tiny_arms_dir, primary_arm="tiny", parse_fast_path=fast,
+                            data_dir=tmp_path_factory.mktemp("fastresolve"), database_url=small_gazetteer)
+        out[fast] = TestClient(create_app(settings))
+        out[fast].__enter__()
+    yield out
+    for c in out.values():
+        c.__exit__(None, None, None)
+
+
+@pytest.mark.parametrize("kwargs", RESOLVE_CASES, ids=[str(k)[:60] for k in RESOLVE_CASES])
+def test_resolve_fast_path_answers_as_the_route(resolve_clients: dict[bool, TestClient], kwargs: dict[str, Any]) -> None:
+    fast, route = (resolve_clients[f].post("/resolve", **kwargs) for f in (True, False))
+    assert fast.status_code == route.status_code, (fast.text, route.text)
+    assert fast.content == route.content
+    for header in ("content-type", "content-length", "x-addrnet-arm"):
+        assert fast.headers.get(header) == route.headers.get(header)
+
+
+def test_usual_resolve_takes_the_fast_path(resolve_clients: dict[bool, TestClient],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    answered: list[bool] = []
+    real = fastpath.resolve.answer_fast
+
+    async def spy(app: Any, scope: Any, data: Any) -> Any:
+        response = await real(app, scope, data)
+        answered.append(response is not None)
+        return response
+
+    monkeypatch.setattr(fastpath.resolve, "answer_fast", spy)
+    assert resolve_clients[True].post("/resolve", json={"text": "Springfield, IL"}).status_code == 200
+    assert resolve_clients[True].post("/resolve", json={"components": {"locality": "Boston"}}).status_code == 200
+    assert answered == [True, False]
