@@ -9,6 +9,11 @@ HTTP (``/parse`` at concurrency 32, ``--workers 2``; each variant its own server
 server's CPU per request): default; the /parse fast path off (``app/fastpath.py``); micro-batching off (``ADDRNET_PARSE_BATCH_MAX=1``); a 2 ms batching wait; ``?tokens=true``; uvicorn's own
 multi-worker launcher (one shared socket) instead of ``app/workers.py``; and on a repeating workload (300
 distinct texts) the LRU cache on and off.
+
+``--baseline REF`` instead: /parse/batch (1,000 texts a request, concurrency = workers, a new connection each)
+and /parse at concurrency 32 of the code at REF against this tree (and, with ``--variants``, this tree with
+``ADDRNET_ACCEPT=reuseport``), interleaved rounds, with the peers of ``bench compare``'s ratios measured in
+each round -> bench/results/means_http_parse.json.
 """
 
 from __future__ import annotations
