@@ -298,6 +298,8 @@ def run(app: str, *, factory: bool, host: str, port: int, workers: int, accept: 
     while not stopping:
         time.sleep(0.2)
         for i, p in enumerate(procs):
+            if not p.is_alive() and board is not None:
+                board.post(i, 0, False)  # the others do not wait for it
             if not p.is_alive() and not stopping and time.monotonic() - last_restart > RESTART_BACKOFF_S:
                 print(f"addrnet: worker {p.pid} exited ({p.exitcode}); starting another", file=sys.stderr, flush=True)
                 procs[i] = start(i)
