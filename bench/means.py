@@ -202,6 +202,9 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     batch_reqs = [post("/parse/batch", orjson.dumps({"texts": texts[i : i + BATCH]})) for i in range(0, len(texts), BATCH)]
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
     env["ADDRNET_ARMS_DIR"] = str(Path(args.arms_dir).resolve())
+    resolve_reqs = [post("/resolve", orjson.dumps({"text": t, "limit": 5})) for t in texts]
+    if args.resolve:  # the same gazetteer for the old tree (run from its own folder)
+        env["ADDRNET_DATA_DIR"] = str(Path(get_settings().data_dir).resolve())
     W = args.workers
     tree = baseline_tree(args.baseline)
     here = Path(__file__).resolve().parents[1]
@@ -240,9 +243,12 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
                                                                  warmup=200))
                     cpu = [_cpu_s([p]) - c for p, c in zip(pids, c0, strict=True)]
                     parse["worker_cpu_shares"] = [round(c / max(1e-9, sum(cpu)), 3) for c in cpu]
+                    if args.resolve:  # text /resolve at concurrency 8, as bench compare (the gazetteer of data_dir)
+                        row.setdefault(name, {})["resolve_c8"] = measured(srv, lambda port=port: load(
+                            port, _cycle(resolve_reqs, 1000), 8, args.seconds, warmup=50))
                 finally:
                     srv.stop()
-                row[name] = {"batch_cW": batch, "parse_c32": parse}
+                row[name] = {**row.get(name, {}), "batch_cW": batch, "parse_c32": parse}
                 print(f"  round {r} {name}: /parse/batch c{W} {batch['addresses_per_s']:,.0f} addresses/s "
                       f"({batch['server_cpu_ms_per_address'] * 1000:.0f} us CPU each, "
                       f"{batch['queued_while_a_worker_idle_share']:.0%} of the time queued while a worker idled); /parse c32 "
@@ -268,6 +274,11 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
             x[name]["parse_c32"]["requests_per_s"] / x["bare_parse_c32"]["requests_per_s"] for x in rounds) / len(rounds)
         summary[name]["batch_cW_vs_inprocess"] = sum(
             x[name]["batch_cW"]["addresses_per_s"] / x["inprocess"]["addresses_per_s"] for x in rounds) / len(rounds)
+    if args.resolve:
+        for name in names:
+            summary[name]["resolve_c8_requests_per_s"] = mean(name, "resolve_c8", "requests_per_s")
+            summary[name]["resolve_c8_server_cpu_ms_per_request"] = mean(name, "resolve_c8", "server_cpu_ms_per_request")
+            summary[name]["resolve_c8_p99_ms"] = mean(name, "resolve_c8", "p99_ms")
     summary["inprocess_addresses_per_s"] = inproc
     summary["bare_parse_c32_requests_per_s"] = sum(x["bare_parse_c32"]["requests_per_s"] for x in rounds) / len(rounds)
     summary["bare_parse_c32_server_cpu_ms_per_request"] = sum(
@@ -290,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="only /parse/batch and /parse c32 of REF (old) against this tree (new), interleaved "
                     "(-> bench/results/means_http_parse.json unless --out)")
     ap.add_argument("--rounds", type=int, default=2, help="old/new rounds with --baseline")
+    ap.add_argument("--resolve", action="store_true", help="with --baseline: also text /resolve at concurrency 8")
     ap.add_argument("--variants", type=lambda v: v.split(","), default=["old", "new"],
                     help="with --baseline: comma-separated, of old, new, new-reuseport (this tree, ADDRNET_ACCEPT=reuseport)")
     ap.add_argument("--out", default="bench/results/means.json")
