@@ -80,7 +80,7 @@ def serve(args: argparse.Namespace) -> int:
     lean_log_records()
     load_app_modules(workers)
 
-    if args.workers > 1 and workers.supported():  # one SO_REUSEPORT socket per worker (app/workers.py)
+    if args.workers > 1 and workers.supported():  # forked workers sharing one socket (app/workers.py)
         return workers.run("app.main:create_app", factory=True, host=args.host, port=args.port,
                            workers=args.workers, **options)
     uvicorn.run("app.main:create_app", factory=True, host=args.host, port=args.port, workers=args.workers, **options)

@@ -257,7 +257,7 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
 
     # the framework ceiling first (same uvicorn options, same worker count)
     port = _free_port()
-    if args.workers > 1:  # the launcher `addrnet serve --workers N` uses: one SO_REUSEPORT socket per worker
+    if args.workers > 1:  # the launcher `addrnet serve --workers N` uses (app/workers.py: gated accept)
         bare_cmd = [sys.executable, "-m", "app.workers", "bench.bare_app:app", "--port", str(port), "--workers",
                     str(args.workers), "--log-level", "warning"]
     else:
