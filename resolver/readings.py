@@ -5,7 +5,8 @@ Readings come from the tagger (its top parse, its k-best paths: ``from_parse`` /
 ``from_alternatives`` take the plain dicts of ``model``'s ``Tagger.parse`` and
 ``Tagger.parse_alternatives``) and from ``derive``, which adds the readings a gazetteer can tell apart
 and a tagger often cannot: a value read as a country that is also a region name or code ("CO":
-Colombia or Colorado; "Georgia"), and the reverse.
+Colombia or Colorado; "Georgia"), and the reverse; a place query whose second name is a region
+("Firenze, Toscana": the first read as a locality of that region's country).
 
 ``resolve_readings`` resolves each reading (``resolver.match.resolve``) and scores it as
 probability x evidence, where evidence is the best result's score halved for each constraint that
@@ -16,8 +17,13 @@ used and whether it differs from the tagger's top parse.
 
 from __future__ import annotations
 
+import json
+import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -33,6 +39,8 @@ ALT_FLOOR = 0.95  # country <-> region: the gazetteer decides; a tie keeps the t
 STREET_TAIL_FLOOR = 0.5  # locality -> end of the street: only when the postcode clearly disagrees
 CONFLICT_FACTOR = 0.5  # evidence multiplier per contradicted or relaxed constraint
 POSTCODE_MISREAD = ("country", "region")  # labels a known postcode is read as a postcode from, when weak
+PLACE_QUERY_FLOOR = 0.9  # "Firenze, Toscana": the region's country decides, over a weak reading of the tagger's
+NUMBERED = frozenset({"house_number", "postcode", "unit", "po_box", "level"})  # labels no place query has
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,7 @@ class Reading:
     confidences: dict[str, float] = field(default_factory=dict)
     source: str = "top parse"
     derived: bool = False  # made by ``derive``: its constraints are the point of it, none is relaxed
+    spans: tuple[tuple[str, str], ...] = ()  # (label, value) of every parsed component in text order (venue too)
 
     def key(self) -> tuple[tuple[str, str], ...]:
         return tuple(sorted(self.components.items()))
@@ -81,15 +90,17 @@ def from_parse(components: Iterable[Mapping[str, Any]], probability: float = 1.0
     """A reading from parsed components (``{"label", "value", "confidence"?}``; first of each label)."""
     comps: dict[str, str] = {}
     conf: dict[str, float] = {}
+    spans: list[tuple[str, str]] = []
     for c in components:
         label, value = c.get("label"), c.get("value")
         if not isinstance(value, str) or not value.strip() or len(" ".join(value.split())) > MAX_COMPONENT_CHARS:
             continue  # an over-long span the tagger produced is left out, not an error for the client
+        spans.append((str(label), value))
         if label in COMPONENTS and label not in comps:
             comps[label] = value
             if isinstance(c.get("confidence"), int | float):
                 conf[label] = float(c["confidence"])
-    return Reading(comps, probability, conf, source)
+    return Reading(comps, probability, conf, source, spans=tuple(spans))
 
 
 def from_alternatives(alternatives: Mapping[str, Any], top: Reading | None = None) -> list[Reading]:
@@ -117,7 +128,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     * when ``weak`` (the reading's own evidence is poor): a region that also names a country, read as
       the country ("Podgorica, ME"); a country or region that is a known postcode, read as the postcode
       when the reading has none that is known ("800 California 116, 95472"); a locality between a street
-      and a postcode read as the end of the street ("81 Seaton Place Northwest, 20001").
+      and a postcode read as the end of the street ("81 Seaton Place Northwest, 20001"); a place query
+      (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
     """
     comps = reading.components
     out: list[Reading] = []
@@ -150,7 +162,70 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         p = reading.probability * max(1.0 - reading.confidences.get("locality", 1.0), STREET_TAIL_FLOOR)
         conf = {k: v for k, v in reading.confidences.items() if k != "locality"}
         out.append(Reading(alt, p, conf, f"{comps['locality']!r} read as the end of the street", True))
+    out.extend(place_query(conn, reading))
     return out
+
+
+def _subdivision_keys(name: str) -> set[str]:
+    """Lookup keys of an ISO 3166-2 name as pycountry spells it ("Valenciana, Comunidad", "Skåne län [SE-12]"):
+    the name, its two parts swapped, and, for a name of several words, the name without its first or its last
+    word ("skane" of "Skåne län", "romagna" of "Emilia-Romagna") when 4 letters or more are left."""
+    name = re.sub(r"\s*\[[^\]]*\]", "", name)
+    forms = {name}
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        forms |= {f"{tail} {head}", head}
+    keys: set[str] = set()
+    for form in forms:
+        norm = normalize_name(form)
+        if not norm:
+            continue
+        keys.add(norm)
+        words = norm.split()
+        if len(words) > 1:
+            keys |= {part for part in (" ".join(words[1:]), " ".join(words[:-1])) if len(part) >= 4}
+    return keys
+
+
+@lru_cache(maxsize=1)
+def subdivision_countries() -> dict[str, frozenset[str]]:
+    """Lookup key of a subdivision name (every level of ISO 3166-2) -> the countries with a subdivision of that
+    name; read once from pycountry's data file (its objects are not kept: ~5,000 names, well under 1 MB)."""
+    import pycountry
+
+    path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
+    out: defaultdict[str, set[str]] = defaultdict(set)
+    for sub in json.loads(path.read_text(encoding="utf-8"))["3166-2"]:
+        for key in _subdivision_keys(sub["name"]):
+            out[key].add(sub["code"].split("-", 1)[0])
+    return {key: frozenset(ccs) for key, ccs in out.items()}
+
+
+def place_query(conn: Connection, reading: Reading) -> list[Reading]:
+    """A place query the tagger read as something else ("Firenze, Toscana" as venue + locality): two or three
+    names and nothing numbered, whose second names a subdivision (ISO 3166-2, any level) of a country. The
+    first is read as a locality of that country (a third name, when there is one, must be the same country);
+    the gazetteer then decides. The gazetteer's regions are not enough here: GeoNames codes many countries'
+    regions by number only, so "Toscana" names no region of it."""
+    spans = reading.spans
+    if not 2 <= len(spans) <= 3 or any(label in NUMBERED for label, _ in spans):
+        return []
+    first, names = spans[0][1], subdivision_countries()
+    out: list[Reading] = []
+    # the region is the second name (a third is its country), or the second and third together when the
+    # tagger cut the region's name in two ("Comunidad" + "Valenciana")
+    tried = [(spans[1][1], spans[2][1] if len(spans) == 3 else None)]
+    if len(spans) == 3:
+        tried.append((f"{spans[1][1]} {spans[2][1]}", None))
+    for region, country in tried:
+        countries = names.get(normalize_name(region), frozenset())
+        if country is not None:
+            code = cands.country_code(conn, normalize_name(country))
+            countries = countries & {code.upper()} if code else frozenset()
+        p = reading.probability * PLACE_QUERY_FLOOR
+        out += [Reading({"locality": first, "country": cc}, p, {}, f"{first!r} read as a place in {region!r} ({cc})",
+                        True) for cc in sorted(countries)[:2]]  # fmt: skip
+    return out[:2]
 
 
 def _move(conf: Mapping[str, float], old: str, new: str) -> dict[str, float]:
@@ -178,7 +253,7 @@ def resolve_readings(
         readings = [Reading({})]
     top = readings[0]
     seen: set[tuple[tuple[str, str], ...]] = set()
-    best: tuple[float, Reading, list[Place]] | None = None
+    best: tuple[float, Reading, list[Place], float] | None = None
     considered: list[dict[str, Any]] = []
 
     def score(pool: Iterable[Reading]) -> None:
@@ -190,17 +265,37 @@ def resolve_readings(
             places = resolve(conn, r.components, country=country, limit=limit, confidences=r.confidences,
                              relax=not r.derived)
             ev = evidence(places)
+            if region_elsewhere(conn, r, places):
+                ev *= CONFLICT_FACTOR
             joint = r.probability * ev
             considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),
                                "evidence": round(ev, 4), "joint": round(joint, 4)})  # fmt: skip
             if best is None or joint > best[0] + 1e-9:
-                best = (joint, r, places)
+                best = (joint, r, places, ev)
 
     score(readings)
     assert best is not None
-    weak = not best[2] or best[2][0].conflicts > 0 or evidence(best[2]) < WEAK_EVIDENCE
+    weak = not best[2] or best[2][0].conflicts > 0 or best[3] < WEAK_EVIDENCE
     score([d for base in readings[:2] for d in derive(conn, base, weak)])
     return Resolution(best[2], best[1], top, considered)
+
+
+def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
+    """True when the reading's region (or county, which the resolver does not match) is none the gazetteer
+    knows as a region (GeoNames codes many countries' regions by number only) but names ISO 3166-2
+    subdivisions of countries other than the best result's ("Córdoba, Andalucía" answered by Córdoba,
+    Argentina): a contradicted constraint."""
+    if not places or "country" in reading.components:
+        return False
+    for label in ("region", "county"):
+        value = reading.components.get(label)
+        if not value:
+            continue
+        norm = normalize_name(value)
+        countries = subdivision_countries().get(norm)
+        if countries and places[0].country.upper() not in countries and not cands.regions(conn, norm, None):
+            return True
+    return False
 
 
 def geocode(

@@ -1,0 +1,81 @@
+"""Place queries abroad ("Firenze, Toscana"): a region GeoNames codes by number only still decides the
+country, through ISO 3166-2 subdivision names (pycountry). One test per case, over parse-shaped input as the
+tagger gave it; the gazetteer is the session's US gazetteer plus the places of the countries below (the
+distractors included: Ocaña, Colombia; Skanes, Tunisia; Córdoba, Argentina; Mérida, Mexico)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from resolver import db, loader
+from resolver.readings import _subdivision_keys, from_parse, geocode, subdivision_countries
+from resolver.schema import names, places
+
+COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO"]
+
+# (parsed spans as (label, value), the place wanted, its country)
+CASES = [
+    ([("venue", "Firenze"), ("locality", "Toscana")], "Florence", "IT"),
+    ([("street", "Malmö"), ("locality", "Skåne")], "Malmö", "SE"),
+    ([("street", "Valencia"), ("suburb", "Comunidad"), ("locality", "Valenciana")], "Valencia", "ES"),
+    ([("locality", "Córdoba"), ("region", "Andalucía")], "Córdoba", "ES"),
+    ([("locality", "Mérida"), ("county", "Extremadura")], "Mérida", "ES"),
+    ([("locality", "Córdoba")], "Córdoba", "AR"),  # no region: the biggest Córdoba, as before
+    ([("locality", "Mérida"), ("region", "Yucatán")], "Mérida", "MX"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def engine(small_gazetteer: str, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    path = tmp_path_factory.mktemp("abroad") / "gaz.sqlite"
+    src, out = sqlite3.connect(small_gazetteer.removeprefix("sqlite:///")), sqlite3.connect(path)
+    src.backup(out)
+    src.close()
+    out.close()
+    eng = db.make_engine(f"sqlite:///{path}")
+    gaz = loader.build(COUNTRIES, progress=False)
+    with eng.begin() as conn:
+        offset = int(conn.execute(sa.select(sa.func.max(places.c.id))).scalar_one())
+        keep = {r[0] for r in gaz.places if r[1] in ("region", "locality")}
+        conn.execute(sa.insert(places), [dict(zip(loader.PLACE_COLS, (r[0] + offset, *r[1:]), strict=True))
+                                         for r in gaz.places if r[0] in keep])  # fmt: skip
+        cols = loader.NAME_COLS[1:]
+        conn.execute(sa.insert(names), [dict(zip(cols, (n[0] + offset, *n[1:]), strict=True))
+                                        for n in gaz.names if n[0] in keep])  # fmt: skip
+    yield eng
+    eng.dispose()
+
+
+@pytest.mark.parametrize(("spans", "name", "country"), CASES, ids=[", ".join(v for _, v in c[0]) for c in CASES])
+def test_place_query(engine: sa.Engine, spans: list[tuple[str, str]], name: str, country: str) -> None:
+    reading = from_parse([{"label": label, "value": value, "confidence": 0.8} for label, value in spans])
+    with engine.connect() as conn:
+        res = geocode(conn, reading)
+    assert res.results, res.considered
+    assert (res.results[0].name, res.results[0].country) == (name, country), res.considered
+
+
+def test_numbered_input_is_no_place_query(engine: sa.Engine) -> None:
+    reading = from_parse([{"label": "house_number", "value": "12"}, {"label": "street", "value": "Firenze"},
+                          {"label": "locality", "value": "Toscana"}])  # fmt: skip
+    with engine.connect() as conn:
+        res = geocode(conn, reading)
+    assert not any("read as a place in" in c["source"] for c in res.considered)
+
+
+@pytest.mark.parametrize(("name", "keys"), [
+    ("Skåne län [SE-12]", {"skane lan", "skane"}),
+    ("Valenciana, Comunidad", {"valenciana comunidad", "comunidad valenciana", "valenciana"}),
+    ("Toscana", {"toscana"}),
+])  # fmt: skip
+def test_subdivision_keys(name: str, keys: set[str]) -> None:
+    assert keys <= _subdivision_keys(name)
+
+
+def test_subdivision_countries_are_iso_codes() -> None:
+    table = subdivision_countries()
+    assert table["toscana"] == {"IT"} and "ES" in table["andalucia"]
