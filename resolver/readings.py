@@ -210,7 +210,7 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
     spans = reading.spans
     if not 2 <= len(spans) <= 3 or any(label in NUMBERED for label, _ in spans):
         return []
-    first, names = spans[0][1], subdivision_countries()
+    first = spans[0][1]
     out: list[Reading] = []
     # the region is the second name (a third is its country), or the second and third together when the
     # tagger cut the region's name in two ("Comunidad" + "Valenciana")
@@ -218,14 +218,36 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
     if len(spans) == 3:
         tried.append((f"{spans[1][1]} {spans[2][1]}", None))
     for region, country in tried:
-        countries = names.get(normalize_name(region), frozenset())
-        if country is not None:
-            code = cands.country_code(conn, normalize_name(country))
-            countries = countries & {code.upper()} if code else frozenset()
+        countries = _countries_named(conn, region, country)
         p = reading.probability * PLACE_QUERY_FLOOR
         out += [Reading({"locality": first, "country": cc}, p, {}, f"{first!r} read as a place in {region!r} ({cc})",
                         True) for cc in sorted(countries)[:2]]  # fmt: skip
     return out[:2]
+
+
+def _countries_named(conn: Connection, region: str, country: str | None) -> frozenset[str]:
+    """Countries ``region`` names a subdivision of, or names itself ("Jamaica"); only ``country``'s when given."""
+    norm = normalize_name(region)
+    countries = subdivision_countries().get(norm, frozenset())
+    own = cands.country_code(conn, norm)
+    if own:
+        countries = countries | {own.upper()}
+    if country is not None:
+        code = cands.country_code(conn, normalize_name(country))
+        countries = countries & {code.upper()} if code else frozenset()
+    return countries
+
+
+def first_name_aside(conn: Connection, reading: Reading) -> bool:
+    """A place query ("Oviedo, Asturias") the tagger read with its first name aside (suburb, street or venue)
+    and the next one, which names a subdivision or a country, as the locality: Asturias, Philippines answers
+    it without a word of Oviedo. Counted as a contradicted constraint, so ``place_query`` is tried."""
+    spans = reading.spans
+    if not 2 <= len(spans) <= 3 or any(label in NUMBERED for label, _ in spans):
+        return False
+    if spans[0][0] == "locality" or spans[1][0] != "locality":
+        return False
+    return bool(_countries_named(conn, spans[1][1], spans[2][1] if len(spans) == 3 else None))
 
 
 def _move(conf: Mapping[str, float], old: str, new: str) -> dict[str, float]:
@@ -265,7 +287,7 @@ def resolve_readings(
             places = resolve(conn, r.components, country=country, limit=limit, confidences=r.confidences,
                              relax=not r.derived)
             ev = evidence(places)
-            if region_elsewhere(conn, r, places):
+            if region_elsewhere(conn, r, places) or first_name_aside(conn, r):
                 ev *= CONFLICT_FACTOR
             joint = r.probability * ev
             considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),

@@ -1,7 +1,8 @@
 """Place queries abroad ("Firenze, Toscana"): a region GeoNames codes by number only still decides the
 country, through ISO 3166-2 subdivision names (pycountry). One test per case, over parse-shaped input as the
 tagger gave it; the gazetteer is the session's US gazetteer plus the places of the countries below (the
-distractors included: Ocaña, Colombia; Skanes, Tunisia; Córdoba, Argentina; Mérida, Mexico)."""
+distractors included: Ocaña, Colombia; Skanes, Tunisia; Córdoba, Argentina; Mérida, Mexico; Asturias,
+Philippines; Bretagne-de-Marsan, France)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from resolver import db, loader
 from resolver.readings import _subdivision_keys, from_parse, geocode, subdivision_countries
 from resolver.schema import names, places
 
-COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO"]
+COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM"]
 
 # (parsed spans as (label, value), the place wanted, its country)
 CASES = [
@@ -26,6 +27,12 @@ CASES = [
     ([("locality", "Mérida"), ("county", "Extremadura")], "Mérida", "ES"),
     ([("locality", "Córdoba")], "Córdoba", "AR"),  # no region: the biggest Córdoba, as before
     ([("locality", "Mérida"), ("region", "Yucatán")], "Mérida", "MX"),
+    # the first name put aside (suburb), the region or country read as the locality
+    ([("suburb", "Oviedo"), ("locality", "Asturias")], "Oviedo", "ES"),
+    ([("suburb", "Brest"), ("locality", "Bretagne")], "Brest", "FR"),
+    ([("suburb", "Brest"), ("locality", "Bretagne"), ("country", "France")], "Brest", "FR"),
+    ([("suburb", "Kingston"), ("locality", "Jamaica")], "Kingston", "JM"),
+    ([("suburb", "Mérida"), ("locality", "Yucatán")], "Mérida", "MX"),
 ]  # fmt: skip
 
 

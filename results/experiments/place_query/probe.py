@@ -1,5 +1,5 @@
 """Place queries abroad as text ("Firenze, Toscana"): the tagger's parse + resolver.readings.geocode on the
-local gazetteer, with and without the place-query readings (``place_query``, ``region_elsewhere``).
+local gazetteer, with and without the place-query readings (``place_query``, ``region_elsewhere``, ``first_name_aside``).
 
     .venv/bin/python results/experiments/place_query/probe.py   # -> results/experiments/place_query/probe.json
 
@@ -32,7 +32,9 @@ QUERIES = [
     ("Medellín, Antioquia", "Medellín", "CO"), ("Valencia, Carabobo", "Valencia", "VE"), ("Hamilton, Waikato", "Hamilton", "NZ"),
     ("Sapporo, Hokkaido", "Sapporo", "JP"), ("Curitiba, Paraná", "Curitiba", "BR"), ("Lyon, Auvergne-Rhône-Alpes", "Lyon", "FR"),
     ("Springfield, Illinois", "Springfield", "US"), ("Paris, Texas", "Paris", "US"), ("Toledo, Ohio", "Toledo", "US"),
-    ("Cambridge, Ontario", "Cambridge", "CA"),
+    ("Cambridge, Ontario", "Cambridge", "CA"), ("Oviedo, Asturias", "Oviedo", "ES"), ("Brest, Bretagne", "Brest", "FR"),
+    ("Kingston, Jamaica", "Kingston", "JM"), ("Mérida, Yucatán", "Mérida", "MX"), ("Brooklyn, New York", "Brooklyn", "US"),
+    ("Tbilisi, Georgia", "Tbilisi", "GE"), ("Atlanta, Georgia", "Atlanta", "US"), ("Praha, Česko", "Prague", "CZ"),
 ]  # fmt: skip
 
 
@@ -52,10 +54,11 @@ def main() -> None:
     engine = make_engine(get_settings().db_url)
     with engine.connect() as conn:
         after = run(tagger, conn)
-        keep = readings.place_query, readings.region_elsewhere
-        readings.place_query, readings.region_elsewhere = (lambda *a: []), (lambda *a: False)  # type: ignore[assignment]
+        keep = readings.place_query, readings.region_elsewhere, readings.first_name_aside
+        readings.place_query = lambda *a: []  # type: ignore[assignment]
+        readings.region_elsewhere = readings.first_name_aside = lambda *a: False  # type: ignore[assignment]
         before = run(tagger, conn)
-        readings.place_query, readings.region_elsewhere = keep
+        readings.place_query, readings.region_elsewhere, readings.first_name_aside = keep
     result = {"queries": len(QUERIES), "right_without": sum(bool(r["right"]) for r in before),
               "right_with": sum(bool(r["right"]) for r in after), "without": before, "with": after}
     Path(__file__).with_suffix(".json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
