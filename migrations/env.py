@@ -10,6 +10,7 @@ from logging.config import fileConfig
 
 from alembic import context
 from sqlalchemy import create_engine, pool
+from sqlalchemy.engine import Connection
 
 from resolver.schema import metadata as target_metadata
 
@@ -29,6 +30,17 @@ def _url() -> str:
     return str(url)
 
 
+def _version_schema(conn: Connection) -> str | None:
+    """PostgreSQL: the version table lives in the schema the tables are created in (the first of the
+    ``search_path``), so a gazetteer in its own schema never reads another schema's ``alembic_version``
+    through the path (e.g. ``public``'s, at head, which would skip every migration)."""
+    if conn.dialect.name != "postgresql":
+        return None
+    # the dialect read current_schema() when it first connected (a query here would open a transaction that
+    # alembic's begin_transaction() then leaves to the caller, and the migrations would be rolled back)
+    return conn.dialect.default_schema_name
+
+
 def run_migrations_offline() -> None:
     context.configure(url=_url(), target_metadata=target_metadata, literal_binds=True, dialect_opts={"paramstyle": "named"})
     with context.begin_transaction():
@@ -38,7 +50,8 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
-        context.configure(connection=connection, target_metadata=target_metadata)
+        context.configure(connection=connection, target_metadata=target_metadata,
+                          version_table_schema=_version_schema(connection))
         with context.begin_transaction():
             context.run_migrations()
         return
@@ -49,7 +62,7 @@ def run_migrations_online() -> None:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, poolclass=pool.NullPool)
     with engine.connect() as conn:
-        context.configure(connection=conn, target_metadata=target_metadata)
+        context.configure(connection=conn, target_metadata=target_metadata, version_table_schema=_version_schema(conn))
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()

@@ -157,3 +157,28 @@ def test_reverse_postgres(pg_engine: sa.Engine, pg_oa: dict[str, Any]) -> None:
         hits = reverse(conn, 37.77223, -122.42423, layers="address,locality")
     assert hits[0].name == "27 Octavia St" and hits[0].distance_m < 10
     assert [h.layer for h in hits][-1] == "locality"
+
+
+def test_migrations_ignore_a_version_table_further_down_the_search_path() -> None:
+    """A schema later on the path (``public`` on a shared server) whose ``alembic_version`` is at head must
+    not make the migrations of the first schema a no-op (they read and write the version there)."""
+    with _temp_schema() as url:
+        outer = f"addrnet_outer_{uuid.uuid4().hex[:8]}"
+        admin = sa.create_engine(BASE_URL)
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'CREATE SCHEMA "{outer}"')
+            conn.exec_driver_sql(f'CREATE TABLE "{outer}".alembic_version (version_num varchar(32) PRIMARY KEY)')
+            conn.exec_driver_sql(f"INSERT INTO \"{outer}\".alembic_version VALUES ('{db.head_revision()}')")
+        try:
+            inner = url.replace(",public", f",{outer},public")
+            db.upgrade(inner)
+            engine = db.make_engine(inner)
+            with engine.connect() as conn:
+                tables = set(sa.inspect(conn).get_table_names())
+            engine.dispose()
+            assert {"places", "names", "alembic_version"} <= tables
+            assert db.current_revision(inner) == db.head_revision()
+        finally:
+            with admin.begin() as conn:
+                conn.exec_driver_sql(f'DROP SCHEMA "{outer}" CASCADE')
+            admin.dispose()
