@@ -305,17 +305,17 @@ def resolve_readings(
 def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
     """True when the reading's region (or county, which the resolver does not match) is none the gazetteer
     knows as a region (GeoNames codes many countries' regions by number only) but names ISO 3166-2
-    subdivisions of countries other than the best result's ("Córdoba, Andalucía" answered by Córdoba,
-    Argentina): a contradicted constraint."""
+    subdivisions of countries other than the best result's, or another country ("Córdoba, Andalucía"
+    answered by Córdoba, Argentina; "Granada, Nicaragua" with Nicaragua read as a county): a contradicted
+    constraint."""
     if not places or "country" in reading.components:
         return False
     for label in ("region", "county"):
         value = reading.components.get(label)
         if not value:
             continue
-        norm = normalize_name(value)
-        countries = subdivision_countries().get(norm)
-        if countries and places[0].country.upper() not in countries and not cands.regions(conn, norm, None):
+        countries = _countries_named(conn, value, None)
+        if countries and places[0].country.upper() not in countries and not cands.regions(conn, normalize_name(value), None):
             return True
     return False
 

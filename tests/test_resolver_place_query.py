@@ -16,7 +16,7 @@ from resolver import db, loader
 from resolver.readings import _subdivision_keys, from_parse, geocode, subdivision_countries
 from resolver.schema import names, places
 
-COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM"]
+COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM"]
 
 # (parsed spans as (label, value), the place wanted, its country)
 CASES = [
@@ -27,6 +27,9 @@ CASES = [
     ([("locality", "Mérida"), ("county", "Extremadura")], "Mérida", "ES"),
     ([("locality", "Córdoba")], "Córdoba", "AR"),  # no region: the biggest Córdoba, as before
     ([("locality", "Mérida"), ("region", "Yucatán")], "Mérida", "MX"),
+    # a country read as a county (the resolver matches no county): Granada, Spain is bigger
+    ([("locality", "Granada"), ("county", "Nicaragua")], "Granada", "NI"),
+    ([("locality", "Hamilton"), ("county", "Bermuda")], "Hamilton", "BM"),
     # the first name put aside (suburb), the region or country read as the locality
     ([("suburb", "Oviedo"), ("locality", "Asturias")], "Oviedo", "ES"),
     ([("suburb", "Brest"), ("locality", "Bretagne")], "Brest", "FR"),

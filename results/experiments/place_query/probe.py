@@ -35,7 +35,29 @@ QUERIES = [
     ("Cambridge, Ontario", "Cambridge", "CA"), ("Oviedo, Asturias", "Oviedo", "ES"), ("Brest, Bretagne", "Brest", "FR"),
     ("Kingston, Jamaica", "Kingston", "JM"), ("Mérida, Yucatán", "Mérida", "MX"), ("Brooklyn, New York", "Brooklyn", "US"),
     ("Tbilisi, Georgia", "Tbilisi", "GE"), ("Atlanta, Georgia", "Atlanta", "US"), ("Praha, Česko", "Prague", "CZ"),
+    ("Granada, Nicaragua", "Granada", "NI"), ("Hamilton, Bermuda", "Hamilton", "BM"), ("Granada, Andalucía", "Granada", "ES"),
 ]  # fmt: skip
+
+# common place queries whose answers must not move (checked: the answer with and without these readings)
+CONTROLS = [
+    "Brooklyn, NY", "Cambridge, MA", "Portland, Oregon", "Washington, DC", "Kansas City, Missouri", "St. Louis, MO",
+    "Columbia, SC", "Georgia, Vermont", "Paris, France", "Florence, Italy", "Florence, Alabama", "Victoria, Texas",
+    "Victoria, BC", "London, Ontario", "London, UK", "Santiago, Chile", "Córdoba, Argentina", "Valencia, Spain",
+    "Valencia, Venezuela", "Cambridge, England", "Dublin, Ohio", "Dublin, Ireland", "Sydney, Nova Scotia",
+    "Sydney, Australia", "Athens, Georgia", "Athens, Greece", "Moscow, Idaho", "Rome, Georgia", "Toledo, Spain",
+    "Hamilton, Ontario", "Aberdeen, Scotland", "Aberdeen, Washington", "Lima, Ohio", "Lima, Peru",
+    "Berlin, New Hampshire", "Naples, Florida", "Alexandria, Egypt", "Cairo, Illinois", "Delhi, New York",
+    "Bristol, England", "Kingston, Ontario", "Richmond, Virginia", "Richmond, British Columbia",
+]
+
+
+def answers(tagger: Tagger, conn: object, texts: list[str]) -> list[object]:
+    out = []
+    for text in texts:
+        parse = [{"label": c.label, "value": c.value, "confidence": c.confidence} for c in tagger.parse(text).components]
+        res = readings.geocode(conn, readings.from_parse(parse), alternatives=lambda t=text: tagger.parse_alternatives(t))  # type: ignore[arg-type]
+        out.append((res.results[0].name, res.results[0].country) if res.results else None)
+    return out
 
 
 def run(tagger: Tagger, conn: object) -> list[dict[str, object]]:
@@ -54,15 +76,20 @@ def main() -> None:
     engine = make_engine(get_settings().db_url)
     with engine.connect() as conn:
         after = run(tagger, conn)
+        controls_after = answers(tagger, conn, CONTROLS)
         keep = readings.place_query, readings.region_elsewhere, readings.first_name_aside
         readings.place_query = lambda *a: []  # type: ignore[assignment]
         readings.region_elsewhere = readings.first_name_aside = lambda *a: False  # type: ignore[assignment]
         before = run(tagger, conn)
+        controls_before = answers(tagger, conn, CONTROLS)
         readings.place_query, readings.region_elsewhere, readings.first_name_aside = keep
     result = {"queries": len(QUERIES), "right_without": sum(bool(r["right"]) for r in before),
-              "right_with": sum(bool(r["right"]) for r in after), "without": before, "with": after}
+              "right_with": sum(bool(r["right"]) for r in after), "controls": len(CONTROLS),
+              "controls_changed": [[t, b, a] for t, b, a in zip(CONTROLS, controls_before, controls_after, strict=True)
+                                   if a != b],
+              "without": before, "with": after}
     Path(__file__).with_suffix(".json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in result.items() if k.startswith(("queries", "right"))}))
+    print(json.dumps({k: v for k, v in result.items() if k.startswith(("queries", "right", "controls"))}))
 
 
 if __name__ == "__main__":
