@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -37,8 +38,11 @@ class Settings(BaseSettings):
     parse_batch_max: int = Field(64, description="Most concurrent /parse texts parsed in one ONNX run.")
     parse_batch_wait_ms: float = Field(0.0, description="How long /parse waits for company while the worker is busy.")
     parse_cache_size: int = Field(1024, description="Recent /parse answers kept per worker (LRU; 0 = off).")
-    parse_fast_path: bool = Field(True, description="Answer the usual POST /parse without FastAPI's routing and "
+    parse_fast_path: bool = Field(True, description="Answer the usual POST /parse, /parse/batch and /resolve without FastAPI's routing and "
                                   "dependency solving (app/fastpath.py); anything else goes to the route.")
+    accept: Literal["gated", "reuseport"] = Field(
+        "gated", description="serve --workers N: how connections find a worker (app/workers.py): one shared socket "
+        "with a gated accept, or one SO_REUSEPORT socket per worker.")
     log_level: str = Field("INFO", description="Log level of the JSON logs (addrnet and uvicorn).")
     # hardening (issue 13): operator token, shadow privacy and retention, bounded database memory
     admin_token: str | None = Field(

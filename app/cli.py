@@ -82,6 +82,6 @@ def serve(args: argparse.Namespace) -> int:
 
     if args.workers > 1 and workers.supported():  # forked workers sharing one socket (app/workers.py)
         return workers.run("app.main:create_app", factory=True, host=args.host, port=args.port,
-                           workers=args.workers, **options)
+                           workers=args.workers, accept=args.settings.accept, **options)
     uvicorn.run("app.main:create_app", factory=True, host=args.host, port=args.port, workers=args.workers, **options)
     return 0

@@ -19,8 +19,9 @@ one call here. What pays on this path (``addrnet bench means`` measures each; RE
   batches a worker gets at once run one after the other (two at once in one process only fight over the
   GIL: measured 0.76x the speed of one after the other). Meanwhile the worker accepts no new connection
   (``app.workers.hold``: with ``serve --workers N`` they go to idle workers).
-- ``/resolve`` runs in the thread pool (database I/O) with the connection from ``app.deps``; the resolver
-  call (``lookup``) is a pass-through to ``resolver.match.resolve``.
+- ``/resolve`` parses its text through the ``/parse`` micro-batcher, then resolves on the event loop (SQLite)
+  or in one thread-pool call (a database server; ``app.routes.resolve``); the resolver call (``lookup``)
+  is a pass-through to ``resolver.readings.geocode``.
 
 Every answered request of a shadowed arm is handed to ``app.shadow.ShadowRunner.submit_request``.
 """

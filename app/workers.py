@@ -28,7 +28,6 @@ import asyncio
 import importlib
 import logging
 import multiprocessing as mp
-import os
 import signal
 import socket
 import sys
@@ -259,9 +258,8 @@ def supported() -> bool:
 
 def run(app: str, *, factory: bool, host: str, port: int, workers: int, accept: str = "gated", **kwargs: Any) -> int:
     """Serve ``app`` from ``workers`` processes until SIGINT/SIGTERM; the exit status of the shutdown.
-    ``accept``: ``gated`` or ``reuseport`` (the module's docstring); the environment's ``ADDRNET_ACCEPT``
-    overrides it."""
-    accept = os.environ.get("ADDRNET_ACCEPT", accept)
+    ``accept``: ``gated`` or ``reuseport`` (the module's docstring; ``addrnet serve`` passes the setting,
+    ``ADDRNET_ACCEPT``)."""
     if accept not in ACCEPTS:
         raise ValueError(f"accept must be one of {ACCEPTS}, not {accept!r}")
     # gated: the listening socket the workers share; reuseport: bound (not listening) for the whole run.
