@@ -207,8 +207,8 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
     first is read as a locality of that country (a third name, when there is one, must be the same country);
     the gazetteer then decides. The gazetteer's regions are not enough here: GeoNames codes many countries'
     regions by number only, so "Toscana" names no region of it."""
-    spans = reading.spans
-    if not 2 <= len(spans) <= 3 or any(label in NUMBERED for label, _ in spans):
+    spans = _names_only(reading)
+    if not spans:
         return []
     first = spans[0][1]
     out: list[Reading] = []
@@ -223,6 +223,14 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
         out += [Reading({"locality": first, "country": cc}, p, {}, f"{first!r} read as a place in {region!r} ({cc})",
                         True) for cc in sorted(countries)[:2]]  # fmt: skip
     return out[:2]
+
+
+def _names_only(reading: Reading) -> tuple[tuple[str, str], ...]:
+    """The reading's spans when they can be a place query (two or three names, nothing numbered), else ()."""
+    spans = reading.spans
+    if not 2 <= len(spans) <= 3 or any(label in NUMBERED for label, _ in spans):
+        return ()
+    return spans
 
 
 def _countries_named(conn: Connection, region: str, country: str | None) -> frozenset[str]:
@@ -242,10 +250,8 @@ def first_name_aside(conn: Connection, reading: Reading) -> bool:
     """A place query ("Oviedo, Asturias") the tagger read with its first name aside (suburb, street or venue)
     and the next one, which names a subdivision or a country, as the locality: Asturias, Philippines answers
     it without a word of Oviedo. Counted as a contradicted constraint, so ``place_query`` is tried."""
-    spans = reading.spans
-    if not 2 <= len(spans) <= 3 or any(label in NUMBERED for label, _ in spans):
-        return False
-    if spans[0][0] == "locality" or spans[1][0] != "locality":
+    spans = _names_only(reading)
+    if not spans or spans[0][0] == "locality" or spans[1][0] != "locality":
         return False
     return bool(_countries_named(conn, spans[1][1], spans[2][1] if len(spans) == 3 else None))
 
