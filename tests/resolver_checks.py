@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from resolver import db, loader
 from resolver.match import resolve
+from resolver.schema import names, places
 
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "data" / "resolver_cases.json").read_text(encoding="utf-8")
@@ -101,3 +103,23 @@ def check_address_case(engine: sa.Engine, case: dict[str, Any]) -> None:
     if "explanation_has" in case:
         assert case["explanation_has"] in top.explanation
     assert top.explanation and 0.0 <= top.score <= 1.0 and top.accuracy_m and top.accuracy_m > 0
+
+
+def gazetteer_plus(small_gazetteer: str, path: Path, countries: list[str]) -> sa.Engine:
+    """A copy of the session's US gazetteer at ``path`` with the regions and localities of ``countries`` added,
+    built by the same loader."""
+    src, out = sqlite3.connect(small_gazetteer.removeprefix("sqlite:///")), sqlite3.connect(path)
+    src.backup(out)
+    src.close()
+    out.close()
+    eng = db.make_engine(f"sqlite:///{path}")
+    gaz = loader.build(countries, progress=False)
+    with eng.begin() as conn:
+        offset = int(conn.execute(sa.select(sa.func.max(places.c.id))).scalar_one())
+        keep = {r[0] for r in gaz.places if r[1] in ("region", "locality")}
+        conn.execute(sa.insert(places), [dict(zip(loader.PLACE_COLS, (r[0] + offset, *r[1:]), strict=True))
+                                         for r in gaz.places if r[0] in keep])  # fmt: skip
+        cols = loader.NAME_COLS[1:]
+        conn.execute(sa.insert(names), [dict(zip(cols, (n[0] + offset, *n[1:]), strict=True))
+                                        for n in gaz.names if n[0] in keep])  # fmt: skip
+    return eng

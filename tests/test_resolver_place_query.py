@@ -6,15 +6,13 @@ Philippines; Bretagne-de-Marsan, France)."""
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-from resolver import db, loader
 from resolver.readings import _subdivision_keys, from_parse, geocode, subdivision_countries
-from resolver.schema import names, places
+from tests.resolver_checks import gazetteer_plus
 
 COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM"]
 
@@ -41,21 +39,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def engine(small_gazetteer: str, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    path = tmp_path_factory.mktemp("abroad") / "gaz.sqlite"
-    src, out = sqlite3.connect(small_gazetteer.removeprefix("sqlite:///")), sqlite3.connect(path)
-    src.backup(out)
-    src.close()
-    out.close()
-    eng = db.make_engine(f"sqlite:///{path}")
-    gaz = loader.build(COUNTRIES, progress=False)
-    with eng.begin() as conn:
-        offset = int(conn.execute(sa.select(sa.func.max(places.c.id))).scalar_one())
-        keep = {r[0] for r in gaz.places if r[1] in ("region", "locality")}
-        conn.execute(sa.insert(places), [dict(zip(loader.PLACE_COLS, (r[0] + offset, *r[1:]), strict=True))
-                                         for r in gaz.places if r[0] in keep])  # fmt: skip
-        cols = loader.NAME_COLS[1:]
-        conn.execute(sa.insert(names), [dict(zip(cols, (n[0] + offset, *n[1:]), strict=True))
-                                        for n in gaz.names if n[0] in keep])  # fmt: skip
+    eng = gazetteer_plus(small_gazetteer, tmp_path_factory.mktemp("abroad") / "gaz.sqlite", COUNTRIES)
     yield eng
     eng.dispose()
 

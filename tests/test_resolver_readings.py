@@ -7,15 +7,13 @@ whose codes collide with US states (CO, CA, DE, IN, GA, ME), built by the same l
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-from resolver import db, loader
 from resolver.readings import Reading, from_alternatives, from_parse, geocode, resolve_readings
-from resolver.schema import names, places
+from tests.resolver_checks import gazetteer_plus
 
 FOREIGN = ["CO", "CA", "DE", "IN", "GA", "ME"]
 
@@ -32,21 +30,7 @@ CODES = [
 
 @pytest.fixture(scope="module")
 def engine(small_gazetteer: str, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    path = tmp_path_factory.mktemp("codes") / "gaz.sqlite"
-    src, out = sqlite3.connect(small_gazetteer.removeprefix("sqlite:///")), sqlite3.connect(path)
-    src.backup(out)
-    src.close()
-    out.close()
-    eng = db.make_engine(f"sqlite:///{path}")
-    gaz = loader.build(FOREIGN, progress=False)
-    with eng.begin() as conn:
-        offset = int(conn.execute(sa.select(sa.func.max(places.c.id))).scalar_one())
-        keep = {r[0] for r in gaz.places if r[1] in ("region", "locality")}
-        conn.execute(sa.insert(places), [dict(zip(loader.PLACE_COLS, (r[0] + offset, *r[1:]), strict=True))
-                                         for r in gaz.places if r[0] in keep])  # fmt: skip
-        cols = loader.NAME_COLS[1:]
-        conn.execute(sa.insert(names), [dict(zip(cols, (n[0] + offset, *n[1:]), strict=True))
-                                        for n in gaz.names if n[0] in keep])  # fmt: skip
+    eng = gazetteer_plus(small_gazetteer, tmp_path_factory.mktemp("codes") / "gaz.sqlite", FOREIGN)
     yield eng
     eng.dispose()
 
