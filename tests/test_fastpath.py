@@ -88,16 +88,23 @@ def test_fast_path_answers_as_the_route(clients: dict[bool, TestClient], path: s
         assert fast.headers.get(header) == route.headers.get(header)
 
 
-def test_usual_requests_take_the_fast_path(clients: dict[bool, TestClient], monkeypatch: pytest.MonkeyPatch) -> None:
-    answered: list[int] = []
-    real = fastpath.FastParseMiddleware._answer
+def answers_spy(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[bool]:
+    """Wrap the async ``owner.name`` (a fast answer, or None to hand the request to the route); the list
+    records, call by call, whether the fast path answered."""
+    answered: list[bool] = []
+    real = getattr(owner, name)
 
-    async def spy(self: Any, scope: Any, body: bytes) -> Any:
-        response = await real(self, scope, body)
+    async def spy(*args: Any) -> Any:
+        response = await real(*args)
         answered.append(response is not None)
         return response
 
-    monkeypatch.setattr(fastpath.FastParseMiddleware, "_answer", spy)
+    monkeypatch.setattr(owner, name, spy)
+    return answered
+
+
+def test_usual_requests_take_the_fast_path(clients: dict[bool, TestClient], monkeypatch: pytest.MonkeyPatch) -> None:
+    answered = answers_spy(monkeypatch, fastpath.FastParseMiddleware, "_answer")
     assert clients[True].post("/parse", json={"text": "12 Main St"}).status_code == 200
     assert clients[True].post("/parse?labels=libpostal", json={"text": "12 Main St"}).status_code == 200
     assert clients[True].post("/parse", json={"text": ""}).status_code == 422  # handed to the route
@@ -150,15 +157,7 @@ def test_resolve_fast_path_answers_as_the_route(resolve_clients: dict[bool, Test
 
 def test_usual_resolve_takes_the_fast_path(resolve_clients: dict[bool, TestClient],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    answered: list[bool] = []
-    real = fastpath.resolve.answer_fast
-
-    async def spy(app: Any, scope: Any, data: Any) -> Any:
-        response = await real(app, scope, data)
-        answered.append(response is not None)
-        return response
-
-    monkeypatch.setattr(fastpath.resolve, "answer_fast", spy)
+    answered = answers_spy(monkeypatch, fastpath.resolve, "answer_fast")
     assert resolve_clients[True].post("/resolve", json={"text": "Springfield, IL"}).status_code == 200
     assert resolve_clients[True].post("/resolve", json={"components": {"locality": "Boston"}}).status_code == 200
     assert answered == [True, False]
