@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from addrnet.settings import get_settings
+from bench.common import write_result
 from model.tagger import Tagger
 from resolver import readings
 from resolver.db import make_engine
@@ -88,7 +89,7 @@ def main() -> None:
               "controls_changed": [[t, b, a] for t, b, a in zip(CONTROLS, controls_before, controls_after, strict=True)
                                    if a != b],
               "without": before, "with": after}
-    Path(__file__).with_suffix(".json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_result(Path(__file__).with_suffix(".json"), result, echo=False)
     print(json.dumps({k: v for k, v in result.items() if k.startswith(("queries", "right", "controls"))}))
 
 

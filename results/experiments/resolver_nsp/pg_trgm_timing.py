@@ -25,6 +25,7 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import write_result  # noqa: E402
 from resolver import candidates as cands  # noqa: E402
 
 QUERIES = [("sprngfield", "US"), ("grass vallye", "US"), ("baltimroe", "US"), ("oaklnad", "US"),
@@ -82,9 +83,7 @@ def main() -> int:
         "median_old_ms": round(statistics.median(r["old_ms"] for r in rows), 2),
         "median_new_ms": round(statistics.median(r["new_ms"] for r in rows), 2),
     }
-    out = Path(__file__).with_name("pg_trgm_timing.json")
-    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2))
+    write_result(Path(__file__).with_name("pg_trgm_timing.json"), result)
     return 0
 
 

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from addrnet.settings import get_settings  # noqa: E402
+from bench.common import write_result  # noqa: E402
 from resolver import candidates as cands  # noqa: E402
 from resolver.geo import haversine_km  # noqa: E402
 from resolver.match import resolve  # noqa: E402
@@ -118,9 +119,7 @@ def main() -> int:
         "distinct_zip_town_pairs": len(pair_hits),
         "correct_per_distinct_pair": {rule: sum(p[rule] for p in pair_hits.values()) for rule in rules},
     }
-    out = Path(__file__).with_name("zip_choice_dev.json")
-    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2))
+    write_result(Path(__file__).with_name("zip_choice_dev.json"), result)
     return 0
 
 
