@@ -17,7 +17,6 @@ pays: the arm's MatMuls are quantized QDQ (int8 weights per channel, uint8 activ
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import tempfile
 import time
@@ -64,10 +63,9 @@ def quantize_arm(arm: str, out: Path, calib_texts: list[str]) -> Path:
     quantize_static(str(tmp / "pre.onnx"), str(tmp / "int8.onnx"), Reader(), quant_format=QuantFormat.QDQ,
                     op_types_to_quantize=["MatMul"], per_channel=True, activation_type=QuantType.QUInt8,
                     weight_type=QuantType.QInt8, calibrate_method=CalibrationMethod.MinMax)
-    labels = json.loads((art.folder / "labels.json").read_text(encoding="utf-8"))
     manifest = {k: v for k, v in art.manifest.items() if k != "files"}
     manifest["quantization"] = {"int8": True, "mode": "static", "calibration_texts": len(calib_texts)}
-    return write_artifact(out, onnx_path=tmp / "int8.onnx", tokenizer_path=art.tokenizer_path, labels=labels,
+    return write_artifact(out, onnx_path=tmp / "int8.onnx", tokenizer_path=art.tokenizer_path, labels=art.labels,
                           manifest=manifest)
 
 
@@ -84,13 +82,15 @@ def _spans(res: Any) -> list[tuple[str, int, int]]:
     return [(c.label, c.start, c.end) for c in res.components]
 
 
-def real_text_exact(tagger: Any, path: Path) -> dict[str, Any] | None:
-    if not path.exists():
+def real_text_exact(tagger: Any, corpus: Path) -> dict[str, Any] | None:
+    """Exact match on the corpus's real-text test set (``training.measure.per_country``), when it is built."""
+    if not (corpus / "real_test.jsonl").exists():
         return None
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    got = tagger.parse_batch([r["text"] for r in rows], tokens=False)
-    ok = sum(sorted(_spans(g)) == sorted((s[0], s[1], s[2]) for s in r["spans"]) for r, g in zip(rows, got, strict=True))
-    return {"rows": len(rows), "exact_match": ok / len(rows)}
+    from training.corpus_build import read_split
+    from training.measure import per_country
+
+    rows = list(read_split(corpus, "real_test"))
+    return {"rows": len(rows), "exact_match": per_country(tagger, rows)["exact_match"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             rounds.append({"fp32": _rate(fp32, chunks, args.seconds), "int8": _rate(int8, chunks, args.seconds)})
         a, b = fp32.parse_batch(timed, tokens=False), int8.parse_batch(timed, tokens=False)
         same = sum(_spans(x) == _spans(y) for x, y in zip(a, b, strict=True)) / len(timed)
-        corpus = ROOT / args.corpus / "real_test.jsonl"
+        corpus = ROOT / args.corpus
         result = {
             "bench": "static_int8", "date": now(), "machine": platform.machine(), "arm": args.arm,
             "inputs": {"timed": len(timed), "calibration": len(calib), "sha256": digest},
