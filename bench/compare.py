@@ -194,8 +194,10 @@ class Server:
         self.ready_body = r.json()
 
     def worker_pids(self) -> list[int]:
-        kids = child_pids(self.proc.pid)
-        workers = [k for k in kids if _rss_mb(k) > 40]  # not the multiprocessing resource tracker
+        """The server's worker processes (its children but a multiprocessing helper), else the server itself.
+        (Told apart by their command line, not by size: the bare app's workers are ~40 MB, and a size
+        cut of 40 MB left them out, so the bare server's CPU was its launcher's alone.)"""
+        workers = [k for k in child_pids(self.proc.pid) if not _mp_helper(k)]
         return workers or [self.proc.pid]
 
     def stop(self) -> None:
@@ -224,6 +226,15 @@ def measured(srv: Server, fn: Any) -> dict[str, Any]:
     res = fn()
     res["server_cpu_ms_per_request"] = (_cpu_s(pids) - c0) * 1000 / max(1, res["requests"])
     return res
+
+
+def _mp_helper(pid: int) -> bool:
+    """True for multiprocessing's resource (or semaphore) tracker, a child that serves no request."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # gone
+    return b"resource_tracker" in cmdline or b"semaphore_tracker" in cmdline
 
 
 def _rss_mb(pid: int) -> float:
