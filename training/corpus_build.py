@@ -35,6 +35,13 @@ SOURCE_MIX_V4: tuple[tuple[str, float], ...] = (
     ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.18), ("zipcodes", 0.11), ("faker", 0.18), ("suburb", 0.09),
     ("county", 0.06), ("intl", 0.09), ("short", 0.09),
 )
+# corpus 0.5.0: as 0.4.0, with GeoNames (0.05) and zipcodes (0.01) giving way to "v5" (street + region with no
+# locality, person streets with two given names, a country after the locality with no comma, house-number
+# prefixes, inputs with no component); floors in the usaddress rows are labelled ``level``
+SOURCE_MIX_V5: tuple[tuple[str, float], ...] = (
+    ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.13), ("zipcodes", 0.10), ("faker", 0.18), ("suburb", 0.09),
+    ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06),
+)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -51,6 +58,10 @@ def is_v3(version: str) -> bool:
 
 def is_v4(version: str) -> bool:
     return _at_least(version, (0, 4, 0))
+
+
+def is_v5(version: str) -> bool:
+    return _at_least(version, (0, 5, 0))
 
 
 def real_split_of(group: str) -> str | None:
@@ -112,7 +123,17 @@ def split_of(record: str) -> str:
     return "train" if h < 90 else "dev" if h < 95 else "test"
 
 
-def _us_pieces(rec: UsRecord) -> list[Piece]:
+def _us_pieces(rec: UsRecord, floors: bool = False) -> list[Piece]:
+    """The record's words as pieces; with ``floors`` (corpus >= 0.5.0) floors inside a unit become ``level``."""
+    pieces = _us_words(rec)
+    if floors:
+        from training.corpus_v5 import split_floors
+
+        pieces = split_floors(pieces)
+    return pieces
+
+
+def _us_words(rec: UsRecord) -> list[Piece]:
     pieces: list[Piece] = []
     comma_before = False
     for text, label, comma_after in rec.words:
@@ -156,13 +177,15 @@ class _Counts:
 
 
 def _example(source: str, idx: int, src: Sources, synth: Synth, rng: random.Random, world: Any = None,
-             oa: list[OARow] | None = None, us: list[UsRecord] | None = None) -> tuple[dict[str, Any], str, dict]:
+             oa: list[OARow] | None = None, us: list[UsRecord] | None = None,
+             floors: bool = False) -> tuple[dict[str, Any], str, dict]:
     oa = src.oa if oa is None else oa
     us = src.usaddress if us is None else us
-    if source in ("intl", "short"):  # corpus >= 0.4.0; ``world`` is then the V4Synth
+    if source in ("intl", "short", "v5"):  # corpus >= 0.4.0; ``world`` is then the V4Synth (V5Synth for v5)
         from training.corpus_v4 import record_of
 
-        text, spans, mix, a, kind = world.intl(rng) if source == "intl" else world.short(rng)
+        text, spans, mix, a, kind = world.intl(rng) if source == "intl" else world.short(rng) if source == "short" \
+            else world.example(rng)
         meta = {"spans": spans, "mix": mix, "stats": a.stats, "street": a.street, "locality": a.locality}
         return {"record": record_of(source, kind, a), "country": a.country}, text, meta
     if source in ("faker", "suburb", "county"):
@@ -175,7 +198,7 @@ def _example(source: str, idx: int, src: Sources, synth: Synth, rng: random.Rand
     if source == "usaddress":
         rec = us[idx]
         stats: dict[str, str] = {}
-        text, spans = assemble(_us_pieces(rec), rng, stats)
+        text, spans = assemble(_us_pieces(rec, floors), rng, stats)
         return {"record": rec.record, "country": "US"}, text, {"spans": spans, "mix": "usaddress", "stats": stats}
     if source == "oa":
         row = oa[idx]
@@ -215,13 +238,17 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         world = WorldSynth(src, w, synth)
         synth.names = {cc: world.names(cc) for cc in set(synth.names) | set(w.country_names)}
         world_counts = count_world(w)
-        oa, us = _write_real(out, src, counts)
-    v4 = None
+        oa, us = _write_real(out, src, counts, floors=is_v5(version))
+    v4 = v5 = None
     if is_v4(version):
         from training.corpus_v4 import V4Synth
 
         v4 = V4Synth(src, world, synth)
-    mix_table = SOURCE_MIX_V4 if v4 else SOURCE_MIX_V3 if v3 else SOURCE_MIX
+    if is_v5(version):
+        from training.corpus_v5 import V5Synth
+
+        v5 = V5Synth(src, world, synth, v4)
+    mix_table = SOURCE_MIX_V5 if v5 else SOURCE_MIX_V4 if v4 else SOURCE_MIX_V3 if v3 else SOURCE_MIX
     iters = {"oa": _cycle(len(oa), rng), "usaddress": _cycle(len(us), rng),
              "zipcodes": _cycle(len(src.zips), rng)}
     names = [s for s, _ in mix_table]
@@ -237,8 +264,8 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
                 source = rng.choices(names, weights)[0]
                 idx = synth.city_index(rng) if source == "geonames" else next(iters[source], 0) \
                     if source in iters else 0
-                ex, text, meta = _example(source, idx, src, synth, rng, v4 if source in ("intl", "short") else world,
-                                          oa, us)
+                gen = v5 if source == "v5" else v4 if source in ("intl", "short") else world
+                ex, text, meta = _example(source, idx, src, synth, rng, gen, oa, us, floors=v5 is not None)
                 reason = check_example(text, meta["spans"]) or _excluded(excl, text, meta)
                 if reason:
                     counts.render_rejected[f"{source}:{reason}"] += 1
@@ -290,7 +317,8 @@ def cached_world(src: Sources) -> Any:
     return _WORLD[id(src)]
 
 
-def _write_real(out: Path, src: Sources, counts: _Counts) -> tuple[list[OARow], list[UsRecord]]:
+def _write_real(out: Path, src: Sources, counts: _Counts,
+                floors: bool = False) -> tuple[list[OARow], list[UsRecord]]:
     """Write real_test/real_calib; return the OA rows and usaddress records left for the other splits."""
     files = {s: (out / f"{s}.jsonl").open("w", encoding="utf-8", newline="\n") for s in REAL_SPLITS}
     oa_keep: list[OARow] = []
@@ -313,7 +341,7 @@ def _write_real(out: Path, src: Sources, counts: _Counts) -> tuple[list[OARow], 
             if split is None:
                 us_keep.append(rec)
                 continue
-            text, spans = _plain(_us_pieces(rec))
+            text, spans = _plain(_us_pieces(rec, floors))
             if check_example(text, spans) or not spans:
                 counts.render_rejected["real:usaddress"] += 1
                 continue
