@@ -80,56 +80,57 @@ _REGIONS = (
 _REGIONS_CC = _REGIONS.where(names.c.country_code == _BP("cc"))
 
 
-# Country and region names are few and asked for on almost every query, postcodes (fixed rows, each a
-# few ids) often repeat: their answers are kept per engine for the life of the process (``clear_cache`` after reloading a gazetteer in the same process;
-# a service is restarted after ``addrnet gazetteer load``).
-_CACHE: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, str | None], Any]] = weakref.WeakKeyDictionary()
-_CACHE_MAX = 50_000
+# Every lookup answer is kept per engine, one least-recently-used cache of each kind (``LOOKUP_CACHE_ROWS``
+# rows each): country and region names are few and asked for on almost every query; postcodes (fixed rows,
+# each a few ids), place rows by id and the exact and fuzzy name lookups repeat across requests (traffic names
+# the same towns) and within one (each reading of an address asks again). The answers handed out are shared:
+# read only. ``clear_cache`` after reloading a gazetteer in the same process (a service is restarted after
+# ``addrnet gazetteer load``).
+LOOKUP_CACHE_ROWS = {"names_exact": 8_000, "names_fuzzy": 8_000}  # ~10 MB of place rows at most
+LOOKUP_CACHE_ROWS_DEFAULT = 50_000  # the small answers: countries, regions, postcodes, place rows by id
+_MISSING = object()
 
 
 def clear_cache() -> None:
-    _CACHE.clear()
     _LOOKUPS.clear()
     _HAS_STREETS_SEEN.clear()
 
 
 class _RowLRU:
-    """Least recently used lookup answers under a budget of rows (an answer costs the rows it holds, so a
-    common name's long answer cannot crowd the memory); answers over an eighth of the budget are not kept.
-    Thread-safe (a database server's lookups run in the thread pool)."""
+    """Least recently used lookup answers under a budget of rows (an answer costs the rows it holds plus one,
+    so a common name's long answer cannot crowd the memory); answers over an eighth of the budget are not kept.
+    Any value may be kept (``None`` too: "no such country" is an answer); ``get`` returns ``default`` when the
+    key is not kept. Thread-safe (a database server's lookups run in the thread pool)."""
 
     def __init__(self, max_rows: int) -> None:
         self.max_rows = max_rows
         self.rows = 0
-        self.data: OrderedDict[Hashable, tuple[Any, ...]] = OrderedDict()
+        self.data: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: Hashable) -> tuple[Any, ...] | None:
+    def get(self, key: Hashable, default: Any = None) -> Any:
         with self.lock:
-            value = self.data.get(key)
-            if value is not None:
-                self.data.move_to_end(key)
-            return value
+            item = self.data.get(key)
+            if item is None:
+                return default
+            self.data.move_to_end(key)
+            return item[0]
 
-    def put(self, key: Hashable, value: tuple[Any, ...]) -> None:
-        cost = len(value) + 1
+    def put(self, key: Hashable, value: Any) -> None:
+        cost = (len(value) if isinstance(value, tuple | frozenset | list) else 1) + 1
         if cost > self.max_rows // 8:
             return
         with self.lock:
             old = self.data.pop(key, None)
             if old is not None:
-                self.rows -= len(old) + 1
-            self.data[key] = value
+                self.rows -= old[1]
+            self.data[key] = (value, cost)
             self.rows += cost
             while self.rows > self.max_rows:
-                _, evicted = self.data.popitem(last=False)
-                self.rows -= len(evicted) + 1
+                _, (_, evicted) = self.data.popitem(last=False)
+                self.rows -= evicted
 
 
-# Exact and fuzzy name lookups repeat across requests (traffic names the same towns) and within one (each
-# reading of an address asks again): their answers are kept per engine, least recently used first out,
-# ``LOOKUP_CACHE_ROWS`` rows of each (~10 MB of place rows at most). The rows handed out are shared: read only.
-LOOKUP_CACHE_ROWS = 8_000
 _LOOKUPS: weakref.WeakKeyDictionary[Any, dict[str, _RowLRU]] = weakref.WeakKeyDictionary()
 
 
@@ -139,21 +140,17 @@ def _lookup_cache(conn: Connection, kind: str) -> _RowLRU:
         per_engine = _LOOKUPS[conn.engine] = {}
     cache = per_engine.get(kind)
     if cache is None:
-        cache = per_engine[kind] = _RowLRU(LOOKUP_CACHE_ROWS)
+        cache = per_engine[kind] = _RowLRU(LOOKUP_CACHE_ROWS.get(kind, LOOKUP_CACHE_ROWS_DEFAULT))
     return cache
 
 
-def _cached(conn: Connection, kind: str, norm: str, cc: str | None, compute: Any) -> Any:
-    per_engine = _CACHE.get(conn.engine)
-    if per_engine is None:
-        per_engine = _CACHE[conn.engine] = {}
-    key = (kind, norm, cc)
-    if key in per_engine:
-        return per_engine[key]
-    value = compute()
-    if len(per_engine) >= _CACHE_MAX:
-        per_engine.clear()
-    per_engine[key] = value
+def _cached(conn: Connection, kind: str, key: Hashable, compute: Any) -> Any:
+    """The kept answer of lookup ``kind`` for ``key``, else ``compute()`` kept."""
+    cache = _lookup_cache(conn, kind)
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.put(key, value)
     return value
 
 
@@ -200,7 +197,7 @@ def country_code(conn: Connection, norm: str) -> str | None:
     """ISO code of the country named ``norm`` (a normalized key: "deutschland", "us", "usa")."""
     if not norm:
         return None
-    return _cached(conn, "country", norm, None, lambda: conn.execute(_COUNTRY, {"q": norm}).scalar())  # type: ignore[no-any-return]
+    return _cached(conn, "country", norm, lambda: conn.execute(_COUNTRY, {"q": norm}).scalar())  # type: ignore[no-any-return]
 
 
 def regions(conn: Connection, norm: str, country: str | None) -> set[tuple[str, str]]:
@@ -208,7 +205,7 @@ def regions(conn: Connection, norm: str, country: str | None) -> set[tuple[str, 
     if not norm:
         return set()
     stmt, params = (_REGIONS_CC, {"q": norm, "cc": country}) if country else (_REGIONS, {"q": norm})
-    found = _cached(conn, "regions", norm, country,
+    found = _cached(conn, "regions", (norm, country),
                     lambda: frozenset((r.country_code, r.admin1_code) for r in conn.execute(stmt, params)))  # fmt: skip
     return set(found)
 
@@ -240,7 +237,7 @@ def postcode_rows(conn: Connection, value: str, country: str | None) -> list[Pos
                                    r["lat"], r["lon"]))  # fmt: skip
         return tuple(out)
 
-    return list(_cached(conn, "postcode", code, country, compute))  # postcodes change only with a reload
+    return list(_cached(conn, "postcode", (code, country), compute))  # postcodes change only with a reload
 
 
 def _names_places_stmt(with_cc: str | None) -> sa.Select[Any]:
@@ -266,10 +263,12 @@ def names_exact_places(
     """Places of ``place_kind`` with a name whose key is ``norm`` (in ``country``: one code or several), each
     with its row, in one query: (place_id, name kind, place row by column name)."""
     key = (norm, country if isinstance(country, str) or country is None else tuple(country), place_kind, limit)
-    cache = _lookup_cache(conn, "names_exact")
-    hit = cache.get(key)
-    if hit is not None:
-        return list(hit)
+    return list(_cached(conn, "names_exact", key, lambda: _names_exact_places(conn, norm, country, place_kind, limit)))
+
+
+def _names_exact_places(
+    conn: Connection, norm: str, country: str | Sequence[str] | None, place_kind: str, limit: int
+) -> tuple[tuple[int, str, Mapping[Any, Any]], ...]:
     params: dict[str, object] = {"q": norm, "pk": place_kind, "lim": limit}
     if not isinstance(country, str) and country and len(country) == 1:
         country = country[0]  # one code: the equality statement (the usual region -> its one country)
@@ -283,8 +282,7 @@ def names_exact_places(
     for values in rows:
         r = dict(zip(cols, values, strict=True))
         out.append((int(r["id"]), r["name_kind"], r))
-    cache.put(key, tuple(out))
-    return out
+    return tuple(out)
 
 
 def _range_key_length(n: int, has_country: bool) -> int:
@@ -334,13 +332,7 @@ def names_fuzzy(conn: Connection, norm: str, country: str | None) -> list[tuple[
     max_d = max_typos(len(norm))
     if max_d == 0:
         return []
-    cache = _lookup_cache(conn, "names_fuzzy")
-    hit = cache.get((norm, country))
-    if hit is not None:
-        return list(hit)
-    found = _names_fuzzy(conn, norm, country, max_d)
-    cache.put((norm, country), tuple(found))
-    return found
+    return list(_cached(conn, "names_fuzzy", (norm, country), lambda: tuple(_names_fuzzy(conn, norm, country, max_d))))
 
 
 def _names_fuzzy(conn: Connection, norm: str, country: str | None, max_d: int) -> list[tuple[int, float]]:
@@ -386,22 +378,35 @@ _COUNTRY_PLACE = sa.select(places).where(places.c.kind == "country", places.c.co
 
 
 def place_rows(conn: Connection, ids: Iterable[int]) -> dict[int, Mapping[Any, Any]]:
-    ids = list(ids)
-    if not ids:
-        return {}
-    return {int(r["id"]): r for r in _dicts(conn, _PLACES_BY_ID, {"ids": ids})}
+    """Place rows by id (those kept from earlier lookups, the others read in one query)."""
+    cache = _lookup_cache(conn, "place")
+    out: dict[int, Mapping[Any, Any]] = {}
+    todo: list[int] = []
+    for i in ids:
+        row = cache.get(i)
+        if row is None:
+            todo.append(i)
+        else:
+            out[i] = row
+    if todo:
+        for r in _dicts(conn, _PLACES_BY_ID, {"ids": todo}):
+            out[int(r["id"])] = r
+            cache.put(int(r["id"]), r)
+    return out
 
 
 def place_names(conn: Connection, place_id: int) -> set[str]:
     return set(conn.execute(_PLACE_NAMES, {"p": place_id}).scalars())
 
 
-def region_place(conn: Connection, cc: str, admin1: str) -> RowMapping | None:
-    return conn.execute(_REGION_PLACE, {"cc": cc, "a1": admin1}).mappings().first()
+def region_place(conn: Connection, cc: str, admin1: str) -> Mapping[Any, Any] | None:
+    return _cached(conn, "region_place", (cc, admin1),  # type: ignore[no-any-return]
+                   lambda: next(iter(_dicts(conn, _REGION_PLACE, {"cc": cc, "a1": admin1})), None))
 
 
-def country_place(conn: Connection, cc: str) -> RowMapping | None:
-    return conn.execute(_COUNTRY_PLACE, {"cc": cc}).mappings().first()
+def country_place(conn: Connection, cc: str) -> Mapping[Any, Any] | None:
+    return _cached(conn, "country_place", cc,  # type: ignore[no-any-return]
+                   lambda: next(iter(_dicts(conn, _COUNTRY_PLACE, {"cc": cc})), None))
 
 
 # --- address level ---------------------------------------------------------------------------

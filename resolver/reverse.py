@@ -11,8 +11,9 @@ Coordinates outside [-90, 90] x [-180, 180] or not finite raise ``ValueError``.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.engine import Connection, RowMapping
 
@@ -125,7 +126,7 @@ def reverse(conn: Connection, lat: float, lon: float, layers: str | Iterable[str
     return out
 
 
-def _coarse(layer: str, r: RowMapping, lat: float, lon: float) -> ReverseHit:
+def _coarse(layer: str, r: Mapping[Any, Any], lat: float, lon: float) -> ReverseHit:
     plat, plon = r["lat"], r["lon"]
     d = round(haversine_km(lat, lon, plat, plon) * 1000, 1) if plat is not None and plon is not None else 0.0
     return ReverseHit(layer, r["name"], plat if plat is not None else lat, plon if plon is not None else lon, d,

@@ -228,7 +228,7 @@ def test_lookup_cache_row_budget() -> None:
     assert lru.rows == 80 and lru.get(4) is None and lru.get(5) == (5, 5, 5) and lru.get(24) == (24, 24, 24)
     lru.get(6)  # a hit moves it to the back of the queue: 7 goes first
     lru.put("new", (1,))
-    assert lru.get(6) is not None and lru.get(7) is None and lru.rows == sum(len(v) + 1 for v in lru.data.values())
+    assert lru.get(6) is not None and lru.get(7) is None and lru.rows == sum(cost for _, cost in lru.data.values())
     lru.put("empty", ())
     assert lru.get("empty") == ()
 
