@@ -99,6 +99,12 @@ def _confidences(confidences: Mapping[str, float] | None) -> dict[str, float]:
     return out
 
 
+def check_reading(components: Mapping[str, object], confidences: Mapping[str, float] | None) -> None:
+    """Raise the ``ValueError`` that ``resolve`` would raise for these components and confidences."""
+    _clean(components)
+    _confidences(confidences)
+
+
 def _label(*parts: str | None) -> str:
     return ", ".join(p for p in parts if p)
 

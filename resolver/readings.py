@@ -11,8 +11,9 @@ Colombia or Colorado; "Georgia"), and the reverse; a place query whose second na
 ``resolve_readings`` resolves each reading (``resolver.match.resolve``) and scores it as
 probability x evidence, where evidence is the best result's score halved for each constraint that
 result contradicts or needed relaxing (the locality is not in the region, a country that had to be
-dropped). The best reading wins; ties keep the tagger's order. The result says which reading was
-used and whether it differs from the tagger's top parse.
+dropped). The best reading wins; ties keep the tagger's order. A reading whose probability is no more
+than the best joint score so far is not resolved (evidence is at most 1: it cannot win). The result
+says which reading was used and whether it differs from the tagger's top parse.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from sqlalchemy.engine import Connection
 
 from resolver import candidates as cands
 from resolver.components import COMPONENTS, MAX_COMPONENT_CHARS, MAX_READINGS
-from resolver.match import Place, resolve
+from resolver.match import Place, check_reading, resolve
 from resolver.names import normalize_name
 
 WEAK_EVIDENCE = 0.7  # below this, derived readings are tried (``resolve_readings``)
@@ -290,6 +291,11 @@ def resolve_readings(
             if r.key() in seen or len(seen) >= MAX_READINGS:
                 continue
             seen.add(r.key())
+            if best is not None and r.probability <= best[0] + 1e-9:
+                # evidence is at most 1: this reading cannot beat the best one (not resolved, not in
+                # ``considered``); its components are still checked, as resolving them would
+                check_reading(r.components, r.confidences)
+                continue
             places = resolve(conn, r.components, country=country, limit=limit, confidences=r.confidences,
                              relax=not r.derived)
             ev = evidence(places)

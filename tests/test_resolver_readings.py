@@ -110,3 +110,15 @@ def test_known_postcode_read_as_a_country_is_read_as_the_postcode(engine: sa.Eng
         # a reading whose postcode is known is left alone
         kept = resolve_readings(conn, [Reading({"locality": "Sebastopol", "region": "CA", "postcode": "95472"})])
     assert not kept.differs and kept.results[0].name == "Sebastopol"
+
+
+def test_a_reading_that_cannot_win_is_not_resolved_but_still_checked(engine: sa.Engine) -> None:
+    """Evidence is at most 1: a reading no more probable than the best joint score so far is skipped (not in
+    ``considered``), with the same answer; its components are still checked as resolving them would."""
+    top = Reading({"locality": "Sacramento", "region": "CA"})
+    weak = Reading({"locality": "Toronto", "country": "CA"}, 0.5, source="weak")
+    with engine.connect() as conn:
+        res = resolve_readings(conn, [top, weak])
+        assert res.results[0].name == "Sacramento" and [c["source"] for c in res.considered] == ["top parse"]
+        with pytest.raises(ValueError, match="too long"):
+            resolve_readings(conn, [top, Reading({"street": "x" * 300}, 0.1)])
