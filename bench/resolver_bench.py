@@ -231,8 +231,8 @@ def run_http(url: str, qs: list[tuple[str, str, dict[str, str]]], concurrency: i
     }  # fmt: skip
 
 
-def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str) -> dict[str, Any]:
-    """The code at git ``ref`` ("old") against this tree ("new"): each its own ``addrnet serve --workers N`` on
+def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, new_ref: str | None = None) -> dict[str, Any]:
+    """The code at git ``ref`` ("old") against this tree or the code at ``new_ref`` ("new"): each its own ``addrnet serve --workers N`` on
     the service's gazetteer, started once; in each round both get the same queries (seed 15 + round: no text
     twice within a round, other texts each round), in alternating order. The figures of round 0 (cold lookup
     caches) and the means over the rounds are kept under ``label`` in ``out`` (other labels are kept)."""
@@ -247,7 +247,7 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str) ->
     if settings.database_url:
         env["ADDRNET_DATABASE_URL"] = settings.database_url
     here = Path(__file__).resolve().parents[1]
-    trees = {"old": baseline_tree(ref), "new": here}
+    trees = {"old": baseline_tree(ref), "new": baseline_tree(new_ref) if new_ref else here}
     servers: dict[str, Any] = {}
     runs: dict[str, list[dict[str, Any]]] = {"old": [], "new": []}
     try:
@@ -273,7 +273,7 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str) ->
         return {"mean": {k: round(statistics.mean(r[k] for r in rs), 3) for k in keys},
                 "rounds": [{k: r[k] for k in (*keys, "load_avg")} for r in rs]}  # fmt: skip
 
-    entry: dict[str, Any] = {"date": now(), "baseline": ref, "head": _git_head(here), "workers": workers, "queries_per_round": n,
+    entry: dict[str, Any] = {"date": now(), "baseline": ref, "head": new_ref or _git_head(here), "workers": workers, "queries_per_round": n,
              "gazetteer": settings.db_url, "old": summary(runs["old"]), "new": summary(runs["new"]),
              "machine": platform.machine(), "cpus": os.cpu_count()}  # fmt: skip
     path = Path(out)
@@ -310,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--ab", default=None, metavar="REF",
                    help="instead: the code at git REF against this tree, each served (--workers) on the gazetteer of "
                         "the settings, in alternating rounds (run_ab) -> --out-ab under --label")
+    p.add_argument("--ab-new", default=None, metavar="REF", help="with --ab: the code at REF instead of this tree")
     p.add_argument("--label", default="change")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--out-ab", default="bench/results/means_resolve_2.json")
@@ -317,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out-http", default="bench/results/resolver_http.json")
     a = p.parse_args(argv)
     if a.ab:
-        run_ab(a.ab, a.label, max(1, a.rounds), a.queries, a.workers, a.out_ab)
+        run_ab(a.ab, a.label, max(1, a.rounds), a.queries, a.workers, a.out_ab, a.ab_new)
         return 0
     qs = queries(Path(settings.source_data_dir), a.queries)
     ok = True
