@@ -9,11 +9,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.types import ASGIApp
 
 from addrnet import __version__
 from addrnet.settings import Settings, get_settings
 from app import errors
-from app.fastpath import FastParseMiddleware
+from app.fastpath import FastParseFront, FastParseMiddleware
 from app.limits import BodyLimitMiddleware
 from app.observe import ObserveMiddleware
 from app.routes import geo, ops, parse, resolve, ui
@@ -47,6 +48,16 @@ def settle_gc() -> None:
     gc.set_threshold(GC_GEN0_THRESHOLD, gen1, gen2)
 
 
+class AddrnetAPI(FastAPI):
+    """FastAPI with ``app.fastpath.FastParseFront`` around its whole middleware stack (FastAPI's error and
+    body-size middleware included): the usual ``POST /parse`` is answered there, everything else goes on."""
+
+    max_body_bytes = 0
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return FastParseFront(super().build_middleware_stack(), self.max_body_bytes)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -64,8 +75,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             service.close()  # batches in flight finish (their shadow submissions come before the drain)
         state.close()
 
-    app = FastAPI(title="addrnet", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  redirect_slashes=False)  # no redirects built from the Host header: 404 instead
+    app = AddrnetAPI(title="addrnet", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                     redirect_slashes=False)  # no redirects built from the Host header: 404 instead
+    app.max_body_bytes = settings.max_body_bytes
     errors.install(app)
     app.include_router(parse.router)
     app.include_router(resolve.router)
@@ -73,7 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(ops.router)
     app.include_router(ui.router)
 
-    app.add_middleware(FastParseMiddleware)  # innermost: observed and body-limited like every request
+    app.add_middleware(FastParseMiddleware)  # innermost (/parse/batch, /resolve): observed and body-limited
     app.add_middleware(ObserveMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     return app

@@ -101,7 +101,19 @@ class Metrics:
             "addrnet_inference_duration_seconds", "ONNX inference time per call in seconds", ["arm"],
             buckets=LATENCY_BUCKETS, registry=own,
         )
+        self._request_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
         self.shadow = Counter(
             "addrnet_shadow_events", "Shadow comparisons by outcome (agree, disagree, error, dropped)",
             ["outcome"], registry=own,
         )
+
+    def request_done(self, route: str, arm: str, status: int, seconds: float) -> None:
+        """Count one HTTP request and observe its latency (``app.observe``); the labelled children are
+        looked up once per (route, arm, status), not per request."""
+        key = (route, arm, status)
+        children = self._request_children.get(key)
+        if children is None:
+            children = self._request_children[key] = (self.requests.labels(route, arm, str(status)),
+                                                      self.latency.labels(route, arm))
+        children[0].inc()
+        children[1].observe(seconds)

@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import time
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -49,8 +50,13 @@ _IDS = _Ids()
 def request_id(scope: Scope) -> str:
     for k, v in scope.get("headers", ()):
         if k == _REQUEST_ID_RAW:
-            return v.decode("ascii") if _VALID_ID.fullmatch(v) else _IDS.new()
+            return given_id(v)
     return _IDS.new()
+
+
+def given_id(raw: bytes | None) -> str:
+    """The request id for the client's ``X-Request-ID`` header value ``raw`` (None: no header)."""
+    return raw.decode("ascii") if raw is not None and _VALID_ID.fullmatch(raw) else _IDS.new()
 
 
 class ObserveMiddleware:
@@ -82,13 +88,16 @@ class ObserveMiddleware:
         try:
             await self.app(scope, receive, wrapped)
         finally:
-            elapsed = time.perf_counter() - t0
             route = getattr(scope.get("route"), "path", "unmatched")
             state = getattr(scope.get("app"), "state", None)
-            addrnet = getattr(state, "addrnet", None) if state is not None else None
-            if addrnet is not None:
-                addrnet.metrics.requests.labels(route, arm, str(status)).inc()
-                addrnet.metrics.latency.labels(route, arm).observe(elapsed)
-            if log.isEnabledFor(logging.INFO):
-                log.info("request", extra={"request_id": rid, "method": scope.get("method"), "route": route,
-                                           "arm": arm, "status": status, "latency_ms": round(elapsed * 1000, 3)})
+            done(getattr(state, "addrnet", None) if state is not None else None, rid, scope.get("method"), route, arm,
+                 status, time.perf_counter() - t0)
+
+
+def done(addrnet: Any, rid: str, method: str | None, route: str, arm: str, status: int, elapsed: float) -> None:
+    """The metrics and the log line of one finished request (``addrnet``: the app's ``AppState``, if any)."""
+    if addrnet is not None:
+        addrnet.metrics.request_done(route, arm, status, elapsed)
+    if log.isEnabledFor(logging.INFO):
+        log.info("request", extra={"request_id": rid, "method": method, "route": route, "arm": arm, "status": status,
+                                   "latency_ms": round(elapsed * 1000, 3)})

@@ -208,6 +208,10 @@ class Service:
 
     async def parse(self, tagger: Tagger, text: str, tokens: bool) -> Response:
         """POST /parse (event loop)."""
+        return Response(await self.parse_body(tagger, text, tokens), media_type=JSON, headers={ARM_HEADER: tagger.name})
+
+    async def parse_body(self, tagger: Tagger, text: str, tokens: bool) -> bytes:
+        """The body of POST /parse's answer (event loop; ``app.fastpath`` sends it as it is)."""
         t0 = time.perf_counter()
         key = (tagger.name, text, tokens)
         body = self.cache.get(key)
@@ -215,9 +219,10 @@ class Service:
             result = await self._batcher(tagger).parse(text, tokens)
             body = self.payload(result, tagger, tokens)
             self.cache.put(key, body)
-        self.submit_shadow("parse", [text], tagger.name, [body], (time.perf_counter() - t0) * 1000,
-                           lambda other, _idx: self.parse_payloads(other, [text]))
-        return json_response(body, tagger.name)
+        if self.state.shadow is not None:
+            self.submit_shadow("parse", [text], tagger.name, [body], (time.perf_counter() - t0) * 1000,
+                               lambda other, _idx: self.parse_payloads(other, [text]))
+        return orjson.dumps(body)
 
     async def parse_batch_async(self, tagger: Tagger, texts: list[str], tokens: bool) -> Response:
         """POST /parse/batch (event loop): ``parse_batch`` on the worker's batch thread."""

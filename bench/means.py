@@ -304,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--resolve", action="store_true", help="with --baseline: also text /resolve at concurrency 8")
     ap.add_argument("--variants", type=lambda v: v.split(","), default=["old", "new"],
                     help="with --baseline: comma-separated, of old, new, new-reuseport (this tree, ADDRNET_ACCEPT=reuseport)")
+    ap.add_argument("--step", default=None, metavar="NAME",
+                    help="with --baseline: keep the result under steps[NAME] of --out (the other steps stay)")
     ap.add_argument("--out", default="bench/results/means.json")
     args = ap.parse_args(argv)
     from addrnet.settings import get_settings
@@ -317,8 +319,13 @@ def main(argv: list[str] | None = None) -> int:
         res = {"date": now(), "machine": platform.machine(), "cpus": os.cpu_count(), "inputs_sha256": digest,
                "seconds_per_figure": args.seconds, "load_average_at_start": list(os.getloadavg()),
                **http_parse(args, texts), "load_average_at_end": list(os.getloadavg())}
+        if args.step:  # one file, a result per measured change
+            prior = json.loads(Path(out).read_text(encoding="utf-8")) if Path(out).exists() else {}
+            steps = prior.get("steps", {})
+            steps[args.step] = res
+            res = {"steps": steps}
         write_result(out, res, echo=False)
-        print(json.dumps(res["mean"], indent=1), f"\n-> {out}", flush=True)
+        print(json.dumps((res["steps"][args.step] if args.step else res)["mean"], indent=1), f"\n-> {out}", flush=True)
         return 0
     result: dict[str, Any] = {"date": now(), "machine": platform.machine(), "cpus": os.cpu_count(), "arm": arm,
                               "inputs_sha256": digest, "seconds_per_figure": args.seconds}

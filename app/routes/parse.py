@@ -20,14 +20,21 @@ LabelsQuery = Annotated[Literal["addrnet", "libpostal", "pelias"], Query(
     "housenumber, street, unit, level, po_box, postcode, neighbourhood, locality, county, region, country).")]
 
 
+def view_body(body: bytes, labels: str) -> bytes:
+    """A /parse or /parse/batch body with its parses' labels in the ``labels`` view (as it is for addrnet)."""
+    if labels == "addrnet":
+        return body
+    data = orjson.loads(body)
+    for p in data["results"] if "results" in data else [data]:
+        relabel_payload(p, labels)
+    return orjson.dumps(data)
+
+
 def in_view(resp: Response, labels: str) -> Response:
     """The response with its parses' labels in the ``labels`` view (a no-op for addrnet)."""
     if labels == "addrnet":
         return resp
-    body = orjson.loads(resp.body)
-    for p in body["results"] if "results" in body else [body]:
-        relabel_payload(p, labels)
-    resp.body = orjson.dumps(body)
+    resp.body = view_body(bytes(resp.body), labels)
     resp.headers["content-length"] = str(len(resp.body))
     return resp
 
