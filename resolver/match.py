@@ -269,8 +269,9 @@ def resolve(
             score -= RELAXED_PENALTY
         scored.append((round(max(0.0, min(1.0, score)), 4), int(r["population"] or 0), pid, c, r, why))
     scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
+    shown = max(limit, 3) if "street" in comps else limit  # the address level looks among the first three
     out = [_place(r, score, c.match, ex.render(why), "locality", relaxed + _contradictions(why))
-           for score, _, _, c, r, why in scored[: max(limit, 3)]]  # fmt: skip
+           for score, _, _, c, r, why in scored[:shown]]  # fmt: skip
     if not primary and pc_rows and ev.postcode_point is not None:
         # the postcode names no locality of its own: its centroid, under the name of its place
         code = pc_rows[0].code
