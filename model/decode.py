@@ -269,20 +269,59 @@ def _has_repeat(tags: np.ndarray) -> bool:
     return len(labels) != len(set(labels.tolist()))
 
 
+# a row's greedy path is Viterbi's when each word's best tag leads the next by more than this share of the
+# path's score magnitude (float32 rounding of the sums: see ``greedy_tags``)
+GREEDY_MARGIN = 2.0**-18
+
+
+def greedy_tags(em: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Viterbi's tags under the plain BIO constraints for the rows where the best tag of each word makes a
+    valid path: (tags [B, W], the rows left to Viterbi).
+
+    Such a path is the best valid path, and Viterbi finds exactly it when every word's best tag leads every
+    other tag by a margin that float32 rounding cannot close: a valid move adds 0 and an invalid one -1e4,
+    so by induction the path's partial score is the strict maximum at each word (a rival's score is the
+    rounded sum of a score no higher and an emission lower by the margin, and rounding is monotonic; a
+    margin over 2**-20 times the magnitude of the sums keeps the rounded sums apart), hence its tag wins
+    each step's argmax and its predecessor each back-pointer. Rows with a smaller margin (a near tie) or
+    an invalid greedy path (an ``I-X`` after anything but ``B-X``/``I-X``) are left to Viterbi."""
+    B, W, _ = em.shape
+    top = em.max(axis=-1)  # [B, W]
+    g = em.argmax(axis=-1)
+    second = np.where(np.arange(em.shape[-1]) == g[..., None], -np.inf, em).max(axis=-1)
+    live = np.arange(W)[None, :] < lengths[:, None]
+    lab = _LABEL_ID[g]
+    prev = np.full_like(lab, -1)
+    prev[:, 1:] = lab[:, :-1]
+    bad = _IS_I[g] & (prev != lab)  # an I-X that does not continue X (or starts the row)
+    scale = np.abs(np.where(live, top, 0)).astype(np.float64).sum(axis=1) + 1.0  # >= |any partial sum|
+    near = ~((top - second).astype(np.float64) > GREEDY_MARGIN * scale[:, None])  # NaN: near too
+    rest = np.flatnonzero(((bad | near) & live).any(axis=1))
+    g[~live] = 0
+    return g, rest
+
+
 def decode(
     logits: np.ndarray, lengths: np.ndarray, crf: CRFParams | None = None, temperature: float = 1.0,
-    beam_width: int = 16,
+    beam_width: int = 16, greedy: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
     """logits [B, W, K] at words -> (tag ids [B, W], softmax(logits / temperature) [B, W, K]).
 
     ``crf`` is the arm's ``CRFParams.for_labels(labels)`` (None = BIO constraints and default repeat
-    penalties). Tags never fragment a component; the temperature changes confidences only."""
+    penalties). Tags never fragment a component; the temperature changes confidences only. Under the
+    plain BIO constraints a row whose best tags already make a valid path with clear margins takes them
+    (``greedy_tags``: exactly Viterbi's path); ``greedy=False`` runs Viterbi on every row."""
     params = crf if crf is not None else _DEFAULT
     raw = logits.astype(np.float32, copy=False)
     probs = softmax(raw / np.float32(temperature) if temperature != 1.0 else raw)
     em = _emissions(raw, params)
     lengths = np.asarray(lengths)
-    tags = viterbi(em, lengths, params)
+    if greedy and em.shape[-1] == NUM_TAGS and em.shape[0] and em.shape[1] and _plain_bio(params):
+        tags, rest = greedy_tags(em, lengths)
+        if len(rest):  # the rows greedy cannot vouch for: Viterbi (rows are decoded independently)
+            tags[rest] = viterbi(em[rest], lengths[rest], params)
+    else:
+        tags = viterbi(em, lengths, params)
     if tags.shape[0] < BIO_STEP_MIN_ROWS:  # a few rows: the row loop costs less than the batch check
         rows = [b for b in range(tags.shape[0]) if lengths[b] > 1 and _has_repeat(tags[b, : lengths[b]])]
     else:
