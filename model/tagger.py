@@ -9,7 +9,8 @@ components and (unless ``tokens=False``) tokens.
 A batch is sorted by subword length and cut into ONNX runs (``plan_runs``: at most ``BUCKET`` texts; a
 new run when padding the current one to a longer text would cost more than a run's fixed overhead), so
 a run pads little; answers keep the input order. The fp32 graph gives a text the same logits
-whatever else is in its batch, so bucketing changes no parse (``tests/test_served_parses.py``).
+whatever else is in its batch, so bucketing changes no parse (``tests/test_served_parses.py``). A batch of
+at most ``MERGED_DECODE_MAX`` texts (a /parse micro-batch) decodes its runs' word logits in one call.
 
 Confidences (after temperature scaling: ``softmax(logits / T)`` with ``T`` from the manifest, fitted on
 the dev split at export; it never changes the predicted tags):
@@ -44,6 +45,10 @@ RUN_COST_TOKENS = 16
 _SPAN_LABELS = list(LABELS)
 _LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
 SMALL_RUN = 4  # runs of fewer texts build their results row by row
+# batches of at most this many texts (the /parse micro-batches) decode their ONNX runs' logits together: one
+# decode and one pass of span finding per batch rather than per run (padding a large batch's rows to its
+# longest would cost more than a run's decode)
+MERGED_DECODE_MAX = BUCKET
 
 
 @dataclass(slots=True)
@@ -167,21 +172,45 @@ class Tagger:
         lengths = np.minimum(totals, max_len).tolist()
         order = sorted(range(len(texts)), key=lengths.__getitem__)
         out: list[ParseResult | None] = [None] * len(texts)
-        for idx in plan_runs(order, lengths, BUCKET, RUN_COST_TOKENS):
-            run_ids = [w for j in idx for w in ids[offsets[j] : offsets[j + 1]]]
-            results = self._parse_run([norm[j] for j in idx], [words[j] for j in idx], tokens, run_ids)
-            for j, r in zip(idx, results, strict=True):
+        runs = plan_runs(order, lengths, BUCKET, RUN_COST_TOKENS)
+        if len(texts) <= MERGED_DECODE_MAX and len(runs) > 1:  # a micro-batch: its runs decoded at once
+            idx = [j for run in runs for j in run]
+            parts = [self._run_logits([words[j] for j in run], [w for j in run for w in ids[offsets[j] : offsets[j + 1]]])
+                     for run in runs]
+            logits = np.zeros((len(idx), max(g.shape[1] for g, _ in parts), parts[0][0].shape[2]), dtype=np.float32)
+            k = 0
+            for g, _ in parts:
+                logits[k : k + g.shape[0], : g.shape[1]] = g
+                k += g.shape[0]
+            counts = np.concatenate([c for _, c in parts])
+            groups = [(idx, self._results([norm[j] for j in idx], [words[j] for j in idx], tokens, logits, counts))]
+        else:
+            groups = []
+            for run in runs:
+                run_ids = [w for j in run for w in ids[offsets[j] : offsets[j + 1]]]
+                groups.append((run, self._parse_run([norm[j] for j in run], [words[j] for j in run], tokens, run_ids)))
+        for group, results in groups:
+            for j, r in zip(group, results, strict=True):
                 out[j] = r
         return out  # type: ignore[return-value]  # every slot is filled
 
-    def _parse_run(self, norm: list[str], words: list[list[Word]], tokens: bool,
-                   ids: list[list[int]] | None = None) -> list[ParseResult]:
-        """One ONNX run over already normalized and split texts (``ids``: their words' subword ids)."""
+    def _run_logits(self, words: list[list[Word]], ids: list[list[int]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """One ONNX run over already split texts (``ids``: their words' subword ids): (logits at words
+        [B, W, K], kept word counts [B])."""
         if ids is not None and self.tokenizer.packs_word_ids(ids):
             enc = self.tokenizer.pack_word_ids(ids, [len(ws) for ws in words])
         else:
             enc = self.tokenizer.encode_words([[w.text for w in ws] for ws in words], ids)
-        logits, counts = self._logits(enc, len(words))
+        return self._logits(enc, len(words))
+
+    def _parse_run(self, norm: list[str], words: list[list[Word]], tokens: bool,
+                   ids: list[list[int]] | None = None) -> list[ParseResult]:
+        """One ONNX run over already normalized and split texts (``ids``: their words' subword ids)."""
+        return self._results(norm, words, tokens, *self._run_logits(words, ids))
+
+    def _results(self, norm: list[str], words: list[list[Word]], tokens: bool, logits: np.ndarray,
+                 counts: np.ndarray) -> list[ParseResult]:
+        """Decode word logits [B, W, K] (rows past their ``counts`` are padding) into the texts' results."""
         tags, probs = decode(logits, counts, self.crf, temperature=self.temperature)
         B, W = tags.shape
         tag_p = probs[np.arange(B)[:, None], np.arange(W)[None, :], tags]  # [B, W]: the chosen tag's probability
