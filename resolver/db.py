@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import weakref
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -100,6 +101,28 @@ def _file_problem(path: Path) -> str | None:
     return _file_state(path)[0]
 
 
+def _checkout_problem(path: Path, inode: int | None) -> str | None:
+    """What a checkout refuses: the file missing, unreadable, or replaced since the connection was opened."""
+    problem, now = _file_state(path)
+    if problem:
+        return problem
+    if now != inode:
+        return "the database file was replaced"
+    return None
+
+
+_SERVED_FILES: weakref.WeakKeyDictionary[Engine, Path] = weakref.WeakKeyDictionary()
+
+
+def held_problem(conn: sa.Connection) -> str | None:
+    """What a checkout of ``conn`` would refuse now (None: it may be used), for a connection kept checked out
+    across requests (``app.routes.resolve``): the SQLite file of a serving engine is checked as on a checkout."""
+    path = _SERVED_FILES.get(conn.engine)
+    if path is None:
+        return None
+    return _checkout_problem(path, conn.connection.info.get("inode"))
+
+
 def serving_engine(
     url: str,
     *,
@@ -146,12 +169,11 @@ def serving_engine(
     @sa.event.listens_for(engine, "checkout")
     def _on_checkout(dbapi_conn, record, proxy):  # type: ignore[no-untyped-def]
         # an open descriptor keeps reading a deleted or replaced file: re-check the path on every use
-        problem, inode = _file_state(path)
+        problem = _checkout_problem(path, record.info.get("inode"))
         if problem:
             raise DatabaseFileError(problem)
-        if inode != record.info.get("inode"):
-            raise DatabaseFileError("the database file was replaced")
 
+    _SERVED_FILES[engine] = path
     return engine
 
 

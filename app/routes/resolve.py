@@ -1,12 +1,13 @@
 """POST /resolve: text or components -> ranked gazetteer places (thin: the work is in app/service.py).
 
 The text is parsed on the event loop through the ``/parse`` micro-batcher and LRU. The gazetteer work
-(connection taken, used and returned) then runs:
+then runs:
 
 * on SQLite, on the event loop itself: its reads come from the page cache and are CPU work that the GIL
   serialises with the loop anyway; the hop to the thread pool and back (and the GIL hand-offs it brings
   under concurrency) cost ~0.4 ms of server CPU per request, more than the resolver's own ~0.3 ms
-  (measured interleaved, 1,950 requests at concurrency 8: 1.35 -> 0.90 ms per text /resolve);
+  (measured interleaved, 1,950 requests at concurrency 8: 1.35 -> 0.90 ms per text /resolve). The loop
+  keeps one connection checked out (``_loop_connection``) instead of a pool checkout and return per request;
 * on any other database (a server: network round trips), inside one thread-pool call (a ``def``
   endpoint with a generator connection dependency would cost three hops per request).
 """
@@ -14,27 +15,70 @@ The text is parsed on the event loop through the ``/parse`` micro-batcher and LR
 from __future__ import annotations
 
 import time
+import weakref
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.deps import ResolveArm, get_connection, service_for, service_of
-from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON, ERRORS_DB, APIError
+from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON, ERRORS_DB, APIError, public_reason
 from app.schemas import ResolveRequest, ResolveResponse
 from app.service import Service
+from app.state import AppState
 from model.tagger import Tagger
+from resolver.db import held_problem
 
 router = APIRouter(tags=["resolve"], responses={**ERRORS_COMMON, **ERRORS_BODY, **ERRORS_ARM, **ERRORS_DB})
 
 _connection = contextmanager(get_connection)  # 503 when the database is not there, returned to the pool after
 
 
+_HELD: weakref.WeakKeyDictionary[Engine, Connection] = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def _loop_connection(state: AppState) -> Iterator[Connection]:
+    """The event loop's gazetteer connection (SQLite): kept checked out between requests (a pool checkout and
+    return costs ~15 us a request). Before each use its file is checked as a checkout checks it
+    (``resolver.db.held_problem``): a missing, unreadable or replaced file lets it go, and a new checkout
+    answers as the route's dependency does (the same 503). A use that fails returns it to the pool."""
+    engine = state.engine
+    if engine is None:
+        raise APIError(503, "database_unavailable", state.engine_error or "no database configured")
+    conn = _HELD.pop(engine, None)
+    if conn is not None and (conn.invalidated or held_problem(conn) is not None):
+        conn.invalidate()
+        conn.close()
+        conn = None
+    if conn is None:
+        try:
+            conn = engine.connect()
+        except SQLAlchemyError as exc:
+            raise APIError(503, "database_unavailable", public_reason(exc)) from None
+    try:
+        yield conn
+    except BaseException:
+        conn.close()
+        raise
+    _HELD[engine] = conn
+
+
 def _resolve(service: Service, tagger: Tagger | None, req: ResolveRequest, parse: dict[str, Any] | None,
              t0: float) -> Response:
+    """Thread pool: a pooled connection for the call."""
     with _connection(service.state) as conn:
+        return service.resolve(conn, tagger, req, parse, t0)
+
+
+def _resolve_on_loop(service: Service, tagger: Tagger | None, req: ResolveRequest, parse: dict[str, Any] | None,
+                     t0: float) -> Response:
+    with _loop_connection(service.state) as conn:
         return service.resolve(conn, tagger, req, parse, t0)
 
 
@@ -52,7 +96,7 @@ async def resolve(req: ResolveRequest, tagger: ResolveArm, request: Request) -> 
     # gazetteer work then runs on the loop (SQLite) or in the thread pool (a database server)
     parse = await service.parse_for_resolve(tagger, req.text) if tagger is not None and req.text is not None else None
     if _on_loop(service):
-        return _resolve(service, tagger, req, parse, t0)
+        return _resolve_on_loop(service, tagger, req, parse, t0)
     return await run_in_threadpool(_resolve, service, tagger, req, parse, t0)
 
 
@@ -82,6 +126,6 @@ async def answer_fast(app: Any, scope: dict[str, Any], data: Any) -> Response | 
     t0 = time.perf_counter()
     try:
         parse = await service.parse_for_resolve(tagger, req.text)
-        return _resolve(service, tagger, req, parse, t0)
+        return _resolve_on_loop(service, tagger, req, parse, t0)
     except APIError:
         return None
