@@ -100,7 +100,7 @@ class _RowLRU:
     """Least recently used lookup answers under a budget of rows (an answer costs the rows it holds plus one,
     so a common name's long answer cannot crowd the memory); answers over an eighth of the budget are not kept.
     Any value may be kept (``None`` too: "no such country" is an answer); ``get`` returns ``default`` when the
-    key is not kept. Thread-safe (a database server's lookups run in the thread pool)."""
+    key is not kept. Thread-safe (a database server's lookups run in the thread pool): writers take the lock."""
 
     def __init__(self, max_rows: int) -> None:
         self.max_rows = max_rows
@@ -109,12 +109,14 @@ class _RowLRU:
         self.lock = threading.Lock()
 
     def get(self, key: Hashable, default: Any = None) -> Any:
-        with self.lock:
-            item = self.data.get(key)
-            if item is None:
-                return default
+        item = self.data.get(key)  # no lock: each OrderedDict call is atomic under the GIL (keys of str/int)
+        if item is None:
+            return default
+        try:
             self.data.move_to_end(key)
-            return item[0]
+        except KeyError:  # evicted by another thread meanwhile
+            pass
+        return item[0]
 
     def put(self, key: Hashable, value: Any) -> None:
         cost = (len(value) if isinstance(value, tuple | frozenset | list) else 1) + 1
@@ -197,7 +199,8 @@ def country_code(conn: Connection, norm: str) -> str | None:
     """ISO code of the country named ``norm`` (a normalized key: "deutschland", "us", "usa")."""
     if not norm:
         return None
-    return _cached(conn, "country", norm, lambda: conn.execute(_COUNTRY, {"q": norm}).scalar())  # type: ignore[no-any-return]
+    return _cached(conn, "country", norm,  # type: ignore[no-any-return]
+                   lambda: next((row[0] for row in _rows(conn, _COUNTRY, {"q": norm})[1]), None))
 
 
 def regions(conn: Connection, norm: str, country: str | None) -> set[tuple[str, str]]:
@@ -206,7 +209,7 @@ def regions(conn: Connection, norm: str, country: str | None) -> set[tuple[str, 
         return set()
     stmt, params = (_REGIONS_CC, {"q": norm, "cc": country}) if country else (_REGIONS, {"q": norm})
     found = _cached(conn, "regions", (norm, country),
-                    lambda: frozenset((r.country_code, r.admin1_code) for r in conn.execute(stmt, params)))  # fmt: skip
+                    lambda: frozenset((cc, a1) for cc, a1 in _rows(conn, stmt, params)[1]))  # fmt: skip
     return set(found)
 
 
