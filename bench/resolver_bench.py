@@ -233,8 +233,8 @@ def run_http(url: str, qs: list[tuple[str, str, dict[str, str]]], concurrency: i
 
 def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, new_ref: str | None = None) -> dict[str, Any]:
     """The code at git ``ref`` ("old") against this tree or the code at ``new_ref`` ("new"): each its own ``addrnet serve --workers N`` on
-    the service's gazetteer, started once; in each round both get the same queries (seed 15 + round: no text
-    twice within a round, other texts each round), in alternating order. The figures of round 0 (cold lookup
+    the service's gazetteer, started once; in each round both get the same queries (a slice of one list of
+    ``n * rounds`` distinct texts: no text is sent twice to a service), in alternating order. The figures of round 0 (cold lookup
     caches) and the means over the rounds are kept under ``label`` in ``out`` (other labels are kept)."""
     import json
     import sys
@@ -256,8 +256,9 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
             servers[name] = Server([sys.executable, "-m", "addrnet.cli", "serve", "--workers", str(workers), "--port",
                                     str(port)], {**env, "PYTHONPATH": str(tree)}, port, cwd=tree)  # fmt: skip
         time.sleep(1.0)
+        every = queries(Path(settings.source_data_dir), n * rounds)  # no text twice in the whole run
         for r in range(rounds):
-            qs = queries(Path(settings.source_data_dir), n, seed=15 + r)
+            qs = every[r * n : (r + 1) * n]
             for name in ("old", "new") if r % 2 == 0 else ("new", "old"):
                 srv = servers[name]
                 res = run_http(f"http://127.0.0.1:{srv.port}", qs, 8, srv.proc.pid)
