@@ -25,6 +25,7 @@ import os
 import platform
 import random
 import shutil
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -189,6 +190,57 @@ def batch_overlap(log_text: str, workers: int) -> dict[str, Any]:
             "queued_while_a_worker_idle_share": queued / total if total else 0.0}
 
 
+def parse_ab(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
+    """``--parse-only``: /parse at concurrency 32 alone, the code at ``--baseline`` (old) and this tree (new; or ``--new``)
+    both served all along (``addrnet serve --workers W`` each) and loaded in turn, ``--rounds`` times (old
+    first in even rounds); per variant the median and mean over the rounds of the server's CPU per request
+    and of the requests per second. Many short turns: the machine is shared, so each figure is compared
+    with its neighbour in time."""
+    from bench.compare import baseline_tree
+
+    parse_reqs = _parse_requests(texts)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
+    env["ADDRNET_ARMS_DIR"] = str(Path(args.arms_dir).resolve())
+    tree = baseline_tree(args.baseline)
+    here = baseline_tree(args.new) if args.new else Path(__file__).resolve().parents[1]
+    servers: dict[str, Server] = {}
+    rounds: list[dict[str, Any]] = []
+    try:
+        for name, cwd in (("old", tree), ("new", here)):
+            port = _free_port()
+            servers[name] = Server([sys.executable, "-m", "addrnet.cli", "serve", "--workers", str(args.workers),
+                                    "--port", str(port)], {**env, "PYTHONPATH": str(cwd)}, port, cwd=cwd)
+        time.sleep(1.0)
+        for srv in servers.values():  # warm: the word caches and the first runs
+            load(srv.port, _cycle(parse_reqs, 300), 32, 1.0, warmup=200)
+        for r in range(args.rounds):
+            row: dict[str, Any] = {}
+            for name in (("old", "new") if r % 2 == 0 else ("new", "old")):
+                srv = servers[name]
+                row[name] = measured(srv, lambda srv=srv: load(srv.port, _cycle(parse_reqs, 300), 32, args.seconds))
+            rounds.append(row)
+            print(f"  round {r}: " + "; ".join(f"{n} {row[n]['requests_per_s']:,.0f} req/s "
+                                                f"{row[n]['server_cpu_ms_per_request']:.4f} ms CPU" for n in row), flush=True)
+    finally:
+        for srv in servers.values():
+            srv.stop()
+        shutil.rmtree(tree, ignore_errors=True)
+        if args.new:
+            shutil.rmtree(here, ignore_errors=True)
+
+    def stat(name: str, key: str) -> dict[str, float]:
+        values = [float(x[name][key]) for x in rounds]
+        return {"median": statistics.median(values), "mean": statistics.fmean(values)}
+
+    summary: dict[str, Any] = {n: {"parse_c32_server_cpu_ms_per_request": stat(n, "server_cpu_ms_per_request"),
+                                   "parse_c32_requests_per_s": stat(n, "requests_per_s"),
+                                   "parse_c32_p99_ms": stat(n, "p99_ms")} for n in ("old", "new")}
+    summary["new_vs_old_cpu_per_request"] = {
+        "median_of_ratios": statistics.median(x["new"]["server_cpu_ms_per_request"] / x["old"]["server_cpu_ms_per_request"]
+                                              for x in rounds)}
+    return {"baseline": args.baseline, "new": args.new or "this tree", "workers": args.workers, "mode": "parse-only", "rounds": rounds, "mean": summary}
+
+
 def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     """/parse/batch (1,000 texts a request, concurrency = workers, a new connection per request, as ``bench
     compare``) and /parse at concurrency 32 with the server's CPU per request: the code at ``--baseline`` (old)
@@ -304,6 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--resolve", action="store_true", help="with --baseline: also text /resolve at concurrency 8")
     ap.add_argument("--variants", type=lambda v: v.split(","), default=["old", "new"],
                     help="with --baseline: comma-separated, of old, new, new-reuseport (this tree, ADDRNET_ACCEPT=reuseport)")
+    ap.add_argument("--parse-only", action="store_true",
+                    help="with --baseline: only /parse c32, both servers up all along, many short turns")
+    ap.add_argument("--new", default=None, metavar="REF", help="with --parse-only: the code at REF as new (default: this tree)")
     ap.add_argument("--step", default=None, metavar="NAME",
                     help="with --baseline: keep the result under steps[NAME] of --out (the other steps stay)")
     ap.add_argument("--out", default="bench/results/means.json")
@@ -318,7 +373,8 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out if args.out != "bench/results/means.json" else "bench/results/means_http_parse.json"
         res = {"date": now(), "machine": platform.machine(), "cpus": os.cpu_count(), "inputs_sha256": digest,
                "seconds_per_figure": args.seconds, "load_average_at_start": list(os.getloadavg()),
-               **http_parse(args, texts), "load_average_at_end": list(os.getloadavg())}
+               **(parse_ab if args.parse_only else http_parse)(args, texts),
+               "load_average_at_end": list(os.getloadavg())}
         if args.step:  # one file, a result per measured change
             prior = json.loads(Path(out).read_text(encoding="utf-8")) if Path(out).exists() else {}
             steps = prior.get("steps", {})
