@@ -25,6 +25,10 @@ SPECIAL_TOKENS = [PAD, UNK, MASK]
 PAD_ID, UNK_ID, MASK_ID = 0, 1, 2
 # from this many words a batch is packed with numpy (below, the per-word loop costs less)
 PACK_VECTOR_MIN_WORDS = 64
+# words in the subword cache (two generations of half): ~250 bytes a word, so at most ~15 MB. 10,000 addresses
+# hold ~21,000 distinct words; with generations of 10,000 (20,000 in all) a worker cycling through them
+# missed often, and one ``encode`` of the missing words was ~8% of a /parse micro-batch's CPU
+WORD_CACHE_SIZE = 60_000
 
 
 @dataclass
@@ -36,7 +40,7 @@ class EncodedBatch:
 
 
 class WordTokenizer:
-    def __init__(self, tokenizer: Tokenizer, max_len: int = 64, cache_size: int = 20_000) -> None:
+    def __init__(self, tokenizer: Tokenizer, max_len: int = 64, cache_size: int = WORD_CACHE_SIZE) -> None:
         self.tok = tokenizer
         self.tok.no_padding()
         self.tok.no_truncation()
@@ -50,7 +54,7 @@ class WordTokenizer:
         self._per_word = tokenizer.post_processor is None and cache_size > 0
 
     @classmethod
-    def from_file(cls, path: str | Path, max_len: int = 64, cache_size: int = 20_000) -> WordTokenizer:
+    def from_file(cls, path: str | Path, max_len: int = 64, cache_size: int = WORD_CACHE_SIZE) -> WordTokenizer:
         return cls(Tokenizer.from_file(str(path)), max_len=max_len, cache_size=cache_size)
 
     def word_ids(self, words: list[str]) -> list[list[int]]:
