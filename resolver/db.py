@@ -21,6 +21,8 @@ import os
 import sqlite3
 import stat
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -112,15 +114,44 @@ def _checkout_problem(path: Path, inode: int | None) -> str | None:
 
 
 _SERVED_FILES: weakref.WeakKeyDictionary[Engine, Path] = weakref.WeakKeyDictionary()
+_HELD: weakref.WeakKeyDictionary[Engine, sa.Connection] = weakref.WeakKeyDictionary()
 
 
 def held_problem(conn: sa.Connection) -> str | None:
     """What a checkout of ``conn`` would refuse now (None: it may be used), for a connection kept checked out
-    across requests (``app.routes.resolve``): the SQLite file of a serving engine is checked as on a checkout."""
+    across uses (``held_connection``): the SQLite file of a serving engine is checked as on a checkout."""
     path = _SERVED_FILES.get(conn.engine)
     if path is None:
         return None
     return _checkout_problem(path, conn.connection.info.get("inode"))
+
+
+@contextmanager
+def held_connection(engine: Engine) -> Iterator[sa.Connection]:
+    """A connection of ``engine`` kept checked out between uses, for one thread (the event loop of a service
+    answering on SQLite: a pool checkout and return cost ~15 us a request). Before each use its file is
+    checked as a checkout checks it (``held_problem``): a missing, unreadable or replaced file lets it go and a
+    new checkout answers (``engine.connect()``: the same errors). A use that raises returns it to the pool;
+    ``engine.dispose()`` closes it."""
+    conn = _HELD.pop(engine, None)
+    if conn is not None and (conn.invalidated or held_problem(conn) is not None):
+        conn.invalidate()
+        conn.close()
+        conn = None
+    if conn is None:
+        conn = engine.connect()
+    try:
+        yield conn
+    except BaseException:
+        conn.close()
+        raise
+    _HELD[engine] = conn
+
+
+def _release_held(engine: Engine) -> None:
+    conn = _HELD.pop(engine, None)
+    if conn is not None:
+        conn.close()
 
 
 def serving_engine(
@@ -173,6 +204,7 @@ def serving_engine(
         if problem:
             raise DatabaseFileError(problem)
 
+    sa.event.listen(engine, "engine_disposed", _release_held)
     _SERVED_FILES[engine] = path
     return engine
 

@@ -63,3 +63,36 @@ def test_answers_as_the_route(client: TestClient, data: dict[str, Any]) -> None:
 @pytest.mark.parametrize("data", HANDED_BACK, ids=[str(d)[:50] for d in HANDED_BACK])
 def test_other_requests_go_to_the_route(client: TestClient, data: Any) -> None:
     assert _fast(client, data)[0] is None
+
+
+def test_the_loop_connection_is_kept_and_checked_like_a_checkout(small_gazetteer: str, tmp_path: Path) -> None:
+    """``resolver.db.held_connection`` (the loop's gazetteer connection): kept between uses; a file gone or
+    replaced gives the checkout's answer (an error, then a new connection); ``dispose`` closes it."""
+    import shutil
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from resolver.db import held_connection, serving_engine, sqlite_path
+
+    src = sqlite_path(small_gazetteer)
+    assert src is not None
+    path = tmp_path / "gaz.sqlite"
+    shutil.copy(src, path)
+    engine = serving_engine(f"sqlite:///{path}")
+    with held_connection(engine) as first:
+        pass
+    with held_connection(engine) as again:
+        assert again is first and not first.closed
+    path.rename(tmp_path / "moved.sqlite")
+    with pytest.raises(SQLAlchemyError, match="missing"), held_connection(engine):
+        pass
+    shutil.copy(tmp_path / "moved.sqlite", path)  # a new file (another inode) in its place
+    with held_connection(engine) as fresh:
+        assert fresh is not first and fresh.exec_driver_sql("SELECT count(*) FROM places").scalar()
+    with pytest.raises(RuntimeError), held_connection(engine) as failed:
+        raise RuntimeError("a failed use")
+    assert failed.closed
+    with held_connection(engine) as kept:
+        pass
+    engine.dispose()
+    assert kept.closed

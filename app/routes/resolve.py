@@ -7,7 +7,7 @@ then runs:
   serialises with the loop anyway; the hop to the thread pool and back (and the GIL hand-offs it brings
   under concurrency) cost ~0.4 ms of server CPU per request, more than the resolver's own ~0.3 ms
   (measured interleaved, 1,950 requests at concurrency 8: 1.35 -> 0.90 ms per text /resolve). The loop
-  keeps one connection checked out (``_loop_connection``) instead of a pool checkout and return per request;
+  keeps one connection checked out (``resolver.db.held_connection``) instead of a pool checkout and return per request;
 * on any other database (a server: network round trips), inside one thread-pool call (a ``def``
   endpoint with a generator connection dependency would cost three hops per request).
 """
@@ -15,15 +15,14 @@ then runs:
 from __future__ import annotations
 
 import time
-import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.deps import ResolveArm, get_connection, service_for, service_of
@@ -32,41 +31,26 @@ from app.schemas import ResolveRequest, ResolveResponse
 from app.service import Service
 from app.state import AppState
 from model.tagger import Tagger
-from resolver.db import held_problem
+from resolver.db import held_connection
 
 router = APIRouter(tags=["resolve"], responses={**ERRORS_COMMON, **ERRORS_BODY, **ERRORS_ARM, **ERRORS_DB})
 
 _connection = contextmanager(get_connection)  # 503 when the database is not there, returned to the pool after
 
 
-_HELD: weakref.WeakKeyDictionary[Engine, Connection] = weakref.WeakKeyDictionary()
-
-
 @contextmanager
 def _loop_connection(state: AppState) -> Iterator[Connection]:
-    """The event loop's gazetteer connection (SQLite): kept checked out between requests (a pool checkout and
-    return costs ~15 us a request). Before each use its file is checked as a checkout checks it
-    (``resolver.db.held_problem``): a missing, unreadable or replaced file lets it go, and a new checkout
-    answers as the route's dependency does (the same 503). A use that fails returns it to the pool."""
-    engine = state.engine
-    if engine is None:
+    """The event loop's gazetteer connection (SQLite): kept checked out between requests
+    (``resolver.db.held_connection``); no database or a failed checkout: the route dependency's 503."""
+    if state.engine is None:
         raise APIError(503, "database_unavailable", state.engine_error or "no database configured")
-    conn = _HELD.pop(engine, None)
-    if conn is not None and (conn.invalidated or held_problem(conn) is not None):
-        conn.invalidate()
-        conn.close()
-        conn = None
-    if conn is None:
-        try:
-            conn = engine.connect()
-        except SQLAlchemyError as exc:
-            raise APIError(503, "database_unavailable", public_reason(exc)) from None
+    stack = ExitStack()
     try:
+        conn = stack.enter_context(held_connection(state.engine))
+    except SQLAlchemyError as exc:
+        raise APIError(503, "database_unavailable", public_reason(exc)) from None
+    with stack:
         yield conn
-    except BaseException:
-        conn.close()
-        raise
-    _HELD[engine] = conn
 
 
 def _resolve(service: Service, tagger: Tagger | None, req: ResolveRequest, parse: dict[str, Any] | None,
