@@ -231,7 +231,30 @@ def run_http(url: str, qs: list[tuple[str, str, dict[str, str]]], concurrency: i
     }  # fmt: skip
 
 
-def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, new_ref: str | None = None) -> dict[str, Any]:
+def _tree(ref: str, base: str | None, paths: list[str]) -> Path:
+    """The code at ``ref``; with ``paths``: the code at ``base`` with those paths as they are at ``ref`` (only
+    the changes there are measured, not those others made to the rest of the tree meanwhile)."""
+    import shutil
+    import subprocess
+
+    from bench.compare import ROOT, baseline_tree
+
+    if not paths:
+        return baseline_tree(ref)
+    tree = baseline_tree(base or "HEAD")
+    for rel in paths:
+        target = tree / rel
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+        archive = subprocess.run(["git", "archive", ref, "--", rel], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    return tree
+
+
+def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, new_ref: str | None = None,
+           paths: list[str] | None = None, base: str | None = None) -> dict[str, Any]:
     """The code at git ``ref`` ("old") against this tree or the code at ``new_ref`` ("new"): each its own ``addrnet serve --workers N`` on
     the service's gazetteer, started once; in each round both get the same queries (a slice of one list of
     ``n * rounds`` distinct texts: no text is sent twice to a service), in alternating order. The figures of round 0 (cold lookup
@@ -239,7 +262,7 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
     import json
     import sys
 
-    from bench.compare import Server, _free_port, baseline_tree
+    from bench.compare import Server, _free_port
 
     settings = get_settings()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
@@ -247,7 +270,9 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
     if settings.database_url:
         env["ADDRNET_DATABASE_URL"] = settings.database_url
     here = Path(__file__).resolve().parents[1]
-    trees = {"old": baseline_tree(ref), "new": baseline_tree(new_ref) if new_ref else here}
+    paths = paths or []
+    trees = {"old": _tree(ref, base, paths),
+             "new": _tree(new_ref, base, paths) if new_ref else here if not paths else _tree("HEAD", base, paths)}
     servers: dict[str, Any] = {}
     runs: dict[str, list[dict[str, Any]]] = {"old": [], "new": []}
     try:
@@ -274,7 +299,7 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
         return {"mean": {k: round(statistics.mean(r[k] for r in rs), 3) for k in keys},
                 "rounds": [{k: r[k] for k in (*keys, "load_avg")} for r in rs]}  # fmt: skip
 
-    entry: dict[str, Any] = {"date": now(), "baseline": ref, "head": new_ref or _git_head(here), "workers": workers, "queries_per_round": n,
+    entry: dict[str, Any] = {"date": now(), "baseline": ref, "head": new_ref or _git_head(here), "paths": paths, "base": base if paths else None, "workers": workers, "queries_per_round": n,
              "gazetteer": settings.db_url, "old": summary(runs["old"]), "new": summary(runs["new"]),
              "machine": platform.machine(), "cpus": os.cpu_count()}  # fmt: skip
     path = Path(out)
@@ -312,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="instead: the code at git REF against this tree, each served (--workers) on the gazetteer of "
                         "the settings, in alternating rounds (run_ab) -> --out-ab under --label")
     p.add_argument("--ab-new", default=None, metavar="REF", help="with --ab: the code at REF instead of this tree")
+    p.add_argument("--ab-paths", nargs="*", default=None, metavar="PATH",
+                   help="with --ab: both sides are --ab-base with only these paths from their refs")
+    p.add_argument("--ab-base", default=None, metavar="REF", help="with --ab-paths: the rest of the tree (default HEAD)")
     p.add_argument("--label", default="change")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--out-ab", default="bench/results/means_resolve_2.json")
@@ -319,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out-http", default="bench/results/resolver_http.json")
     a = p.parse_args(argv)
     if a.ab:
-        run_ab(a.ab, a.label, max(1, a.rounds), a.queries, a.workers, a.out_ab, a.ab_new)
+        run_ab(a.ab, a.label, max(1, a.rounds), a.queries, a.workers, a.out_ab, a.ab_new, a.ab_paths, a.ab_base)
         return 0
     qs = queries(Path(settings.source_data_dir), a.queries)
     ok = True
