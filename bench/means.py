@@ -191,7 +191,8 @@ def batch_overlap(log_text: str, workers: int) -> dict[str, Any]:
 
 
 def parse_ab(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
-    """``--parse-only``: /parse at concurrency 32 alone, the code at ``--baseline`` (old) and this tree (new; or ``--new``)
+    """``--parse-only``: /parse at concurrency 32 alone, the code at ``--baseline`` (old) and this tree (new; or ``--new``,
+    with ``--new-env`` in its environment)
     both served all along (``addrnet serve --workers W`` each) and loaded in turn, ``--rounds`` times (old
     first in even rounds); per variant the median and mean over the rounds of the server's CPU per request
     and of the requests per second. Many short turns: the machine is shared, so each figure is compared
@@ -206,10 +207,11 @@ def parse_ab(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     servers: dict[str, Server] = {}
     rounds: list[dict[str, Any]] = []
     try:
-        for name, cwd in (("old", tree), ("new", here)):
+        extra = dict(kv.split("=", 1) for kv in args.new_env)
+        for name, cwd, more in (("old", tree, {}), ("new", here, extra)):
             port = _free_port()
             servers[name] = Server([sys.executable, "-m", "addrnet.cli", "serve", "--workers", str(args.workers),
-                                    "--port", str(port)], {**env, "PYTHONPATH": str(cwd)}, port, cwd=cwd)
+                                    "--port", str(port)], {**env, **more, "PYTHONPATH": str(cwd)}, port, cwd=cwd)
         time.sleep(1.0)
         for srv in servers.values():  # warm: the word caches and the first runs
             load(srv.port, _cycle(parse_reqs, 300), 32, 1.0, warmup=200)
@@ -238,7 +240,8 @@ def parse_ab(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     summary["new_vs_old_cpu_per_request"] = {
         "median_of_ratios": statistics.median(x["new"]["server_cpu_ms_per_request"] / x["old"]["server_cpu_ms_per_request"]
                                               for x in rounds)}
-    return {"baseline": args.baseline, "new": args.new or "this tree", "workers": args.workers, "mode": "parse-only", "rounds": rounds, "mean": summary}
+    return {"baseline": args.baseline, "new": args.new or "this tree", "new_env": args.new_env, "workers": args.workers,
+            "mode": "parse-only", "rounds": rounds, "mean": summary}
 
 
 def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
@@ -359,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--parse-only", action="store_true",
                     help="with --baseline: only /parse c32, both servers up all along, many short turns")
     ap.add_argument("--new", default=None, metavar="REF", help="with --parse-only: the code at REF as new (default: this tree)")
+    ap.add_argument("--new-env", action="append", default=[], metavar="KEY=VALUE",
+                    help="with --parse-only: an environment variable of the new server only (repeatable)")
     ap.add_argument("--step", default=None, metavar="NAME",
                     help="with --baseline: keep the result under steps[NAME] of --out (the other steps stay)")
     ap.add_argument("--out", default="bench/results/means.json")
