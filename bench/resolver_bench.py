@@ -253,8 +253,41 @@ def _tree(ref: str, base: str | None, paths: list[str]) -> Path:
     return tree
 
 
+# The resolver alone in a process of the tree under test: the gold components of the queries on stdin (JSON), one
+# ``geocode`` each (limit 1) on a serving engine of the gazetteer, the first 50 untimed (page cache, statement
+# cache, the subdivision table); prints the mean thread CPU ms per query, all and per kind (JSON).
+_INPROC_CPU = """
+import json, sys, time
+from addrnet.settings import get_settings
+from resolver.db import serving_engine
+from resolver.readings import Reading, geocode
+qs = json.load(sys.stdin)
+engine = serving_engine(get_settings().db_url)
+cpu = {}
+with engine.connect() as conn:
+    for i, (kind, comps) in enumerate(qs):
+        c0 = time.thread_time()
+        geocode(conn, Reading(comps), limit=1).payload()
+        if i >= 50:
+            cpu.setdefault(kind, []).append(time.thread_time() - c0)
+out = {k: 1000 * sum(v) / len(v) for k, v in cpu.items()}
+out["all"] = 1000 * sum(map(sum, cpu.values())) / sum(map(len, cpu.values()))
+print(json.dumps(out))
+"""
+
+
+def _inproc_cpu(tree: Path, env: dict[str, str], qs: list[tuple[str, str, dict[str, str]]]) -> dict[str, float]:
+    import json
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-c", _INPROC_CPU], input=json.dumps([(k, c) for k, _, c in qs]),
+                       capture_output=True, text=True, cwd=tree, env={**env, "PYTHONPATH": str(tree)}, check=True)  # fmt: skip
+    return {k: round(v, 4) for k, v in json.loads(r.stdout.strip().splitlines()[-1]).items()}
+
+
 def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, new_ref: str | None = None,
-           paths: list[str] | None = None, base: str | None = None) -> dict[str, Any]:
+           paths: list[str] | None = None, base: str | None = None, mode: str = "http") -> dict[str, Any]:
     """The code at git ``ref`` ("old") against this tree or the code at ``new_ref`` ("new"): each its own ``addrnet serve --workers N`` on
     the service's gazetteer, started once; in each round both get the same queries (a slice of one list of
     ``n * rounds`` distinct texts: no text is sent twice to a service), in alternating order. The figures of round 0 (cold lookup
@@ -273,16 +306,24 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
     paths = paths or []
     trees = {"old": _tree(ref, base, paths),
              "new": _tree(new_ref, base, paths) if new_ref else here if not paths else _tree("HEAD", base, paths)}
+    every = queries(Path(settings.source_data_dir), n * rounds)  # no text twice in the whole run
+    inproc: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
+    if mode in ("inproc", "both"):
+        for r in range(rounds):
+            for name in ("old", "new") if r % 2 == 0 else ("new", "old"):
+                inproc[name].append(_inproc_cpu(trees[name], env, every[r * n : (r + 1) * n]))
+                print(f"round {r} {name} in process: {inproc[name][-1]} ms CPU per query")
     servers: dict[str, Any] = {}
     runs: dict[str, list[dict[str, Any]]] = {"old": [], "new": []}
     try:
         for name, tree in trees.items():
+            if mode == "inproc":
+                break
             port = _free_port()
             servers[name] = Server([sys.executable, "-m", "addrnet.cli", "serve", "--workers", str(workers), "--port",
                                     str(port)], {**env, "PYTHONPATH": str(tree)}, port, cwd=tree)  # fmt: skip
         time.sleep(1.0)
-        every = queries(Path(settings.source_data_dir), n * rounds)  # no text twice in the whole run
-        for r in range(rounds):
+        for r in range(rounds if mode != "inproc" else 0):
             qs = every[r * n : (r + 1) * n]
             for name in ("old", "new") if r % 2 == 0 else ("new", "old"):
                 srv = servers[name]
@@ -295,18 +336,32 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
             srv.stop()
     keys = ("p50_ms", "p90_ms", "p99_ms", "requests_per_s", "server_cpu_ms_per_request")
 
-    def summary(rs: list[dict[str, Any]]) -> dict[str, Any]:
+    def summary(rs: list[dict[str, Any]]) -> dict[str, Any] | None:
+        if not rs:
+            return None
         return {"mean": {k: round(statistics.mean(r[k] for r in rs), 3) for k in keys},
                 "rounds": [{k: r[k] for k in (*keys, "load_avg")} for r in rs]}  # fmt: skip
 
+    def inproc_summary(rs: list[dict[str, float]]) -> dict[str, Any] | None:
+        if not rs:
+            return None
+        return {"mean_cpu_ms_per_query": {k: round(statistics.mean(r[k] for r in rs), 4) for k in rs[0]},
+                "rounds": rs}
+
     entry: dict[str, Any] = {"date": now(), "baseline": ref, "head": new_ref or _git_head(here), "paths": paths, "base": base if paths else None, "workers": workers, "queries_per_round": n,
              "gazetteer": settings.db_url, "old": summary(runs["old"]), "new": summary(runs["new"]),
+             "inproc": {"old": inproc_summary(inproc["old"]), "new": inproc_summary(inproc["new"])} if inproc["old"] else None,
              "machine": platform.machine(), "cpus": os.cpu_count()}  # fmt: skip
     path = Path(out)
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     data[label] = entry
     write_result(path, data, echo=False)
-    print(f"{label}: old {entry['old']['mean']} -> new {entry['new']['mean']} -> {out}")
+    for what, old_new in (("HTTP", entry["old"] and (entry["old"]["mean"], entry["new"]["mean"])),
+                          ("in process", entry["inproc"] and (entry["inproc"]["old"]["mean_cpu_ms_per_query"],
+                                                             entry["inproc"]["new"]["mean_cpu_ms_per_query"]))):  # fmt: skip
+        if old_new:
+            print(f"{label}: {what}: old {old_new[0]} -> new {old_new[1]}")
+    print(f"-> {out}")
     return entry
 
 
@@ -340,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--ab-paths", nargs="*", default=None, metavar="PATH",
                    help="with --ab: both sides are --ab-base with only these paths from their refs")
     p.add_argument("--ab-base", default=None, metavar="REF", help="with --ab-paths: the rest of the tree (default HEAD)")
+    p.add_argument("--ab-mode", choices=("http", "inproc", "both"), default="http",
+                   help="with --ab: /resolve over HTTP, the resolver alone in process (CPU per query), or both")
     p.add_argument("--label", default="change")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--out-ab", default="bench/results/means_resolve_2.json")
@@ -347,7 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out-http", default="bench/results/resolver_http.json")
     a = p.parse_args(argv)
     if a.ab:
-        run_ab(a.ab, a.label, max(1, a.rounds), a.queries, a.workers, a.out_ab, a.ab_new, a.ab_paths, a.ab_base)
+        run_ab(a.ab, a.label, max(1, a.rounds), a.queries, a.workers, a.out_ab, a.ab_new, a.ab_paths, a.ab_base,
+               a.ab_mode)
         return 0
     qs = queries(Path(settings.source_data_dir), a.queries)
     ok = True
