@@ -33,6 +33,7 @@ Alternatives for the resolver (``alternatives``; the tagger's ``Tagger.parse_alt
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -107,6 +108,11 @@ class CRFParams:
             start = start + w * np.asarray(dec["start"], dtype=np.float32)
         return cls(trans, start, np.zeros(NUM_TAGS, dtype=np.float32), repeat, False)
 
+    @cached_property
+    def plain_bio(self) -> bool:
+        """True when the transitions are the BIO constraints alone (``_plain_bio``; checked once)."""
+        return _plain_bio(self)
+
     def penalty_per_tag(self) -> np.ndarray:
         pen = self.repeat_penalty
         if pen is None:
@@ -153,7 +159,7 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> np.nd
         return out
     lengths = np.asarray(lengths)
     # the O(K) step pays from a few rows on; one row takes fewer numpy calls a step the general way
-    step = _bio_back if B >= BIO_STEP_MIN_ROWS and K == NUM_TAGS and _plain_bio(crf) else _general_back
+    step = _bio_back if B >= BIO_STEP_MIN_ROWS and K == NUM_TAGS and crf.plain_bio else _general_back
     back, score = step(emissions, lengths, crf)
     # one gather per step: past its end a row's pointers keep its final tag, so all rows step together
     t = (score + crf.end[None]).argmax(axis=1)
@@ -316,7 +322,7 @@ def decode(
     probs = softmax(raw / np.float32(temperature) if temperature != 1.0 else raw)
     em = _emissions(raw, params)
     lengths = np.asarray(lengths)
-    if greedy and em.shape[-1] == NUM_TAGS and em.shape[0] and em.shape[1] and _plain_bio(params):
+    if greedy and em.shape[-1] == NUM_TAGS and em.shape[0] and em.shape[1] and params.plain_bio:
         tags, rest = greedy_tags(em, lengths)
         if len(rest):  # the rows greedy cannot vouch for: Viterbi (rows are decoded independently)
             tags[rest] = viterbi(em[rest], lengths[rest], params)

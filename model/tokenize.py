@@ -65,8 +65,8 @@ class WordTokenizer:
         words in use survive and the rest ages out. Safe from several threads: a word is looked up once and
         its ids kept locally, so a concurrent turnover cannot lose it."""
         cache = self._ids
-        found = [cache.get(w) for w in words]
-        if all(ids is not None for ids in found):
+        found = list(map(cache.get, words))
+        if None not in found:
             return found  # type: ignore[return-value]  # every word was cached
         old = self._old
         moved: dict[str, list[int]] = {}
