@@ -161,6 +161,7 @@ def _cached(conn: Connection, kind: str, key: Hashable, compute: Any) -> Any:
 # reads. Each is compiled once (SQL text, parameter order, literal values, expanding parameters);
 # PostgreSQL goes through SQLAlchemy as before.
 _RAW_SQL: dict[int, tuple[str, tuple[str, ...], dict[str, Any], frozenset[str]]] = {}
+_RAW_COLUMNS: dict[int, list[str]] = {}  # a statement's column names, from its first execution (shared: read only)
 
 
 def _rows(conn: Connection, stmt: sa.Select[Any], params: dict[str, Any]) -> tuple[list[str], list[Any]]:
@@ -190,7 +191,10 @@ def _rows(conn: Connection, stmt: sa.Select[Any], params: dict[str, Any]) -> tup
     cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cur.execute(sql, values)
-        return [d[0] for d in cur.description], cur.fetchall()
+        cols = _RAW_COLUMNS.get(id(stmt))
+        if cols is None:
+            cols = _RAW_COLUMNS[id(stmt)] = [d[0] for d in cur.description]
+        return cols, cur.fetchall()
     finally:
         cur.close()
 
