@@ -10,6 +10,10 @@ level when they are imported into the service's gazetteer: ``addrnet gazetteer i
 
 Usage: ``addrnet bench resolver [--db URL] [--http URL [--http-baseline URL]] [--concurrency 8] [--queries 2000]``.
 Writes bench/results/resolver.json (in process) and bench/results/resolver_http.json (HTTP).
+
+A change measured against older code: ``addrnet bench resolver --ab REF [--ab-new REF] [--ab-paths PATH ...
+[--ab-base REF]] [--ab-mode http|inproc|both] --rounds 6 --label NAME``: both served side by side (``--workers
+2``) on the gazetteer of the settings, in alternating rounds, no text sent twice -> bench/results/means_resolve_2.json.
 """
 
 from __future__ import annotations
