@@ -2,8 +2,9 @@
 
 One mix source, ``v5`` (only in corpus >= 0.5.0), with these kinds:
 
-- ``street_region``: a US, Canadian or Australian street (numbered roads included) followed by its region and
-  perhaps a postcode, with no locality ("1210 Highway 10 W, IA", "9600 Interstate 35 TX 78748").
+- ``street_region``: a US, Canadian or Australian street (numbered roads included) followed by the postal code
+  of its state or province and perhaps a postcode, with no locality ("1210 Highway 10 W, IA", "9600 Interstate
+  35 TX 78748").
 - ``person_street``: streets named after people with one or two given names ("Rue Jean Baptiste Clément",
   "Strada Doctor Carol Davila"), alone, with a number, or before a locality with or without a comma.
 - ``country_tail``: a locality or region followed by its country without a comma, the country also written as
@@ -124,7 +125,9 @@ class V5Synth:
                     a.house_number = f"{rng.randint(1, 29999)}{rng.choice('abcdABCD')}"
         else:
             a = self.v4._base(cc, rng)
-        region = a.region_code if a.region_code and (rng.random() < 0.75 or not a.region_name) else a.region_name
+        # the postal code of the state or province, as such partial inputs write it ("..., IA"); a full name after
+        # a street is more often the city ("100 Broadway New York"), so names are left to the full renderings
+        region = a.region_code or a.region_name
         pieces: list[Piece] = []
         layout_first = layout_for(a.country).number_first
         if a.house_number and rng.random() < 0.8:
