@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--calib-n", type=int, default=1000, help="calibration texts (from the end of the bench inputs)")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--seconds", type=float, default=3.0, help="per figure and round")
-    ap.add_argument("--corpus", default="corpus/0.4.0")
+    ap.add_argument("--corpus", default="corpus/0.5.0")
     ap.add_argument("--out", default="bench/results/means_static_int8.json")
     args = ap.parse_args(argv)
 

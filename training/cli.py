@@ -10,7 +10,7 @@ from typing import Any
 from addrnet.settings import REPO_DATA_DIR
 
 DEFAULT_CONFIG = "training/configs/cpu.toml"
-DEFAULT_CORPUS = "corpus/0.4.0"
+DEFAULT_CORPUS = "corpus/0.5.0"
 DEFAULT_TOKENIZER = "artifacts/tokenizer/0.2.0/tokenizer.json"
 
 

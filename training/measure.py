@@ -1,7 +1,7 @@
 """Measure a shipped arm in-process: per-country exact match on the real-text test set, per-label F1 (incl.
 suburb and county) and per-country exact match on the corpus test split, and addresses/s.
 
-``addrnet measure --arm artifacts/arms/A --corpus corpus/0.4.0`` writes the figures into the arm manifest
+``addrnet measure --arm artifacts/arms/A --corpus corpus/0.5.0`` writes the figures into the arm manifest
 (``real_test_metrics``, ``test_metrics``, ``speed``; the manifest is not itself hashed) and prints them.
 ``pareto`` draws per-country real-text exact match against addresses/s for several measured arms.
 """
