@@ -40,7 +40,7 @@ from app.deps import service_for
 from app.errors import APIError
 from app.limits import replaying
 from app.observe import ARM_HEADER, REQUEST_ID_HEADER, done, given_id
-from app.routes import resolve
+from app.routes import post_route, resolve
 from app.routes.parse import LabelsQuery, in_view, router, view_body
 from app.schemas import BatchRequest, ParseRequest, check_text
 
@@ -53,14 +53,8 @@ _BOOLS = {"true": True, "false": False, "1": True, "0": False}
 _VIEWS = frozenset(get_args(get_args(LabelsQuery)[0]))
 
 
-def _route(path: str) -> Any:
-    """The route of POST ``path``, as the router would set it in the scope (app.observe labels metrics and
-    logs by it)."""
-    return next(r for r in router.routes if getattr(r, "path", None) == path and "POST" in getattr(r, "methods", ()))
-
-
-ROUTE = _route(PATH)
-BATCH_ROUTE = _route(BATCH_PATH)
+ROUTE = post_route(router, PATH)
+BATCH_ROUTE = post_route(router, BATCH_PATH)
 
 
 def _query(raw: bytes) -> tuple[bool, str] | None:

@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.deps import ResolveArm, get_connection, service_for, service_of
 from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON, ERRORS_DB, APIError, public_reason
+from app.routes import post_route
 from app.schemas import ResolveRequest, ResolveResponse
 from app.service import Service
 from app.state import AppState
@@ -84,7 +85,7 @@ async def resolve(req: ResolveRequest, tagger: ResolveArm, request: Request) -> 
     return await run_in_threadpool(_resolve, service, tagger, req, parse, t0)
 
 
-ROUTE = next(r for r in router.routes if getattr(r, "path", None) == "/resolve")
+ROUTE = post_route(router, "/resolve")
 
 
 async def answer_fast(app: Any, scope: dict[str, Any], data: Any) -> Response | None:
