@@ -108,11 +108,7 @@ def check_address_case(engine: sa.Engine, case: dict[str, Any]) -> None:
 def gazetteer_plus(small_gazetteer: str, path: Path, countries: list[str]) -> sa.Engine:
     """A copy of the session's US gazetteer at ``path`` with the regions and localities of ``countries`` added,
     built by the same loader."""
-    src, out = sqlite3.connect(small_gazetteer.removeprefix("sqlite:///")), sqlite3.connect(path)
-    src.backup(out)
-    src.close()
-    out.close()
-    eng = db.make_engine(f"sqlite:///{path}")
+    eng = db.make_engine(copy_sqlite(small_gazetteer, path))
     gaz = loader.build(countries, progress=False)
     with eng.begin() as conn:
         offset = int(conn.execute(sa.select(sa.func.max(places.c.id))).scalar_one())
@@ -123,3 +119,15 @@ def gazetteer_plus(small_gazetteer: str, path: Path, countries: list[str]) -> sa
         conn.execute(sa.insert(names), [dict(zip(cols, (n[0] + offset, *n[1:]), strict=True))
                                         for n in gaz.names if n[0] in keep])  # fmt: skip
     return eng
+
+
+def gazetteer_plus_fixture(countries: list[str], name: str) -> Any:
+    """A module-scoped ``engine`` fixture: ``gazetteer_plus`` of ``countries`` in a temporary folder ``name``."""
+
+    @pytest.fixture(scope="module")
+    def engine(small_gazetteer: str, tmp_path_factory: pytest.TempPathFactory) -> Any:
+        eng = gazetteer_plus(small_gazetteer, tmp_path_factory.mktemp(name) / "gaz.sqlite", countries)
+        yield eng
+        eng.dispose()
+
+    return engine

@@ -6,13 +6,11 @@ Philippines; Bretagne-de-Marsan, France)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 import sqlalchemy as sa
 
 from resolver.readings import _subdivision_keys, from_parse, geocode, subdivision_countries
-from tests.resolver_checks import gazetteer_plus
+from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM"]
 
@@ -37,11 +35,7 @@ CASES = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def engine(small_gazetteer: str, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    eng = gazetteer_plus(small_gazetteer, tmp_path_factory.mktemp("abroad") / "gaz.sqlite", COUNTRIES)
-    yield eng
-    eng.dispose()
+engine = gazetteer_plus_fixture(COUNTRIES, "abroad")
 
 
 @pytest.mark.parametrize(("spans", "name", "country"), CASES, ids=[", ".join(v for _, v in c[0]) for c in CASES])

@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from resolver.readings import Reading, from_alternatives, from_parse, geocode, resolve_readings
-from tests.resolver_checks import gazetteer_plus
+from tests.resolver_checks import gazetteer_plus_fixture
 
 FOREIGN = ["CO", "CA", "DE", "IN", "GA", "ME"]
 
@@ -28,11 +28,7 @@ CODES = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def engine(small_gazetteer: str, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    eng = gazetteer_plus(small_gazetteer, tmp_path_factory.mktemp("codes") / "gaz.sqlite", FOREIGN)
-    yield eng
-    eng.dispose()
+engine = gazetteer_plus_fixture(FOREIGN, "codes")
 
 
 @pytest.mark.parametrize("tagged_as", ["country", "region"])
