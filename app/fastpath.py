@@ -73,12 +73,14 @@ def _query(raw: bytes) -> tuple[bool, str] | None:
     return tokens, labels
 
 
+def _is_json(content_type: bytes | None) -> bool:
+    """True when FastAPI would decode a body of this content type as JSON (None: no header)."""
+    return content_type is None or content_type.split(b";", 1)[0].strip().lower() == _JSON
+
+
 def _json_body(scope: Scope) -> bool:
     """True when FastAPI would decode the body as JSON (no content type, or ``application/json``)."""
-    for key, value in scope["headers"]:
-        if key == b"content-type":
-            return value.split(b";", 1)[0].strip().lower() == _JSON
-    return True
+    return _is_json(next((value for key, value in scope["headers"] if key == b"content-type"), None))
 
 
 _ARM_RAW = ARM_HEADER.encode()
@@ -136,7 +138,7 @@ class FastParseFront:
         query = _query(scope.get("query_string", b""))
         if (state is None or not state.settings.parse_fast_path or query is None or length is None
                 or not length.isdigit() or int(length) > self.max_bytes
-                or (content_type is not None and content_type.split(b";", 1)[0].strip().lower() != _JSON)):
+                or not _is_json(content_type)):
             await self.app(scope, receive, send)
             return
         body = await _read_body(receive)
@@ -174,15 +176,9 @@ class FastParseMiddleware:
         if scope["type"] != "http" or scope["path"] not in PATHS or scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
-        chunks = []
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":  # the client went away
-                return
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
+        body = await _read_body(receive)
+        if body is None:  # the client went away
+            return
         response = await self._answer(scope, body)
         if response is not None:
             await response(scope, receive, send)
