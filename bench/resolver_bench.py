@@ -189,15 +189,9 @@ def _cpu_s(pid: int | None) -> float | None:
     if pid is None:
         return None
     from bench.common import child_pids
+    from bench.compare import _cpu_s as cpu_s
 
-    total = 0
-    for p in (pid, *child_pids(pid)):
-        try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+    return cpu_s((pid, *child_pids(pid)))
 
 
 def run_http(url: str, qs: list[tuple[str, str, dict[str, str]]], concurrency: int,
