@@ -6,11 +6,12 @@ which may wait on the network and so stays off the event loop.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import APIError, public_reason
@@ -84,18 +85,26 @@ BatchArm = Annotated[Tagger, Depends(batch_arm)]
 ResolveArm = Annotated[Tagger | None, Depends(resolve_arm)]
 
 
-def get_connection(state: StateDep) -> Iterator[Connection]:
-    """A gazetteer connection for the request (thread pool), returned to the pool afterwards."""
+@contextmanager
+def checked_out(state: AppState,
+                checkout: Callable[[Engine], AbstractContextManager[Connection]] = Engine.connect) -> Iterator[Connection]:
+    """A gazetteer connection from ``checkout(state.engine)`` for one use (default: a pool checkout, returned
+    afterwards); no database or a failed checkout: 503 ``database_unavailable``."""
     if state.engine is None:
         raise APIError(503, "database_unavailable", state.engine_error or "no database configured")
+    stack = ExitStack()
     try:
-        conn = state.engine.connect()
+        conn = stack.enter_context(checkout(state.engine))
     except SQLAlchemyError as exc:
         raise APIError(503, "database_unavailable", public_reason(exc)) from None
-    try:
+    with stack:
         yield conn
-    finally:
-        conn.close()
+
+
+def get_connection(state: StateDep) -> Iterator[Connection]:
+    """A gazetteer connection for the request (thread pool), returned to the pool afterwards."""
+    with checked_out(state) as conn:
+        yield conn
 
 
 ConnectionDep = Annotated[Connection, Depends(get_connection)]

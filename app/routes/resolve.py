@@ -15,55 +15,29 @@ then runs:
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Engine
 
-from app.deps import ResolveArm, get_connection, service_for, service_of
-from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON, ERRORS_DB, APIError, public_reason
+from app.deps import ResolveArm, checked_out, service_for, service_of
+from app.errors import ERRORS_ARM, ERRORS_BODY, ERRORS_COMMON, ERRORS_DB, APIError
 from app.routes import post_route
 from app.schemas import ResolveRequest, ResolveResponse
 from app.service import Service
-from app.state import AppState
 from model.tagger import Tagger
 from resolver.db import held_connection
 
 router = APIRouter(tags=["resolve"], responses={**ERRORS_COMMON, **ERRORS_BODY, **ERRORS_ARM, **ERRORS_DB})
 
-_connection = contextmanager(get_connection)  # 503 when the database is not there, returned to the pool after
-
-
-@contextmanager
-def _loop_connection(state: AppState) -> Iterator[Connection]:
-    """The event loop's gazetteer connection (SQLite): kept checked out between requests
-    (``resolver.db.held_connection``); no database or a failed checkout: the route dependency's 503."""
-    if state.engine is None:
-        raise APIError(503, "database_unavailable", state.engine_error or "no database configured")
-    stack = ExitStack()
-    try:
-        conn = stack.enter_context(held_connection(state.engine))
-    except SQLAlchemyError as exc:
-        raise APIError(503, "database_unavailable", public_reason(exc)) from None
-    with stack:
-        yield conn
-
-
 def _resolve(service: Service, tagger: Tagger | None, req: ResolveRequest, parse: dict[str, Any] | None,
-             t0: float) -> Response:
-    """Thread pool: a pooled connection for the call."""
-    with _connection(service.state) as conn:
-        return service.resolve(conn, tagger, req, parse, t0)
-
-
-def _resolve_on_loop(service: Service, tagger: Tagger | None, req: ResolveRequest, parse: dict[str, Any] | None,
-                     t0: float) -> Response:
-    with _loop_connection(service.state) as conn:
+             t0: float, on_loop: bool = False) -> Response:
+    """The thread pool: a pooled connection for the call; ``on_loop`` (SQLite): the event loop's connection,
+    kept checked out between requests (``resolver.db.held_connection``). No database or a failed checkout:
+    the route dependency's 503 (``app.deps.checked_out``)."""
+    with checked_out(service.state, held_connection if on_loop else Engine.connect) as conn:
         return service.resolve(conn, tagger, req, parse, t0)
 
 
@@ -81,7 +55,7 @@ async def resolve(req: ResolveRequest, tagger: ResolveArm, request: Request) -> 
     # gazetteer work then runs on the loop (SQLite) or in the thread pool (a database server)
     parse = await service.parse_for_resolve(tagger, req.text) if tagger is not None and req.text is not None else None
     if _on_loop(service):
-        return _resolve_on_loop(service, tagger, req, parse, t0)
+        return _resolve(service, tagger, req, parse, t0, on_loop=True)
     return await run_in_threadpool(_resolve, service, tagger, req, parse, t0)
 
 
@@ -111,6 +85,6 @@ async def answer_fast(app: Any, scope: dict[str, Any], data: Any) -> Response | 
     t0 = time.perf_counter()
     try:
         parse = await service.parse_for_resolve(tagger, req.text)
-        return _resolve_on_loop(service, tagger, req, parse, t0)
+        return _resolve(service, tagger, req, parse, t0, on_loop=True)
     except APIError:
         return None
