@@ -181,11 +181,10 @@ def _example(source: str, idx: int, src: Sources, synth: Synth, rng: random.Rand
              floors: bool = False) -> tuple[dict[str, Any], str, dict]:
     oa = src.oa if oa is None else oa
     us = src.usaddress if us is None else us
-    if source in ("intl", "short", "v5"):  # corpus >= 0.4.0; ``world`` is then the V4Synth (V5Synth for v5)
+    if source in MAKERS:  # corpus >= 0.4.0; ``world`` is then the source's maker (``_makers``)
         from training.corpus_v4 import record_of
 
-        text, spans, mix, a, kind = world.intl(rng) if source == "intl" else world.short(rng) if source == "short" \
-            else world.example(rng)
+        text, spans, mix, a, kind = world(rng)
         meta = {"spans": spans, "mix": mix, "stats": a.stats, "street": a.street, "locality": a.locality}
         return {"record": record_of(source, kind, a), "country": a.country}, text, meta
     if source in ("faker", "suburb", "county"):
@@ -249,6 +248,7 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
 
         v5 = V5Synth(src, world, synth, v4)
     mix_table = SOURCE_MIX_V5 if v5 else SOURCE_MIX_V4 if v4 else SOURCE_MIX_V3 if v3 else SOURCE_MIX
+    makers = _makers(v4, v5)
     iters = {"oa": _cycle(len(oa), rng), "usaddress": _cycle(len(us), rng),
              "zipcodes": _cycle(len(src.zips), rng)}
     names = [s for s, _ in mix_table]
@@ -264,8 +264,8 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
                 source = rng.choices(names, weights)[0]
                 idx = synth.city_index(rng) if source == "geonames" else next(iters[source], 0) \
                     if source in iters else 0
-                gen = v5 if source == "v5" else v4 if source in ("intl", "short") else world
-                ex, text, meta = _example(source, idx, src, synth, rng, gen, oa, us, floors=v5 is not None)
+                ex, text, meta = _example(source, idx, src, synth, rng, makers.get(source, world), oa, us,
+                                          floors=v5 is not None)
                 reason = check_example(text, meta["spans"]) or _excluded(excl, text, meta)
                 if reason:
                     counts.render_rejected[f"{source}:{reason}"] += 1
@@ -293,6 +293,15 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
                                        encoding="utf-8")
     return manifest
+
+
+MAKERS = ("intl", "short", "v5")  # the sources whose examples come whole from a generator
+
+
+def _makers(v4: Any, v5: Any) -> dict[str, Any]:
+    """source -> its generator, ``rng -> (text, spans, mix, address, kind)``, for the versions built."""
+    out = {"intl": v4.intl, "short": v4.short} if v4 is not None else {}
+    return out | ({"v5": v5.example} if v5 is not None else {})
 
 
 def _excluded(excl: Exclusion, text: str, meta: dict) -> str | None:

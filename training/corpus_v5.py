@@ -29,6 +29,8 @@ from typing import Any
 
 from training.corpus_formats import layout_for
 from training.corpus_render import Address, Piece, assemble, render
+from training.corpus_v4 import _LANG_OF as PERSON_LANG
+from training.corpus_v4 import _PEOPLE_OF, _ROMANCE
 
 V5_KINDS: tuple[tuple[str, float], ...] = (
     ("street_region", 0.22), ("person_street", 0.26), ("country_tail", 0.18), ("house_prefix", 0.24), ("junk", 0.10),
@@ -48,7 +50,7 @@ _NUMBER_PREFIX: dict[str, tuple[str, ...]] = {
     "id": ("No. {n}", "No.{n}", "No {n}", "Nomor {n}"),
     "en": ("No. {n}", "No {n}", "#{n}", "# {n}", "Number {n}"),
 }
-_LANG_OF = {"ES": "es", "MX": "es", "AR": "es", "CO": "es", "CL": "es", "PE": "es", "PT": "pt", "BR": "pt",
+_PREFIX_LANG = {"ES": "es", "MX": "es", "AR": "es", "CO": "es", "CL": "es", "PE": "es", "PT": "pt", "BR": "pt",
             "IT": "it", "FR": "fr", "BE": "fr", "RO": "ro", "DE": "de", "AT": "de", "CH": "de", "NL": "nl",
             "PL": "pl", "CZ": "cs", "SK": "cs", "RU": "ru", "UA": "ru", "ID": "id", "PH": "en", "IN": "en",
             "GB": "en", "US": "en", "AU": "en", "NZ": "en"}
@@ -148,12 +150,9 @@ class V5Synth:
         return g1, g2, sur
 
     def _person_street(self, rng: random.Random) -> tuple[Address, list[Piece], str]:
-        from training.corpus_v4 import _LANG_OF as V4_LANG
-        from training.corpus_v4 import _PEOPLE_OF, _ROMANCE
-
         cc = rng.choice(("FR", "FR", "BE", "ES", "MX", "AR", "CO", "IT", "PT", "BR", "RO", "PL", "CH", "CL"))
         a = self.v4._base(cc, rng)
-        lang = V4_LANG[cc]
+        lang = PERSON_LANG[cc]
         if rng.random() < 0.5:
             types, _, titles = _ROMANCE[lang]
             g1, g2, sur = self._who(rng.choice(_PEOPLE_OF[lang]), rng)
@@ -217,7 +216,7 @@ class V5Synth:
                         postcode=postcode, country_names=self.world.names(cc))
         else:
             a = self.v4._base(cc, rng)
-        lang = _LANG_OF.get(cc, "en")
+        lang = _PREFIX_LANG.get(cc, "en")
         digits = "".join(ch for ch in a.house_number if ch.isdigit()) or str(rng.randint(1, 300))
         a.house_number = rng.choice(_NUMBER_PREFIX[lang]).replace("{n}", digits[:5])
         if lang in _FLAT and rng.random() < 0.4:
