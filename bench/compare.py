@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -158,12 +158,25 @@ print(done / (time.perf_counter() - t0))
 """
 
 
-def baseline_tree(ref: str) -> Path:
-    """The code at git ``ref``, exported (``git archive``) to a temporary folder."""
+def baseline_tree(ref: str, paths: Sequence[str] = (), base: str | None = None) -> Path:
+    """The code at git ``ref``, exported (``git archive``) to a temporary folder (the caller removes it); with
+    ``paths``: the code at ``base`` (default HEAD) with only those paths as they are at ``ref`` (only the changes
+    there are measured, not those others made to the rest of the tree meanwhile)."""
     out = Path(tempfile.mkdtemp(prefix="addrnet-baseline-"))
-    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(out)], input=archive, check=True)
+    _export((base or "HEAD") if paths else ref, out)
+    for rel in paths:
+        target = out / rel
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+        _export(ref, out, rel)
     return out
+
+
+def _export(ref: str, into: Path, *paths: str) -> None:
+    archive = subprocess.run(["git", "archive", ref, "--", *paths], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
 
 
 def baseline_inprocess(tree: Path, arm: str, texts: list[str], seconds: float) -> float:
@@ -209,6 +222,14 @@ class Server:
             self.proc.kill()
         self.log.close()
         os.unlink(self.log.name)
+
+
+def serve_tree(tree: Path, workers: int, env: dict[str, str]) -> Server:
+    """``addrnet serve --workers N`` of the code in ``tree`` (a ``baseline_tree`` or ROOT) on a free port, with
+    ``env`` (the runners' A/B servers: old tree against new)."""
+    port = _free_port()
+    return Server([sys.executable, "-m", "addrnet.cli", "serve", "--port", str(port), "--workers", str(workers)],
+                  {**env, "PYTHONPATH": str(tree)}, port, cwd=tree)
 
 
 def _cpu_s(pids: Iterable[int]) -> float:
@@ -289,9 +310,8 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
 
     if args.baseline:  # the same phases on the code at --baseline (before this work), same arms and inputs
         tree = baseline_tree(args.baseline)
-        port = _free_port()
-        old = Server([sys.executable, "-m", "addrnet.cli", "serve", "--port", str(port), "--workers",
-                      str(args.workers)], {**env, "PYTHONPATH": str(tree)}, port, cwd=tree)
+        old = serve_tree(tree, args.workers, env)
+        port = old.port
         try:
             base: dict[str, Any] = {"ref": args.baseline, "ready_s": old.ready_s}
             base["parse_c1"] = load(port, _cycle(parse_reqs, 0), 1, args.seconds, warmup=200)

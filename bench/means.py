@@ -197,7 +197,7 @@ def parse_ab(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     first in even rounds); per variant the median and mean over the rounds of the server's CPU per request
     and of the requests per second. Many short turns: the machine is shared, so each figure is compared
     with its neighbour in time."""
-    from bench.compare import baseline_tree
+    from bench.compare import baseline_tree, serve_tree
 
     parse_reqs = _parse_requests(texts)
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
@@ -209,9 +209,7 @@ def parse_ab(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     try:
         extra = dict(kv.split("=", 1) for kv in args.new_env)
         for name, cwd, more in (("old", tree, {}), ("new", here, extra)):
-            port = _free_port()
-            servers[name] = Server([sys.executable, "-m", "addrnet.cli", "serve", "--workers", str(args.workers),
-                                    "--port", str(port)], {**env, **more, "PYTHONPATH": str(cwd)}, port, cwd=cwd)
+            servers[name] = serve_tree(cwd, args.workers, {**env, **more})
         time.sleep(1.0)
         for srv in servers.values():  # warm: the word caches and the first runs
             load(srv.port, _cycle(parse_reqs, 300), 32, 1.0, warmup=200)
@@ -251,7 +249,7 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     also measures the peers of ``bench compare``'s ratios: in-process ``Tagger.parse_batch`` in W processes and
     the bare FastAPI endpoint at concurrency 32."""
     from addrnet.settings import get_settings
-    from bench.compare import BATCH, _cpu_s, baseline_tree
+    from bench.compare import BATCH, _cpu_s, baseline_tree, serve_tree
 
     parse_reqs = _parse_requests(texts)
     batch_reqs = [post("/parse/batch", orjson.dumps({"texts": texts[i : i + BATCH]})) for i in range(0, len(texts), BATCH)]
@@ -282,9 +280,8 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
                 bare.stop()
             for name in (names if r % 2 == 0 else names[::-1]):
                 cwd, extra = variants[name]
-                port = _free_port()
-                srv = Server([sys.executable, "-m", "addrnet.cli", "serve", "--workers", str(W), "--port", str(port)],
-                             {**env, **extra, "PYTHONPATH": str(cwd)}, port, cwd=cwd)
+                srv = serve_tree(cwd, W, {**env, **extra})
+                port = srv.port
                 try:
                     time.sleep(1.0)
                     batch = measured(srv, lambda port=port: load(

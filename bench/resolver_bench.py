@@ -229,28 +229,6 @@ def run_http(url: str, qs: list[tuple[str, str, dict[str, str]]], concurrency: i
     }  # fmt: skip
 
 
-def _tree(ref: str, base: str | None, paths: list[str]) -> Path:
-    """The code at ``ref``; with ``paths``: the code at ``base`` with those paths as they are at ``ref`` (only
-    the changes there are measured, not those others made to the rest of the tree meanwhile)."""
-    import shutil
-    import subprocess
-
-    from bench.compare import ROOT, baseline_tree
-
-    if not paths:
-        return baseline_tree(ref)
-    tree = baseline_tree(base or "HEAD")
-    for rel in paths:
-        target = tree / rel
-        if target.is_dir():
-            shutil.rmtree(target)
-        elif target.exists():
-            target.unlink()
-        archive = subprocess.run(["git", "archive", ref, "--", rel], cwd=ROOT, capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    return tree
-
-
 # The resolver alone in a process of the tree under test: the gold components of the queries on stdin (JSON), one
 # ``geocode`` each (limit 1) on a serving engine of the gazetteer, the first 50 untimed (page cache, statement
 # cache, the subdivision table); prints the mean thread CPU ms per query, all and per kind (JSON).
@@ -291,9 +269,9 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
     ``n * rounds`` distinct texts: no text is sent twice to a service), in alternating order. The figures of round 0 (cold lookup
     caches) and the means over the rounds are kept under ``label`` in ``out`` (other labels are kept)."""
     import json
-    import sys
+    import shutil
 
-    from bench.compare import Server, _free_port
+    from bench.compare import baseline_tree, serve_tree
 
     settings = get_settings()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
@@ -302,26 +280,23 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
         env["ADDRNET_DATABASE_URL"] = settings.database_url
     here = Path(__file__).resolve().parents[1]
     paths = paths or []
-    trees = {"old": _tree(ref, base, paths),
-             "new": _tree(new_ref, base, paths) if new_ref else here if not paths else _tree("HEAD", base, paths)}
     every = queries(Path(settings.source_data_dir), n * rounds)  # no text twice in the whole run
     inproc: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
-    if mode in ("inproc", "both"):
-        for r in range(rounds):
-            for name in ("old", "new") if r % 2 == 0 else ("new", "old"):
-                inproc[name].append(_inproc_cpu(trees[name], env, every[r * n : (r + 1) * n]))
-                print(f"round {r} {name} in process: {inproc[name][-1]} ms CPU per query")
+    trees: dict[str, Path] = {}
     servers: dict[str, Any] = {}
     runs: dict[str, list[dict[str, Any]]] = {"old": [], "new": []}
     try:
-        for name, tree in trees.items():
-            if mode == "inproc":
-                break
-            port = _free_port()
-            servers[name] = Server([sys.executable, "-m", "addrnet.cli", "serve", "--workers", str(workers), "--port",
-                                    str(port)], {**env, "PYTHONPATH": str(tree)}, port, cwd=tree)  # fmt: skip
-        time.sleep(1.0)
-        for r in range(rounds if mode != "inproc" else 0):
+        trees["old"] = baseline_tree(ref, paths, base)
+        trees["new"] = baseline_tree(new_ref or "HEAD", paths, base) if new_ref or paths else here
+        if mode in ("inproc", "both"):
+            for r in range(rounds):
+                for name in ("old", "new") if r % 2 == 0 else ("new", "old"):
+                    inproc[name].append(_inproc_cpu(trees[name], env, every[r * n : (r + 1) * n]))
+                    print(f"round {r} {name} in process: {inproc[name][-1]} ms CPU per query")
+        if mode != "inproc":
+            servers.update((name, serve_tree(tree, workers, env)) for name, tree in trees.items())
+            time.sleep(1.0)
+        for r in range(rounds if servers else 0):
             qs = every[r * n : (r + 1) * n]
             for name in ("old", "new") if r % 2 == 0 else ("new", "old"):
                 srv = servers[name]
@@ -332,6 +307,9 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
     finally:
         for srv in servers.values():
             srv.stop()
+        for tree in trees.values():  # the exported trees (this one stays)
+            if tree != here:
+                shutil.rmtree(tree, ignore_errors=True)
     keys = ("p50_ms", "p90_ms", "p99_ms", "requests_per_s", "server_cpu_ms_per_request")
 
     def summary(rs: list[dict[str, Any]]) -> dict[str, Any] | None:
