@@ -173,10 +173,12 @@ class Tagger:
         order = sorted(range(len(texts)), key=lengths.__getitem__)
         out: list[ParseResult | None] = [None] * len(texts)
         runs = plan_runs(order, lengths, BUCKET, RUN_COST_TOKENS)
+        run_words = [[words[j] for j in run] for run in runs]
+        run_ids = [[w for j in run for w in ids[offsets[j] : offsets[j + 1]]] for run in runs]
+        groups: list[tuple[list[int], list[ParseResult]]]
         if len(texts) <= MERGED_DECODE_MAX and len(runs) > 1:  # a micro-batch: its runs decoded at once
             idx = [j for run in runs for j in run]
-            parts = [self._run_logits([words[j] for j in run], [w for j in run for w in ids[offsets[j] : offsets[j + 1]]])
-                     for run in runs]
+            parts = [self._run_logits(ws, rid) for ws, rid in zip(run_words, run_ids, strict=True)]
             logits = np.zeros((len(idx), max(g.shape[1] for g, _ in parts), parts[0][0].shape[2]), dtype=np.float32)
             k = 0
             for g, _ in parts:
@@ -185,10 +187,8 @@ class Tagger:
             counts = np.concatenate([c for _, c in parts])
             groups = [(idx, self._results([norm[j] for j in idx], [words[j] for j in idx], tokens, logits, counts))]
         else:
-            groups = []
-            for run in runs:
-                run_ids = [w for j in run for w in ids[offsets[j] : offsets[j + 1]]]
-                groups.append((run, self._parse_run([norm[j] for j in run], [words[j] for j in run], tokens, run_ids)))
+            groups = [(run, self._parse_run([norm[j] for j in run], ws, tokens, rid))
+                      for run, ws, rid in zip(runs, run_words, run_ids, strict=True)]
         for group, results in groups:
             for j, r in zip(group, results, strict=True):
                 out[j] = r
