@@ -224,6 +224,13 @@ class Server:
         os.unlink(self.log.name)
 
 
+def served_env(arms_dir: str | Path, **settings: str) -> dict[str, str]:
+    """The environment of an A/B server: this one without its ADDRNET_ settings (each tree reads its own
+    defaults), the arms of ``arms_dir`` (the same model for both sides) and ``settings``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
+    return {**env, "ADDRNET_ARMS_DIR": str(Path(arms_dir).resolve()), **settings}
+
+
 def serve_tree(tree: Path, workers: int, env: dict[str, str]) -> Server:
     """``addrnet serve --workers N`` of the code in ``tree`` (a ``baseline_tree`` or ROOT) on a free port, with
     ``env`` (the runners' A/B servers: old tree against new)."""

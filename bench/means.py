@@ -35,7 +35,7 @@ import orjson
 
 from bench import inputs
 from bench.common import now, write_result
-from bench.compare import Server, _cycle, _free_port, _parse_requests, inprocess, measured
+from bench.compare import Server, _cycle, _free_port, _parse_requests, inprocess, measured, served_env
 from bench.loadgen import load, post
 
 
@@ -133,8 +133,7 @@ def http(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     hot = texts[:300]
     repeat_reqs = [post("/parse", orjson.dumps({"text": hot[min(int(rng.paretovariate(1.2)) - 1, 299)]}))
                    for _ in range(20_000)]
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
-    base_env["ADDRNET_ARMS_DIR"] = str(Path(args.arms_dir).resolve())
+    base_env = served_env(args.arms_dir)
     W = str(args.workers)
     serve = [sys.executable, "-m", "addrnet.cli", "serve", "--workers", W, "--port"]
     uvicorn_launcher = [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--workers", W,
@@ -200,8 +199,7 @@ def parse_ab(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     from bench.compare import baseline_tree, serve_tree
 
     parse_reqs = _parse_requests(texts)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
-    env["ADDRNET_ARMS_DIR"] = str(Path(args.arms_dir).resolve())
+    env = served_env(args.arms_dir)
     tree = baseline_tree(args.baseline)
     here = baseline_tree(args.new) if args.new else Path(__file__).resolve().parents[1]
     servers: dict[str, Server] = {}
@@ -253,8 +251,7 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
 
     parse_reqs = _parse_requests(texts)
     batch_reqs = [post("/parse/batch", orjson.dumps({"texts": texts[i : i + BATCH]})) for i in range(0, len(texts), BATCH)]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
-    env["ADDRNET_ARMS_DIR"] = str(Path(args.arms_dir).resolve())
+    env = served_env(args.arms_dir)
     resolve_reqs = [post("/resolve", orjson.dumps({"text": t, "limit": 5})) for t in texts]
     if args.resolve:  # the same gazetteer for the old tree (run from its own folder)
         env["ADDRNET_DATA_DIR"] = str(Path(get_settings().data_dir).resolve())

@@ -28,7 +28,17 @@ import orjson
 
 from bench import inputs
 from bench.common import child_pids, now, wait_ready, write_result
-from bench.compare import ROOT, Server, _cpu_s, _cycle, _free_port, _parse_requests, baseline_tree, measured
+from bench.compare import (
+    ROOT,
+    Server,
+    _cpu_s,
+    _cycle,
+    _free_port,
+    _parse_requests,
+    baseline_tree,
+    measured,
+    served_env,
+)
 from bench.loadgen import load
 
 INPROC = r"""
@@ -154,8 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     arm = str(arms_dir / settings.primary_arm)
     texts, digest = inputs.load()
     stdin = "\n".join(texts)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
-    env["ADDRNET_ARMS_DIR"] = str(arms_dir)
+    env = served_env(arms_dir)
     base = baseline_tree(args.baseline)
     trees = {"baseline": base, "this tree": ROOT}
     manifest = orjson.loads((Path(arm) / "manifest.json").read_bytes())

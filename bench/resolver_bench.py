@@ -271,11 +271,10 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
     import json
     import shutil
 
-    from bench.compare import baseline_tree, serve_tree
+    from bench.compare import baseline_tree, serve_tree, served_env
 
     settings = get_settings()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
-    env.update(ADDRNET_ARMS_DIR=str(Path(settings.arms_dir).resolve()), ADDRNET_DATA_DIR=str(Path(settings.data_dir).resolve()))
+    env = served_env(settings.arms_dir, ADDRNET_DATA_DIR=str(Path(settings.data_dir).resolve()))
     if settings.database_url:
         env["ADDRNET_DATABASE_URL"] = settings.database_url
     here = Path(__file__).resolve().parents[1]
