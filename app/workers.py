@@ -166,12 +166,20 @@ def busy() -> bool:
     return _busy > 0
 
 
-def listening_socket(host: str, port: int) -> socket.socket:
-    """The one listening socket the ``gated`` workers share (non-blocking, inherited over the fork)."""
+def _bound_socket(host: str, port: int, reuseport: bool = False) -> socket.socket:
+    """A TCP socket bound to ``host``:``port`` (``SO_REUSEADDR``, and ``SO_REUSEPORT`` when ``reuseport``)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if reuseport:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
+    return sock
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The one listening socket the ``gated`` workers share (non-blocking, inherited over the fork)."""
+    sock = _bound_socket(host, port)
     sock.listen(BACKLOG)
     sock.setblocking(False)
     return sock
@@ -215,12 +223,8 @@ def _gated_server(config: Any, sock: socket.socket, board: Board | None = None, 
 
 
 def reuseport_socket(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
-    return sock
+    """A worker's own socket for ``reuseport`` (bound, not listening: uvicorn listens on it)."""
+    return _bound_socket(host, port, reuseport=True)
 
 
 def _worker(app: str, factory: bool, host: str, port: int, shared: socket.socket | None, board: Board | None,
