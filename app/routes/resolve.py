@@ -77,7 +77,7 @@ async def answer_fast(app: Any, scope: dict[str, Any], data: Any) -> Response | 
         req = ResolveRequest.model_validate(data)
     except ValidationError:
         return None
-    tagger = state.arms.get(req.arm or state.arms.primary)
+    tagger = state.arms.get(req.arm)  # None: the primary arm
     service = service_for(app)
     if tagger is None or req.text is None or not _on_loop(service):
         return None
