@@ -269,16 +269,18 @@ def names_exact_places(
 ) -> list[tuple[int, str, Mapping[Any, Any]]]:
     """Places of ``place_kind`` with a name whose key is ``norm`` (in ``country``: one code or several), each
     with its row, in one query: (place_id, name kind, place row by column name)."""
-    key = (norm, country if isinstance(country, str) or country is None else tuple(country), place_kind, limit)
+    if country is not None and not isinstance(country, str):
+        # one code: the equality statement (the usual region -> its one country), and the same kept answer as
+        # the lookup by that code
+        country = country[0] if len(country) == 1 else tuple(country)
+    key = (norm, country, place_kind, limit)
     return list(_cached(conn, "names_exact", key, lambda: _names_exact_places(conn, norm, country, place_kind, limit)))
 
 
 def _names_exact_places(
-    conn: Connection, norm: str, country: str | Sequence[str] | None, place_kind: str, limit: int
+    conn: Connection, norm: str, country: str | tuple[str, ...] | None, place_kind: str, limit: int
 ) -> tuple[tuple[int, str, Mapping[Any, Any]], ...]:
     params: dict[str, object] = {"q": norm, "pk": place_kind, "lim": limit}
-    if not isinstance(country, str) and country and len(country) == 1:
-        country = country[0]  # one code: the equality statement (the usual region -> its one country)
     if isinstance(country, str):
         cols, rows = _rows(conn, _NAMES_PLACES["one"], {**params, "cc": country})
     elif country:
