@@ -88,10 +88,8 @@ class ObserveMiddleware:
         try:
             await self.app(scope, receive, wrapped)
         finally:
-            route = getattr(scope.get("route"), "path", "unmatched")
-            state = getattr(scope.get("app"), "state", None)
-            done(getattr(state, "addrnet", None) if state is not None else None, rid, scope.get("method"), route, arm,
-                 status, time.perf_counter() - t0)
+            done(getattr(getattr(scope.get("app"), "state", None), "addrnet", None), rid, scope.get("method"),
+                 getattr(scope.get("route"), "path", "unmatched"), arm, status, time.perf_counter() - t0)
 
 
 def done(addrnet: Any, rid: str, method: str | None, route: str, arm: str, status: int, elapsed: float) -> None:
