@@ -83,18 +83,19 @@ def split_floors(pieces: list[Piece]) -> list[Piece]:
         if m is None:
             out.append((value, label, sep))
             continue
-        before, floor, after = value[: m.start()].rstrip(" ,"), m.group(0), value[m.end() :].lstrip(" ,")
-        seps = [sep]
-        parts: list[tuple[str, str]] = []
+        before, after = value[: m.start()].rstrip(" ,"), value[m.end() :].lstrip(" ,")
         if before:
-            parts.append((before, "unit"))
-            seps.append(", " if value[len(before) : m.start()].strip() == "," else " ")
-        parts.append((floor, "level"))
+            out.append((before, "unit", sep))
+            sep = _joint(value[len(before) : m.start()])
+        out.append((m.group(0), "level", sep))
         if after:
-            seps.append(", " if value[m.end() : len(value) - len(after)].strip() == "," else " ")
-            parts.append((after, "unit"))
-        out.extend((text, lab, s) for (text, lab), s in zip(parts, seps, strict=True))
+            out.append((after, "unit", _joint(value[m.end() : len(value) - len(after)])))
     return out
+
+
+def _joint(between: str) -> str:
+    """The separator a split piece keeps: a comma when the text between the parts is one."""
+    return ", " if between.strip() == "," else " "
 
 
 class V5Synth:
