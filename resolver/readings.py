@@ -18,7 +18,6 @@ says which reading was used and whether it differs from the tagger's top parse.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -192,11 +191,10 @@ def _subdivision_keys(name: str) -> set[str]:
 @lru_cache(maxsize=1)
 def subdivision_countries() -> dict[str, frozenset[str]]:
     """Lookup key of a subdivision name (every level of ISO 3166-2) -> the countries with a subdivision of that
-    name; read once from pycountry's data file (its objects are not kept: ~5,000 names, well under 1 MB). The
-    file is found without importing pycountry (~23 ms at a worker's first place query, none of it needed)."""
-    spec = importlib.util.find_spec("pycountry")
-    assert spec is not None and spec.origin is not None, "pycountry is a dependency of the resolver"
-    path = Path(spec.origin).parent / "databases" / "iso3166-2.json"
+    name; read once from pycountry's data file (its objects are not kept: ~5,000 names, well under 1 MB)."""
+    import pycountry
+
+    path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
     out: defaultdict[str, set[str]] = defaultdict(set)
     for sub in json.loads(path.read_text(encoding="utf-8"))["3166-2"]:
         for key in _subdivision_keys(sub["name"]):
