@@ -215,9 +215,7 @@ class FastParseMiddleware:
             return None
         tokens, labels = query
         try:
-            if isinstance(req, BatchRequest):
-                if len(req.texts) > state.settings.max_batch:  # the route's 413
-                    return None
+            if isinstance(req, BatchRequest):  # over the batch limit: APIError, the route's 413
                 scope["route"] = BATCH_ROUTE
                 response = await service_for(app).parse_batch_async(tagger, req.texts, tokens)
             else:

@@ -225,7 +225,11 @@ class Service:
         return orjson.dumps(body)
 
     async def parse_batch_async(self, tagger: Tagger, texts: list[str], tokens: bool) -> Response:
-        """POST /parse/batch (event loop): ``parse_batch`` on the worker's batch thread."""
+        """POST /parse/batch (event loop): the batch limit (413, before any hop), then ``parse_batch`` on the
+        worker's batch thread."""
+        limit = self.state.settings.max_batch
+        if len(texts) > limit:
+            raise APIError(413, "batch_too_large", f"batch holds {len(texts)} texts; the limit is {limit}")
         if self._batch_pool is None:
             self._batch_pool = ThreadPoolExecutor(1, thread_name_prefix="addrnet-batch")
         workers.hold()  # meanwhile new connections go to idle workers (app.workers, accept "gated")
@@ -242,9 +246,6 @@ class Service:
 
     def parse_batch(self, tagger: Tagger, texts: list[str], tokens: bool) -> Response:
         """POST /parse/batch (the batch thread)."""
-        limit = self.state.settings.max_batch
-        if len(texts) > limit:
-            raise APIError(413, "batch_too_large", f"batch holds {len(texts)} texts; the limit is {limit}")
         t0 = time.perf_counter()
         results = self.parse_payloads(tagger, texts, tokens)
         ms = (time.perf_counter() - t0) * 1000
