@@ -19,13 +19,15 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from addrnet.logs import LineLog
+
 ARM_HEADER = "x-addrnet-arm"  # set by the routes, read here for the metrics
 REQUEST_ID_HEADER = "x-request-id"
 _ARM_HEADER_RAW = ARM_HEADER.encode()
 _REQUEST_ID_RAW = REQUEST_ID_HEADER.encode()
 _VALID_ID = re.compile(rb"[A-Za-z0-9._:-]{1,128}")
 
-log = logging.getLogger("addrnet.request")
+log = LineLog(logging.getLogger("addrnet.request"), "request")
 
 
 class _Ids:
@@ -96,6 +98,4 @@ def done(addrnet: Any, rid: str, method: str | None, route: str, arm: str, statu
     """The metrics and the log line of one finished request (``addrnet``: the app's ``AppState``, if any)."""
     if addrnet is not None:
         addrnet.metrics.request_done(route, arm, status, elapsed)
-    if log.isEnabledFor(logging.INFO):
-        log.info("request", extra={"request_id": rid, "method": method, "route": route, "arm": arm, "status": status,
-                                   "latency_ms": round(elapsed * 1000, 3)})
+    log.info(request_id=rid, method=method, route=route, arm=arm, status=status, latency_ms=round(elapsed * 1000, 3))

@@ -83,6 +83,7 @@ def readyz(state: StateDep) -> JSONResponse:
 
 @router.get("/metrics", summary="Prometheus metrics (operator)", response_class=Response, responses=ERRORS_OPERATOR)
 def metrics(state: StateDep, _: OperatorDep) -> Response:
+    state.metrics.flush_requests()
     return Response(generate_latest(state.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
 
