@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import numpy as np
 import orjson
 from fastapi import Response
 from sqlalchemy.engine import Connection
@@ -167,20 +168,20 @@ class Service:
         return info
 
     def payload(self, result: ParseResult, tagger: Tagger, tokens: bool) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "text": result.text,
-            "arm": tagger.name,
-            "model": self.model_info(tagger),
-            "components": [
-                {"label": c.label, "value": c.value, "start": c.start, "end": c.end, "confidence": round(c.confidence, 6)}
-                for c in result.components
-            ],
-        }
+        return self.payloads([result], tagger, tokens)[0]
+
+    def payloads(self, results: list[ParseResult], tagger: Tagger, tokens: bool) -> list[dict[str, Any]]:
+        """The JSON answers of parses: confidences rounded to 6 decimals (``round6``, all at once)."""
+        info = self.model_info(tagger)
+        conf = iter(round6([c.confidence for r in results for c in r.components]))
+        out = [{"text": r.text, "arm": tagger.name, "model": info, "components": [
+            {"label": c.label, "value": c.value, "start": c.start, "end": c.end, "confidence": next(conf)}
+            for c in r.components]} for r in results]
         if tokens:
-            out["tokens"] = [
-                {"text": t.text, "start": t.start, "end": t.end, "label": t.label, "confidence": round(t.confidence, 6)}
-                for t in result.tokens
-            ]
+            tconf = iter(round6([t.confidence for r in results for t in r.tokens]))
+            for p, r in zip(out, results, strict=True):
+                p["tokens"] = [{"text": t.text, "start": t.start, "end": t.end, "label": t.label, "confidence": next(tconf)}
+                               for t in r.tokens]
         return out
 
     # -- parsing -------------------------------------------------------------------------------------------
@@ -197,7 +198,7 @@ class Service:
         return results
 
     def parse_payloads(self, tagger: Tagger, texts: list[str], tokens: bool = False) -> list[dict[str, Any]]:
-        return [self.payload(r, tagger, tokens) for r in self.parse_results(tagger, texts, tokens)]
+        return self.payloads(self.parse_results(tagger, texts, tokens), tagger, tokens)
 
     def _batcher(self, tagger: Tagger) -> MicroBatcher:
         b = self.batchers.get(tagger.name)
@@ -330,6 +331,21 @@ class Service:
         """Queue the comparison (``run(other tagger, indices of texts)``) after the response; see app/shadow.py."""
         if self.state.shadow is not None:
             self.state.shadow.submit_request(route, texts, answered_arm, primary, ms, run, only)
+
+
+def round6(values: list[float]) -> list[float]:
+    """``[round(v, 6) for v in values]``, at numpy's speed: ``rint(v * 1e6) / 1e6`` is Python's answer (the double
+    nearest the decimal) unless the product's own rounding error could tip a near-half; those take ``round``."""
+    if len(values) < 8:
+        return [round(v, 6) for v in values]
+    x = np.asarray(values, dtype=np.float64)
+    with np.errstate(invalid="ignore"):  # inf - inf: taken by round below
+        y = x * 1e6
+        out = np.rint(y) / 1e6
+        frac = y - np.floor(y)
+    for i in np.flatnonzero(~(np.abs(frac - 0.5) > 1e-6)).tolist():  # near a half (or not finite)
+        out[i] = round(values[i], 6)
+    return out.tolist()  # type: ignore[no-any-return]
 
 
 def components_from_parse(parse: dict[str, Any]) -> tuple[dict[str, str], dict[str, float]]:
