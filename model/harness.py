@@ -1,4 +1,4 @@
-"""Pelias harness matching, shared by the export-time pass-rate (training/harness.py) and the eval
+"""Pelias harness matching, shared by the export-time pass-rate (training/pass_rate.py) and the eval
 suite (eval/runners.py): one definition of "this parse passes this case".
 
 A case passes when the parse's components equal an acceptable solution exactly: pelias labels map

@@ -7,7 +7,7 @@ import torch
 
 from model.decode import CRFParams, alternatives, beam, bio_repair, decode, log_softmax, tag_spans, viterbi
 from model.labels import TAG_TO_ID
-from training.model import CRF, IGNORE_INDEX, gather_words
+from training.network import CRF, IGNORE_INDEX, gather_words
 
 
 def _crf(K: int, seed: int) -> CRF:

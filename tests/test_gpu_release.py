@@ -29,7 +29,7 @@ def test_plan_fits_the_budget_and_gives_a_and_b_the_same_steps() -> None:
 
 
 def test_distillation_loss_is_the_ce_part_when_the_teacher_agrees() -> None:
-    from training.model import AddrNet
+    from training.network import AddrNet
 
     cfg = load_config(TINY).replace("model", vocab_size=50)
     torch.manual_seed(0)

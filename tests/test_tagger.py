@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from model.labels import TAGS
-from training.harness import run_harness, score_case
+from training.pass_rate import run_harness, score_case
 from training.tiny import build_tiny_arm, make_toy_corpus, make_toy_tokenizer
 
 

@@ -63,7 +63,7 @@ def test_resume_after_kill(toy: tuple[Path, Path], tmp_path: Path) -> None:
 
 
 def test_pretrain_and_init_from_loads_only_encoder(toy: tuple[Path, Path], tmp_path: Path) -> None:
-    from training.model import AddrNet
+    from training.network import AddrNet
     from training.pretrain import pretrain
     from training.train import load_checkpoint, load_encoder, with_vocab
 

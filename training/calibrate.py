@@ -177,7 +177,7 @@ def calibrate_arm(folder: Any, corpus_dir: Any, harness_path: Any = None, write:
     from model.calibration import Calibrator
     from model.tagger import Tagger
     from training.corpus_build import read_split
-    from training.harness import DEFAULT_CASES, load_cases
+    from training.pass_rate import DEFAULT_CASES, load_cases
 
     folder = Path(folder)
     tagger = Tagger.load(folder)

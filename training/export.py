@@ -26,8 +26,8 @@ import torch
 from model.artifact import labels_payload, load_artifact, update_manifest, write_artifact
 from model.tagger import Tagger
 from training.data import EncodedSplit, gold_spans, load_split, read_split, span_metrics
-from training.harness import DEFAULT_CASES, run_harness
-from training.model import AddrNet
+from training.network import AddrNet
+from training.pass_rate import DEFAULT_CASES, run_harness
 from training.train import load_checkpoint, model_from_checkpoint
 
 OPSET = 17

@@ -16,7 +16,7 @@ import torch
 from training.config import Config
 from training.data import Batches, load_split
 from training.masking import mask_whole_words
-from training.model import AddrNet
+from training.network import AddrNet
 from training.train import (
     MetricsLog,
     autocast,

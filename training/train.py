@@ -30,7 +30,7 @@ from model.decode import CRFParams, decode, tag_spans
 from model.normalize import split_words
 from training.config import Config, ModelConfig, from_dict
 from training.data import Batches, EncodedSplit, gold_spans, load_split, span_metrics
-from training.model import IGNORE_INDEX, AddrNet, encoder_state
+from training.network import IGNORE_INDEX, AddrNet, encoder_state
 
 
 # ---------------------------------------------------------------- runtime, schedule, checkpoints

@@ -5,7 +5,7 @@ import torch
 
 from model.labels import NUM_TAGS
 from training.config import ModelConfig
-from training.model import IGNORE_INDEX, AddrNet
+from training.network import IGNORE_INDEX, AddrNet
 
 CFG = ModelConfig(vocab_size=50, n_layers=2, d_model=16, n_heads=2, d_ff=32, max_len=12, dropout=0.0)
 
