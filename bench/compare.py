@@ -347,8 +347,8 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
 
         def batch_make(k: int, i: int) -> tuple[bytes, int]:
             return batch_reqs[i % len(batch_reqs)], BATCH
-        out["batch_c1"] = load(port, batch_make, 1, args.seconds, reconnect=True, warmup=2)
-        out["batch_cW"] = load(port, batch_make, args.workers, args.seconds, reconnect=True, warmup=2)
+        out["batch_c1"] = measured(srv, lambda: load(port, batch_make, 1, args.seconds, reconnect=True, warmup=2))
+        out["batch_cW"] = measured(srv, lambda: load(port, batch_make, args.workers, args.seconds, reconnect=True, warmup=2))
         print(f"  addrnet /parse/batch c{args.workers}: {out['batch_cW']['addresses_per_s']:,.0f} addresses/s",
               flush=True)
         if srv.ready:
