@@ -47,7 +47,8 @@ def test_distillation_loss_is_the_ce_part_when_the_teacher_agrees() -> None:
 
 
 def test_a_lane_pretrains_distils_and_packs(toy: tuple[Path, Path], tmp_path: Path) -> None:
-    from training.train import load_checkpoint, model_from_checkpoint, train_tagger
+    from training.checkpoint import load_checkpoint, model_from_checkpoint
+    from training.train import train_tagger
 
     corpus, tok = toy
     teacher_cfg = load_config(TINY, ["train.steps=20", "train.eval_every=20", "train.ckpt_every=20"])

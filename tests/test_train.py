@@ -31,7 +31,8 @@ def test_configs_load_and_override() -> None:
 
 
 def test_tiny_trains_and_loss_decreases(toy: tuple[Path, Path], tmp_path: Path) -> None:
-    from training.train import latest_checkpoint, load_checkpoint, train_tagger
+    from training.checkpoint import latest_checkpoint, load_checkpoint
+    from training.train import train_tagger
 
     cfg = load_config(TINY, ["train.steps=120", "train.eval_every=120", "train.crf_loss_weight=0.5"])
     res = train_tagger(cfg, *toy, tmp_path / "run", progress=False)
@@ -45,7 +46,8 @@ def test_tiny_trains_and_loss_decreases(toy: tuple[Path, Path], tmp_path: Path) 
 
 
 def test_resume_after_kill(toy: tuple[Path, Path], tmp_path: Path) -> None:
-    from training.train import latest_checkpoint, train_tagger
+    from training.checkpoint import latest_checkpoint
+    from training.train import train_tagger
 
     cfg = load_config(TINY, ["train.steps=80", "train.ckpt_every=20", "train.eval_every=1000"])
     run = tmp_path / "run"
@@ -63,9 +65,9 @@ def test_resume_after_kill(toy: tuple[Path, Path], tmp_path: Path) -> None:
 
 
 def test_pretrain_and_init_from_loads_only_encoder(toy: tuple[Path, Path], tmp_path: Path) -> None:
+    from training.checkpoint import load_checkpoint, load_encoder, with_vocab
     from training.network import AddrNet
     from training.pretrain import pretrain
-    from training.train import load_checkpoint, load_encoder, with_vocab
 
     cfg = load_config(TINY, ["pretrain.steps=30", "pretrain.ckpt_every=15"])
     res = pretrain(cfg, *toy, tmp_path / "mlm", progress=False)
@@ -99,7 +101,7 @@ def test_arms_cli_runs_pretrain_then_both_arms(toy: tuple[Path, Path], tmp_path:
     a = json.loads((out / "A" / "run.json").read_text())
     b = json.loads((out / "B" / "run.json").read_text())
     assert a["init_from"]["step"] == 20 and b["init_from"] is None
-    from training.train import load_checkpoint
+    from training.checkpoint import load_checkpoint
 
     ca, cb = load_checkpoint(out / "A"), load_checkpoint(out / "B")
     assert ca["config"] == cb["config"] and ca["step"] == cb["step"] == 40

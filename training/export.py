@@ -25,10 +25,10 @@ import torch
 
 from model.artifact import labels_payload, load_artifact, update_manifest, write_artifact
 from model.tagger import Tagger
+from training.checkpoint import load_checkpoint, model_from_checkpoint
 from training.data import EncodedSplit, gold_spans, load_split, read_split, span_metrics
 from training.network import AddrNet
 from training.pass_rate import DEFAULT_CASES, run_harness
-from training.train import load_checkpoint, model_from_checkpoint
 
 OPSET = 17
 MAX_ABS_DIFF = 1e-3

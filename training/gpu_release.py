@@ -141,7 +141,7 @@ def pack(out: Path, dest: Path, lanes: list[dict[str, Any]]) -> list[str]:
     """Slim checkpoints (no optimizer) + a tarball of the run folders' plain files into ``dest``."""
     import torch
 
-    from training.train import latest_checkpoint
+    from training.checkpoint import latest_checkpoint
 
     dest.mkdir(parents=True, exist_ok=True)
     written = []

@@ -13,21 +13,12 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from training.checkpoint import resume, save_checkpoint, with_vocab
 from training.config import Config
 from training.data import Batches, load_split
 from training.masking import mask_whole_words
 from training.network import AddrNet
-from training.train import (
-    MetricsLog,
-    autocast,
-    lr_at,
-    make_optimizer,
-    optimizer_step,
-    resume,
-    save_checkpoint,
-    setup_runtime,
-    with_vocab,
-)
+from training.runtime import MetricsLog, autocast, lr_at, make_optimizer, optimizer_step, setup_runtime
 
 
 def pretrain(

@@ -9,197 +9,33 @@ Run folder layout (``run_dir``): ``run.json`` (corpus, tokenizer, init_from, arm
 A run restarted on the same ``run_dir`` resumes from its last checkpoint (data order and schedule are a
 pure function of the step). ``init_from`` (an MLM checkpoint file or run folder) loads only the
 encoder weights, and only when the run starts fresh. Under torchrun (``WORLD_SIZE`` set) a process
-group is initialised and each rank takes its share of every global batch of ``batch_size x world``.
+group is initialised and each rank takes its share of every global batch of ``batch_size x world``. The
+runtime, schedule and optimizer step are ``training.runtime``; checkpoints are ``training.checkpoint``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import math
-import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import torch
 
 from model.decode import CRFParams, decode, tag_spans
 from model.normalize import split_words
-from training.config import Config, ModelConfig, from_dict
+from training.checkpoint import (
+    load_checkpoint,
+    load_encoder,
+    model_from_checkpoint,
+    resume,
+    save_checkpoint,
+    with_vocab,
+)
+from training.config import Config
 from training.data import Batches, EncodedSplit, gold_spans, load_split, span_metrics
-from training.network import IGNORE_INDEX, AddrNet, encoder_state
-
-
-# ---------------------------------------------------------------- runtime, schedule, checkpoints
-@dataclass
-class Runtime:
-    device: torch.device
-    rank: int = 0
-    world: int = 1
-
-    @property
-    def is_main(self) -> bool:
-        return self.rank == 0
-
-    @property
-    def ddp(self) -> bool:
-        return self.world > 1
-
-
-def setup_runtime(num_threads: int = 0) -> Runtime:
-    if num_threads > 0:
-        torch.set_num_threads(num_threads)
-    if "WORLD_SIZE" in os.environ and int(os.environ["WORLD_SIZE"]) > 1:
-        import torch.distributed as dist
-
-        if not dist.is_initialized():
-            dist.init_process_group(backend="nccl" if torch.cuda.is_available() else "gloo")
-        local = int(os.environ.get("LOCAL_RANK", 0))
-        if torch.cuda.is_available():
-            torch.cuda.set_device(local)
-            device = torch.device("cuda", local)
-        else:
-            device = torch.device("cpu")
-        return Runtime(device, dist.get_rank(), dist.get_world_size())
-    return Runtime(torch.device("cuda" if torch.cuda.is_available() else "cpu"))
-
-
-def autocast(device: torch.device, precision: str) -> contextlib.AbstractContextManager:
-    if precision == "bf16":
-        try:
-            return torch.autocast(device.type, dtype=torch.bfloat16)
-        except RuntimeError:  # device without bf16 autocast
-            return contextlib.nullcontext()
-    return contextlib.nullcontext()
-
-
-def lr_at(step: int, base: float, warmup: int, total: int, schedule: str, min_ratio: float) -> float:
-    if warmup > 0 and step < warmup:
-        return base * (step + 1) / warmup
-    if schedule == "cosine":
-        t = min(1.0, (step - warmup) / max(1, total - warmup))
-        return base * (min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * t)))
-    return base
-
-
-def make_optimizer(model: torch.nn.Module, lr: float, weight_decay: float) -> torch.optim.Optimizer:
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and "crf" not in n]
-    rest = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and "crf" not in n)]
-    groups = [{"params": decay, "weight_decay": weight_decay}, {"params": rest, "weight_decay": 0.0}]
-    return torch.optim.AdamW(groups, lr=lr, betas=(0.9, 0.98), eps=1e-8)
-
-
-def checkpoint_path(run_dir: Path, step: int) -> Path:
-    return Path(run_dir) / "checkpoints" / f"step-{step:06d}"
-
-
-def latest_checkpoint(run_dir: str | Path) -> Path | None:
-    folder = Path(run_dir) / "checkpoints"
-    found = sorted(folder.glob("step-[0-9][0-9][0-9][0-9][0-9][0-9]")) if folder.is_dir() else []
-    return found[-1] if found else None
-
-
-def save_checkpoint(
-    run_dir: Path, step: int, model: AddrNet, optimizer: torch.optim.Optimizer, cfg: Config, extra: dict, keep: int
-) -> Path:
-    path = checkpoint_path(run_dir, step)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    state = {
-        "model": model.state_dict(),
-        "optimizer": optimizer.state_dict(),
-        "config": cfg.to_dict(),
-        "step": step,
-        "crf": model.crf is not None,
-        **extra,
-    }
-    tmp = path.with_name(path.name + ".tmp")
-    torch.save(state, tmp)
-    tmp.replace(path)  # atomic: a kill never leaves a half-written checkpoint
-    for old in sorted(path.parent.glob("step-[0-9][0-9][0-9][0-9][0-9][0-9]"))[:-keep] if keep > 0 else []:
-        old.unlink()
-    return path
-
-
-def load_checkpoint(path: str | Path) -> dict[str, Any]:
-    path = Path(path)
-    if path.is_dir():
-        found = latest_checkpoint(path)
-        if found is None:
-            raise FileNotFoundError(f"no checkpoint under {path}")
-        path = found
-    ckpt = torch.load(path, map_location="cpu", weights_only=True)
-    ckpt["path"] = str(path)
-    return ckpt
-
-
-def model_from_checkpoint(ckpt: dict[str, Any]) -> tuple[AddrNet, Config]:
-    cfg = from_dict(ckpt["config"])
-    model = AddrNet(cfg.model, crf=bool(ckpt.get("crf")))
-    model.load_state_dict(ckpt["model"])
-    return model, cfg
-
-
-def with_vocab(cfg: Config, tokenizer_path: str | Path) -> Config:
-    from model.tokenize import WordTokenizer
-
-    vocab = WordTokenizer.from_file(tokenizer_path, max_len=cfg.model.max_len).vocab_size
-    return cfg.replace("model", vocab_size=vocab)
-
-
-def load_encoder(model: AddrNet, source: str | Path) -> dict[str, Any]:
-    """Load only ``encoder.*`` weights from an (MLM) checkpoint file or run folder."""
-    ckpt = load_checkpoint(source)
-    enc = encoder_state(ckpt["model"])
-    if not enc:
-        raise ValueError(f"{ckpt['path']} has no encoder weights")
-    src_cfg = ModelConfig(**ckpt["config"]["model"])
-    dst = model.cfg
-    for k in ("vocab_size", "n_layers", "d_model", "n_heads", "d_ff", "max_len"):
-        if getattr(src_cfg, k) != getattr(dst, k):
-            raise ValueError(f"init_from: model.{k} differs ({getattr(src_cfg, k)} vs {getattr(dst, k)})")
-    missing, unexpected = model.load_state_dict(enc, strict=False)
-    assert not unexpected, unexpected
-    assert not [m for m in missing if m.startswith("encoder.")], missing
-    return {"path": ckpt["path"], "step": ckpt["step"], "tensors": len(enc), "wall_time": ckpt.get("wall_time")}
-
-
-def resume(
-    run_dir: str | Path, model: AddrNet, optimizer: torch.optim.Optimizer
-) -> tuple[Path | None, dict[str, Any] | None]:
-    """Load the last checkpoint of ``run_dir`` (if any) into ``model`` and ``optimizer`` -> (path, checkpoint)."""
-    last = latest_checkpoint(run_dir)
-    if last is None:
-        return None, None
-    ckpt = load_checkpoint(last)
-    model.load_state_dict(ckpt["model"])
-    optimizer.load_state_dict(ckpt["optimizer"])
-    return last, ckpt
-
-
-def optimizer_step(
-    model: torch.nn.Module, optimizer: torch.optim.Optimizer, loss: torch.Tensor, lr: float, grad_clip: float
-) -> None:
-    """One update at learning rate ``lr``: backward, optional grad-norm clipping, step."""
-    for g in optimizer.param_groups:
-        g["lr"] = lr
-    optimizer.zero_grad(set_to_none=True)
-    loss.backward()
-    if grad_clip > 0:
-        torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
-    optimizer.step()
-
-
-class MetricsLog:
-    def __init__(self, path: Path, enabled: bool) -> None:
-        self.path, self.enabled = path, enabled
-
-    def write(self, record: dict) -> None:
-        if self.enabled:
-            with open(self.path, "a", encoding="utf-8") as fh:
-                fh.write(json.dumps(record) + "\n")
+from training.network import IGNORE_INDEX, AddrNet
+from training.runtime import MetricsLog, autocast, lr_at, make_optimizer, optimizer_step, setup_runtime
 
 
 # ---------------------------------------------------------------- evaluation

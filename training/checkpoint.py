@@ -1,0 +1,99 @@
+"""Checkpoints of a training run: ``<run_dir>/checkpoints/step-NNNNNN`` files (model, optimizer, full config,
+step; written atomically, the last ``keep`` kept), read back as a model, for resuming, or as an encoder init."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from training.config import Config, ModelConfig, from_dict
+from training.network import AddrNet, encoder_state
+
+
+def checkpoint_path(run_dir: Path, step: int) -> Path:
+    return Path(run_dir) / "checkpoints" / f"step-{step:06d}"
+
+
+def latest_checkpoint(run_dir: str | Path) -> Path | None:
+    folder = Path(run_dir) / "checkpoints"
+    found = sorted(folder.glob("step-[0-9][0-9][0-9][0-9][0-9][0-9]")) if folder.is_dir() else []
+    return found[-1] if found else None
+
+
+def save_checkpoint(
+    run_dir: Path, step: int, model: AddrNet, optimizer: torch.optim.Optimizer, cfg: Config, extra: dict, keep: int
+) -> Path:
+    path = checkpoint_path(run_dir, step)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = {
+        "model": model.state_dict(),
+        "optimizer": optimizer.state_dict(),
+        "config": cfg.to_dict(),
+        "step": step,
+        "crf": model.crf is not None,
+        **extra,
+    }
+    tmp = path.with_name(path.name + ".tmp")
+    torch.save(state, tmp)
+    tmp.replace(path)  # atomic: a kill never leaves a half-written checkpoint
+    for old in sorted(path.parent.glob("step-[0-9][0-9][0-9][0-9][0-9][0-9]"))[:-keep] if keep > 0 else []:
+        old.unlink()
+    return path
+
+
+def load_checkpoint(path: str | Path) -> dict[str, Any]:
+    path = Path(path)
+    if path.is_dir():
+        found = latest_checkpoint(path)
+        if found is None:
+            raise FileNotFoundError(f"no checkpoint under {path}")
+        path = found
+    ckpt = torch.load(path, map_location="cpu", weights_only=True)
+    ckpt["path"] = str(path)
+    return ckpt
+
+
+def model_from_checkpoint(ckpt: dict[str, Any]) -> tuple[AddrNet, Config]:
+    cfg = from_dict(ckpt["config"])
+    model = AddrNet(cfg.model, crf=bool(ckpt.get("crf")))
+    model.load_state_dict(ckpt["model"])
+    return model, cfg
+
+
+def with_vocab(cfg: Config, tokenizer_path: str | Path) -> Config:
+    from model.tokenize import WordTokenizer
+
+    vocab = WordTokenizer.from_file(tokenizer_path, max_len=cfg.model.max_len).vocab_size
+    return cfg.replace("model", vocab_size=vocab)
+
+
+def load_encoder(model: AddrNet, source: str | Path) -> dict[str, Any]:
+    """Load only ``encoder.*`` weights from an (MLM) checkpoint file or run folder."""
+    ckpt = load_checkpoint(source)
+    enc = encoder_state(ckpt["model"])
+    if not enc:
+        raise ValueError(f"{ckpt['path']} has no encoder weights")
+    src_cfg = ModelConfig(**ckpt["config"]["model"])
+    dst = model.cfg
+    for k in ("vocab_size", "n_layers", "d_model", "n_heads", "d_ff", "max_len"):
+        if getattr(src_cfg, k) != getattr(dst, k):
+            raise ValueError(f"init_from: model.{k} differs ({getattr(src_cfg, k)} vs {getattr(dst, k)})")
+    missing, unexpected = model.load_state_dict(enc, strict=False)
+    assert not unexpected, unexpected
+    assert not [m for m in missing if m.startswith("encoder.")], missing
+    return {"path": ckpt["path"], "step": ckpt["step"], "tensors": len(enc), "wall_time": ckpt.get("wall_time")}
+
+
+def resume(
+    run_dir: str | Path, model: AddrNet, optimizer: torch.optim.Optimizer
+) -> tuple[Path | None, dict[str, Any] | None]:
+    """Load the last checkpoint of ``run_dir`` (if any) into ``model`` and ``optimizer`` -> (path, checkpoint)."""
+    last = latest_checkpoint(run_dir)
+    if last is None:
+        return None, None
+    ckpt = load_checkpoint(last)
+    model.load_state_dict(ckpt["model"])
+    optimizer.load_state_dict(ckpt["optimizer"])
+    return last, ckpt
