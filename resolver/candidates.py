@@ -23,6 +23,7 @@ from rapidfuzz.distance import OSA
 from sqlalchemy.engine import Connection, RowMapping
 
 from resolver.geo import STREET_CELL_DEG, cells_around
+from resolver.oa import number_int
 from resolver.schema import address_points, names, places, postcodes, streets
 
 FUZZY_SCAN = 800  # rows read per range scan (SQLite)
@@ -40,13 +41,14 @@ def similarity(a: str, b: str, max_dist: int) -> float:
     return 1.0 - d / max(len(a), len(b), 1)
 
 
-def similarities(a: str, keys: Iterable[str], max_dist: int) -> dict[str, float]:
-    """``similarity(a, key, max_dist)`` of every key, in one rapidfuzz call (C loop over the keys)."""
-    keys = list(keys)
-    out = dict.fromkeys(keys, 0.0)
-    for key, d, _ in process.extract(a, keys, scorer=OSA.distance, score_cutoff=max_dist, limit=None):
-        out[key] = 1.0 - d / max(len(a), len(key), 1)
-    return out
+def _within(key: str, scan: Sequence[tuple[int, str]], max_d: int) -> list[tuple[int, float]]:
+    """(row id, ``similarity(key, name, max_d)``) of the scanned (row id, name) rows within ``max_d`` edits of
+    ``key``, in scan order (one rapidfuzz call over the names)."""
+    if not scan:
+        return []
+    names_ = [name for _, name in scan]
+    hits = process.extract(key, names_, scorer=OSA.distance, score_cutoff=max_d, limit=None)
+    return [(scan[i][0], 1.0 - d / max(len(key), len(name), 1)) for name, d, i in sorted(hits, key=lambda h: h[2])]
 
 
 def max_typos(n: int) -> int:
@@ -349,28 +351,24 @@ def _names_fuzzy(conn: Connection, norm: str, country: str | None, max_d: int) -
     if country:
         params["cc"] = country
     rows: list[Any] = []
-    sims: dict[str, float] = {}
     if conn.dialect.name == "postgresql":
         params["q"] = norm
-        rows = list(conn.execute(_FUZZY_TRGM_CC if country else _FUZZY_TRGM, params))
+        rows = [(place_id, similarity(norm, cand, max_d), kind)
+                for place_id, cand, kind in conn.execute(_FUZZY_TRGM_CC if country else _FUZZY_TRGM, params)]  # fmt: skip
     else:
         k = _range_key_length(len(norm), country is not None)
-        scan: list[Any] = []
+        near: list[tuple[int, float]] = []  # (name id, similarity) within reach, in scan order
         for column, key in (("norm", norm), ("norm_rev", norm[::-1])):
             prefix = key[:k]
             params.update(p=prefix, p_hi=prefix + "\U0010ffff")
-            found = _rows(conn, _FUZZY_RANGE[(column, country is not None)], params)[1]
-            scan.extend(found if column == "norm" else [(i, rev[::-1]) for i, rev in found])
-        sims = similarities(norm, {cand for _, cand in scan}, max_d)
-        near = [(name_id, cand) for name_id, cand in scan if sims[cand] > 0]  # within reach, in scan order
+            # the reversed keys against the reversed query: the OSA distance of two strings is that of their
+            # reversals (no string is turned back row by row)
+            near += _within(key, _rows(conn, _FUZZY_RANGE[(column, country is not None)], params)[1], max_d)
         if near:
             meta = {i: (pid, kind) for i, pid, kind in _rows(conn, _NAMES_BY_ID, {"ids": sorted({i for i, _ in near})})[1]}
-            rows = [(meta[i][0], cand, meta[i][1]) for i, cand in near]
+            rows = [(meta[i][0], sim, meta[i][1]) for i, sim in near]
     best: dict[int, float] = {}
-    for place_id, cand, kind in rows:
-        s = sims.get(cand)
-        if s is None:
-            s = sims[cand] = similarity(norm, cand, max_d)
+    for place_id, s, kind in rows:
         s *= FUZZY_KIND_WEIGHT.get(kind, 0.9)
         if s > 0 and s > best.get(int(place_id), 0.0):
             best[int(place_id)] = s
@@ -428,16 +426,20 @@ _STREETS_BY_KEY = (
     .limit(_BP("lim"))
 )
 _STREETS_NEAR = sa.select(streets).where(streets.c.cell.in_(_BP("cells", expanding=True))).limit(STREETS_NEAR_MAX)
-_STREETS_WITH_POSTCODE = (
-    sa.select(address_points.c.street_id)
-    .where(address_points.c.street_id.in_(_BP("ids", expanding=True)), address_points.c.postcode == _BP("pc"))
-    .distinct()
+# a street has the postcode when one of its points has it: the first such point answers (``EXISTS``), not
+# every point of the street (the point index is on (street_id, number_int))
+_STREETS_WITH_POSTCODE = sa.select(streets.c.id).where(
+    streets.c.id.in_(_BP("ids", expanding=True)),
+    sa.exists().where(address_points.c.street_id == streets.c.id, address_points.c.postcode == _BP("pc")),
 )
 _POINTS_BY_NUMBER = (
     sa.select(address_points)
     .where(address_points.c.street_id == _BP("sid"), address_points.c.number == _BP("num"))
     .limit(50)
 )
+# a number with a leading integer: its points all have that ``number_int`` (the importer derives it from the
+# number), so the index reaches them without reading the street's other points
+_POINTS_BY_NUMBER_INT = _POINTS_BY_NUMBER.where(address_points.c.number_int == _BP("ni"))
 _AP = address_points.c
 _BELOW = (
     sa.select(address_points)
@@ -507,7 +509,11 @@ def streets_with_postcode(conn: Connection, street_ids: Sequence[int], code: str
 
 
 def points_by_number(conn: Connection, street_id: int, number: str) -> list[Mapping[Any, Any]]:
-    return _dicts(conn, _POINTS_BY_NUMBER, {"sid": street_id, "num": number})
+    """Points of the street whose house number key is ``number`` (``resolver.oa.normalize_number``)."""
+    n = number_int(number)
+    if n is None:
+        return _dicts(conn, _POINTS_BY_NUMBER, {"sid": street_id, "num": number})
+    return _dicts(conn, _POINTS_BY_NUMBER_INT, {"sid": street_id, "num": number, "ni": n})
 
 
 def neighbour_points(
