@@ -56,10 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     tagger = Tagger.load(args.arm)
     rng = np.random.default_rng(0)
     grid = {f"{r}x{t}": round(call_us(tagger.session, r, t, args.seconds, rng), 1) for r in ROWS for t in TOKENS}
-    # a least-squares fit of cost = fixed + per_token * rows * tokens over the grid
+    # a fit of cost = fixed + per_token * rows * tokens over the grid, least squares of the relative errors (so
+    # that the large calls do not decide the fixed part alone)
     xs = np.array([[1.0, r * t] for r in ROWS for t in TOKENS])
     ys = np.array([grid[f"{r}x{t}"] for r in ROWS for t in TOKENS])
-    (fixed, per_token), *_ = np.linalg.lstsq(xs, ys, rcond=None)
+    (fixed, per_token), *_ = np.linalg.lstsq(xs / ys[:, None], np.ones_like(ys), rcond=None)
     texts, sha = inputs.load()
     lengths = []
     for text in texts[:2000]:
