@@ -13,6 +13,7 @@ import asyncio
 import atexit
 import logging
 import logging.config
+import threading
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -64,6 +65,7 @@ class LineLog:
         self.logger, self.message = logger, message
         self.pending: list[str] = []
         self.handler: logging.StreamHandler | None = None  # type: ignore[type-arg]
+        self._lock = threading.Lock()  # lines may come from several threads (and loops)
         atexit.register(self.flush)
 
     def _direct(self) -> logging.StreamHandler | None:  # type: ignore[type-arg]
@@ -99,8 +101,11 @@ class LineLog:
             self.handler = h
         fmt: JsonFormatter = h.formatter  # type: ignore[assignment]
         head = {"ts": fmt._ts(time.time()), "level": "INFO", "logger": lg.name, "message": self.message}
-        self.pending.append(orjson.dumps(head | fields, default=str).decode())
-        if len(self.pending) == 1:
+        line = orjson.dumps(head | fields, default=str).decode()
+        with self._lock:
+            self.pending.append(line)
+            first = len(self.pending) == 1
+        if first:
             try:
                 asyncio.get_running_loop().call_soon(self.flush)
             except RuntimeError:  # no loop in this thread: at once
@@ -108,10 +113,11 @@ class LineLog:
 
     def flush(self) -> None:
         """Write the pending lines (in order) to the handler's stream."""
-        h, lines = self.handler, self.pending
-        if not lines or h is None:
-            return
-        self.pending = []
+        with self._lock:
+            h, lines = self.handler, self.pending
+            if not lines or h is None:
+                return
+            self.pending = []
         text = "\n".join(lines) + h.terminator
         with h.lock:  # type: ignore[union-attr]
             try:

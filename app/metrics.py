@@ -106,6 +106,7 @@ class Metrics:
         self._request_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
         self._pending: list[tuple[str, str, int, float]] = []
         self._lock = threading.Lock()
+        atexit.register(self.flush_requests)  # a turn's requests still pending when the process ends
         self.shadow = Counter(
             "addrnet_shadow_events", "Shadow comparisons by outcome (agree, disagree, error, dropped)",
             ["outcome"], registry=own,
