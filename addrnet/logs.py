@@ -9,16 +9,15 @@ uvicorn (``log_config``), so uvicorn's own lines go through the same formatter.
 
 from __future__ import annotations
 
-import asyncio
-import atexit
 import logging
 import logging.config
-import threading
 import time
 from datetime import UTC, datetime
 from typing import Any
 
 import orjson
+
+from addrnet.turns import TurnBuffer
 
 # attributes every LogRecord has; anything else on a record came from ``extra=`` and is logged as a field
 _STANDARD = set(vars(logging.LogRecord("x", logging.INFO, "x", 0, "x", None, None))) | {"message", "asctime",
@@ -58,15 +57,13 @@ class LineLog:
     """One logger's INFO lines (the request log), the same lines ``logger.info(message, extra=fields)`` writes,
     at less cost per line: when the logger's only handler is the configured JSON stream handler, each line is
     made straight from its fields and the lines of one event-loop turn are written together (one write and
-    flush, under the handler's lock; what is left at exit is written then). Any other configuration (another
-    handler, a filter, propagation: tests' capture, an operator's ``dictConfig``) gets ``logger.info``."""
+    flush under the handler's lock; ``addrnet.turns.TurnBuffer``). Any other configuration (another handler, a
+    filter: tests' capture, an operator's ``dictConfig``) gets ``logger.info``."""
 
     def __init__(self, logger: logging.Logger, message: str) -> None:
         self.logger, self.message = logger, message
-        self.pending: list[str] = []
-        self.handler: logging.StreamHandler | None = None  # type: ignore[type-arg]
-        self._lock = threading.Lock()  # lines may come from several threads (and loops)
-        atexit.register(self.flush)
+        self.handler: logging.StreamHandler | None = None  # type: ignore[type-arg]  # where pending lines go
+        self.lines: TurnBuffer[str] = TurnBuffer(self._write)
 
     def _direct(self) -> logging.StreamHandler | None:  # type: ignore[type-arg]
         """The JSON stream handler that every line of this logger goes to, alone (found as ``Logger.callHandlers``
@@ -96,32 +93,23 @@ class LineLog:
         if h is None:
             lg.info(self.message, extra=fields)
             return
-        if h is not self.handler:
-            self.flush()
+        if h is not self.handler:  # the configuration changed: what is pending goes where it was meant to
+            self.lines.flush()
             self.handler = h
         fmt: JsonFormatter = h.formatter  # type: ignore[assignment]
         head = {"ts": fmt._ts(time.time()), "level": "INFO", "logger": lg.name, "message": self.message}
-        line = orjson.dumps(head | fields, default=str).decode()
-        with self._lock:
-            self.pending.append(line)
-            first = len(self.pending) == 1
-        if first:
-            try:
-                asyncio.get_running_loop().call_soon(self.flush)
-            except RuntimeError:  # no loop in this thread: at once
-                self.flush()
+        self.lines.add(orjson.dumps(head | fields, default=str).decode())
 
     def flush(self) -> None:
-        """Write the pending lines (in order) to the handler's stream."""
-        with self._lock:
-            h, lines = self.handler, self.pending
-            if not lines or h is None:
-                return
-            self.pending = []
-        text = "\n".join(lines) + h.terminator
+        self.lines.flush()
+
+    def _write(self, lines: list[str]) -> None:
+        h = self.handler
+        if h is None:
+            return
         with h.lock:  # type: ignore[union-attr]
             try:
-                h.stream.write(text)
+                h.stream.write("\n".join(lines) + h.terminator)
                 h.flush()
             except Exception:  # noqa: BLE001 - as logging does: a broken stream never breaks the request
                 h.handleError(logging.makeLogRecord({"msg": self.message}))

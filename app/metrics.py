@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import atexit
 import bisect
 import os
@@ -22,6 +21,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, ProcessCollector
+
+from addrnet.turns import TurnBuffer
 
 LATENCY_BUCKETS = (0.0005, 0.001, 0.002, 0.003, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -104,31 +105,23 @@ class Metrics:
             buckets=LATENCY_BUCKETS, registry=own,
         )
         self._request_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
-        self._pending: list[tuple[str, str, int, float]] = []
-        self._lock = threading.Lock()
-        atexit.register(self.flush_requests)  # a turn's requests still pending when the process ends
+        self._done: TurnBuffer[tuple[str, str, int, float]] = TurnBuffer(self._write_requests)
         self.shadow = Counter(
             "addrnet_shadow_events", "Shadow comparisons by outcome (agree, disagree, error, dropped)",
             ["outcome"], registry=own,
         )
 
     def request_done(self, route: str, arm: str, status: int, seconds: float) -> None:
-        """Count one HTTP request and observe its latency (``app.observe``). On an event loop the requests
-        finished in one turn are written together at its end (``flush_requests``: one write per label set
-        and latency bucket, rather than three per request); off a loop, at once."""
-        with self._lock:  # /metrics flushes from a thread of the pool
-            self._pending.append((route, arm, status, seconds))
-            first = len(self._pending) == 1
-        if first:
-            try:
-                asyncio.get_running_loop().call_soon(self.flush_requests)
-            except RuntimeError:
-                self.flush_requests()
+        """Count one HTTP request and observe its latency (``app.observe``). The requests finished in one turn
+        of the event loop are written together at its end (``addrnet.turns.TurnBuffer``): one write per label
+        set and latency bucket, rather than three per request."""
+        self._done.add((route, arm, status, seconds))
 
     def flush_requests(self) -> None:
-        """Write the pending requests' counts and latencies (``/metrics`` calls it before a scrape too)."""
-        with self._lock:
-            pending, self._pending = self._pending, []
+        """Write the pending requests' counts and latencies (``/metrics`` calls it before a scrape)."""
+        self._done.flush()
+
+    def _write_requests(self, pending: list[tuple[str, str, int, float]]) -> None:
         groups: dict[tuple[str, str, int], list[float]] = {}
         for route, arm, status, seconds in pending:
             groups.setdefault((route, arm, status), []).append(seconds)
