@@ -123,7 +123,73 @@ def in_process(arm: str, texts: list[str], seconds: float) -> dict[str, Any]:
         return (time.perf_counter() - t0) / n * 1e6
 
     out["tiny_call_us"] = {"thread-pool hop": asyncio.run(hops(5000, True)), "direct": asyncio.run(hops(5000, False))}
+    out.update(per_turn_writes(seconds))
+    results = tagger.parse_batch(big, tokens=False)
+
+    def rounded_each() -> list[dict[str, Any]]:  # the answers as built before ``Service.payloads``
+        info = svc.model_info(tagger)
+        return [{"text": r.text, "arm": tagger.name, "model": info, "components": [
+            {"label": c.label, "value": c.value, "start": c.start, "end": c.end, "confidence": round(c.confidence, 6)}
+            for c in r.components]} for r in results]
+
+    assert rounded_each() == svc.payloads(results, tagger, False)
+    out["build_1000_answers_ms"] = {
+        "round(v, 6) per confidence": 1000 / _rate(rounded_each, 1, seconds),
+        "Service.payloads (round6)": 1000 / _rate(lambda: svc.payloads(results, tagger, False), 1, seconds),
+    }
     return out
+
+
+def per_turn_writes(seconds: float) -> dict[str, Any]:
+    """The request log line and the request metrics, one request at a time against a turn's at once (16
+    requests a loop turn, lines to /dev/null): CPU microseconds per request."""
+    import logging
+
+    from prometheus_client import CollectorRegistry, Counter, Histogram
+
+    from addrnet.logs import JsonFormatter, LineLog
+    from app.metrics import LATENCY_BUCKETS, Metrics
+
+    sink = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    handler = logging.StreamHandler(sink)
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("addrnet.bench_means")
+    logger.handlers, logger.propagate, logger.level = [handler], False, logging.INFO
+    fields = {"request_id": "0" * 32, "method": "POST", "route": "/parse", "arm": "A", "status": 200, "latency_ms": 1.234}
+    line_log = LineLog(logger, "request")
+    reg = CollectorRegistry()
+    counter = Counter("r", "r", ["route"], registry=reg).labels("/parse")
+    hist = Histogram("d", "d", ["route"], buckets=LATENCY_BUCKETS, registry=reg).labels("/parse")
+    metrics = Metrics()
+
+    def per_request_metrics(i: int) -> None:
+        counter.inc()
+        hist.observe(0.0005 * (i % 40))
+
+    cases = {
+        "log line: logger.info + JsonFormatter": lambda i: logger.info("request", extra=fields),
+        "log line: LineLog, a turn's lines in one write": lambda i: line_log.info(**fields),
+        "metrics: inc + observe per request": per_request_metrics,
+        "metrics: Metrics.request_done, a turn's at once": lambda i: metrics.request_done("/parse", "A", 200,
+                                                                                        0.0005 * (i % 40)),
+    }
+
+    async def run(fn: Any) -> float:
+        n, c0 = 0, time.process_time()
+        while time.process_time() - c0 < seconds / 2:
+            for i in range(16):
+                fn(i)
+            n += 16
+            await asyncio.sleep(0)
+        return (time.process_time() - c0) / n * 1e6
+
+    try:
+        return {"per_turn_writes_us_per_request": {name: asyncio.run(run(fn)) for name, fn in cases.items()},
+                "per_turn_writes_prometheus_multiprocess": metrics.multiprocess}
+    finally:
+        line_log.flush()
+        logger.handlers = []
+        sink.close()
 
 
 def http(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
@@ -345,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--arms-dir", default=None)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seconds", type=float, default=5.0)
-    ap.add_argument("--skip-http", action="store_true")
+    ap.add_argument("--skip-http", action="store_true", help="in-process figures only")
     ap.add_argument("--baseline", default=None, metavar="REF",
                     help="only /parse/batch and /parse c32 of REF (old) against this tree (new), interleaved "
                     "(-> bench/results/means_http_parse.json unless --out)")
