@@ -27,6 +27,17 @@ def write_result(out: str | Path, result: dict[str, Any], echo: bool = True) -> 
         print(json.dumps(result, indent=2))
 
 
+def cpu_rate(fn: Callable[[], Any], n_items: int, seconds: float) -> float:
+    """Items per CPU-second of ``fn()`` (it handles ``n_items`` a call) after one warm-up call: CPU time of this
+    process, so other load on the machine counts less than in wall time."""
+    fn()
+    done, c0 = 0, time.process_time()
+    while time.process_time() - c0 < seconds:
+        fn()
+        done += n_items
+    return done / (time.process_time() - c0)
+
+
 def child_pids(pid: int) -> list[int]:
     """Direct children of ``pid`` (the workers of ``addrnet serve --workers N``), from /proc."""
     try:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import platform
@@ -34,19 +35,9 @@ from typing import Any
 import orjson
 
 from bench import inputs
-from bench.common import now, write_result
+from bench.common import cpu_rate, now, write_result
 from bench.compare import Server, _cycle, _free_port, _parse_requests, inprocess, measured, served_env
 from bench.loadgen import load, post
-
-
-def _rate(fn: Any, n_items: int, seconds: float) -> float:
-    """Items per second of ``fn()`` (CPU time of this process, so other load on the machine counts less)."""
-    fn()
-    done, c0 = 0, time.process_time()
-    while time.process_time() - c0 < seconds:
-        fn()
-        done += n_items
-    return done / (time.process_time() - c0)
 
 
 def in_process(arm: str, texts: list[str], seconds: float) -> dict[str, Any]:
@@ -62,8 +53,8 @@ def in_process(arm: str, texts: list[str], seconds: float) -> dict[str, Any]:
     chunks = [words[i : i + 64] for i in range(0, 2048, 64)]
     tok = tagger.tokenizer
     out["tokenize_addresses_per_s"] = {
-        "encode_batch per word sequence": _rate(lambda: [tok._encode_sequences(c) for c in chunks], 2048, seconds),
-        "per-word id cache": _rate(lambda: [tok.encode_words(c) for c in chunks], 2048, seconds),
+        "encode_batch per word sequence": cpu_rate(lambda: [tok._encode_sequences(c) for c in chunks], 2048, seconds),
+        "per-word id cache": cpu_rate(lambda: [tok.encode_words(c) for c in chunks], 2048, seconds),
     }
     big = texts[:1000]
 
@@ -74,11 +65,11 @@ def in_process(arm: str, texts: list[str], seconds: float) -> dict[str, Any]:
             tagger._parse_run(norm[i : i + 64], ws[i : i + 64], False)
 
     out["parse_batch_1000_addresses_per_s"] = {
-        "runs of 64 in input order": _rate(unsorted, 1000, seconds),
-        "runs of 64 by length": _rate(lambda: tagger.parse_batch(big, tokens=False), 1000, seconds),
-        "runs of 64 by length, with tokens": _rate(lambda: tagger.parse_batch(big, tokens=True), 1000, seconds),
+        "runs of 64 in input order": cpu_rate(unsorted, 1000, seconds),
+        "runs of 64 by length": cpu_rate(lambda: tagger.parse_batch(big, tokens=False), 1000, seconds),
+        "runs of 64 by length, with tokens": cpu_rate(lambda: tagger.parse_batch(big, tokens=True), 1000, seconds),
     }
-    out["parse_batch_1_addresses_per_s"] = _rate(lambda: [tagger.parse_batch([t], tokens=False) for t in texts[:200]],
+    out["parse_batch_1_addresses_per_s"] = cpu_rate(lambda: [tagger.parse_batch([t], tokens=False) for t in texts[:200]],
                                                  200, seconds)
     enc = tok.encode_words(words[:64])
     feed = {"input_ids": enc.input_ids, "attention_mask": enc.attention_mask}
@@ -91,7 +82,7 @@ def in_process(arm: str, texts: list[str], seconds: float) -> dict[str, Any]:
         opts.intra_op_num_threads = opts.inter_op_num_threads = 1
         opts.graph_optimization_level = level
         sess = ort.InferenceSession(str(tagger.artifact.model_path), opts, providers=["CPUExecutionProvider"])
-        levels[name] = _rate(lambda s=sess: s.run(["logits"], feed), 64, seconds)
+        levels[name] = cpu_rate(functools.partial(sess.run, ["logits"], feed), 64, seconds)
     out["onnx_graph_optimization_addresses_per_s"] = levels
     out["onnx_padded_tokens_per_address"] = float(np.prod(enc.input_ids.shape) / 64)
     out["onnx_real_tokens_per_address"] = float(enc.attention_mask.sum() / 64)
@@ -104,8 +95,8 @@ def in_process(arm: str, texts: list[str], seconds: float) -> dict[str, Any]:
     svc = Service(_State())  # type: ignore[arg-type]
     payloads = [svc.payload(r, tagger, True) for r in tagger.parse_batch(big)]
     out["encode_1000_bodies_per_s"] = {
-        "json.dumps": _rate(lambda: json.dumps({"results": payloads}, ensure_ascii=False), 1, seconds),
-        "orjson.dumps": _rate(lambda: orjson.dumps({"results": payloads}), 1, seconds),
+        "json.dumps": cpu_rate(lambda: json.dumps({"results": payloads}, ensure_ascii=False), 1, seconds),
+        "orjson.dumps": cpu_rate(lambda: orjson.dumps({"results": payloads}), 1, seconds),
     }
 
     from starlette.concurrency import run_in_threadpool
@@ -134,8 +125,8 @@ def in_process(arm: str, texts: list[str], seconds: float) -> dict[str, Any]:
 
     assert rounded_each() == svc.payloads(results, tagger, False)
     out["build_1000_answers_ms"] = {
-        "round(v, 6) per confidence": 1000 / _rate(rounded_each, 1, seconds),
-        "Service.payloads (round6)": 1000 / _rate(lambda: svc.payloads(results, tagger, False), 1, seconds),
+        "round(v, 6) per confidence": 1000 / cpu_rate(rounded_each, 1, seconds),
+        "Service.payloads (round6)": 1000 / cpu_rate(lambda: svc.payloads(results, tagger, False), 1, seconds),
     }
     return out
 

@@ -13,14 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from bench import inputs
-from bench.common import now, write_result
+from bench.common import cpu_rate, now, write_result
 
 OUT = Path(__file__).resolve().parent / "results" / "onnx_cost.json"
 ROWS = (1, 4, 16, 64)
@@ -31,15 +30,7 @@ def call_us(session: Any, rows: int, tokens: int, seconds: float, rng: np.random
     """Median CPU microseconds of one ``session.run`` on a (rows, tokens) batch, over 3 timed stretches."""
     feeds = {"input_ids": rng.integers(5, 3000, (rows, tokens)).astype(np.int64),
              "attention_mask": np.ones((rows, tokens), dtype=np.int64)}
-    session.run(["logits"], feeds)
-    out = []
-    for _ in range(3):
-        n, t0 = 0, time.process_time()
-        while time.process_time() - t0 < seconds / 3:
-            session.run(["logits"], feeds)
-            n += 1
-        out.append((time.process_time() - t0) / n * 1e6)
-    return statistics.median(out)
+    return statistics.median(1e6 / cpu_rate(lambda: session.run(["logits"], feeds), 1, seconds / 3) for _ in range(3))
 
 
 def main(argv: list[str] | None = None) -> int:
