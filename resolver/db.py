@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -113,28 +112,27 @@ def _checkout_problem(path: Path, inode: int | None) -> str | None:
     return None
 
 
-_SERVED_FILES: weakref.WeakKeyDictionary[Engine, Path] = weakref.WeakKeyDictionary()
-_HELD: weakref.WeakKeyDictionary[Engine, sa.Connection] = weakref.WeakKeyDictionary()
+# the connection ``held_connection`` keeps checked out per engine; ``engine.dispose()`` closes and drops it
+# (a weak key would not help: the connection refers to its engine)
+_HELD: dict[Engine, sa.Connection] = {}
 
 
-def held_problem(conn: sa.Connection) -> str | None:
-    """What a checkout of ``conn`` would refuse now (None: it may be used), for a connection kept checked out
-    across uses (``held_connection``): the SQLite file of a serving engine is checked as on a checkout."""
-    path = _SERVED_FILES.get(conn.engine)
-    if path is None:
-        return None
-    return _checkout_problem(path, conn.connection.info.get("inode"))
+def _record_problem(info: dict[str, Any]) -> str | None:
+    """What a checkout of the pooled connection with this ``info`` refuses now (None: it may be used): the
+    SQLite file of a serving engine (``info["path"]``, set on connect) missing, unreadable or replaced."""
+    path = info.get("path")
+    return None if path is None else _checkout_problem(path, info.get("inode"))
 
 
 @contextmanager
 def held_connection(engine: Engine) -> Iterator[sa.Connection]:
     """A connection of ``engine`` kept checked out between uses, for one thread (the event loop of a service
     answering on SQLite: a pool checkout and return cost ~15 us a request). Before each use its file is
-    checked as a checkout checks it (``held_problem``): a missing, unreadable or replaced file lets it go and a
+    checked as a checkout checks it (``_record_problem``): a missing, unreadable or replaced file lets it go and a
     new checkout answers (``engine.connect()``: the same errors). A use that raises returns it to the pool;
     ``engine.dispose()`` closes it."""
     conn = _HELD.pop(engine, None)
-    if conn is not None and (conn.invalidated or held_problem(conn) is not None):
+    if conn is not None and (conn.invalidated or _record_problem(conn.connection.info) is not None):
         conn.invalidate()
         conn.close()
         conn = None
@@ -145,6 +143,8 @@ def held_connection(engine: Engine) -> Iterator[sa.Connection]:
     except BaseException:
         conn.close()
         raise
+    if not sa.event.contains(engine, "engine_disposed", _release_held):
+        sa.event.listen(engine, "engine_disposed", _release_held)
     _HELD[engine] = conn
 
 
@@ -189,6 +189,7 @@ def serving_engine(
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, record):  # type: ignore[no-untyped-def]
         record.info["inode"] = path.stat().st_ino
+        record.info["path"] = path  # what every use re-checks (``_record_problem``)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA cache_size=-{int(cache_kib)}")
@@ -200,12 +201,10 @@ def serving_engine(
     @sa.event.listens_for(engine, "checkout")
     def _on_checkout(dbapi_conn, record, proxy):  # type: ignore[no-untyped-def]
         # an open descriptor keeps reading a deleted or replaced file: re-check the path on every use
-        problem = _checkout_problem(path, record.info.get("inode"))
+        problem = _record_problem(record.info)
         if problem:
             raise DatabaseFileError(problem)
 
-    sa.event.listen(engine, "engine_disposed", _release_held)
-    _SERVED_FILES[engine] = path
     return engine
 
 
