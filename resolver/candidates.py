@@ -33,17 +33,9 @@ _US_ZIP_RE = re.compile(r"^(\d{5})(?:-?\d{4})?$")
 FUZZY_KIND_WEIGHT = {"official": 1.0, "abbreviation": 0.97, "alternate": 0.95, "postal": 0.85}
 
 
-def similarity(a: str, b: str, max_dist: int) -> float:
-    """1 - OSA distance / longer length; 0 when the distance exceeds ``max_dist`` (rapidfuzz)."""
-    d = OSA.distance(a, b, score_cutoff=max_dist)
-    if d > max_dist:
-        return 0.0
-    return 1.0 - d / max(len(a), len(b), 1)
-
-
 def _within(key: str, scan: Sequence[tuple[int, str]], max_d: int) -> list[tuple[int, float]]:
-    """(row id, ``similarity(key, name, max_d)``) of the scanned (row id, name) rows within ``max_d`` edits of
-    ``key``, in scan order (one rapidfuzz call over the names)."""
+    """(row id, similarity: 1 - OSA distance / the longer length) of the scanned (row id, name) rows within
+    ``max_d`` edits of ``key``, in scan order (one rapidfuzz call over the names)."""
     if not scan:
         return []
     names_ = [name for _, name in scan]
@@ -353,8 +345,8 @@ def _names_fuzzy(conn: Connection, norm: str, country: str | None, max_d: int) -
     rows: list[Any] = []
     if conn.dialect.name == "postgresql":
         params["q"] = norm
-        rows = [(place_id, similarity(norm, cand, max_d), kind)
-                for place_id, cand, kind in conn.execute(_FUZZY_TRGM_CC if country else _FUZZY_TRGM, params)]  # fmt: skip
+        found = list(conn.execute(_FUZZY_TRGM_CC if country else _FUZZY_TRGM, params))  # (place id, name, kind)
+        rows = [(found[j][0], sim, found[j][2]) for j, sim in _within(norm, [(j, r[1]) for j, r in enumerate(found)], max_d)]
     else:
         k = _range_key_length(len(norm), country is not None)
         near: list[tuple[int, float]] = []  # (name id, similarity) within reach, in scan order
