@@ -17,7 +17,6 @@ Run from the repository root: ``python results/experiments/conf_features/run.py 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from model.decode import decode, tag_spans  # noqa: E402
 from model.labels import TAG_TO_ID  # noqa: E402
 from model.normalize import normalize, split_words  # noqa: E402
 from model.tagger import Tagger  # noqa: E402
+from training.corpus import read_split  # noqa: E402
 
 
 def features(tagger: Tagger, rows: list[dict]) -> list[tuple[str, dict[str, float], bool]]:
@@ -65,25 +65,24 @@ def main() -> int:
     args = ap.parse_args()
     tagger = Tagger.load(args.arm)
 
-    def load(split: str) -> list[dict]:
-        with open(Path(args.corpus) / f"{split}.jsonl", encoding="utf-8") as fh:
-            return [json.loads(line) for line in fh if line.strip()]
-
-    fit, test = features(tagger, load("real_calib")), features(tagger, load("real_test"))
+    fit = features(tagger, list(read_split(args.corpus, "real_calib")))
+    test = features(tagger, list(read_split(args.corpus, "real_test")))
+    fit_labels, fit_ok = [lab for lab, _, _ in fit], np.array([c for _, _, c in fit])
     ok = np.array([c for _, _, c in test])
+
+    def measured(conf: np.ndarray) -> dict[str, float]:
+        return {"ece": round(ece(conf, ok), 4), "p90_wrong": round(p90_wrong(conf, ok) or 0, 4)}
+
     result: dict[str, Any] = {"date": now(), "arm": args.arm, "corpus": args.corpus, "fit_components": len(fit),
                               "test_components": len(test), "test_wrong": int((~ok).sum()), "variants": {}}
+    calibrated: dict[str, np.ndarray] = {}
     for name in fit[0][1]:
-        cal = Calibrator.fit([lab for lab, _, _ in fit], np.array([v[name] for _, v, _ in fit]),
-                             np.array([c for _, _, c in fit]))
-        raw = np.array([v[name] for _, v, _ in test])
-        calibrated = np.array([cal(lab, v[name]) for lab, v, _ in test])
-        result["variants"][name] = {"raw": {"ece": round(ece(raw, ok), 4), "p90_wrong": round(p90_wrong(raw, ok) or 0, 4)},
-                                    "calibrated": {"ece": round(ece(calibrated, ok), 4),
-                                                   "p90_wrong": round(p90_wrong(calibrated, ok) or 0, 4)}}
+        cal = Calibrator.fit(fit_labels, np.array([v[name] for _, v, _ in fit]), fit_ok)
+        calibrated[name] = np.array([cal(lab, v[name]) for lab, v, _ in test])
+        result["variants"][name] = {"raw": measured(np.array([v[name] for _, v, _ in test])),
+                                    "calibrated": measured(calibrated[name])}
     # with calibrated confidences c, the expected number of wrong components above 0.8 is sum(1 - c) there
-    cal = Calibrator.fit([lab for lab, _, _ in fit], np.array([v["min"] for _, v, _ in fit]), np.array([c for _, _, c in fit]))
-    c = np.array([cal(lab, v["min"]) for lab, v, _ in test])
+    c = calibrated["min"]
     result["served_min_calibrated"] = {"expected_wrong_above_0.8": round(float((1 - c[c > 0.8]).sum()), 1),
                                        "observed_wrong_above_0.8": int((~ok & (c > 0.8)).sum()),
                                        "allowed_for_p90_0.8": round(0.1 * int((~ok).sum()), 1)}
