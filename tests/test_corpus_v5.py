@@ -94,7 +94,7 @@ def test_kinds_have_their_shape() -> None:
     src, _ = cached_sources(DATA)
     synth = Synth(src)
     world = WorldSynth(src, cached_world(src), synth)
-    v5 = V5Synth(src, world, synth, V4Synth(src, world, synth, people={}))
+    v5 = V5Synth(V4Synth(src, world, synth, people={}))
     rng = random.Random(3)
     seen: dict[str, int] = {}
     rejected = 0

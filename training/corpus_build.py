@@ -178,13 +178,14 @@ class _Counts:
 
 def _example(source: str, idx: int, src: Sources, synth: Synth, rng: random.Random, world: Any = None,
              oa: list[OARow] | None = None, us: list[UsRecord] | None = None,
-             floors: bool = False) -> tuple[dict[str, Any], str, dict]:
+             floors: bool = False, make: Any = None) -> tuple[dict[str, Any], str, dict]:
+    """One example of ``source``; ``make``: the source's own generator (corpus >= 0.4.0: ``_makers``)."""
     oa = src.oa if oa is None else oa
     us = src.usaddress if us is None else us
-    if source in MAKERS:  # corpus >= 0.4.0; ``world`` is then the source's maker (``_makers``)
+    if make is not None:
         from training.corpus_v4 import record_of
 
-        text, spans, mix, a, kind = world(rng)
+        text, spans, mix, a, kind = make(rng)
         meta = {"spans": spans, "mix": mix, "stats": a.stats, "street": a.street, "locality": a.locality}
         return {"record": record_of(source, kind, a), "country": a.country}, text, meta
     if source in ("faker", "suburb", "county"):
@@ -228,6 +229,7 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     counts = _Counts()
+    floors = is_v5(version)  # corpus >= 0.5.0: floors in usaddress units are ``level``
     oa, us, world = src.oa, src.usaddress, None
     world_counts: dict[str, int] = {}
     if v3:
@@ -237,16 +239,16 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         world = WorldSynth(src, w, synth)
         synth.names = {cc: world.names(cc) for cc in set(synth.names) | set(w.country_names)}
         world_counts = count_world(w)
-        oa, us = _write_real(out, src, counts, floors=is_v5(version))
+        oa, us = _write_real(out, src, counts, floors=floors)
     v4 = v5 = None
     if is_v4(version):
         from training.corpus_v4 import V4Synth
 
         v4 = V4Synth(src, world, synth)
-    if is_v5(version):
+    if floors:
         from training.corpus_v5 import V5Synth
 
-        v5 = V5Synth(src, world, synth, v4)
+        v5 = V5Synth(v4)
     mix_table = SOURCE_MIX_V5 if v5 else SOURCE_MIX_V4 if v4 else SOURCE_MIX_V3 if v3 else SOURCE_MIX
     makers = _makers(v4, v5)
     iters = {"oa": _cycle(len(oa), rng), "usaddress": _cycle(len(us), rng),
@@ -264,8 +266,8 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
                 source = rng.choices(names, weights)[0]
                 idx = synth.city_index(rng) if source == "geonames" else next(iters[source], 0) \
                     if source in iters else 0
-                ex, text, meta = _example(source, idx, src, synth, rng, makers.get(source, world), oa, us,
-                                          floors=v5 is not None)
+                ex, text, meta = _example(source, idx, src, synth, rng, world, oa, us, floors=floors,
+                                          make=makers.get(source))
                 reason = check_example(text, meta["spans"]) or _excluded(excl, text, meta)
                 if reason:
                     counts.render_rejected[f"{source}:{reason}"] += 1
@@ -293,9 +295,6 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
                                        encoding="utf-8")
     return manifest
-
-
-MAKERS = ("intl", "short", "v5")  # the sources whose examples come whole from a generator
 
 
 def _makers(v4: Any, v5: Any) -> dict[str, Any]:

@@ -28,7 +28,7 @@ import re
 from typing import Any
 
 from training.corpus_formats import layout_for
-from training.corpus_render import Address, Piece, assemble, render
+from training.corpus_render import Address, Piece, _case, assemble, render
 from training.corpus_v4 import _LANG_OF as PERSON_LANG
 from training.corpus_v4 import _PEOPLE_OF, _ROMANCE
 
@@ -66,7 +66,7 @@ _SEP = (", ", ", ", " ")
 
 def _cased(s: str, rng: random.Random) -> str:
     r = rng.random()
-    return s.lower() if r < 0.3 else s.upper() if r < 0.45 else s
+    return _case(s, "lower" if r < 0.3 else "upper" if r < 0.45 else "as_is")
 
 
 _FLOOR = re.compile(
@@ -99,11 +99,13 @@ def _joint(between: str) -> str:
 
 
 class V5Synth:
-    """Examples of the ``v5`` mix source. ``v4`` is the corpus 0.4.0 ``V4Synth`` (streets, people, cities)."""
+    """Examples of the ``v5`` mix source, from the corpus 0.4.0 ``V4Synth`` ``v4`` (streets, people, cities) and its
+    sources, world and synthesizer."""
 
-    def __init__(self, src: Any, world: Any, synth: Any, v4: Any) -> None:
-        self.src, self.world, self.synth, self.v4 = src, world, synth, v4
+    def __init__(self, v4: Any) -> None:
+        self.v4, self.src, self.world, self.synth = v4, v4.src, v4.world, v4.synth
         self.iso3 = _iso3()
+        self.tail_pool = [cc for cc in self.iso3 if cc in self.src.cities_by_country]  # countries for country_tail
         self.kinds = {"street_region": self._street_region, "person_street": self._person_street,
                       "country_tail": self._country_tail, "house_prefix": self._house_prefix, "junk": self._junk}
 
@@ -145,18 +147,15 @@ class V5Synth:
             pieces.append((rng.choice(a.country_names), "country", rng.choice(_SEP)))
         return a, pieces, "street_region"
 
-    def _who(self, lang_locale: str, rng: random.Random) -> tuple[str, str, str]:
-        g1, sur = self.v4._who(rng, lang_locale)
-        g2, _ = self.v4._who(rng, lang_locale)
-        return g1, g2, sur
-
     def _person_street(self, rng: random.Random) -> tuple[Address, list[Piece], str]:
         cc = rng.choice(("FR", "FR", "BE", "ES", "MX", "AR", "CO", "IT", "PT", "BR", "RO", "PL", "CH", "CL"))
         a = self.v4._base(cc, rng)
         lang = PERSON_LANG[cc]
         if rng.random() < 0.5:
             types, _, titles = _ROMANCE[lang]
-            g1, g2, sur = self._who(rng.choice(_PEOPLE_OF[lang]), rng)
+            locale = rng.choice(_PEOPLE_OF[lang])
+            g1, sur = self.v4._who(rng, locale)
+            g2, _ = self.v4._who(rng, locale)
             r = rng.random()
             who = f"{g1} {g2} {sur}" if r < 0.4 else f"{g1}-{g2} {sur}" if r < 0.55 else \
                 f"{rng.choice(titles)} {g1} {g2} {sur}" if r < 0.75 else f"{rng.choice(titles)} {g1} {sur}" \
@@ -187,12 +186,12 @@ class V5Synth:
         return a, pieces, mix
 
     def _country_tail(self, rng: random.Random) -> tuple[Address, list[Piece], str]:
-        pool = [cc for cc in self.iso3 if cc in self.src.cities_by_country]
-        cc = rng.choice(pool)
+        cc = rng.choice(self.tail_pool)
         a = self.v4._base(cc, rng)
-        r = rng.random()
-        country = self.iso3[cc] if r < 0.35 else rng.choice(a.country_names) if a.country_names else self.iso3[cc]
-        country = _cased(country, rng) if r < 0.35 else country
+        if rng.random() < 0.35:  # the ISO alpha-3 code, in some case
+            country = _cased(self.iso3[cc], rng)
+        else:
+            country = rng.choice(a.country_names) if a.country_names else self.iso3[cc]
         sep = " " if rng.random() < 0.7 else ", "
         r = rng.random()
         region = a.region_name if a.region_name and (rng.random() < 0.5 or not a.region_code) else a.region_code
