@@ -170,7 +170,8 @@ def baseline_tree(ref: str, paths: Sequence[str] = (), base: str | None = None) 
             shutil.rmtree(target)
         elif target.exists():
             target.unlink()
-        _export(ref, out, rel)
+    if paths:
+        _export(ref, out, *paths)
     return out
 
 

@@ -36,7 +36,20 @@ import orjson
 
 from bench import inputs
 from bench.common import cpu_rate, now, write_result
-from bench.compare import Server, _cycle, _free_port, _parse_requests, inprocess, measured, served_env
+from bench.compare import (
+    BATCH,
+    ROOT,
+    Server,
+    _cpu_s,
+    _cycle,
+    _free_port,
+    _parse_requests,
+    baseline_tree,
+    inprocess,
+    measured,
+    serve_tree,
+    served_env,
+)
 from bench.loadgen import load, post
 
 
@@ -253,12 +266,11 @@ def parse_ab(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     first in even rounds); per variant the median and mean over the rounds of the server's CPU per request
     and of the requests per second. Many short turns: the machine is shared, so each figure is compared
     with its neighbour in time."""
-    from bench.compare import baseline_tree, serve_tree
 
     parse_reqs = _parse_requests(texts)
     env = served_env(args.arms_dir)
     tree = baseline_tree(args.baseline)
-    here = baseline_tree(args.new) if args.new else Path(__file__).resolve().parents[1]
+    here = baseline_tree(args.new) if args.new else ROOT
     servers: dict[str, Server] = {}
     rounds: list[dict[str, Any]] = []
     try:
@@ -304,7 +316,6 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     also measures the peers of ``bench compare``'s ratios: in-process ``Tagger.parse_batch`` in W processes and
     the bare FastAPI endpoint at concurrency 32."""
     from addrnet.settings import get_settings
-    from bench.compare import BATCH, _cpu_s, baseline_tree, serve_tree
 
     parse_reqs = _parse_requests(texts)
     batch_reqs = [post("/parse/batch", orjson.dumps({"texts": texts[i : i + BATCH]})) for i in range(0, len(texts), BATCH)]
@@ -314,7 +325,7 @@ def http_parse(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         env["ADDRNET_DATA_DIR"] = str(Path(get_settings().data_dir).resolve())
     W = args.workers
     tree = baseline_tree(args.baseline)
-    here = Path(__file__).resolve().parents[1]
+    here = ROOT
     # name -> (tree, extra environment); "new-reuseport": this tree with the kernel's SO_REUSEPORT spreading
     variants = {"old": (tree, {}), "new": (here, {}), "new-reuseport": (here, {"ADDRNET_ACCEPT": "reuseport"})}
     names = [n for n in variants if n in args.variants]

@@ -37,6 +37,7 @@ from bench.compare import (
     _parse_requests,
     baseline_tree,
     measured,
+    serve_tree,
     served_env,
 )
 from bench.loadgen import load
@@ -194,12 +195,14 @@ def main(argv: list[str] | None = None) -> int:
         http: dict[str, list[dict[str, Any]]] = {}
         for _ in range(args.rounds):
             for name, tree in (("bare", ROOT), *trees.items()):
-                port = _free_port()
-                cmd = ([sys.executable, "-m", "app.workers", "bench.bare_app:app", "--port", str(port), "--workers",
-                        str(args.workers), "--log-level", "warning"] if name == "bare" else
-                       [sys.executable, "-m", "addrnet.cli", "serve", "--port", str(port), "--workers",
-                        str(args.workers)])
-                srv = Server(cmd, {**env, "PYTHONPATH": str(tree)}, port, cwd=tree)
+                if name == "bare":
+                    port = _free_port()
+                    srv = Server([sys.executable, "-m", "app.workers", "bench.bare_app:app", "--port", str(port),
+                                  "--workers", str(args.workers), "--log-level", "warning"],
+                                 {**env, "PYTHONPATH": str(tree)}, port, cwd=tree)
+                else:
+                    srv = serve_tree(tree, args.workers, env)
+                port = srv.port
                 try:
                     time.sleep(1.0)
                     http.setdefault(name, []).append(

@@ -20,10 +20,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import platform
 import random
+import shutil
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -253,10 +257,6 @@ print(json.dumps(out))
 
 
 def _inproc_cpu(tree: Path, env: dict[str, str], qs: list[tuple[str, str, dict[str, str]]]) -> dict[str, float]:
-    import json
-    import subprocess
-    import sys
-
     r = subprocess.run([sys.executable, "-c", _INPROC_CPU], input=json.dumps([(k, c) for k, _, c in qs]),
                        capture_output=True, text=True, cwd=tree, env={**env, "PYTHONPATH": str(tree)}, check=True)  # fmt: skip
     return {k: round(v, 4) for k, v in json.loads(r.stdout.strip().splitlines()[-1]).items()}
@@ -268,16 +268,13 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
     the service's gazetteer, started once; in each round both get the same queries (a slice of one list of
     ``n * rounds`` distinct texts: no text is sent twice to a service), in alternating order. The figures of round 0 (cold lookup
     caches) and the means over the rounds are kept under ``label`` in ``out`` (other labels are kept)."""
-    import json
-    import shutil
-
-    from bench.compare import baseline_tree, serve_tree, served_env
+    from bench.compare import ROOT, baseline_tree, serve_tree, served_env
 
     settings = get_settings()
     env = served_env(settings.arms_dir, ADDRNET_DATA_DIR=str(Path(settings.data_dir).resolve()))
     if settings.database_url:
         env["ADDRNET_DATABASE_URL"] = settings.database_url
-    here = Path(__file__).resolve().parents[1]
+    here = ROOT
     paths = paths or []
     every = queries(Path(settings.source_data_dir), n * rounds)  # no text twice in the whole run
     inproc: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
@@ -341,8 +338,6 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
 
 
 def _git_head(tree: Path) -> str:
-    import subprocess
-
     return subprocess.run(["git", "describe", "--always", "--dirty"], cwd=tree, capture_output=True, text=True).stdout.strip()
 
 
