@@ -27,6 +27,15 @@ def write_result(out: str | Path, result: dict[str, Any], echo: bool = True) -> 
         print(json.dumps(result, indent=2))
 
 
+def result_under(out: str | Path, key: str, entry: Any, section: str | None = None) -> dict[str, Any]:
+    """The JSON result at ``out`` (empty when missing) with ``entry`` under ``key`` (of ``section``, when given),
+    the file's other keys kept; for writing back with ``write_result``."""
+    path = Path(out)
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    (data.setdefault(section, {}) if section else data)[key] = entry
+    return data
+
+
 def cpu_rate(fn: Callable[[], Any], n_items: int, seconds: float) -> float:
     """Items per CPU-second of ``fn()`` (it handles ``n_items`` a call) after one warm-up call: CPU time of this
     process, so other load on the machine counts less than in wall time."""

@@ -35,7 +35,7 @@ from typing import Any
 import orjson
 
 from bench import inputs
-from bench.common import cpu_rate, now, write_result
+from bench.common import cpu_rate, now, result_under, write_result
 from bench.compare import (
     BATCH,
     ROOT,
@@ -442,11 +442,8 @@ def main(argv: list[str] | None = None) -> int:
                "seconds_per_figure": args.seconds, "load_average_at_start": list(os.getloadavg()),
                **(parse_ab if args.parse_only else http_parse)(args, texts),
                "load_average_at_end": list(os.getloadavg())}
-        if args.step:  # one file, a result per measured change
-            prior = json.loads(Path(out).read_text(encoding="utf-8")) if Path(out).exists() else {}
-            steps = prior.get("steps", {})
-            steps[args.step] = res
-            res = {"steps": steps}
+        if args.step:  # one file, a result per measured change (only its steps are kept)
+            res = {"steps": result_under(out, args.step, res, section="steps")["steps"]}
         write_result(out, res, echo=False)
         print(json.dumps((res["steps"][args.step] if args.step else res)["mean"], indent=1), f"\n-> {out}", flush=True)
         return 0

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from addrnet.settings import get_settings
-from bench.common import now, write_result
+from bench.common import now, result_under, write_result
 
 HTTP_P50_MS, HTTP_P99_MS = 2.0, 20.0
 INPROC_P50_MS, INPROC_P99_MS = 1.0, 20.0
@@ -324,10 +324,7 @@ def run_ab(ref: str, label: str, rounds: int, n: int, workers: int, out: str, ne
              "gazetteer": settings.db_url, "old": summary(runs["old"]), "new": summary(runs["new"]),
              "inproc": {"old": inproc_summary(inproc["old"]), "new": inproc_summary(inproc["new"])} if inproc["old"] else None,
              "machine": platform.machine(), "cpus": os.cpu_count()}  # fmt: skip
-    path = Path(out)
-    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    data[label] = entry
-    write_result(path, data, echo=False)
+    write_result(out, result_under(out, label, entry), echo=False)
     for what, old_new in (("HTTP", entry["old"] and (entry["old"]["mean"], entry["new"]["mean"])),
                           ("in process", entry["inproc"] and (entry["inproc"]["old"]["mean_cpu_ms_per_query"],
                                                              entry["inproc"]["new"]["mean_cpu_ms_per_query"]))):  # fmt: skip
