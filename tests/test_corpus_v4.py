@@ -8,31 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from addrnet.settings import REPO_DATA_DIR
-from training.corpus import build_corpus, read_split
+from tests.corpus_checks import DATA, all_examples, generator_parts, labelled, tiny_world
+from training.corpus import build_corpus
 from training.corpus_build import REAL_SPLITS, SOURCE_MIX_V3, SOURCE_MIX_V4, is_v3, is_v4
 from training.corpus_render import check_example
 
-DATA = REPO_DATA_DIR
 SIZE = 1500
 
 
-def _all(out: Path) -> list[dict]:
-    return [ex for split in ("train", "dev", "test") for ex in read_split(out, split)]
-
-
-def _labelled(ex: dict) -> list[tuple[str, str]]:
-    return [(lab, ex["text"][s:e]) for lab, s, e in ex["spans"]]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, Path, dict]:
-    from training import corpus_v4, corpus_world
-
     base = tmp_path_factory.mktemp("corpus4")
-    with pytest.MonkeyPatch.context() as mp:  # a tiny world (speed only)
-        mp.setattr(corpus_world, "FAKER_PER_LOCALE", 60)
-        mp.setattr(corpus_v4, "PEOPLE_PER_LOCALE", 80)
+    with tiny_world():
         m4 = build_corpus(base / "v4", "0.4.0", SIZE, 7, DATA, progress=False)
         m3 = build_corpus(base / "v3", "0.3.0", 300, 7, DATA, progress=False)
     return base / "v4", m4, base / "v3", m3
@@ -51,7 +40,7 @@ def test_version_gates() -> None:
 
 def test_v4_examples_follow_the_contract(built: tuple[Path, dict, Path, dict]) -> None:
     out, m, _, _ = built
-    exs = _all(out)
+    exs = all_examples(out)
     assert len(exs) == SIZE and m["version"] == "0.4.0"
     for ex in exs:
         assert check_example(ex["text"], ex["spans"]) is None, ex
@@ -79,12 +68,12 @@ def test_short_inputs_have_their_shape(built: tuple[Path, dict, Path, dict]) -> 
         "short_venue_locality": [["venue", "locality"]],
     }
     seen = set()
-    for ex in _all(out):
+    for ex in all_examples(out):
         if ex["source"] != "short":
             continue
         kind = "short_" + ex["record"].split("/")[1]
         seen.add(kind)
-        assert [lab for lab, _ in _labelled(ex)] in shapes[kind], ex
+        assert [lab for lab, _ in labelled(ex)] in shapes[kind], ex
     assert seen == set(shapes)
     assert all(m["rendering_mix"].get(k, 0) > 0 for k in shapes)
 
@@ -92,28 +81,24 @@ def test_short_inputs_have_their_shape(built: tuple[Path, dict, Path, dict]) -> 
 def test_intl_streets_and_venues(built: tuple[Path, dict, Path, dict]) -> None:
     out, _, _, _ = built
     kinds: dict[str, list[dict]] = {}
-    for ex in _all(out):
+    for ex in all_examples(out):
         if ex["source"] == "intl":
             kinds.setdefault(ex["record"].split("/")[1], []).append(ex)
     assert {"person", "compound", "us_road", "venue", "intersection", "house"} <= set(kinds)
     for ex in kinds["venue"]:  # venues come first
         assert ex["spans"][0][0] == "venue" and ex["spans"][0][1] == 0, ex
     for ex in kinds["intersection"]:
-        labels = [lab for lab, _ in _labelled(ex)]
+        labels = [lab for lab, _ in labelled(ex)]
         assert labels[:2] == ["street", "street"], ex
     # every person street keeps its words together: at least one multi-word street span
-    assert any(len(v.split()) >= 3 for ex in kinds["person"] for lab, v in _labelled(ex) if lab == "street")
+    assert any(len(v.split()) >= 3 for ex in kinds["person"] for lab, v in labelled(ex) if lab == "street")
 
 
 def test_generators() -> None:
-    from training.corpus_build import cached_sources, cached_world
-    from training.corpus_synth import Synth
     from training.corpus_v4 import V4Synth, faker_people
-    from training.corpus_world import WorldSynth
 
-    src, _ = cached_sources(DATA)
-    synth = Synth(src)
-    v4 = V4Synth(src, WorldSynth(src, cached_world(src), synth), synth, people=faker_people(40))
+    src, synth, world = generator_parts()
+    v4 = V4Synth(src, world, synth, people=faker_people(40))
     rng = random.Random(0)
     road = re.compile(r"^(Interstate|I|US|U\.S\.|State|SR|Farm|FM|County|CR|Co|Ranch|RR|Highway|Hwy|Route|Rte|[A-Z]{2})"
                       r"[ -].*\d")
@@ -140,12 +125,8 @@ def test_generators() -> None:
 
 
 def test_v4_build_is_deterministic(built: tuple[Path, dict, Path, dict], tmp_path: Path) -> None:
-    from training import corpus_v4, corpus_world
-
     out, _, _, _ = built
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(corpus_world, "FAKER_PER_LOCALE", 60)
-        mp.setattr(corpus_v4, "PEOPLE_PER_LOCALE", 80)
+    with tiny_world():
         build_corpus(tmp_path / "again", "0.4.0", SIZE, 7, DATA, progress=False)
     for name in ("train.jsonl", "dev.jsonl", "test.jsonl", "manifest.json"):
         assert (out / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name

@@ -7,28 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from addrnet.settings import REPO_DATA_DIR
+from tests.corpus_checks import DATA, all_examples, generator_parts, labelled, tiny_world
 from training.corpus import build_corpus, read_split
 from training.corpus_build import SOURCE_MIX_V4, SOURCE_MIX_V5, is_v4, is_v5
 from training.corpus_render import check_example
 from training.corpus_v5 import V5_KINDS, split_floors
 
-DATA = REPO_DATA_DIR
 SIZE = 2500
 
-
-def _labelled(ex: dict) -> list[tuple[str, str]]:
-    return [(lab, ex["text"][s:e]) for lab, s, e in ex["spans"]]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    from training import corpus_v4, corpus_world
-
     base = tmp_path_factory.mktemp("corpus5")
-    with pytest.MonkeyPatch.context() as mp:  # a tiny world (speed only)
-        mp.setattr(corpus_world, "FAKER_PER_LOCALE", 60)
-        mp.setattr(corpus_v4, "PEOPLE_PER_LOCALE", 80)
+    with tiny_world():
         m = build_corpus(base / "v5", "0.5.0", SIZE, 7, DATA, progress=False)
     return base / "v5", m
 
@@ -45,7 +37,7 @@ def test_version_gate_and_mix() -> None:
 
 def test_v5_examples_follow_the_contract(built: tuple[Path, dict]) -> None:
     out, m = built
-    exs = [ex for split in ("train", "dev", "test") for ex in read_split(out, split)]
+    exs = all_examples(out)
     assert len(exs) == SIZE and m["version"] == "0.5.0"
     for ex in exs:
         assert check_example(ex["text"], ex["spans"]) is None, ex
@@ -57,16 +49,16 @@ def test_v5_examples_follow_the_contract(built: tuple[Path, dict]) -> None:
     assert junk and all(ex["spans"] == [] for ex in junk)
     regions = [ex for ex in v5 if ex["record"].split("/")[1] == "street_region"]
     for ex in regions:  # a street and its region (when the place has one), never a locality
-        labels = [lab for lab, _ in _labelled(ex)]
+        labels = [lab for lab, _ in labelled(ex)]
         assert "street" in labels and "locality" not in labels, ex
-    assert sum("region" in [lab for lab, _ in _labelled(ex)] for ex in regions) > 0.9 * len(regions)
+    assert sum("region" in [lab for lab, _ in labelled(ex)] for ex in regions) > 0.9 * len(regions)
 
 
 def test_floors_are_levels_in_usaddress_rows(built: tuple[Path, dict]) -> None:
     out, _ = built
     rows = [ex for split in ("train", "real_test", "real_calib") for ex in read_split(out, split)
             if ex["source"] == "usaddress"]
-    units = [v for ex in rows for lab, v in _labelled(ex) if lab == "unit"]
+    units = [v for ex in rows for lab, v in labelled(ex) if lab == "unit"]
     assert not [u for u in units if "floor" in u.lower().split()], units
 
 
@@ -85,15 +77,10 @@ def test_split_floors(pieces: list, want: list) -> None:
 
 
 def test_kinds_have_their_shape() -> None:
-    from training.corpus_build import cached_sources, cached_world
-    from training.corpus_synth import Synth
     from training.corpus_v4 import V4Synth
     from training.corpus_v5 import V5Synth
-    from training.corpus_world import WorldSynth
 
-    src, _ = cached_sources(DATA)
-    synth = Synth(src)
-    world = WorldSynth(src, cached_world(src), synth)
+    src, synth, world = generator_parts()
     v5 = V5Synth(V4Synth(src, world, synth, people={}))
     rng = random.Random(3)
     seen: dict[str, int] = {}
