@@ -1,12 +1,13 @@
 """The arm artifact folder: the only writer (``write_artifact``) and reader (``load_artifact``).
 
-Folder contents: ``model.onnx``, ``tokenizer.json``, ``labels.json``, ``manifest.json`` (required) and
-``curves.png`` (optional). ``manifest.json`` records arm, version, config, corpus and tokenizer
+Folder contents: ``model.onnx``, ``tokenizer.json``, ``labels.json``, ``manifest.json`` (required),
+``curves.png`` and ``places.npy`` (optional; ``model.places``). ``manifest.json`` records arm, version, config, corpus and tokenizer
 versions, parent checkpoint, dev metrics, training wall time, ``max_len`` and ``files``: the sha256 of
 every other file in the folder. ``load_artifact`` refuses (``ArtifactError``) a folder with a missing
 required file, a manifest without the required keys, a file whose sha256 does not match, or
 ``labels.json`` tags that differ from ``model.labels.TAGS``. ``update_manifest`` changes manifest
-fields (e.g. metrics computed after writing) without touching the hashed files.
+fields (e.g. metrics computed after writing) without touching the hashed files; ``rewrite_artifact``
+writes a folder again with a new ``labels.json`` or ``places.npy`` (through ``write_artifact``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ TOKENIZER_FILE = "tokenizer.json"
 LABELS_FILE = "labels.json"
 MANIFEST_FILE = "manifest.json"
 CURVES_FILE = "curves.png"
+PLACES_FILE = "places.npy"
 REQUIRED_FILES = (MODEL_FILE, TOKENIZER_FILE, LABELS_FILE, MANIFEST_FILE)
 MANIFEST_KEYS = (
     "arm",
@@ -57,6 +60,11 @@ class Artifact:
     @property
     def tokenizer_path(self) -> Path:
         return self.folder / TOKENIZER_FILE
+
+    @property
+    def places_path(self) -> Path | None:
+        """``places.npy`` when the manifest lists it (its sha256 was checked on load)."""
+        return self.folder / PLACES_FILE if PLACES_FILE in self.manifest["files"] else None
 
     @property
     def name(self) -> str:
@@ -93,6 +101,7 @@ def write_artifact(
     labels: dict[str, Any],
     manifest: dict[str, Any],
     curves_path: str | Path | None = None,
+    places_path: str | Path | None = None,
 ) -> Path:
     """Write a complete artifact folder (replacing ``out_dir``); the manifest gets ``files`` hashes."""
     out = Path(out_dir)
@@ -105,6 +114,8 @@ def write_artifact(
     (staging / LABELS_FILE).write_text(json.dumps(labels), encoding="utf-8")
     if curves_path is not None and Path(curves_path).exists():
         shutil.copyfile(curves_path, staging / CURVES_FILE)
+    if places_path is not None:
+        shutil.copyfile(places_path, staging / PLACES_FILE)
     files = {p.name: sha256_file(p) for p in sorted(staging.iterdir()) if p.name != MANIFEST_FILE}
     full = {**manifest, "files": files}
     missing = [k for k in MANIFEST_KEYS if k not in full]
@@ -126,6 +137,26 @@ def update_manifest(folder: str | Path, **fields: Any) -> dict[str, Any]:
     manifest = {**art.manifest, **fields}
     (art.folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
     return manifest
+
+
+def rewrite_artifact(folder: str | Path, *, labels: dict[str, Any] | None = None,
+                     places_path: str | Path | None = None, **fields: Any) -> Path:
+    """Write ``folder`` again with ``labels`` and/or ``places_path`` replacing its own (and manifest
+    ``fields`` set); every other file, unhashed ones such as ``reliability.png`` too, is kept."""
+    art = load_artifact(folder)
+    with tempfile.TemporaryDirectory(prefix="addrnet-artifact-") as tmp_s:
+        tmp = Path(tmp_s)
+        kept = {p.name: shutil.copy2(p, tmp / p.name) for p in art.folder.iterdir() if p.is_file()}
+        places = places_path or (kept.get(PLACES_FILE) if art.places_path else None)
+        manifest = {k: v for k, v in art.manifest.items() if k != "files"} | fields
+        write_artifact(art.folder, onnx_path=kept[MODEL_FILE], tokenizer_path=kept[TOKENIZER_FILE],
+                       labels=labels if labels is not None else art.labels, manifest=manifest,
+                       curves_path=kept.get(CURVES_FILE), places_path=places)
+        listed = {MANIFEST_FILE, LABELS_FILE, *load_artifact(art.folder).manifest["files"]}
+        for name, path in kept.items():
+            if name not in listed:
+                shutil.copy2(path, art.folder / name)
+    return art.folder
 
 
 def load_artifact(folder: str | Path, verify: bool = True) -> Artifact:

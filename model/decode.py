@@ -24,7 +24,7 @@ Alternatives for the resolver (``alternatives``; the tagger's ``Tagger.parse_alt
   ``{"paths": [{"prob", "score", "tags", "spans"}...], "span_labels": [[(label, prob)...] per best span]}``.
   ``paths`` are the ``k`` best distinct tag paths; ``prob`` is ``softmax(score)`` over those ``k`` paths
   (a probability *among the returned readings*, not of the whole path space). ``span_labels`` gives, for each
-  span of the best path, every label (and ``"O"``) with the mean over the span's words of
+  span of the best path (or of the path ``choose`` puts first), every label (and ``"O"``) with the mean over the span's words of
   ``P(B-label) + P(I-label)``, highest first, so a resolver can re-read e.g. a ``region`` span as a
   ``country``. Spans are ``(label, first_word, last_word)``; the tagger turns words into character offsets
   with ``value == text[start:end]``.
@@ -32,6 +32,7 @@ Alternatives for the resolver (``alternatives``; the tagger's ``Tagger.parse_alt
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -399,27 +400,31 @@ def label_probs(probs: np.ndarray) -> np.ndarray:
 
 def alternatives(
     logits: np.ndarray, n: int, crf: CRFParams | None = None, temperature: float = 1.0, k: int = 5,
-    beam_width: int = 16,
+    beam_width: int = 16, choose: Callable[[list[dict[str, Any]]], dict[str, Any] | None] | None = None,
 ) -> dict[str, Any]:
-    """One row's word logits [W, K] (first ``n`` words real) -> k-best paths and per-span label alternatives."""
+    """One row's word logits [W, K] (first ``n`` words real) -> k-best paths and per-span label alternatives.
+
+    ``choose(paths)`` may name another path to read first (``model.places``): it moves to the front and
+    ``span_labels`` describe its spans."""
     params = crf if crf is not None else _DEFAULT
     raw = np.asarray(logits[:n], dtype=np.float32)
     probs = softmax(raw / np.float32(temperature) if temperature != 1.0 else raw)
-    paths = beam(_emissions(raw, params), params, width=max(beam_width, k), k=k)
-    scores = np.array([s for s, _ in paths], dtype=np.float64)
+    found = beam(_emissions(raw, params), params, width=max(beam_width, k), k=k)
+    scores = np.array([s for s, _ in found], dtype=np.float64)
     pp = softmax(scores) if len(scores) else scores
-    best = tag_spans(paths[0][1]) if paths else []
+    paths = [{"prob": float(p), "score": float(s), "tags": t.tolist(), "spans": tag_spans(t)}
+             for p, (s, t) in zip(pp, found, strict=True)]
+    picked = choose(paths) if choose is not None and paths else None
+    if picked is not None:
+        paths.remove(picked)
+        paths.insert(0, picked)
     lp = label_probs(probs)
     names = list(LABELS) + ["O"]
     span_labels = []
-    for _, a, z in best:
+    for _, a, z in paths[0]["spans"] if paths else []:
         m = lp[a : z + 1].mean(axis=0)
         span_labels.append([(names[i], float(m[i])) for i in np.argsort(-m, kind="stable")])
-    return {
-        "paths": [{"prob": float(p), "score": float(s), "tags": t.tolist(), "spans": tag_spans(t)}
-                  for p, (s, t) in zip(pp, paths, strict=True)],
-        "span_labels": span_labels,
-    }
+    return {"paths": paths, "span_labels": span_labels}
 
 
 _DEFAULT = CRFParams.for_labels(None)

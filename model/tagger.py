@@ -25,6 +25,7 @@ normalized text (which ``ParseResult.text`` echoes).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from model.calibration import Calibrator
 from model.decode import CRFParams, alternatives, decode, row_spans, tag_spans
 from model.labels import LABELS, OUTSIDE, TAGS
 from model.normalize import Word, normalize, split_words
+from model.places import PLACE_K, PLACE_LABELS, PlaceNames, fewer_unknown
 from model.tokenize import WordTokenizer
 
 BATCH_SESSION_MIN = 16  # texts per call from which the batch session runs
@@ -44,6 +46,7 @@ BUCKET = 64  # most texts per ONNX run
 RUN_COST_TOKENS = 16
 _SPAN_LABELS = list(LABELS)
 _LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
+_PLACE_IDS = np.array([_LABEL_INDEX[label] for label in sorted(PLACE_LABELS)], dtype=np.int64)
 SMALL_RUN = 4  # runs of fewer texts build their results row by row
 # batches of at most this many texts (the /parse micro-batches) decode their ONNX runs' logits together: one
 # decode and one pass of span finding per batch rather than per run (padding a large batch's rows to its
@@ -123,6 +126,11 @@ class Tagger:
         # component confidences -> P(component right), per label, fitted on real text (model/calibration.py)
         self.calibrator = Calibrator.from_manifest(artifact.manifest)
         self._cal_maps: list[tuple[np.ndarray, np.ndarray] | None] | None = None  # per label id, made on first use
+        # a place span that no source knows: re-read with the k best paths (model/places.py); off unless the
+        # arm ships places.npy and labels.json's decode.place_ratio
+        ratio = (artifact.labels.get("decode") or {}).get("place_ratio")
+        self.places = PlaceNames.load(artifact.places_path) if artifact.places_path and ratio is not None else None
+        self.place_ratio = float(ratio) if ratio is not None else 1.0
 
     def _session(self, intra: int, inter: int) -> Any:
         import onnxruntime as ort
@@ -213,12 +221,15 @@ class Tagger:
         """Decode word logits [B, W, K] (rows past their ``counts`` are padding) into the texts' results."""
         tags, probs = decode(logits, counts, self.crf, temperature=self.temperature)
         B, W = tags.shape
+        spans = row_spans(tags, counts) if B >= SMALL_RUN else None
+        if self.places is not None and self._agree(norm, words, tags, logits, counts, spans) and spans is not None:
+            spans = row_spans(tags, counts)
         tag_p = probs[np.arange(B)[:, None], np.arange(W)[None, :], tags]  # [B, W]: the chosen tag's probability
         max_p = probs.max(axis=-1).tolist() if tokens else None
         all_tags = tags.tolist() if tokens or B < SMALL_RUN else None
-        if B < SMALL_RUN:  # a few rows: a Python loop costs less than the vectorized span finding
+        if spans is None:  # a few rows: a Python loop costs less than the vectorized span finding
             return self._results_small(norm, words, all_tags, tag_p.tolist(), counts.tolist(), max_p)  # type: ignore[arg-type]
-        rows, first, last, labels = row_spans(tags, counts)
+        rows, first, last, labels = spans
         # a component's confidence: the least probability of its words' tags (as float32 -> float, exactly)
         flat = np.append(tag_p.ravel(), np.float32(0))
         bounds = np.empty(2 * len(rows), dtype=np.int64)
@@ -239,6 +250,44 @@ class Tagger:
             toks = _tokens(ws, all_tags[b], max_p[b], int(counts[b])) if max_p is not None and all_tags else []
             out.append(ParseResult(text, comps, toks))
         return out
+
+    def _agree(self, norm: list[str], words: list[list[Word]], tags: np.ndarray, logits: np.ndarray,
+               counts: np.ndarray, spans: tuple[np.ndarray, ...] | None) -> bool:
+        """Re-read (in ``tags``, in place) each row whose best path has a place span that ``self.places``
+        does not know (``model.places.fewer_unknown``); ``spans``: ``row_spans(tags, counts)``, or None
+        for a few rows. True when a row changed."""
+        places = self.places
+        assert places is not None
+        if spans is None:
+            found = [(b, label, a, z) for b in range(tags.shape[0]) for label, a, z in tag_spans(tags[b, : counts[b]].tolist())
+                     if label in PLACE_LABELS]
+        else:
+            rows, first, last, labels = spans
+            sel = np.isin(labels, _PLACE_IDS)
+            found = list(zip(rows[sel].tolist(), labels[sel].tolist(), first[sel].tolist(), last[sel].tolist(), strict=True))
+        if not found:
+            return False
+        known = places.known([norm[b][words[b][a].start : words[b][z].end] for b, _, a, z in found])
+        changed = False
+        for b in sorted({found[i][0] for i in np.flatnonzero(~known).tolist()}):
+            n = int(counts[b])
+            paths = alternatives(logits[b], n, self.crf, temperature=self.temperature, k=PLACE_K)["paths"]
+            q = self._choose(norm[b], words[b])(paths)
+            if q is not None:
+                tags[b, :n] = q["tags"]
+                changed = True
+        return changed
+
+    def _choose(self, norm: str, ws: list[Word]) -> Callable[[list[dict[str, Any]]], dict[str, Any] | None]:
+        """``alternatives``' ``choose`` for one text: ``model.places.fewer_unknown`` with this arm's table."""
+        places = self.places
+        assert places is not None
+
+        def unknown(spans: list[tuple[str, int, int]]) -> int:
+            names = [norm[ws[a].start : ws[z].end] for label, a, z in spans if label in PLACE_LABELS]
+            return int((~places.known(names)).sum()) if names else 0
+
+        return lambda paths: fewer_unknown(paths[:PLACE_K], unknown, self.place_ratio)
 
     def _results_small(self, norm: list[str], words: list[list[Word]], all_tags: list[list[int]],
                        tag_p: list[list[float]], counts: list[int], max_p: list[list[float]] | None) -> list[ParseResult]:
@@ -302,7 +351,10 @@ class Tagger:
         norm = normalize(text)
         ws = split_words(norm)
         logits, counts, _ = self.word_logits([[w.text for w in ws]])
-        alt = alternatives(logits[0], int(counts[0]), self.crf, temperature=self.temperature, k=k)
+        kk = max(k, PLACE_K) if self.places is not None else k  # the paths /parse reads, at least
+        alt = alternatives(logits[0], int(counts[0]), self.crf, temperature=self.temperature, k=kk,
+                           choose=self._choose(norm, ws) if self.places is not None else None)
+        alt["paths"] = alt["paths"][:k]
 
         def comp(label: str, a: int, z: int) -> dict[str, Any]:
             return {"label": label, "value": norm[ws[a].start : ws[z].end], "start": ws[a].start, "end": ws[z].end}

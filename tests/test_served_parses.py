@@ -15,9 +15,11 @@ import numpy as np
 import pytest
 
 from bench.inputs import INPUTS
-from model.decode import decode, tag_spans
+from model.artifact import load_artifact, rewrite_artifact
+from model.decode import alternatives, decode, tag_spans
 from model.labels import TAGS
 from model.normalize import normalize, split_words
+from model.places import PLACE_K, PLACE_LABELS, place_hashes
 from model.tagger import Tagger
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -49,6 +51,11 @@ def reference(tagger: Tagger, text: str) -> dict[str, Any]:
     n = enc.word_counts[0]
     tags, probs = decode(word_logits, np.array([n]), tagger.crf, temperature=tagger.temperature)
     row = tags[0, :n].tolist()
+    places = [norm[ws[a].start : ws[z].end] for label, a, z in tag_spans(row) if label in PLACE_LABELS]
+    if tagger.places is not None and places and not tagger.places.known(places).all():  # model/places.py
+        paths = alternatives(word_logits[0], n, tagger.crf, temperature=tagger.temperature, k=PLACE_K)["paths"]
+        q = tagger._choose(norm, ws)(paths)
+        row = q["tags"] if q is not None else row
     comps = [
         {"label": label, "value": norm[ws[a].start : ws[z].end], "start": ws[a].start, "end": ws[z].end,
          "confidence": min(float(probs[0, i, row[i]]) for i in range(a, z + 1))}
@@ -85,6 +92,36 @@ def test_parse_batch_equals_reference(tagger: Tagger, refs: dict[str, dict[str, 
                      for c in r.components]
             same({"text": r.text, "components": comps}, refs[t])
             assert [(k.text, k.label) for k in r.tokens] == refs[t]["tokens"]
+
+
+@pytest.fixture(scope="module")
+def places_tagger(tiny_arms_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Tagger:
+    """The tiny arm with a small place table and ratio 0: every unknown place is re-read if it can be."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("placed") / "tiny"
+    shutil.copytree(tiny_arms_dir / "tiny", folder)
+    table = folder.parent / "places.npy"
+    np.save(table, place_hashes(["Berlin", "Portland", "Paris", "Springfield", "Anchorage", "Deutschland", "OR"]))
+    art = load_artifact(folder)
+    rewrite_artifact(folder, labels={**art.labels, "decode": {**(art.labels.get("decode") or {}), "place_ratio": 0.0}},
+                     places_path=table)
+    return Tagger.load(folder)
+
+
+def test_parse_batch_with_places_equals_reference(places_tagger: Tagger, refs: dict[str, dict[str, Any]]) -> None:
+    texts = list(refs)
+    placed = {t: reference(places_tagger, t) for t in texts}
+    assert sum(placed[t]["components"] != refs[t]["components"] for t in texts) >= 3  # the table re-read some
+    for res in (places_tagger.parse_batch(texts), places_tagger.parse_batch(texts[::-1])[::-1]):
+        for t, r in zip(texts, res, strict=True):
+            comps = [{"label": c.label, "value": c.value, "start": c.start, "end": c.end, "confidence": c.confidence}
+                     for c in r.components]
+            same({"text": r.text, "components": comps}, placed[t])
+    for t in texts[:60]:  # the resolver's first reading is the parse
+        alt = places_tagger.parse_alternatives(t)
+        assert [(c["label"], c["start"], c["end"]) for c in alt["paths"][0]["components"]] == [
+            (c["label"], c["start"], c["end"]) for c in placed[t]["components"]]
 
 
 def test_served_parses_equal_reference(live_server: str, refs: dict[str, dict[str, Any]]) -> None:

@@ -115,6 +115,13 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_places(args: argparse.Namespace) -> int:
+    from training.places import add_places
+
+    print(json.dumps(add_places(args.arm, args.corpus, args.dev_max), indent=2))
+    return 0
+
+
 def cmd_measure(args: argparse.Namespace) -> int:
     from training.measure import measure_arm
 
@@ -173,6 +180,14 @@ def register(sub: Any) -> None:
     c.add_argument("--no-harness", action="store_true", help="skip the harness measures")
     c.add_argument("--dry-run", action="store_true", help="report only; leave the arm folder unchanged")
     c.set_defaults(func=cmd_calibrate)
+
+    pl = sub.add_parser("places", help="give an arm the place-name table (places.npy) and choose its place_ratio on "
+                        "the corpus dev and real_calib splits (a street's last words read as an unknown place are "
+                        "re-read; model/places.py)")
+    pl.add_argument("--arm", required=True, help="artifact folder, e.g. artifacts/arms/A")
+    pl.add_argument("--corpus", required=True, help="corpus folder with dev.jsonl and real_calib.jsonl")
+    pl.add_argument("--dev-max", type=int, default=0, help="use only the first N dev rows (default: all)")
+    pl.set_defaults(func=cmd_places)
 
     m = sub.add_parser("measure", help="per-country exact match on the real-text test set, per-label F1 on the "
                        "corpus test split and in-process addresses/s of an arm (written to its manifest)")

@@ -47,12 +47,25 @@ def _cfg(config: str, size: str | None, overrides: dict[str, dict[str, Any]]) ->
     return cfg
 
 
-def lanes_for(sizes: list[str], reference: bool, teacher: str | None = None) -> list[dict[str, Any]]:
+def batch_overrides(config: str, batch: int | None) -> dict[str, dict[str, Any]]:
+    """Train and MLM batch ``batch`` with each learning rate scaled by sqrt(batch / the config's batch)."""
+    if not batch:
+        return {}
+    from training.config import load_config
+
+    cfg = load_config(config)
+    return {sec: {"batch_size": batch, "lr": getattr(cfg, sec).lr * (batch / getattr(cfg, sec).batch_size) ** 0.5}
+            for sec in ("train", "pretrain")}
+
+
+def lanes_for(sizes: list[str], reference: bool, teacher: str | None = None,
+              batch: int | None = None) -> list[dict[str, Any]]:
+    """The lanes: arms A and B per size (``batch`` overrides gpu.toml's batch for them) and the reference."""
     out: list[dict[str, Any]] = []
     for s in sizes:
         for arm in ("A", "B"):
             out.append({"name": f"{arm}{s}", "kind": "arm", "arm": arm, "size": s, "config": DEFAULT_CONFIG,
-                        "teacher": teacher})
+                        "teacher": teacher, "base": batch_overrides(DEFAULT_CONFIG, batch)})
     if reference:
         out.append({"name": "ref", "kind": "ref", "arm": "ref", "size": None, "config": REFERENCE_CONFIG})
     return out
@@ -65,7 +78,9 @@ def run_lane(spec: dict[str, Any]) -> None:
 
     out = Path(spec["out"])
     ov = spec.get("overrides", {})
-    cfg = _cfg(spec["config"], spec["size"], ov)
+    base = spec.get("base", {})
+    cfg = _cfg(spec["config"], spec["size"], {sec: {**base.get(sec, {}), **ov.get(sec, {})}
+                                              for sec in {*base, *ov}})
     init_from = None
     if spec.get("mlm_steps"):
         mcfg = cfg.replace("pretrain", steps=spec["mlm_steps"], warmup_steps=max(50, spec["mlm_steps"] // 20),
@@ -190,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-reference", action="store_true", help="skip the bf16 reference model lane")
     ap.add_argument("--teacher", default=None, help="tagger checkpoint distilled into every arm "
                     "(train.distill_weight 0.5)")
+    ap.add_argument("--batch-size", type=int, default=None, help="arms' train and MLM batch (default: gpu.toml's "
+                    "256); learning rates scale by its square root")
     ap.add_argument("--probe-steps", type=int, default=PROBE_STEPS, help=f"steps per probe (default {PROBE_STEPS})")
     ap.add_argument("--pack", default=None, help="folder for slim checkpoints + run tarball")
     args = ap.parse_args(argv)
@@ -200,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from training.data import load_split
 
-    lanes = lanes_for([s for s in args.sizes.split(",") if s], not args.no_reference, args.teacher)
+    lanes = lanes_for([s for s in args.sizes.split(",") if s], not args.no_reference, args.teacher, args.batch_size)
     shapes = {(c.model.max_len, c.train.eval_max_examples) for c in (_cfg(ln["config"], None, {}) for ln in lanes)}
     for max_len, dev_examples in sorted(shapes):  # each cache once, before the lanes read it
         load_split(args.corpus, "train", args.tokenizer, max_len, out / "cache", workers=os.cpu_count() or 1,
