@@ -32,7 +32,7 @@ def dig(d: Any, *keys: str) -> Any:
 
 
 def arms_table() -> list[str]:
-    rows = ["| arm | init | dev F1 | dev exact | Pelias harness (export) | int8 kept | train wall time |",
+    rows = ["| arm | init | dev F1 | dev exact | Pelias harness (manifest) | int8 kept | train wall time |",
             "| --- | --- | --- | --- | --- | --- | --- |"]
     for arm in ("A", "B"):
         m = load(f"artifacts/arms/{arm}/manifest.json")
