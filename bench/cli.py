@@ -23,6 +23,8 @@ BENCHES = {
     "int8": ("bench.int8_probe", "static (calibrated) int8 vs the fp32 arm: speed, parse agreement, batch shift "
              "(-> means_static_int8.json)"),
     "onnx": ("bench.onnx_cost", "ONNX CPU per call over rows x tokens, the inputs' token lengths (-> onnx_cost.json)"),
+    "places": ("bench.places_cost", "parse CPU per address with the arm's place table on and off, alternating "
+               "(-> places_cost.json)"),
     "compare": ("bench.compare", "addrnet vs usaddress in-process, HTTP vs a bare FastAPI endpoint, RSS, ready "
                 "(one run -> compare.json + compare.png)"),
 }

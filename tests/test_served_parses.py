@@ -51,8 +51,8 @@ def reference(tagger: Tagger, text: str) -> dict[str, Any]:
     n = enc.word_counts[0]
     tags, probs = decode(word_logits, np.array([n]), tagger.crf, temperature=tagger.temperature)
     row = tags[0, :n].tolist()
-    places = [norm[ws[a].start : ws[z].end] for label, a, z in tag_spans(row) if label in PLACE_LABELS]
-    if tagger.places is not None and places and not tagger.places.known(places).all():  # model/places.py
+    places = [(norm[ws[a].start : ws[z].end], label) for label, a, z in tag_spans(row) if label in PLACE_LABELS]
+    if tagger.places is not None and places and not tagger.places.known(*map(list, zip(*places, strict=True))).all():
         paths = alternatives(word_logits[0], n, tagger.crf, temperature=tagger.temperature, k=PLACE_K)["paths"]
         q = tagger._choose(norm, ws)(paths)
         row = q["tags"] if q is not None else row
@@ -102,7 +102,8 @@ def places_tagger(tiny_arms_dir: Path, tmp_path_factory: pytest.TempPathFactory)
     folder = tmp_path_factory.mktemp("placed") / "tiny"
     shutil.copytree(tiny_arms_dir / "tiny", folder)
     table = folder.parent / "places.npy"
-    np.save(table, place_hashes(["Berlin", "Portland", "Paris", "Springfield", "Anchorage", "Deutschland", "OR"]))
+    np.save(table, place_hashes([("place", "Berlin"), ("place", "Portland"), ("place", "Paris"), ("place", "Springfield"),
+                                 ("place", "Anchorage"), ("country", "Deutschland"), ("region", "OR")]))
     art = load_artifact(folder)
     rewrite_artifact(folder, labels={**art.labels, "decode": {**(art.labels.get("decode") or {}), "place_ratio": 0.0}},
                      places_path=table)

