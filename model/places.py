@@ -20,7 +20,6 @@ value still equals ``text[start:end]`` and the components' confidences are the n
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -35,17 +34,18 @@ LABEL_KINDS: dict[str, tuple[str, ...]] = {
     "country": ("country",),
 }
 PLACE_LABELS = frozenset(LABEL_KINDS)
-_EDGE = re.compile(r"^[\s.,;:]+|[\s.,;:]+$")
-_SPACES = re.compile(r"\s+")
+MEMO_MAX = 100_000  # (label, name) answers kept per table; cleared when full
+_KIND_CRC = {kind: zlib.crc32(f"{kind}\x1f".encode()) for kind in ("place", "region", "country")}
 
 
 def place_key(name: str) -> str:
-    """Lower case, surrounding punctuation gone, inner spaces single: the form names are compared in."""
-    return _SPACES.sub(" ", _EDGE.sub("", name)).casefold()
+    """Lower case, surrounding spaces and ``.,;:`` gone, inner spaces single: the form names are compared in."""
+    return " ".join(name.split()).strip(".,;: ").casefold()
 
 
 def _crc(kind: str, key: str) -> int:
-    return zlib.crc32(f"{kind}\x1f{key}".encode())
+    """CRC-32 of ``kind``, a unit separator and ``key`` (continued from the kind's own CRC)."""
+    return zlib.crc32(key.encode(), _KIND_CRC[kind])
 
 
 def place_hashes(entries: Iterable[tuple[str, str]]) -> np.ndarray:
@@ -60,6 +60,7 @@ class PlaceNames:
 
     def __init__(self, hashes: np.ndarray) -> None:
         self.hashes = hashes
+        self._memo: dict[tuple[str, str], bool] = {}
 
     @classmethod
     def load(cls, path: str | Path) -> PlaceNames:
@@ -73,16 +74,29 @@ class PlaceNames:
 
     def known(self, names: list[str], labels: list[str]) -> np.ndarray:
         """One bool per name: is it in the table as a kind its label may carry (``LABEL_KINDS``; an empty
-        key never is)."""
-        keys = [place_key(n) for n in names]
-        which = [(i, kind) for i, (key, label) in enumerate(zip(keys, labels, strict=True)) if key
-                 for kind in LABEL_KINDS[label]]
-        out = np.zeros(len(keys), dtype=bool)
-        if not which or not len(self.hashes):
-            return out
-        h = np.fromiter((_crc(kind, keys[i]) for i, kind in which), dtype=np.uint32, count=len(which))
-        hit = self.hashes[np.minimum(np.searchsorted(self.hashes, h), len(self.hashes) - 1)] == h
-        out[[i for (i, _), ok in zip(which, hit.tolist(), strict=True) if ok]] = True
+        key never is). Answers are remembered (``MEMO_MAX``)."""
+        memo = self._memo
+        out = np.zeros(len(names), dtype=bool)
+        hashes: list[int] = []
+        owner: list[int] = []
+        for i, pair in enumerate(zip(labels, names, strict=True)):
+            hit = memo.get(pair)
+            if hit is not None:
+                out[i] = hit
+                continue
+            key = place_key(pair[1])
+            if key:
+                for kind in LABEL_KINDS[pair[0]]:
+                    hashes.append(_crc(kind, key))
+                    owner.append(i)
+        if hashes and len(self.hashes):
+            h = np.array(hashes, dtype=np.uint32)
+            found = self.hashes[np.minimum(np.searchsorted(self.hashes, h), len(self.hashes) - 1)] == h
+            out[np.asarray(owner)[found]] = True
+        if len(memo) > MEMO_MAX:
+            memo.clear()
+        for i in dict.fromkeys(owner):
+            memo[(labels[i], names[i])] = bool(out[i])
         return out
 
 

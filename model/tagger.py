@@ -46,7 +46,7 @@ BUCKET = 64  # most texts per ONNX run
 RUN_COST_TOKENS = 16
 _SPAN_LABELS = list(LABELS)
 _LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
-_PLACE_IDS = np.array([_LABEL_INDEX[label] for label in sorted(PLACE_LABELS)], dtype=np.int64)
+_IS_PLACE = np.array([label in PLACE_LABELS for label in LABELS])  # label id -> a place label?
 SMALL_RUN = 4  # runs of fewer texts build their results row by row
 # batches of at most this many texts (the /parse micro-batches) decode their ONNX runs' logits together: one
 # decode and one pass of span finding per batch rather than per run (padding a large batch's rows to its
@@ -263,7 +263,7 @@ class Tagger:
                      if label in PLACE_LABELS]
         else:
             rows, first, last, labels = spans
-            sel = np.isin(labels, _PLACE_IDS)
+            sel = _IS_PLACE[labels]
             found = list(zip(rows[sel].tolist(), [_SPAN_LABELS[i] for i in labels[sel].tolist()], first[sel].tolist(),
                              last[sel].tolist(), strict=True))
         if not found:
