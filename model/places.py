@@ -34,7 +34,7 @@ LABEL_KINDS: dict[str, tuple[str, ...]] = {
     "country": ("country",),
 }
 PLACE_LABELS = frozenset(LABEL_KINDS)
-MEMO_MAX = 100_000  # (label, name) answers kept per table; cleared when full
+MEMO_MAX = 20_000  # (label, name) answers kept per table (a few MB at most); cleared when full
 _KIND_CRC = {kind: zlib.crc32(f"{kind}\x1f".encode()) for kind in ("place", "region", "country")}
 
 

@@ -3,8 +3,9 @@
 ``Tagger.load(folder, intra_threads, inter_threads)`` verifies the artifact (``model.artifact``) and
 opens one ``InferenceSession`` (all graph optimizations on). ``parse_batch(texts)`` runs:
 normalize -> ``split_words`` -> ``WordTokenizer.encode_words`` (cached per word) -> ONNX -> logits
-gathered at each word's first subword -> softmax -> decode (constrained Viterbi, ``model.decode``) ->
-components and (unless ``tokens=False``) tokens.
+gathered at each word's first subword -> softmax -> decode (constrained Viterbi, ``model.decode``) -> a
+re-reading of rows with a place span that no source knows (``model.places``, when the arm ships
+``places.npy``) -> components and (unless ``tokens=False``) tokens.
 
 A batch is sorted by subword length and cut into ONNX runs (``plan_runs``: at most ``BUCKET`` texts; a
 new run when padding the current one to a longer text would cost more than a run's fixed overhead), so
