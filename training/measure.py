@@ -64,6 +64,30 @@ def interleaved_speed(folders: list[str], texts: list[str], threads: int = 2, ro
     return best
 
 
+def headline(m: dict[str, Any], min_rows: int = 100) -> dict[str, Any]:
+    """The figures the experiment summaries quote from ``addrnet measure``'s output (countries with at least
+    ``min_rows`` real-text rows)."""
+    real, test = m["real_test_metrics"], m["test_metrics"]
+    return {
+        "real_test_exact": round(real["exact_match"], 4),
+        "real_test_per_country": {cc: {"n": v["n"], "exact": round(v["exact_match"], 4)}
+                                  for cc, v in real["per_country"].items() if v["n"] >= min_rows},
+        "test_exact": round(test["exact_match"], 4),
+        "test_f1": round(test["f1"], 4),
+        "suburb_f1": round(test["per_label"]["suburb"]["f1"], 4),
+        "county_f1": round(test["per_label"]["county"]["f1"], 4),
+    }
+
+
+def calibration_headline(c: dict[str, Any]) -> dict[str, Any]:
+    """The figures the experiment summaries quote from ``addrnet calibrate``'s output (the chosen method)."""
+    chosen = c["method"]
+    return {"method": chosen, "real_test_ece": round(c["real_test"][chosen]["ece"], 4),
+            "real_test_p90_wrong": round(c["real_test"][chosen]["p90_wrong"], 4),
+            "harness_ece": round(c["harness"][chosen]["ece"], 4),
+            "harness_p90_wrong": round(c["harness"][chosen]["p90_wrong"], 4)}
+
+
 def measure_arm(folder: str | Path, corpus_dir: str | Path, test_max: int = 10000, threads: int = 2,
                 write: bool = True) -> dict[str, Any]:
     from model.artifact import MANIFEST_FILE

@@ -19,10 +19,12 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 OLD = "c392cf5"  # the last commit with the 0.4.0-corpus arms
+ARMS_050 = "d97cb5b"  # the last commit with the CPU-trained 0.5.0-corpus arms (replaced by results/experiments/gpu050)
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
+from training.measure import calibration_headline, headline  # noqa: E402
 
 
 def _load(path: Path) -> Any:
@@ -30,32 +32,22 @@ def _load(path: Path) -> Any:
 
 
 def _measure(name: str) -> dict[str, Any]:
-    m = _load(HERE / name)
-    real, test = m["real_test_metrics"], m["test_metrics"]
-    return {
-        "real_test_exact": round(real["exact_match"], 4),
-        "real_test_per_country": {cc: {"n": v["n"], "exact": round(v["exact_match"], 4)}
-                                  for cc, v in real["per_country"].items() if v["n"] >= 100},
-        "test_exact": round(test["exact_match"], 4),
-        "test_f1": round(test["f1"], 4),
-        "suburb_f1": round(test["per_label"]["suburb"]["f1"], 4),
-        "county_f1": round(test["per_label"]["county"]["f1"], 4),
-    }
+    return headline(_load(HERE / name))
 
 
 def _calibration(name: str) -> dict[str, Any]:
-    c = _load(HERE / name)
-    chosen = c["method"]
-    return {"method": chosen, "real_test_ece": round(c["real_test"][chosen]["ece"], 4),
-            "real_test_p90_wrong": round(c["real_test"][chosen]["p90_wrong"], 4),
-            "harness_ece": round(c["harness"][chosen]["ece"], 4),
-            "harness_p90_wrong": round(c["harness"][chosen]["p90_wrong"], 4)}
+    return calibration_headline(_load(HERE / name))
+
+
+def _manifest_at(rev: str, arm: str) -> Any:
+    return json.loads(subprocess.run(["git", "show", f"{rev}:artifacts/arms/{arm}/manifest.json"], cwd=ROOT,
+                                     capture_output=True, text=True, check=True).stdout)
 
 
 def main() -> int:
     out: dict[str, Any] = {"experiment": "corpus 0.5.0 arms against the 0.4.0 arms, both on corpus 0.5.0"}
     for arm in ("A", "B"):
-        manifest = _load(ROOT / "artifacts" / "arms" / arm / "manifest.json")
+        manifest = _manifest_at(ARMS_050, arm)
         out[f"arm_{arm}"] = {
             "corpus_040": _measure(f"measure_{arm}_040arms.json"),
             "corpus_050": _measure(f"measure_{arm}.json"),
@@ -64,8 +56,7 @@ def main() -> int:
     out["arm_A"]["calibration_040"] = _calibration("calibration_A_040arms.json")
     for arm in ("A", "B"):
         out[f"arm_{arm}"]["calibration_050"] = _calibration(f"calibration_{arm}.json")
-    old = {arm: json.loads(subprocess.run(["git", "show", f"{OLD}:artifacts/arms/{arm}/manifest.json"], cwd=ROOT,
-                                          capture_output=True, text=True, check=True).stdout) for arm in ("A", "B")}
+    old = {arm: _manifest_at(OLD, arm) for arm in ("A", "B")}
     for arm in ("A", "B"):
         out[f"arm_{arm}"]["harness_040"] = old[arm]["pelias_harness"]["pass_rate"]
     out["arms_040_from"] = f"artifacts/arms/*/manifest.json at {OLD}"

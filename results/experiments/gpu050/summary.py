@@ -24,6 +24,7 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
+from training.measure import calibration_headline, headline  # noqa: E402
 
 
 def _load(name: str) -> Any:
@@ -33,29 +34,12 @@ def _load(name: str) -> Any:
 
 def _measure(name: str) -> dict[str, Any] | None:
     m = _load(name)
-    if m is None:
-        return None
-    real, test = m["real_test_metrics"], m["test_metrics"]
-    return {
-        "real_test_exact": round(real["exact_match"], 4),
-        "real_test_per_country": {cc: {"n": v["n"], "exact": round(v["exact_match"], 4)}
-                                  for cc, v in real["per_country"].items() if v["n"] >= 100},
-        "test_exact": round(test["exact_match"], 4),
-        "test_f1": round(test["f1"], 4),
-        "suburb_f1": round(test["per_label"]["suburb"]["f1"], 4),
-        "county_f1": round(test["per_label"]["county"]["f1"], 4),
-        "addresses_per_s_1_thread": round(m["speed"]["addresses_per_s"]),
-    }
+    return None if m is None else headline(m) | {"addresses_per_s_1_thread": round(m["speed"]["addresses_per_s"])}
 
 
 def _calibration(name: str) -> dict[str, Any]:
     c = _load(name)
-    chosen = c["method"]
-    return {"method": chosen, "real_test_ece": round(c["real_test"][chosen]["ece"], 4),
-            "real_test_p90_wrong": round(c["real_test"][chosen]["p90_wrong"], 4),
-            "real_test_accuracy": round(c["real_test"][chosen]["accuracy"], 4),
-            "harness_ece": round(c["harness"][chosen]["ece"], 4),
-            "harness_p90_wrong": round(c["harness"][chosen]["p90_wrong"], 4)}
+    return calibration_headline(c) | {"real_test_accuracy": round(c["real_test"][c["method"]]["accuracy"], 4)}
 
 
 def main() -> None:
