@@ -93,7 +93,8 @@ class ModelInfo(BaseModel):
 
 
 class ParseResponse(BaseModel):
-    text: str = Field(description="The normalized input (NFC, control characters as spaces); offsets index it.")
+    text: str = Field(description="The normalized input (NFC, line breaks as commas, other control characters as "
+                      "spaces); offsets index it.")
     arm: str
     model: ModelInfo
     components: list[Component]

@@ -2,9 +2,10 @@
 
 The corpus builder and the service call these functions identically:
 
-1. ``normalize``: Unicode NFC, then every control, surrogate, line/paragraph separator or
-   non-character code point becomes one space. After NFC the length never changes, so offsets into
-   the normalized text are offsets the client can use on the ``text`` echoed back by the service.
+1. ``normalize``: Unicode NFC; a line break (``\n``, ``\r``, ``\r\n`` as ", ", vertical tab, form feed,
+   NEL, line/paragraph separator) becomes a comma, since an address's lines are its parts; every other
+   control, surrogate or non-character code point becomes one space. After NFC the length never changes,
+   so offsets into the normalized text are offsets the client can use on the ``text`` echoed back.
 2. ``split_words``: words are maximal runs of non-whitespace, except that "," and ";" are words of
    their own (they carry boundary information and are tagged ``O``).
 """
@@ -18,6 +19,7 @@ from typing import NamedTuple
 _WORD_RE = re.compile(r"[,;]|[^\s,;]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_CATEGORIES = {"Cc", "Cs", "Zl", "Zp", "Co", "Cn"}
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\n\r\x0b\x0c\x85\u2028\u2029", ","))
 
 
 class Word(NamedTuple):
@@ -33,14 +35,15 @@ def _clean_char(ch: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC + control/invalid code points -> space. Length-preserving after NFC."""
+    """NFC + line breaks -> commas + other control/invalid code points -> space. Length-preserving after NFC."""
     # lone surrogates cannot be NFC-normalized; replace them first
     if _SURROGATE.search(text):
         text = _SURROGATE.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
     if text.isprintable():
         return text
-    return "".join(_clean_char(ch) for ch in text)
+    text = text.replace("\r\n", ", ").translate(_LINE_BREAKS)
+    return text if text.isprintable() else "".join(_clean_char(ch) for ch in text)
 
 
 def split_words(text: str) -> list[Word]:

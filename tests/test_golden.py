@@ -61,3 +61,14 @@ def test_golden_case(shipped: Tagger, case: dict[str, Any]) -> None:
         assert c.value == result.text[c.start : c.end]
     got = as_map([(c.label, c.value) for c in result.components])
     assert got == case["expected"], f"{case['input']!r}"
+
+
+LINE_CASES = [c for c in CASES if ", " in c.values[0]["input"] and not c.values[0].get("known_miss")]
+
+
+@pytest.mark.parametrize("case", LINE_CASES)
+def test_golden_case_on_lines(shipped: Tagger, case: dict[str, Any]) -> None:
+    """The same address written on lines (each ", " a line break) parses as the one-line form does."""
+    text = case["input"].replace(", ", "\n")
+    result = shipped.parse(text)
+    assert as_map([(c.label, c.value) for c in result.components]) == case["expected"], f"{text!r}"

@@ -42,4 +42,5 @@ def test_examples() -> None:
     assert [w.text for w in split_words(text)] == ["1745", "T", "Street", "SE", ",", "Washington", ",", "DC", "20020"]
     assert normalize("Cafe\u0301") == "Café"
     assert normalize("a\x00b") == "a b"
+    assert normalize("221B Baker Street\nLondon\r\nNW1 6XE\u2028UK\n") == "221B Baker Street,London, NW1 6XE,UK,"
     assert collapse_whitespace("  Rue  du\tPresbytère ") == "Rue du Presbytère"
