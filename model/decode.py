@@ -401,14 +401,14 @@ def label_probs(probs: np.ndarray) -> np.ndarray:
 def alternatives(
     logits: np.ndarray, n: int, crf: CRFParams | None = None, temperature: float = 1.0, k: int = 5,
     beam_width: int = 16, choose: Callable[[list[dict[str, Any]]], dict[str, Any] | None] | None = None,
+    span_labels: bool = True,
 ) -> dict[str, Any]:
     """One row's word logits [W, K] (first ``n`` words real) -> k-best paths and per-span label alternatives.
 
     ``choose(paths)`` may name another path to read first (``model.places``): it moves to the front and
-    ``span_labels`` describe its spans."""
+    ``span_labels`` describe its spans. ``span_labels=False`` leaves them out (``[]``)."""
     params = crf if crf is not None else _DEFAULT
     raw = np.asarray(logits[:n], dtype=np.float32)
-    probs = softmax(raw / np.float32(temperature) if temperature != 1.0 else raw)
     found = beam(_emissions(raw, params), params, width=max(beam_width, k), k=k)
     scores = np.array([s for s, _ in found], dtype=np.float64)
     pp = softmax(scores) if len(scores) else scores
@@ -418,13 +418,14 @@ def alternatives(
     if picked is not None:
         paths.remove(picked)
         paths.insert(0, picked)
-    lp = label_probs(probs)
-    names = list(LABELS) + ["O"]
-    span_labels = []
-    for _, a, z in paths[0]["spans"] if paths else []:
-        m = lp[a : z + 1].mean(axis=0)
-        span_labels.append([(names[i], float(m[i])) for i in np.argsort(-m, kind="stable")])
-    return {"paths": paths, "span_labels": span_labels}
+    labelled = []
+    if span_labels:
+        lp = label_probs(softmax(raw / np.float32(temperature) if temperature != 1.0 else raw))
+        names = list(LABELS) + ["O"]
+        for _, a, z in paths[0]["spans"] if paths else []:
+            m = lp[a : z + 1].mean(axis=0)
+            labelled.append([(names[i], float(m[i])) for i in np.argsort(-m, kind="stable")])
+    return {"paths": paths, "span_labels": labelled}
 
 
 _DEFAULT = CRFParams.for_labels(None)

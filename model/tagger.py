@@ -274,7 +274,8 @@ class Tagger:
         changed = False
         for b in sorted({found[i][0] for i in np.flatnonzero(~known).tolist()}):
             n = int(counts[b])
-            paths = alternatives(logits[b], n, self.crf, temperature=self.temperature, k=PLACE_K)["paths"]
+            paths = alternatives(logits[b], n, self.crf, temperature=self.temperature, k=PLACE_K,
+                                 span_labels=False)["paths"]
             q = self._choose(norm[b], words[b])(paths)
             if q is not None:
                 tags[b, :n] = q["tags"]
