@@ -70,3 +70,9 @@ def test_a_lane_pretrains_distils_and_packs(toy: tuple[Path, Path], tmp_path: Pa
     assert "optimizer" not in ck and ck["step"] == 20 and ck["config"]["train"]["distill_weight"] == 0.5
     model, cfg = model_from_checkpoint(ck)
     assert cfg.train.steps == 20 and sum(p.numel() for p in model.parameters()) > 0
+    from training.gpu_release import unpack
+
+    assert unpack(tmp_path / "pack", tmp_path / "back") == ["A"]
+    back = load_checkpoint(tmp_path / "back" / "A")  # the run folder's last checkpoint
+    assert back["step"] == 20 and (tmp_path / "back" / "A" / "run.json").exists()
+    assert all(torch.equal(back["model"][k], ck["model"][k]) for k in ck["model"])

@@ -13,6 +13,8 @@ parallel lanes on one GPU inside a wall-clock budget (a lent machine is held for
    full config, so a lane can be rerun alone with ``addrnet train pretrain|tagger`` and those values.
 4. ``lanes``: one process per lane; ``pack`` copies each tagger's last checkpoint without optimizer state
    (``<name>.pt``; the reference model in bf16, split into parts) and a tarball of the run folders.
+5. back on this machine, ``python -m training.gpu_release unpack PACK_DIR OUT_DIR`` turns the pack into run
+   folders that ``addrnet export --run OUT_DIR/<lane>`` reads.
 
 Everything here is the plain loop of ``training.train``/``training.pretrain``; this module only schedules it.
 """
@@ -191,10 +193,45 @@ def pack(out: Path, dest: Path, lanes: list[dict[str, Any]]) -> list[str]:
     return written
 
 
+def unpack(pack_dir: Path, out: Path) -> list[str]:
+    """``pack``'s folder back into run folders under ``out``: the tarball's plain files, and each lane's slim
+    checkpoint as ``<lane>/checkpoints/step-NNNNNN`` (the reference's bf16 parts joined, in fp32), so that
+    ``addrnet export --run <out>/<lane>`` reads it. -> the lanes written."""
+    import torch
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(pack_dir / "runs.tar.gz") as tar:
+        tar.extractall(out, filter="data")
+    lanes: dict[str, dict[str, Any]] = {}
+    for path in sorted(pack_dir.glob("*.pt")):
+        ck = torch.load(path, map_location="cpu", weights_only=True)
+        name = path.stem.split(".part")[0]
+        if "part" in ck:  # a half of the reference model, in bf16
+            part = ck.pop("part")
+            held = lanes.setdefault(name, {**ck, "model": {}})
+            held["model"].update({k: v.float() if v.is_floating_point() else v for k, v in ck["model"].items()})
+            held.setdefault("parts", set()).add(part)
+        else:
+            lanes[name] = ck
+    for name, ck in lanes.items():
+        if ck.pop("parts", {0, 1}) != {0, 1}:
+            raise ValueError(f"{pack_dir}: {name} lacks a part")
+        folder = out / name / "checkpoints"
+        folder.mkdir(parents=True, exist_ok=True)
+        torch.save(ck, folder / f"step-{int(ck['step']):06d}")
+    return sorted(lanes)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "lane":
         run_lane(json.loads(Path(argv[1]).read_text()))
+        return 0
+    if argv and argv[0] == "unpack":
+        if len(argv) != 3:
+            print("usage: python -m training.gpu_release unpack PACK_DIR OUT_DIR", file=sys.stderr)
+            return 2
+        print(json.dumps({"lanes": unpack(Path(argv[1]), Path(argv[2])), "out": argv[2]}))
         return 0
     ap = argparse.ArgumentParser(prog="python -m training.gpu_release", description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", required=True)
