@@ -129,3 +129,24 @@ def test_load_split_cache_without_examples(toy: tuple[Path, Path], tmp_path: Pat
     assert all((getattr(first, k) == getattr(again, k)).all() for k in ("ids", "labels", "word_ids", "lengths"))
     dev, dev_ex = load_split(corpus, "dev", tok, 16, None, max_examples=7)
     assert len(dev) == len(dev_ex) == 7
+
+
+def test_finetune_from_starts_from_every_weight_and_keeps_the_lineage(toy: tuple[Path, Path], tmp_path: Path) -> None:
+    from training.checkpoint import load_checkpoint
+    from training.train import train_tagger
+
+    corpus, tok = toy
+    cfg = load_config(TINY, ["train.steps=20", "train.eval_every=20", "train.ckpt_every=20"])
+    train_tagger(cfg, corpus, tok, tmp_path / "base", progress=False)
+    base = load_checkpoint(tmp_path / "base")
+    zero = load_config(TINY, ["train.steps=1", "train.lr=1e-12", "train.warmup_steps=1", "train.eval_every=1",
+                              "train.ckpt_every=1"])
+    train_tagger(zero, corpus, tok, tmp_path / "tuned", finetune_from=tmp_path / "base", progress=False)
+    tuned = load_checkpoint(tmp_path / "tuned")
+    for k, v in base["model"].items():  # one step at a negligible rate: every weight, the head too, came along
+        assert torch.allclose(tuned["model"][k], v, atol=1e-6), k
+    meta = json.loads((tmp_path / "tuned" / "run.json").read_text())
+    assert meta["init_from"]["finetuned"] and meta["init_from"]["step"] == 20
+    with pytest.raises(ValueError, match="exclude"):
+        train_tagger(zero, corpus, tok, tmp_path / "both", init_from=tmp_path / "base", finetune_from=tmp_path / "base",
+                     progress=False)

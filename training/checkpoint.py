@@ -86,6 +86,19 @@ def load_encoder(model: AddrNet, source: str | Path) -> dict[str, Any]:
     return {"path": ckpt["path"], "step": ckpt["step"], "tensors": len(enc), "wall_time": ckpt.get("wall_time")}
 
 
+def load_tagger(model: AddrNet, source: str | Path) -> dict[str, Any]:
+    """Load every weight of a tagger checkpoint file or run folder (fine-tuning) -> the lineage for ``run.json``:
+    the checkpoint, and the ``init_from`` it had (so an arm fine-tuned from the MLM-initialized arm says so)."""
+    ckpt = load_checkpoint(source)
+    src_cfg = ModelConfig(**ckpt["config"]["model"])
+    for k in ("vocab_size", "n_layers", "d_model", "n_heads", "d_ff", "max_len"):
+        if getattr(src_cfg, k) != getattr(model.cfg, k):
+            raise ValueError(f"finetune_from: model.{k} differs ({getattr(src_cfg, k)} vs {getattr(model.cfg, k)})")
+    model.load_state_dict(ckpt["model"])
+    return {"path": ckpt["path"], "step": ckpt["step"], "finetuned": True, "init_from": ckpt.get("init_from"),
+            "wall_time": ckpt.get("wall_time")}
+
+
 def resume(
     run_dir: str | Path, model: AddrNet, optimizer: torch.optim.Optimizer
 ) -> tuple[Path | None, dict[str, Any] | None]:

@@ -63,6 +63,7 @@ def cmd_tagger(args: argparse.Namespace) -> int:
 
     res = train_tagger(
         _config(args), args.corpus, args.tokenizer, args.out, init_from=args.init_from, arm=args.arm,
+        finetune_from=args.finetune_from,
         progress=not args.no_progress,
     )
     print(json.dumps({k: v for k, v in res.items() if k != "dev"} | {"dev_f1": (res["dev"] or {}).get("f1")}))
@@ -144,6 +145,8 @@ def register(sub: Any) -> None:
     _common(p)
     p.add_argument("--out", required=True, help="run folder, e.g. runs/release/B")
     p.add_argument("--init-from", default=None, help="MLM checkpoint file or run folder: loads encoder weights only")
+    p.add_argument("--finetune-from", default=None, help="tagger checkpoint file or run folder of the same size: a "
+                   "fresh run starts from all its weights (its lineage is kept in run.json)")
     p.add_argument("--arm", default=None, help="arm name recorded in the run (default: the folder name)")
     p.set_defaults(func=cmd_tagger)
 

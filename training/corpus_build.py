@@ -42,6 +42,12 @@ SOURCE_MIX_V5: tuple[tuple[str, float], ...] = (
     ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.13), ("zipcodes", 0.10), ("faker", 0.18), ("suburb", 0.09),
     ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06),
 )
+# corpus 0.6.0: as 0.5.0, with GeoNames (0.03) and Faker (0.02) giving way to "v6" (flat, floor, staircase and
+# building words of European and Latin American addresses after the house number: "2º B", "Bât. B, 2e étage")
+SOURCE_MIX_V6: tuple[tuple[str, float], ...] = (
+    ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.10), ("zipcodes", 0.10), ("faker", 0.16), ("suburb", 0.09),
+    ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05),
+)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -62,6 +68,10 @@ def is_v4(version: str) -> bool:
 
 def is_v5(version: str) -> bool:
     return _at_least(version, (0, 5, 0))
+
+
+def is_v6(version: str) -> bool:
+    return _at_least(version, (0, 6, 0))
 
 
 def real_split_of(group: str) -> str | None:
@@ -240,7 +250,7 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         synth.names = {cc: world.names(cc) for cc in set(synth.names) | set(w.country_names)}
         world_counts = count_world(w)
         oa, us = _write_real(out, src, counts, floors=floors)
-    v4 = v5 = None
+    v4 = v5 = v6 = None
     if is_v4(version):
         from training.corpus_v4 import V4Synth
 
@@ -249,8 +259,13 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         from training.corpus_v5 import V5Synth
 
         v5 = V5Synth(v4)
-    mix_table = SOURCE_MIX_V5 if v5 else SOURCE_MIX_V4 if v4 else SOURCE_MIX_V3 if v3 else SOURCE_MIX
-    makers = _makers(v4, v5)
+    if is_v6(version):
+        from training.corpus_v6 import V6Synth
+
+        v6 = V6Synth(v5)
+    mix_table = SOURCE_MIX_V6 if v6 else SOURCE_MIX_V5 if v5 else SOURCE_MIX_V4 if v4 else SOURCE_MIX_V3 if v3 \
+        else SOURCE_MIX
+    makers = _makers(v4, v5, v6)
     iters = {"oa": _cycle(len(oa), rng), "usaddress": _cycle(len(us), rng),
              "zipcodes": _cycle(len(src.zips), rng)}
     names = [s for s, _ in mix_table]
@@ -297,10 +312,10 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
     return manifest
 
 
-def _makers(v4: Any, v5: Any) -> dict[str, Any]:
+def _makers(v4: Any, v5: Any, v6: Any = None) -> dict[str, Any]:
     """source -> its generator, ``rng -> (text, spans, mix, address, kind)``, for the versions built."""
     out = {"intl": v4.intl, "short": v4.short} if v4 is not None else {}
-    return out | ({"v5": v5.example} if v5 is not None else {})
+    return out | ({"v5": v5.example} if v5 is not None else {}) | ({"v6": v6.example} if v6 is not None else {})
 
 
 def _excluded(excl: Exclusion, text: str, meta: dict) -> str | None:

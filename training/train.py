@@ -27,6 +27,7 @@ from model.normalize import split_words
 from training.checkpoint import (
     load_checkpoint,
     load_encoder,
+    load_tagger,
     model_from_checkpoint,
     resume,
     save_checkpoint,
@@ -98,8 +99,11 @@ def train_tagger(
     stop_after: int | None = None,
     progress: bool = True,
     teacher: str | Path | None = None,
+    finetune_from: str | Path | None = None,
 ) -> dict:
     """Train (or resume) a tagger run; returns a summary. ``stop_after`` stops early (tests: a 'kill').
+    ``finetune_from`` (a tagger checkpoint file or run folder of the same model size) starts a fresh run from
+    all of its weights, where ``init_from`` (an MLM run) gives the encoder only.
     ``teacher`` (a tagger checkpoint file or run folder with the same tokenizer) is distilled into this
     model with ``train.distill_weight`` and ``train.distill_temperature``."""
     from tqdm import tqdm
@@ -117,8 +121,12 @@ def train_tagger(
     if ckpt is not None:
         step, wall, resumed_from = int(ckpt["step"]), float(ckpt.get("wall_time", 0.0)), int(ckpt["step"])
         init_info = ckpt.get("init_from")
+    elif init_from and finetune_from:
+        raise ValueError("init_from and finetune_from exclude each other")
     elif init_from:
         init_info = load_encoder(model, init_from)
+    elif finetune_from:
+        init_info = load_tagger(model, finetune_from)
     teacher_model, teacher_info = None, None
     if teacher is not None and t.distill_weight > 0:
         tck = load_checkpoint(teacher)

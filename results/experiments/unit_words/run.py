@@ -4,7 +4,8 @@ holds almost none of them (grep of train.jsonl: "Piso" 32 times, "izq" once), an
 a locality or part of the street. Inputs written for this probe (no public test suite); ``expected`` is how the
 schema labels them (floors ``level``, flats/doors/staircases ``unit``).
 
-Run: ``python results/experiments/unit_words/run.py`` from the repository root -> ``result.json``.
+Run: ``python results/experiments/unit_words/run.py [ARM_FOLDER [OUT]]`` from the repository root (default: the
+shipped arm A -> ``result.json``).
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ CASES: list[tuple[str, dict[str, str]]] = [
 
 
 def main() -> None:
-    tagger = Tagger.load(ROOT / "artifacts" / "arms" / "A")
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "artifacts" / "arms" / "A"
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE / "result.json"
+    tagger = Tagger.load(folder)
     rows = []
     for text, expected in CASES:
         comps = [(c.label, c.value) for c in tagger.parse(text).components]
@@ -44,7 +47,7 @@ def main() -> None:
                 got.setdefault(label, []).append(value)
         flat = {k: v[0] if len(v) == 1 else v for k, v in got.items()}
         rows.append({"text": text, "expected": expected, "right": flat == expected, "parse": comps})
-    write_result(HERE / "result.json", {"experiment": "unit_words", "date": now(), "arm": "A",
+    write_result(out, {"experiment": "unit_words", "date": now(), "arm": str(folder),
                                         "right": sum(r["right"] for r in rows), "cases": len(rows), "rows": rows})
 
 

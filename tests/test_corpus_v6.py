@@ -1,0 +1,57 @@
+"""Corpus 0.6.0: the ``v6`` source (local flat, floor and staircase words), 0.5.0 left as it was."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.corpus_checks import DATA, all_examples, labelled, tiny_world
+from training.corpus import build_corpus
+from training.corpus_build import SOURCE_MIX_V5, SOURCE_MIX_V6, is_v5, is_v6
+from training.corpus_render import check_example
+from training.corpus_v6 import LOCAL_UNITS
+
+SIZE = 2500
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    base = tmp_path_factory.mktemp("corpus6")
+    with tiny_world():
+        m = build_corpus(base / "v6", "0.6.0", SIZE, 7, DATA, progress=False)
+    return base / "v6", m
+
+
+def test_version_gate_and_mix() -> None:
+    assert is_v6("0.6.0") and not is_v6("0.5.9") and is_v5("0.6.0")
+    assert abs(sum(w for _, w in SOURCE_MIX_V6) - 1.0) < 1e-9
+    v5, v6 = dict(SOURCE_MIX_V5), dict(SOURCE_MIX_V6)
+    for s in ("oa", "usaddress", "zipcodes", "suburb", "county", "intl", "short", "v5"):  # only GeoNames and Faker give
+        assert v6[s] == v5[s], s
+    assert "v6" in v6 and "v6" not in v5
+
+
+def _pattern(form: str) -> str:
+    return re.escape(form).replace(r"\{n\}", r"\d+").replace(r"\{L\}", "[A-H]")
+
+
+UNIT_WORDS = re.compile("|".join(f"(?:{_pattern(f)})" for forms in LOCAL_UNITS.values() for fs in forms.values()
+                                 for f in fs), re.IGNORECASE)
+
+
+def test_v6_examples_carry_local_units(built: tuple[Path, dict]) -> None:
+    out, m = built
+    exs = all_examples(out)
+    assert len(exs) == SIZE and m["version"] == "0.6.0"
+    for ex in exs:
+        assert check_example(ex["text"], ex["spans"]) is None, ex
+    v6 = [ex for ex in exs if ex["source"] == "v6"]
+    assert 0.02 * SIZE < len(v6) < 0.09 * SIZE
+    for ex in v6:  # a street, its number and a locality, and at least one floor or flat written in a local form
+        spans = labelled(ex)
+        labels = [lab for lab, _ in spans]
+        assert {"street", "house_number", "locality"} <= set(labels), ex
+        units = [value for lab, value in spans if lab in ("unit", "level")]
+        assert units and all(UNIT_WORDS.fullmatch(v) for v in units), ex
