@@ -36,6 +36,28 @@ def tiny_world() -> Iterator[None]:
         yield
 
 
+def source_examples(out: Path, manifest: dict, version: str, size: int, source: str) -> list[dict]:
+    """The examples of ``source`` in a built corpus, after checking the corpus: its version and size, and every
+    example's spans (``check_example``)."""
+    from training.corpus_render import check_example
+
+    exs = all_examples(out)
+    assert len(exs) == size and manifest["version"] == version
+    for ex in exs:
+        assert check_example(ex["text"], ex["spans"]) is None, ex
+    return [ex for ex in exs if ex["source"] == source]
+
+
+def tiny_build(tmp_path_factory: pytest.TempPathFactory, version: str, size: int, seed: int = 7) -> tuple[Path, dict]:
+    """A corpus of ``version`` built from the shared data with the tiny world -> (its folder, its manifest)."""
+    from training.corpus import build_corpus
+
+    out = tmp_path_factory.mktemp(f"corpus{version}") / version
+    with tiny_world():
+        manifest = build_corpus(out, version, size, seed, DATA, progress=False)
+    return out, manifest
+
+
 def generator_parts() -> tuple[Any, Any, Any]:
     """(sources, synthesizer, world synthesizer) of the shared data, for calling the generators directly."""
     from training.corpus_build import cached_sources, cached_world

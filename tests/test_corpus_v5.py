@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus_checks import DATA, all_examples, generator_parts, labelled, tiny_world
-from training.corpus import build_corpus, read_split
+from tests.corpus_checks import generator_parts, labelled, source_examples, tiny_build
+from training.corpus import read_split
 from training.corpus_build import SOURCE_MIX_V4, SOURCE_MIX_V5, is_v4, is_v5
 from training.corpus_render import check_example
 from training.corpus_v5 import V5_KINDS, split_floors
@@ -19,10 +19,7 @@ SIZE = 2500
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    base = tmp_path_factory.mktemp("corpus5")
-    with tiny_world():
-        m = build_corpus(base / "v5", "0.5.0", SIZE, 7, DATA, progress=False)
-    return base / "v5", m
+    return tiny_build(tmp_path_factory, "0.5.0", SIZE)
 
 
 def test_version_gate_and_mix() -> None:
@@ -36,12 +33,7 @@ def test_version_gate_and_mix() -> None:
 
 
 def test_v5_examples_follow_the_contract(built: tuple[Path, dict]) -> None:
-    out, m = built
-    exs = all_examples(out)
-    assert len(exs) == SIZE and m["version"] == "0.5.0"
-    for ex in exs:
-        assert check_example(ex["text"], ex["spans"]) is None, ex
-    v5 = [ex for ex in exs if ex["source"] == "v5"]
+    v5 = source_examples(*built, "0.5.0", SIZE, "v5")
     assert 0.03 * SIZE < len(v5) < 0.1 * SIZE
     kinds = {ex["record"].split("/")[1] for ex in v5}
     assert kinds == {k for k, _ in V5_KINDS}

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus_checks import DATA, all_examples, labelled, tiny_world
-from training.corpus import build_corpus
+from tests.corpus_checks import labelled, source_examples, tiny_build
 from training.corpus_build import SOURCE_MIX_V5, SOURCE_MIX_V6, is_v5, is_v6
-from training.corpus_render import check_example
 from training.corpus_v6 import LOCAL_UNITS
 
 SIZE = 2500
@@ -18,10 +16,7 @@ SIZE = 2500
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    base = tmp_path_factory.mktemp("corpus6")
-    with tiny_world():
-        m = build_corpus(base / "v6", "0.6.0", SIZE, 7, DATA, progress=False)
-    return base / "v6", m
+    return tiny_build(tmp_path_factory, "0.6.0", SIZE)
 
 
 def test_version_gate_and_mix() -> None:
@@ -42,12 +37,7 @@ UNIT_WORDS = re.compile("|".join(f"(?:{_pattern(f)})" for forms in LOCAL_UNITS.v
 
 
 def test_v6_examples_carry_local_units(built: tuple[Path, dict]) -> None:
-    out, m = built
-    exs = all_examples(out)
-    assert len(exs) == SIZE and m["version"] == "0.6.0"
-    for ex in exs:
-        assert check_example(ex["text"], ex["spans"]) is None, ex
-    v6 = [ex for ex in exs if ex["source"] == "v6"]
+    v6 = source_examples(*built, "0.6.0", SIZE, "v6")
     assert 0.02 * SIZE < len(v6) < 0.09 * SIZE
     for ex in v6:  # a street, its number and a locality, and at least one floor or flat written in a local form
         spans = labelled(ex)
