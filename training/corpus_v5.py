@@ -119,6 +119,16 @@ class V5Synth:
             text, spans = assemble([p for p in pieces if p[0]], rng, a.stats)
         return text, spans, f"v5_{mix}", a, kind
 
+    def locale_address(self, cc: str, rng: random.Random, always: bool = False) -> Address:
+        """An address of ``cc``: 60% of the time (``always``: every time) one of the locale's own Faker rows (its
+        street, number, postcode and city), else a GeoNames place with a synthesized street (``V4Synth._base``)."""
+        rows = self.world.w.faker.get(cc)
+        if rows and (rng.random() < 0.6 or always):
+            street, number, postcode, city, region, code = rng.choice(rows)
+            return Address(cc, house_number=number, street=street, locality=city, region_name=region,
+                           region_code=code, postcode=postcode, country_names=self.world.names(cc))
+        return self.v4._base(cc, rng)
+
     # ------------------------------------------------------------------ kinds
     def _street_region(self, rng: random.Random) -> tuple[Address, list[Piece], str]:
         cc = rng.choice(("US", "US", "US", "US", "CA", "AU"))
@@ -209,13 +219,7 @@ class V5Synth:
     def _house_prefix(self, rng: random.Random) -> tuple[Address, None, str]:
         cc = rng.choice(("ES", "MX", "AR", "CO", "PE", "PT", "BR", "IT", "FR", "RO", "DE", "NL", "PL", "CZ", "RU",
                          "RU", "UA", "ID", "ID", "PH", "IN", "US", "GB"))
-        rows = self.world.w.faker.get(cc)
-        if rows and (rng.random() < 0.6 or cc in ("RU", "UA")):  # the locale's own streets, numbers and cities
-            street, number, postcode, city, region, code = rng.choice(rows)
-            a = Address(cc, house_number=number, street=street, locality=city, region_name=region, region_code=code,
-                        postcode=postcode, country_names=self.world.names(cc))
-        else:
-            a = self.v4._base(cc, rng)
+        a = self.locale_address(cc, rng, always=cc in ("RU", "UA"))
         lang = _PREFIX_LANG.get(cc, "en")
         digits = "".join(ch for ch in a.house_number if ch.isdigit()) or str(rng.randint(1, 300))
         a.house_number = rng.choice(_NUMBER_PREFIX[lang]).replace("{n}", digits[:5])

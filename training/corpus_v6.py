@@ -18,6 +18,7 @@ from typing import Any
 
 from training.corpus_formats import layout_for
 from training.corpus_render import Address, Piece, assemble
+from training.corpus_v5 import _PREFIX_LANG as COUNTRY_LANG  # a country's address language
 
 # per language: floor forms (``level``) and flat/door/staircase/building forms (``unit``); "{n}" a number, "{L}" a
 # letter. Spanish and Portuguese write the floor then the door ("2º B", "3º izq.", "3º Esq."); the others one or both.
@@ -38,8 +39,6 @@ LOCAL_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
     "nl": {"level": ("{n}e verdieping", "{n}e etage"), "unit": ("app. {n}", "bus {n}", "unit {n}")},
     "pl": {"level": ("piętro {n}", "p. {n}", "{n} piętro"), "unit": ("m. {n}", "lok. {n}", "m {n}", "lokal {n}")},
 }
-_UNIT_LANG = {"ES": "es", "MX": "es", "AR": "es", "CO": "es", "CL": "es", "PE": "es", "UY": "es", "PT": "pt",
-              "BR": "pt", "FR": "fr", "BE": "fr", "IT": "it", "DE": "de", "AT": "de", "CH": "de", "NL": "nl", "PL": "pl"}
 _COUNTRIES = ("ES", "ES", "ES", "MX", "AR", "AR", "CO", "CL", "PE", "PT", "PT", "BR", "FR", "FR", "BE", "IT", "IT",
               "DE", "DE", "AT", "CH", "NL", "PL")
 
@@ -54,18 +53,12 @@ class V6Synth:
     world's Faker rows)."""
 
     def __init__(self, v5: Any) -> None:
-        self.v4, self.world = v5.v4, v5.world
+        self.v5 = v5
 
     def example(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:
         cc = rng.choice(_COUNTRIES)
-        rows = self.world.w.faker.get(cc)
-        if rows and rng.random() < 0.6:  # the locale's own streets, numbers and cities
-            street, number, postcode, city, region, code = rng.choice(rows)
-            a = Address(cc, house_number=number, street=street, locality=city, region_name=region, region_code=code,
-                        postcode=postcode, country_names=self.world.names(cc))
-        else:
-            a = self.v4._base(cc, rng)
-        lang = _UNIT_LANG[cc]
+        a = self.v5.locale_address(cc, rng)
+        lang = COUNTRY_LANG[cc]
         forms = LOCAL_UNITS[lang]
         r = rng.random()
         parts: list[Piece] = []
