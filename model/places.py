@@ -100,6 +100,18 @@ class PlaceNames:
         return out
 
 
+_TABLES: dict[str, PlaceNames] = {}  # sha256 -> the table, one per content in a process
+
+
+def shared_table(path: str, sha256: str) -> PlaceNames:
+    """One ``PlaceNames`` per table content in a process (arms A and B ship the same ``places.npy``), keyed by
+    ``sha256``, the artifact manifest's digest of the file, already checked when the arm was loaded."""
+    table = _TABLES.get(sha256)
+    if table is None:
+        table = _TABLES[sha256] = PlaceNames.load(path)
+    return table
+
+
 def fewer_unknown(paths: list[dict[str, Any]], unknown: Callable[[list[tuple[str, int, int]]], int],
                   ratio: float) -> dict[str, Any] | None:
     """The first of ``paths`` (best first, each with ``prob`` and word ``spans``) with fewer unknown place
@@ -118,4 +130,5 @@ def fewer_unknown(paths: list[dict[str, Any]], unknown: Callable[[list[tuple[str
     return None
 
 
-__all__ = ["LABEL_KINDS", "PLACE_K", "PLACE_LABELS", "PlaceNames", "fewer_unknown", "place_hashes", "place_key"]
+__all__ = ["LABEL_KINDS", "PLACE_K", "PLACE_LABELS", "PlaceNames", "fewer_unknown", "place_hashes", "place_key",
+           "shared_table"]

@@ -38,7 +38,7 @@ from model.calibration import Calibrator
 from model.decode import CRFParams, alternatives, decode, row_spans, tag_spans
 from model.labels import LABELS, OUTSIDE, TAGS
 from model.normalize import Word, normalize, split_words
-from model.places import PLACE_K, PLACE_LABELS, PlaceNames, fewer_unknown
+from model.places import PLACE_K, PLACE_LABELS, fewer_unknown, shared_table
 from model.tokenize import WordTokenizer
 
 BATCH_SESSION_MIN = 16  # texts per call from which the batch session runs
@@ -130,7 +130,9 @@ class Tagger:
         # a place span that no source knows: re-read with the k best paths (model/places.py); off unless the
         # arm ships places.npy and labels.json's decode.place_ratio
         ratio = (artifact.labels.get("decode") or {}).get("place_ratio")
-        self.places = PlaceNames.load(artifact.places_path) if artifact.places_path and ratio is not None else None
+        places = artifact.places_path
+        self.places = shared_table(str(places), artifact.manifest["files"][places.name]) \
+            if places is not None and ratio is not None else None
         self.place_ratio = float(ratio) if ratio is not None else 1.0
 
     def _session(self, intra: int, inter: int) -> Any:

@@ -141,8 +141,8 @@ def add_places(folder: str | Path, corpus_dir: str | Path, dev_max: int = 0,
     """Choose the ratio for the arm in ``folder`` and write the table and ratio into it."""
     from training.pass_rate import DEFAULT_CASES, run_harness
 
-    dev = (e for e in read_split(corpus_dir, "dev") if e.get("source") not in INVENTED_SOURCES)
-    examples = list(itertools.islice(dev, dev_max or None))
+    dev = list(read_split(corpus_dir, "dev"))
+    examples = list(itertools.islice((e for e in dev if e.get("source") not in INVENTED_SOURCES), dev_max or None))
     examples += list(read_split(corpus_dir, "real_calib"))
     with tempfile.TemporaryDirectory(prefix="addrnet-places-") as tmp:
         path = Path(tmp) / "places.npy"
@@ -151,7 +151,7 @@ def add_places(folder: str | Path, corpus_dir: str | Path, dev_max: int = 0,
         table = PlaceNames.load(path)
         ratio, counts = choose_ratio(tagger, table, examples)
         info |= {"ratio": ratio, "rows": len(examples), "exact_rows": counts,
-                 "dev_known": known_share(table, list(read_split(corpus_dir, "dev"))),
+                 "dev_known": known_share(table, dev),
                  "chosen_on": f"{corpus_dir} dev{f'[:{dev_max}]' if dev_max else ''} (sources other than "
                  f"{', '.join(INVENTED_SOURCES)}) + real_calib"}
         art = load_artifact(folder)
