@@ -106,6 +106,13 @@ def _tokens(ws: list[Word], row_tags: list[int], row_max_p: list[float], n: int)
     return toks
 
 
+def _address_words(text: str) -> list[Word]:
+    """``split_words``, except that a text of separators alone ("," ";", as a blank line becomes) has no words: it
+    names nothing, as a text of spaces does."""
+    ws = split_words(text)
+    return ws if any(w.text not in (",", ";") for w in ws) else []
+
+
 class Tagger:
     def __init__(
         self, artifact: Artifact, intra_threads: int = 1, inter_threads: int = 1, batch_threads: int | None = None
@@ -164,7 +171,7 @@ class Tagger:
         if not texts:
             return []
         norm = [normalize(t) for t in texts]
-        words = [split_words(t) for t in norm]
+        words = [_address_words(t) for t in norm]
         # subword ids of every word, looked up once (cached per word): for the buckets and the ONNX input
         ids = self.tokenizer.word_ids([w.text for ws in words for w in ws])
         if len(texts) == 1:
@@ -355,7 +362,7 @@ class Tagger:
         ``{"text", "paths": [{"prob", "score", "components": [{"label", "value", "start", "end"}]}],
         "span_labels": [{"label", "value", "start", "end", "labels": [(label, prob), ...]}]}``."""
         norm = normalize(text)
-        ws = split_words(norm)
+        ws = _address_words(norm)
         logits, counts, _ = self.word_logits([[w.text for w in ws]])
         kk = max(k, PLACE_K) if self.places is not None else k  # the paths /parse reads, at least
         alt = alternatives(logits[0], int(counts[0]), self.crf, temperature=self.temperature, k=kk,
