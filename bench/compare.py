@@ -9,10 +9,12 @@ Each figure comes from this one run; only the ratios are compared with the targe
    pelias-parser (``classify`` + ``solve``, one process) when ``node`` finds the package, e.g. with
    ``NODE_PATH`` (``npm install pelias-parser lodash``); else recorded as skipped.
 2. HTTP: ``addrnet serve --workers W`` and the bare endpoint (``bench/bare_app.py``) under the same uvicorn
-   options and worker launcher (``app/workers.py``). /parse at concurrency 1 and 32 on both; /parse/batch (1,000 texts a request, concurrency 1
+   options and worker launcher (``app/workers.py``). /parse at concurrency 1 and 32 on both (32: both served
+   meanwhile, in ``C32_ROUNDS`` alternating rounds, merged); /parse/batch (1,000 texts a request, concurrency 1
    and W, a new connection per request); /resolve on the inputs' texts at concurrency 8 (skipped when the
    gazetteer is not loaded); then a mixed soak (/parse at 16, /parse/batch at 1, /resolve at 4) for
-   ``--soak`` seconds, after which each worker's RSS is read from /proc. Ready = start to /readyz 200.
+   ``--soak`` seconds, after which each worker's RSS is read from /proc. Ready = start to the first answer of
+   /readyz (polled over a plain socket), the median of ``READY_STARTS`` starts.
    The served inputs never repeat within a phase's first 10,000 requests, so the /parse LRU cache
    (1,024 answers per worker) does not answer the timed phases.
 """
@@ -26,6 +28,7 @@ import os
 import platform
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,11 +40,13 @@ from typing import Any
 import orjson
 
 from bench import inputs
-from bench.common import child_pids, now, wait_ready, write_result
-from bench.loadgen import load, post
+from bench.common import child_pids, first_answer, now, wait_ready, write_result
+from bench.loadgen import Run, load, load_run, merged, post
 
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = 1000
+READY_STARTS = 3  # ready_s: the median of this many starts of the server
+C32_ROUNDS = 4  # /parse c32: rounds alternating addrnet and the bare endpoint, both served meanwhile
 
 TARGETS = {  # ratio or figure -> (comparison, bound)
     "inprocess_2proc_vs_usaddress_2proc": (">=", 1.1),
@@ -201,10 +206,10 @@ class Server:
         t0 = time.perf_counter()
         self.proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         try:
+            self.ready_s = first_answer(self.proc, port) - t0
             r = wait_ready(self.proc, port, (200, 503))
         except RuntimeError as exc:
             raise RuntimeError(f"{exc}: {Path(self.log.name).read_text()[-2000:]}") from None
-        self.ready_s = time.perf_counter() - t0
         self.ready = r.status_code == 200
         self.ready_body = r.json()
 
@@ -289,6 +294,53 @@ def _cycle(reqs: list[bytes], stride: int = 0) -> Any:
     return make
 
 
+def alternating(servers: dict[str, Server], make: Any, concurrency: int, seconds: float,
+                rounds: int) -> tuple[dict[str, dict[str, Any]], list[dict[str, float]]]:
+    """The same load on each of ``servers`` (all up meanwhile) in ``rounds`` alternating rounds (the order
+    reversed every other round) of ``seconds`` / 2 each, so that the machine's drift over the minute falls on
+    both alike: per server the rounds merged (``loadgen.merged``: requests over summed time, percentiles of all
+    latencies) with its server CPU per request; and each round's requests per second."""
+    runs: dict[str, list[Run]] = {name: [] for name in servers}
+    cpu = dict.fromkeys(servers, 0.0)
+    per_round = []
+    for r in range(rounds):
+        row: dict[str, float] = {}
+        for name in (list(servers) if r % 2 == 0 else list(servers)[::-1]):
+            srv = servers[name]
+            pids = srv.worker_pids()
+            c0 = _cpu_s(pids)
+            run = load_run(srv.port, make, concurrency, seconds / 2, warmup=200)
+            cpu[name] += _cpu_s(pids) - c0
+            runs[name].append(run)
+            row[name] = round(run.summary()["requests_per_s"], 1)
+        per_round.append(row)
+    out = {}
+    for name, rs in runs.items():
+        summary: dict[str, Any] = {"concurrency": concurrency, "rounds": rounds, **merged(rs).summary()}
+        summary["server_cpu_ms_per_request"] = cpu[name] * 1000 / max(1, summary["requests"])
+        out[name] = summary
+    return out, per_round
+
+
+def baseline_phases(args: argparse.Namespace, env: dict[str, str], parse_reqs: list[bytes],
+                    batch_reqs: list[bytes]) -> dict[str, Any]:
+    """/parse c1 and c32 and /parse/batch on the code at ``--baseline`` (same arms and inputs)."""
+    tree = baseline_tree(args.baseline)
+    old = serve_tree(tree, args.workers, env)
+    port = old.port
+    try:
+        base: dict[str, Any] = {"ref": args.baseline, "ready_s": old.ready_s}
+        base["parse_c1"] = load(port, _cycle(parse_reqs, 0), 1, args.seconds, warmup=200)
+        time.sleep(1.0)
+        base["parse_c32"] = measured(old, lambda: load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200))
+        base["batch_cW"] = load(port, lambda k, i: (batch_reqs[i % len(batch_reqs)], BATCH), args.workers,
+                                args.seconds, reconnect=True, warmup=2)
+    finally:
+        old.stop()
+        shutil.rmtree(tree, ignore_errors=True)
+    return base
+
+
 def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADDRNET_")}
@@ -308,43 +360,44 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         bare_cmd = [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port", str(port), "--no-access-log",
                     "--log-level", "warning"]
     bare = Server(bare_cmd, env, port)
+    srv: Server | None = None
     try:
         out["bare_parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
-        time.sleep(1.0)
-        out["bare_parse_c32"] = measured(bare, lambda: load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200))
-    finally:
-        bare.stop()
-    print(f"  bare FastAPI c32: {out['bare_parse_c32']['requests_per_s']:,.0f} req/s", flush=True)
-
-    if args.baseline:  # the same phases on the code at --baseline (before this work), same arms and inputs
-        tree = baseline_tree(args.baseline)
-        old = serve_tree(tree, args.workers, env)
-        port = old.port
-        try:
-            base: dict[str, Any] = {"ref": args.baseline, "ready_s": old.ready_s}
-            base["parse_c1"] = load(port, _cycle(parse_reqs, 0), 1, args.seconds, warmup=200)
-            time.sleep(1.0)
-            base["parse_c32"] = measured(old, lambda: load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200))
-            base["batch_cW"] = load(port, lambda k, i: (batch_reqs[i % len(batch_reqs)], BATCH), args.workers,
-                                    args.seconds, reconnect=True, warmup=2)
-        finally:
-            old.stop()
-            shutil.rmtree(tree, ignore_errors=True)
-        out["baseline"] = base
-        print(f"  baseline {args.baseline} /parse c32: {base['parse_c32']['requests_per_s']:,.0f} req/s", flush=True)
-
-    port = _free_port()
-    srv = Server([sys.executable, "-m", "addrnet.cli", "serve", "--port", str(port), "--workers", str(args.workers)],
-                 env, port)
-    out["ready_s"] = srv.ready_s
-    out["db_ready"] = srv.ready
-    try:
+        if args.baseline:  # the same phases on the code at --baseline (before this work), same arms and inputs
+            out["baseline"] = baseline_phases(args, env, parse_reqs, batch_reqs)
+            print(f"  baseline {args.baseline} /parse c32: {out['baseline']['parse_c32']['requests_per_s']:,.0f} req/s",
+                  flush=True)
+        # ready: the median of READY_STARTS starts, the last of them the server measured from here on
+        starts = []
+        for k in range(READY_STARTS):
+            port = _free_port()
+            srv = Server([sys.executable, "-m", "addrnet.cli", "serve", "--port", str(port), "--workers",
+                          str(args.workers)], env, port)
+            starts.append(srv.ready_s)
+            if k < READY_STARTS - 1:
+                srv.stop()
+        assert srv is not None
+        out["ready_runs_s"] = [round(x, 3) for x in starts]
+        out["ready_s"] = statistics.median(starts)
+        out["db_ready"] = srv.ready
         time.sleep(1.0)  # every worker up
         out["rss_fresh_mb"] = [round(_rss_mb(p), 1) for p in srv.worker_pids()]
         out["parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
-        out["parse_c32"] = measured(srv, lambda: load(port, _cycle(parse_reqs, 300), 32, args.seconds, warmup=200))
+        c32, out["c32_rounds"] = alternating({"parse_c32": srv, "bare_parse_c32": bare}, _cycle(parse_reqs, 300), 32,
+                                             args.seconds, C32_ROUNDS)
+        out.update(c32)
+    except BaseException:
+        if srv is not None:
+            srv.stop()
+        raise
+    finally:
+        bare.stop()
+    print(f"  bare FastAPI c32: {out['bare_parse_c32']['requests_per_s']:,.0f} req/s", flush=True)
+    assert srv is not None
+    try:
         print(f"  addrnet /parse c32: {out['parse_c32']['requests_per_s']:,.0f} req/s, "
-              f"p99 {out['parse_c32']['p99_ms']:.1f} ms; c1 p50 {out['parse_c1']['p50_ms']:.2f} ms", flush=True)
+              f"p99 {out['parse_c32']['p99_ms']:.1f} ms; c1 p50 {out['parse_c1']['p50_ms']:.2f} ms; ready "
+              f"{out['ready_runs_s']} s", flush=True)
 
         def batch_make(k: int, i: int) -> tuple[bytes, int]:
             return batch_reqs[i % len(batch_reqs)], BATCH

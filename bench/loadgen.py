@@ -89,10 +89,15 @@ async def _load(port: int, make: Callable[[int, int], tuple[bytes, int]], concur
     return run
 
 
-def load(port: int, make: Callable[[int, int], tuple[bytes, int]], concurrency: int, seconds: float,
-         max_requests: int | None = None, reconnect: bool = False, warmup: int = 0) -> dict[str, Any]:
-    """Run ``concurrency`` connections for ``seconds`` (or ``max_requests``); ``make(conn, i)`` gives the
-    i-th request (bytes) and the number of addresses it carries."""
+def merged(runs: list[Run]) -> Run:
+    """One run of several (alternating rounds): their requests, errors and addresses, over their summed time."""
+    return Run([x for r in runs for x in r.latencies], sum(r.errors for r in runs), sum(r.items for r in runs),
+               sum(r.wall for r in runs), next((r.first_error for r in runs if r.first_error), None))
+
+
+def load_run(port: int, make: Callable[[int, int], tuple[bytes, int]], concurrency: int, seconds: float,
+             max_requests: int | None = None, reconnect: bool = False, warmup: int = 0) -> Run:
+    """``load``'s run itself (its latencies kept, for ``merged``)."""
     try:
         import uvloop
 
@@ -101,5 +106,13 @@ def load(port: int, make: Callable[[int, int], tuple[bytes, int]], concurrency: 
         runner = asyncio.run
     if warmup:
         runner(_load(port, make, min(concurrency, 4), 30.0, warmup, reconnect))
-    result = runner(_load(port, make, concurrency, seconds, max_requests, reconnect))
+    result: Run = runner(_load(port, make, concurrency, seconds, max_requests, reconnect))
+    return result
+
+
+def load(port: int, make: Callable[[int, int], tuple[bytes, int]], concurrency: int, seconds: float,
+         max_requests: int | None = None, reconnect: bool = False, warmup: int = 0) -> dict[str, Any]:
+    """Run ``concurrency`` connections for ``seconds`` (or ``max_requests``); ``make(conn, i)`` gives the
+    i-th request (bytes) and the number of addresses it carries."""
+    result = load_run(port, make, concurrency, seconds, max_requests, reconnect, warmup)
     return {"concurrency": concurrency, **result.summary()}
