@@ -11,6 +11,8 @@ BENCHES = {
     "parse": ("bench.parse_bench", "in-process ONNX parse throughput (batch 1/64, 1/2 threads)"),
     "resolver": ("bench.resolver_bench", "resolver latency on diverse queries (in process; --http URL: /resolve at c=8)"),
     "address": ("bench.address_acceptance", "address level: acceptance (>= 99% within 50 m) | eval-formats (Acc@1)"),
+    "place-forms": ("bench.place_forms", "US place queries as people write them (Town of X, X Township, ...): "
+                    "Acc@1 of /resolve"),
     "http": ("bench.http_bench", "HTTP /parse latency and /parse/batch throughput of a running service"),
     "shadow": ("bench.shadow_report", "the shadow report query over 1M events (target <= 200 ms)"),
     "memory": ("bench.memory_soak", "worker RSS after minutes of diverse load (target <= 200 MB after 10 min)"),

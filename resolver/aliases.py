@@ -67,6 +67,30 @@ def name_variants(norm: str) -> list[str]:
     return out
 
 
+# words of a civil division around a place's name in a query ("Brick Township", "Town of Amherst", "Lower
+# Merion Twp"): the gazetteer (GeoNames, ZIP cities) names the place without them (normalized keys)
+CIVIL_PREFIXES: tuple[str, ...] = (
+    "charter township of", "township of", "town of", "city of", "village of", "borough of", "municipality of",
+    "county of", "ville de", "commune de", "municipio de", "comune di", "stadt", "gemeinde", "gmina", "miasto",
+)
+CIVIL_SUFFIXES: tuple[str, ...] = (
+    "charter township", "township", "twp", "borough", "boro", "village", "town", "city", "municipality",
+)
+
+
+def civil_core(norm: str) -> str | None:
+    """The name inside a civil-division phrase of a normalized query name ("brick township" -> "brick",
+    "town of amherst" -> "amherst"), or None when there is none. The core keeps at least one word; the
+    caller looks it up only when the whole name is unknown ("jersey city" is a name of its own)."""
+    for prefix in CIVIL_PREFIXES:
+        if norm.startswith(prefix + " ") and len(norm) > len(prefix) + 1:
+            return norm[len(prefix) + 1 :]
+    for suffix in CIVIL_SUFFIXES:
+        if norm.endswith(" " + suffix) and len(norm) > len(suffix) + 1:
+            return norm[: -len(suffix) - 1]
+    return None
+
+
 # (country, admin1 code, official name of the target place, alias)
 NICKNAMES: tuple[tuple[str, str, str, str], ...] = (
     ("US", "NY", "New York City", "NYC"),

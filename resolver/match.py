@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 
 from resolver import candidates as cands
 from resolver.address import AddressHit, Anchor, match_address
+from resolver.aliases import civil_core
 from resolver.components import ACCURACY, COMPONENTS, MAX_COMPONENT_CHARS, MAX_LIMIT
 from resolver.explain import Explanation
 from resolver.names import MAX_NAME_CHARS, normalize_name
@@ -206,13 +207,23 @@ def resolve(
         hits: list[tuple[int, str, Mapping[Any, Any]]] = []
         if country_code is None and regions:  # the region's countries first; anywhere when none there
             hits = cands.names_exact_places(conn, norm, sorted({rc for rc, _ in regions}))
-        for pid, kind, row in hits or cands.names_exact_places(conn, norm, country_code):
+        hits = hits or cands.names_exact_places(conn, norm, country_code)
+        core = civil_core(norm)
+        core_hits: list[tuple[int, str, Mapping[Any, Any]]] = []
+        if core and (not hits or (regions and not any((r["country_code"], r["admin1_code"]) in regions for *_, r in hits))):
+            # "Brick Township", "Town of Amherst": the place's own name, in the region's countries first (also
+            # when the whole name is a place elsewhere only: "Chester Township" is in PA, not TX)
+            if country_code is None and regions:
+                core_hits = cands.names_exact_places(conn, core, sorted({rc for rc, _ in regions}))
+            core_hits = core_hits or cands.names_exact_places(conn, core, country_code)
+        for (pid, kind, row), whole in [*((h, True) for h in hits), *((h, False) for h in core_hits)]:
             known_rows[pid] = row
-            match = "exact" if kind == "official" else "alias"
+            match = "exact" if kind == "official" and whole else "alias"
             base = BASE["postal"] if kind == "postal" else BASE[match]
             if role != "locality":
                 base -= SECONDARY_ROLE_PENALTY
-            add(pid, match, base, f"{role} {match} ({kind} name)")
+            add(pid, match, base, f"{role} {match} ({kind} name)" if whole
+                else f"{role} {core!r} ({kind} name) without its civil-division words")
         if not found and norm:
             # within every country with a region of that name first (indexed, narrow scans; the region
             # agreement then ranks them: "CA" is California and a canton of Luxembourg), then anywhere

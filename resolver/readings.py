@@ -129,7 +129,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     * when ``weak`` (the reading's own evidence is poor): a region that also names a country, read as
       the country ("Podgorica, ME"); a country or region that is a known postcode, read as the postcode
       when the reading has none that is known ("800 California 116, 95472"); a locality between a street
-      and a postcode read as the end of the street ("81 Seaton Place Northwest, 20001"); a place query
+      and a postcode read as the end of the street ("81 Seaton Place Northwest, 20001"); a street or venue with
+      neither a number nor a locality read as the locality ("Lees Summit MO", "City of Industry CA"); a place query
       (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
     """
     comps = reading.components
@@ -157,6 +158,18 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                 out.append(Reading(alt, p, _move(reading.confidences, label, "postcode"),
                                    f"{code!r} read as a postcode", True))  # fmt: skip
                 break
+    if not comps.keys() & {"house_number", "locality", "po_box"}:
+        # a street or venue without a number and no locality is the place ("Lees Summit MO": "Summit" ends
+        # streets too; "City of Industry CA" read as a venue)
+        for label in ("street", "venue"):
+            value = comps.get(label) or next((v for lab, v in reading.spans if lab == label), None)
+            if not value:
+                continue
+            alt = {k: v for k, v in comps.items() if k != label} | {"locality": value}
+            p = reading.probability * max(1.0 - reading.confidences.get(label, 1.0), STREET_TAIL_FLOOR)
+            out.append(Reading(alt, p, _move(reading.confidences, label, "locality"), f"{value!r} read as the locality",
+                               True))  # fmt: skip
+            break
     if "street" in comps and "locality" in comps and "postcode" in comps:
         alt = {k: v for k, v in comps.items() if k != "locality"}
         alt["street"] = f"{comps['street']} {comps['locality']}"
@@ -299,7 +312,7 @@ def resolve_readings(
             places = resolve(conn, r.components, country=country, limit=limit, confidences=r.confidences,
                              relax=not r.derived)
             ev = evidence(places)
-            if region_elsewhere(conn, r, places) or first_name_aside(conn, r):
+            if region_elsewhere(conn, r, places) or first_name_aside(conn, r) or _names_unused(r, places, top):
                 ev *= CONFLICT_FACTOR
             joint = r.probability * ev
             considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),
@@ -312,6 +325,16 @@ def resolve_readings(
     weak = not best[2] or best[2][0].conflicts > 0 or best[3] < WEAK_EVIDENCE
     score([d for base in readings[:2] for d in derive(conn, base, weak)])
     return Resolution(best[2], best[1], top, considered)
+
+
+def _names_unused(reading: Reading, places: Sequence[Place], top: Reading) -> bool:
+    """True when the best result is a region or a country while the reading names something smaller that no
+    result level accounts for (a venue or a street, and no locality: "City of Industry CA" read as a venue):
+    counted as a contradicted constraint (unless the result already counts one: a relaxed street), so the
+    readings of that name as the place are tried. A derived reading has the spans of the tagger's ``top``."""
+    return bool(places) and (places[0].level in ("region", "country") and not places[0].conflicts
+            and "locality" not in reading.components
+            and any(label in ("venue", "street") for label, _ in reading.spans or top.spans))
 
 
 def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:

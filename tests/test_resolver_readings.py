@@ -118,3 +118,28 @@ def test_a_reading_that_cannot_win_is_not_resolved_but_still_checked(engine: sa.
         assert res.results[0].name == "Sacramento" and [c["source"] for c in res.considered] == ["top parse"]
         with pytest.raises(ValueError, match="too long"):
             resolve_readings(conn, [top, Reading({"street": "x" * 300}, 0.1)])
+
+
+# a name the tagger read as a street or a venue, with neither a number nor a locality: the place itself
+NAME_AS_PLACE = [
+    ("street", "Lees Summit", "MO", "Lee's Summit"),
+    ("venue", "City of Industry", "CA", "City Of Industry"),
+]
+
+
+@pytest.mark.parametrize(("label", "value", "region", "name"), NAME_AS_PLACE, ids=[c[1] for c in NAME_AS_PLACE])
+def test_street_or_venue_read_as_the_locality(engine: sa.Engine, label: str, value: str, region: str, name: str) -> None:
+    comps = {"region": region} | ({label: value} if label == "street" else {})  # a venue is no resolver component
+    top = Reading(comps, 1.0, {label: 0.95, "region": 0.99}, spans=((label, value), ("region", region)))
+    with engine.connect() as conn:
+        res = resolve_readings(conn, [top])
+    assert res.results[0].name == name and res.results[0].region_code == region, res.considered
+    assert res.differs and res.reading.source == f"{value!r} read as the locality"
+
+
+def test_a_street_no_place_is_named_after_stays_a_street(engine: sa.Engine) -> None:
+    top = Reading({"street": "Main Street", "region": "ME"}, 1.0, {"street": 0.99, "region": 0.99},
+                  spans=(("street", "Main Street"), ("region", "ME")))
+    with engine.connect() as conn:
+        res = resolve_readings(conn, [top])
+    assert res.results[0].level == "region" and res.results[0].region_code == "ME", res.considered
