@@ -162,12 +162,12 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         # a street or venue without a number and no locality is the place ("Lees Summit MO": "Summit" ends
         # streets too; "City of Industry CA" read as a venue)
         for label in ("street", "venue"):
-            value = comps.get(label) or next((v for lab, v in reading.spans if lab == label), None)
-            if not value:
+            name = comps.get(label) or next((v for lab, v in reading.spans if lab == label), None)
+            if not name:
                 continue
-            alt = {k: v for k, v in comps.items() if k != label} | {"locality": value}
+            alt = {k: v for k, v in comps.items() if k != label} | {"locality": name}
             p = reading.probability * max(1.0 - reading.confidences.get(label, 1.0), STREET_TAIL_FLOOR)
-            out.append(Reading(alt, p, _move(reading.confidences, label, "locality"), f"{value!r} read as the locality",
+            out.append(Reading(alt, p, _move(reading.confidences, label, "locality"), f"{name!r} read as the locality",
                                True))  # fmt: skip
             break
     if "street" in comps and "locality" in comps and "postcode" in comps:
