@@ -135,7 +135,9 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
+        # each problem once: a body model read by the route and by its arm dependency is validated twice
+        errors = list({(tuple(e["loc"]), e["type"], e["msg"]): {"loc": e["loc"], "msg": e["msg"], "type": e["type"]}
+                       for e in exc.errors()}.values())
         if any(e.get("type") == "json_invalid" for e in errors):
             return JSONResponse(error_body("invalid_body", "the request body is not valid JSON in UTF-8"),
                                 status_code=400)

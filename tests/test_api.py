@@ -58,6 +58,8 @@ def test_parse_errors(live_server: str, payload: dict, status: int, code: str) -
     assert r.status_code == status, r.text
     err = r.json()["error"]
     assert err["code"] == code and err["message"]
+    details = [(tuple(d["loc"]), d["type"]) for d in err.get("details") or []]
+    assert len(details) == len(set(details)), err  # each problem once
 
 
 def test_text_limit_counts_after_stripping(live_server: str) -> None:
