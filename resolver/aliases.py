@@ -75,6 +75,7 @@ CIVIL_PREFIXES: tuple[str, ...] = (
 )
 CIVIL_SUFFIXES: tuple[str, ...] = (
     "charter township", "township", "twp", "borough", "boro", "village", "town", "city", "municipality",
+    "d c", "dc", "d f", "df", "distrito capital", "distrito federal",  # "Bogotá D.C.", "México D.F."
 )
 
 

@@ -130,7 +130,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       the country ("Podgorica, ME"); a country or region that is a known postcode, read as the postcode
       when the reading has none that is known ("800 California 116, 95472"); a locality between a street
       and a postcode read as the end of the street ("81 Seaton Place Northwest, 20001"); a street or venue with
-      neither a number nor a locality read as the locality ("Lees Summit MO", "City of Industry CA"); a place query
+      neither a number nor a locality read as the locality ("Lees Summit MO", "City of Industry CA"); an unknown
+      region with no locality or street read as the locality ("Bogotá D.C."); a place query
       (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
     """
     comps = reading.components
@@ -158,6 +159,13 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                 out.append(Reading(alt, p, _move(reading.confidences, label, "postcode"),
                                    f"{code!r} read as a postcode", True))  # fmt: skip
                 break
+    if "region" in comps and not comps.keys() & {"locality", "street"} and not cands.regions(
+            conn, normalize_name(comps["region"]), None):
+        # a region no gazetteer region is named ("Bogotá D.C.": a capital district) may be the place itself
+        alt = {k: v for k, v in comps.items() if k != "region"} | {"locality": comps["region"]}
+        p = reading.probability * max(1.0 - reading.confidences.get("region", 1.0), STREET_TAIL_FLOOR)
+        out.append(Reading(alt, p, _move(reading.confidences, "region", "locality"),
+                           f"{comps['region']!r} read as the locality", True))  # fmt: skip
     if not comps.keys() & {"house_number", "locality", "po_box"}:
         # a street or venue without a number and no locality is the place ("Lees Summit MO": "Summit" ends
         # streets too; "City of Industry CA" read as a venue)

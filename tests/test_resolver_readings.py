@@ -143,3 +143,12 @@ def test_a_street_no_place_is_named_after_stays_a_street(engine: sa.Engine) -> N
     with engine.connect() as conn:
         res = resolve_readings(conn, [top])
     assert res.results[0].level == "region" and res.results[0].region_code == "ME", res.considered
+
+
+def test_an_unknown_region_alone_is_read_as_the_place(engine: sa.Engine) -> None:
+    """"Bogotá D.C." (a capital district) tagged as a region that no gazetteer region is named: the place, not []."""
+    top = Reading({"region": "Bogotá D.C."}, 1.0, {"region": 0.99}, spans=(("region", "Bogotá D.C."),))
+    with engine.connect() as conn:
+        res = resolve_readings(conn, [top])
+    assert res.results and res.results[0].name == "Bogotá" and res.results[0].country == "CO", res.considered
+    assert res.reading.source == "'Bogotá D.C.' read as the locality"
