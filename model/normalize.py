@@ -3,11 +3,14 @@
 The corpus builder and the service call these functions identically:
 
 1. ``normalize``: Unicode NFC; a line break (``\n``, ``\r``, ``\r\n`` as ", ", vertical tab, form feed,
-   NEL, line/paragraph separator) becomes a comma, since an address's lines are its parts; every other
-   control, surrogate or non-character code point becomes one space. After NFC the length never changes,
-   so offsets into the normalized text are offsets the client can use on the ``text`` echoed back.
+   NEL, line/paragraph separator) becomes a comma, since an address's lines are its parts; the Japanese
+   postal mark 〒 and every other control, surrogate or non-character code point become one space. After
+   NFC the length never changes, so offsets into the normalized text are offsets the client can use on
+   the ``text`` echoed back.
 2. ``split_words``: words are maximal runs of non-whitespace, except that "," and ";" are words of
-   their own (they carry boundary information and are tagged ``O``).
+   their own (they carry boundary information and are tagged ``O``), and that a run with Han or kana
+   characters is cut where an address's parts end (prefecture, city, ward, road, chōme, number), as
+   Chinese and Japanese addresses are written without spaces.
 """
 
 from __future__ import annotations
@@ -35,20 +38,46 @@ def _clean_char(ch: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC + line breaks -> commas + other control/invalid code points -> space. Length-preserving after NFC."""
+    """NFC + line breaks -> commas + 〒 and other control/invalid code points -> space. Length-preserving
+    after NFC."""
     # lone surrogates cannot be NFC-normalized; replace them first
     if _SURROGATE.search(text):
         text = _SURROGATE.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
+    if "〒" in text:  # the Japanese postal mark: it marks the postcode and is no part of it
+        text = text.replace("〒", " ")
     if text.isprintable():
         return text
     text = text.replace("\r\n", ", ").translate(_LINE_BREAKS)
     return text if text.isprintable() else "".join(_clean_char(ch) for ch in text)
 
 
+# Chinese and Japanese addresses are written without spaces: a word with Han or kana characters is cut where
+# the address's parts end (the spaced parts the corpus renders: "東京都 千代田区 丸の内 1丁目 2番3号"), so
+# "東京都千代田区丸の内1丁目2番3号" has the same words. Parts, tried in this order at each position:
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_PART = re.compile(
+    r"東京都|北海道|京都府|大阪府|[^\d\W]{2,3}?県"  # Japanese prefectures
+    r"|[^\d\W]+?州[省市县縣区區]"  # "郑州市", "贵州省": 州 ends many names, then the division's own word
+    r"|[^\d\W]+?(?:特別市|特别市|広域市|自治区|自治州|[省县縣市区區町村郡镇鎮乡鄉])"  # divisions (都, 府: prefectures only)
+    r"|[^\d\W]+?(?:大街|大道|[路街巷弄])"  # Chinese roads
+    r"|\d+丁目"  # chōme
+    r"|(?:\d+(?:[-－‐]\d+)*(?:番地|番|号|號|の)?)+"  # numbers: "2番3号", "1-1", "10000号"
+    r"|[^\d\W]+|\d+|."  # the rest: a run of letters, of digits, one other character
+)
+
+
 def split_words(text: str) -> list[Word]:
     """Split (already normalized) text into words with [start, end) character offsets."""
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    out = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group()
+        if _CJK.search(word) is None or len(word) < 3:
+            out.append(Word(word, m.start(), m.end()))
+            continue
+        base = m.start()
+        out.extend(Word(p.group(), base + p.start(), base + p.end()) for p in _CJK_PART.finditer(word))
+    return out
 
 
 def collapse_whitespace(text: str) -> str:

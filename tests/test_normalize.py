@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,3 +45,29 @@ def test_examples() -> None:
     assert normalize("a\x00b") == "a b"
     assert normalize("221B Baker Street\nLondon\r\nNW1 6XE\u2028UK\n") == "221B Baker Street,London, NW1 6XE,UK,"
     assert collapse_whitespace("  Rue  du\tPresbytère ") == "Rue du Presbytère"
+
+
+# Chinese and Japanese addresses are written without spaces: their words are the parts the corpus renders
+CJK_WORDS = [
+    ("東京都千代田区丸の内1丁目2番3号", ["東京都", "千代田区", "丸の内", "1丁目", "2番3号"]),
+    ("京都府京都市左京区", ["京都府", "京都市", "左京区"]),
+    ("北京市东城区东长安街1号", ["北京市", "东城区", "东长安街", "1号"]),
+    ("广东省深圳市南山区深南大道10000号", ["广东省", "深圳市", "南山区", "深南大道", "10000号"]),
+    ("郑州市,贵州省", ["郑州市", ",", "贵州省"]),
+    ("台北市信義區市府路1號", ["台北市", "信義區", "市府路", "1號"]),
+    ("市川市", ["市川市"]),
+    ("東京都 千代田区 丸の内 1丁目 2番3号", ["東京都", "千代田区", "丸の内", "1丁目", "2番3号"]),
+    ("서울특별시 중구", ["서울특별시", "중구"]),  # Korean is written with spaces: whitespace words
+]
+
+
+@pytest.mark.parametrize(("text", "words"), CJK_WORDS, ids=[w[0] for w in CJK_WORDS])
+def test_cjk_words(text: str, words: list[str]) -> None:
+    got = split_words(normalize(text))
+    assert [w.text for w in got] == words
+    assert all(text[w.start : w.end] == w.text for w in got)
+
+
+def test_postal_mark_is_a_space() -> None:
+    assert normalize("〒100-0005 東京都") == " 100-0005 東京都"
+    assert [w.text for w in split_words(normalize("〒100-0005"))] == ["100-0005"]
