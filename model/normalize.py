@@ -69,6 +69,8 @@ _CJK_PART = re.compile(
 
 def split_words(text: str) -> list[Word]:
     """Split (already normalized) text into words with [start, end) character offsets."""
+    if _CJK.search(text) is None:  # the usual text: one search, then whitespace words
+        return [Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     out = []
     for m in _WORD_RE.finditer(text):
         word = m.group()
