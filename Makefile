@@ -28,7 +28,9 @@ install-dev: $(VENV)/.installed-dev
 gazetteer: $(VENV)/.installed
 	$(BIN)/addrnet gazetteer load --if-empty
 
+# bytecode first: where PYTHONDONTWRITEBYTECODE is set, every start would compile each module it imports
 serve: gazetteer
+	$(BIN)/python -m compileall -q addrnet app model resolver >/dev/null
 	$(BIN)/addrnet serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 lint: install-dev

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.errors import redact_paths
+from app.errors import APIError, redact_paths
 from model.tagger import ParseResult, Tagger
 
 log = logging.getLogger("addrnet.arms")
@@ -111,6 +111,16 @@ class ArmRegistry:
             self.wait()
             tagger = self._taggers.get(name)
         return tagger
+
+    def require(self, name: str | None) -> Tagger:
+        """``get``, or the client's error: 503 ``arm_unavailable`` (it failed to load), 404 ``unknown_arm``."""
+        tagger = self.get(name)
+        if tagger is not None:
+            return tagger
+        name = name or self.primary
+        if name in self.errors:
+            raise APIError(503, "arm_unavailable", f"arm {name!r} failed to load: {self.errors[name]}")
+        raise APIError(404, "unknown_arm", f"unknown arm {name!r}; loaded arms: {sorted(self.taggers)}")
 
     def describe(self) -> dict[str, Any]:
         return {

@@ -53,13 +53,8 @@ TokensQuery = Annotated[bool, Query(description="Include the per-token list (`to
 
 
 def pick_tagger(state: AppState, arm: str | None) -> Tagger:
-    name = arm or state.arms.primary
-    tagger = state.arms.get(name)
-    if tagger is not None:
-        return tagger
-    if name in state.arms.errors:
-        raise APIError(503, "arm_unavailable", f"arm {name!r} failed to load: {state.arms.errors[name]}")
-    raise APIError(404, "unknown_arm", f"unknown arm {name!r}; loaded arms: {sorted(state.arms.taggers)}")
+    """The arm named ``arm`` (the primary when None), else the client's error (``ArmRegistry.require``)."""
+    return state.arms.require(arm)
 
 
 # The arm of a request (the parameter is named ``req`` like the route's body, so the body is read once;

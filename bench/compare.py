@@ -14,7 +14,8 @@ Each figure comes from this one run; only the ratios are compared with the targe
    and W, a new connection per request); /resolve on the inputs' texts at concurrency 8 (skipped when the
    gazetteer is not loaded); then a mixed soak (/parse at 16, /parse/batch at 1, /resolve at 4) for
    ``--soak`` seconds, after which each worker's RSS is read from /proc. Ready = start to the first answer of
-   /readyz (polled over a plain socket), the median of ``READY_STARTS`` starts.
+   /readyz (polled over a plain socket), the median of ``READY_STARTS`` starts, with the serving packages'
+   bytecode compiled first (``compile_project``), as the image ships it.
    The served inputs never repeat within a phase's first 10,000 requests, so the /parse LRU cache
    (1,024 answers per worker) does not answer the timed phases.
 """
@@ -46,6 +47,7 @@ from bench.loadgen import Run, load, load_run, merged, post
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = 1000
 READY_STARTS = 3  # ready_s: the median of this many starts of the server
+SERVING_PACKAGES = ("addrnet", "app", "model", "resolver")
 C32_ROUNDS = 4  # /parse c32: rounds alternating addrnet and the bare endpoint, both served meanwhile
 
 TARGETS = {  # ratio or figure -> (comparison, bound)
@@ -294,6 +296,15 @@ def _cycle(reqs: list[bytes], stride: int = 0) -> Any:
     return make
 
 
+def compile_project() -> None:
+    """Bytecode for the serving packages of this tree (``compileall``: written whatever
+    PYTHONDONTWRITEBYTECODE says; a file already compiled and unchanged is skipped)."""
+    import compileall
+
+    for package in SERVING_PACKAGES:
+        compileall.compile_dir(str(ROOT / package), quiet=1)
+
+
 def alternating(servers: dict[str, Server], make: Any, concurrency: int, seconds: float,
                 rounds: int) -> tuple[dict[str, dict[str, Any]], list[dict[str, float]]]:
     """The same load on each of ``servers`` (all up meanwhile) in ``rounds`` alternating rounds (the order
@@ -367,7 +378,10 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
             out["baseline"] = baseline_phases(args, env, parse_reqs, batch_reqs)
             print(f"  baseline {args.baseline} /parse c32: {out['baseline']['parse_c32']['requests_per_s']:,.0f} req/s",
                   flush=True)
-        # ready: the median of READY_STARTS starts, the last of them the server measured from here on
+        # ready: the median of READY_STARTS starts, the last of them the server measured from here on; the
+        # project's bytecode compiled first, as a deployment has it (the image ships it; this machine's
+        # PYTHONDONTWRITEBYTECODE would have every start compile each module)
+        compile_project()
         starts = []
         for k in range(READY_STARTS):
             port = _free_port()
