@@ -11,7 +11,7 @@ import json
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -74,6 +74,13 @@ def country_names(iso: str) -> list[tuple[str | None, str]]:
     return out
 
 
+def iso_name(name: str) -> str:
+    """An ISO 3166-2 name as it is written: pycountry files some inverted ("Valenciana, Comunidad" is the
+    Comunidad Valenciana; "Bruxelles-Capitale, Région de")."""
+    head, sep, tail = str(name).partition(", ")
+    return f"{tail} {head}" if sep else str(name)
+
+
 def subdivision_name(cc: str, code: str, city_names: dict[tuple[str, str], set[str]]) -> str | None:
     """The ISO 3166-2 name (pycountry) of GeoNames region ``cc``/``code`` when the codes agree: the
     subdivision ``cc-code`` (leading zeros dropped too) must be top-level and share a word of four
@@ -88,8 +95,54 @@ def subdivision_name(cc: str, code: str, city_names: dict[tuple[str, str], set[s
         norm = normalize_name(sub.name)
         known = city_names.get((cc, code), set())
         if norm in known or any(len(w) >= 4 and w in known for w in norm.split()):
-            return str(sub.name)
+            return iso_name(sub.name)
     return None
+
+
+def subdivisions_by_member_names(unnamed: list[tuple[str, str]], city_names: dict[tuple[str, str], set[str]],
+                                 big_names: dict[tuple[str, str], set[str]]) -> dict[tuple[str, str], str]:
+    """ISO 3166-2 names (pycountry) for GeoNames regions whose codes are not ISO codes (Italy's "16" is
+    Toscana, IT-52), from the names of the cities GeoNames puts in them: each second-level subdivision named
+    like one of a region's cities (the province of Firenze, IT-FI) is a vote for its top-level parent, and a
+    top-level subdivision named like one of them is one for itself. A region takes the subdivision with the
+    most votes: at least two, or one where one of its ``big_names`` (the official names of its largest
+    cities) is the subdivision's own name (Portugal's district of Porto; not the village of Zeeland in
+    Noord-Brabant, nor Budapest, whose alternate names include Pest). A
+    subdivision goes to one region only, the one that gave it the most."""
+    import pycountry
+
+    countries = {cc for cc, _ in unnamed}
+    top: dict[str, tuple[str, str]] = {}  # ISO code -> (country, name) of top-level subdivisions
+    under: dict[str, list[tuple[str, str]]] = defaultdict(list)  # country -> (normalized name, top-level code)
+    tops = [sub for sub in pycountry.subdivisions if sub.country_code in countries and sub.parent_code is None]
+    with_counties = {sub.country_code for sub in tops if "county" in sub.type.lower()}
+    for sub in tops:
+        top[sub.code] = (sub.country_code, iso_name(sub.name))
+        # a city that is a subdivision beside counties (Hungary's cities of county right) lies in a county:
+        # its name is no vote for the region around it
+        if not ("city" in sub.type.lower() and sub.country_code in with_counties):
+            under[sub.country_code].append((normalize_name(sub.name), sub.code))
+    for sub in pycountry.subdivisions:
+        if sub.country_code in countries and sub.parent_code is not None:
+            parent = sub.parent_code
+            while parent is not None and parent not in top:  # up to the top level
+                parent = getattr(pycountry.subdivisions.get(code=parent), "parent_code", None)
+            if parent is not None:
+                under[sub.country_code].append((normalize_name(sub.name), parent))
+    best: dict[str, tuple[int, tuple[str, str]]] = {}  # ISO code -> (votes, region) of its best region
+    for cc, code in unnamed:
+        known = city_names.get((cc, code), set())
+        votes = Counter(iso for norm, iso in under.get(cc, ()) if norm in known)
+        if not votes:
+            continue
+        (iso, n), *rest = votes.most_common(2)
+        own = normalize_name(top[iso][1]) in big_names.get((cc, code), set())  # a big city bears its name
+        if (n >= 2 or own) and (not rest or rest[0][1] < n) and n > best.get(iso, (0, ("", "")))[0]:
+            best[iso] = (n, (cc, code))
+    return {region: top[iso][1] for iso, (_, region) in best.items()}
+
+
+BIG_CITIES = 3  # a region's largest cities: one bearing a subdivision's name names the region
 
 
 _USPS_ELISION = re.compile(r"\b([ODL]) (?=[A-Z][a-z])")
@@ -241,6 +294,13 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             region_info[(cc, code)] = aliases.REGION_NAMES[cc][code]
         else:
             region_info[(cc, code)] = (subdivision_name(cc, code, city_names), ())
+    big: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)  # a region's cities by size
+    for c in cities:
+        big[(c["countrycode"], c["admin1code"])].append((c["population"] or 0, normalize_name(c["name"])))
+    big_names = {key: {n for _, n in sorted(rows, key=lambda r: -r[0])[:BIG_CITIES]} for key, rows in big.items()}
+    unnamed = [key for key, (rname, _) in region_info.items() if rname is None]
+    for key, iso_name in subdivisions_by_member_names(unnamed, city_names, big_names).items():
+        region_info[key] = (iso_name, ())
     region_ids: dict[tuple[str, str], int] = {}
     for (cc, code), (rname, extra) in sorted(region_info.items()):
         st = region_stats[(cc, code)]

@@ -131,7 +131,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       when the reading has none that is known ("800 California 116, 95472"); a locality between a street
       and a postcode read as the end of the street ("81 Seaton Place Northwest, 20001"); a street or venue with
       neither a number nor a locality read as the locality ("Lees Summit MO", "City of Industry CA"); an unknown
-      region with no locality or street read as the locality ("Bogotá D.C."); a place query
+      region with no locality or street read as the locality ("Bogotá D.C."), and a lone locality that names a
+      region read as the region ("Comunidad Valenciana"); a place query
       (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
     """
     comps = reading.components
@@ -159,6 +160,14 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                 out.append(Reading(alt, p, _move(reading.confidences, label, "postcode"),
                                    f"{code!r} read as a postcode", True))  # fmt: skip
                 break
+    if "locality" in comps and not comps.keys() & {"region", "street", *NUMBERED} and cands.regions(
+            conn, normalize_name(comps["locality"]), None):
+        # a region's name alone, read as a place that the gazetteer knows only by a near name ("Comunidad
+        # Valenciana": Palenciana): the gazetteer decides, as between a region and a country
+        value = comps["locality"]
+        alt = {k: v for k, v in comps.items() if k != "locality"} | {"region": value}
+        p = reading.probability * ALT_FLOOR
+        out.append(Reading(alt, p, _move(reading.confidences, "locality", "region"), f"{value!r} read as a region", True))
     if "region" in comps and not comps.keys() & {"locality", "street"} and not cands.regions(
             conn, normalize_name(comps["region"]), None):
         # a region no gazetteer region is named ("Bogotá D.C.": a capital district) may be the place itself
@@ -173,10 +182,13 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
             name = comps.get(label) or next((v for lab, v in reading.spans if lab == label), None)
             if not name:
                 continue
-            alt = {k: v for k, v in comps.items() if k != label} | {"locality": name}
+            rest = {k: v for k, v in comps.items() if k != label}
             p = reading.probability * max(1.0 - reading.confidences.get(label, 1.0), STREET_TAIL_FLOOR)
-            out.append(Reading(alt, p, _move(reading.confidences, label, "locality"), f"{name!r} read as the locality",
-                               True))  # fmt: skip
+            out.append(Reading(rest | {"locality": name}, p, _move(reading.confidences, label, "locality"),
+                               f"{name!r} read as the locality", True))  # fmt: skip
+            if "region" not in comps and cands.regions(conn, normalize_name(name), None):  # "Lazio"
+                out.append(Reading(rest | {"region": name}, p, _move(reading.confidences, label, "region"),
+                                   f"{name!r} read as a region", True))  # fmt: skip
             break
     if "street" in comps and "locality" in comps and "postcode" in comps:
         alt = {k: v for k, v in comps.items() if k != "locality"}
@@ -342,15 +354,17 @@ def _names_unused(reading: Reading, places: Sequence[Place], top: Reading) -> bo
     readings of that name as the place are tried. A derived reading has the spans of the tagger's ``top``."""
     return bool(places) and (places[0].level in ("region", "country") and not places[0].conflicts
             and "locality" not in reading.components
-            and any(label in ("venue", "street") for label, _ in reading.spans or top.spans))
+            and any(label in ("venue", "street") and value not in reading.components.values()
+                    for label, value in reading.spans or top.spans))
 
 
 def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
     """True when the reading's region (or county, which the resolver does not match) is none the gazetteer
     knows as a region (GeoNames codes many countries' regions by number only) but names ISO 3166-2
     subdivisions of countries other than the best result's, or another country ("Córdoba, Andalucía"
-    answered by Córdoba, Argentina; "Granada, Nicaragua" with Nicaragua read as a county): a contradicted
-    constraint."""
+    answered by Córdoba, Argentina; "Granada, Nicaragua" with Nicaragua read as a county); or a county
+    (which the resolver does not match) that names a region of the gazetteer's only elsewhere ("Roma,
+    Lazio" with Lazio read as a county, answered by Roma, Lesotho): a contradicted constraint."""
     if not places or "country" in reading.components:
         return False
     for label in ("region", "county"):
@@ -358,7 +372,10 @@ def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]
         if not value:
             continue
         countries = _countries_named(conn, value, None)
-        if countries and places[0].country.upper() not in countries and not cands.regions(conn, normalize_name(value), None):
+        known = {rc for rc, _ in cands.regions(conn, normalize_name(value), None)}
+        if label == "county":  # the resolver matches no county: a gazetteer region of that name counts here
+            countries, known = countries | known, set()
+        if countries and places[0].country.upper() not in countries and not known:
             return True
     return False
 

@@ -178,6 +178,24 @@ def test_subdivision_names_only_where_codes_agree(cc: str, code: str, cities: se
     assert loader.subdivision_name(cc, code, {(cc, code): cities}) == want
 
 
+@pytest.mark.parametrize(
+    ("cc", "code", "cities", "big", "want"),
+    [
+        # provinces named like the region's cities vote for their region (IT-FI, IT-PI, IT-SI: IT-52)
+        ("IT", "16", {"firenze", "pisa", "siena", "prato"}, {"firenze"}, "Toscana"),
+        ("IT", "16", {"firenze"}, {"firenze"}, None),  # one province vote is not enough
+        # a district named like the region's largest city (PT-13); not a village named like a province
+        ("PT", "17", {"porto", "maia"}, {"porto"}, "Porto"),
+        ("NL", "06", {"eindhoven", "zeeland"}, {"eindhoven"}, None),
+        # written as it is said, not as pycountry files it ("Valenciana, Comunidad")
+        ("ES", "60", {"valencia", "alicante", "castellon de la plana"}, {"valencia"}, "Comunidad Valenciana"),
+    ],
+)
+def test_subdivision_names_from_member_cities(cc: str, code: str, cities: set[str], big: set[str], want: str | None) -> None:
+    got = loader.subdivisions_by_member_names([(cc, code)], {(cc, code): cities}, {(cc, code): big})
+    assert got.get((cc, code)) == want
+
+
 def test_country_names_in_major_languages() -> None:
     by_lang = dict(loader.country_names("DE"))
     assert by_lang["en"] in {"Germany", "Federal Republic of Germany"}

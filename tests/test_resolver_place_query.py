@@ -32,7 +32,27 @@ CASES = [
     ([("suburb", "Brest"), ("locality", "Bretagne"), ("country", "France")], "Brest", "FR"),
     ([("suburb", "Kingston"), ("locality", "Jamaica")], "Kingston", "JM"),
     ([("suburb", "Mérida"), ("locality", "Yucatán")], "Mérida", "MX"),
+    # a region the gazetteer names from its member cities (Lazio, IT-62; GeoNames' IT "07") read as a county:
+    # Roma, Lesotho and Roma, Queensland are no answer
+    ([("locality", "Roma"), ("county", "Lazio")], "Rome", "IT"),
 ]  # fmt: skip
+
+
+# a region's name alone, as the tagger read it: the region (named from its cities, not GeoNames' code)
+REGIONS = [
+    ([("region", "Toscana")], "Toscana", "IT"),
+    ([("street", "Lazio")], "Lazio", "IT"),
+    ([("locality", "Andalucía"), ("country", "España")], "Andalucía", "ES"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("spans", "name", "country"), REGIONS, ids=[", ".join(v for _, v in c[0]) for c in REGIONS])
+def test_region_alone(engine: sa.Engine, spans: list[tuple[str, str]], name: str, country: str) -> None:
+    reading = from_parse([{"label": label, "value": value, "confidence": 0.6} for label, value in spans])
+    with engine.connect() as conn:
+        res = geocode(conn, reading)
+    top = res.results[0]
+    assert (top.level, top.name, top.country) == ("region", name, country), res.considered
 
 
 engine = gazetteer_plus_fixture(COUNTRIES, "abroad")
