@@ -305,25 +305,27 @@ def compile_project() -> None:
         compileall.compile_dir(str(ROOT / package), quiet=1)
 
 
-def alternating(servers: dict[str, Server], make: Any, concurrency: int, seconds: float,
-                rounds: int) -> tuple[dict[str, dict[str, Any]], list[dict[str, float]]]:
-    """The same load on each of ``servers`` (all up meanwhile) in ``rounds`` alternating rounds (the order
-    reversed every other round) of ``seconds`` / 2 each, so that the machine's drift over the minute falls on
-    both alike: per server the rounds merged (``loadgen.merged``: requests over summed time, percentiles of all
-    latencies) with its server CPU per request; and each round's requests per second."""
+def alternating(servers: dict[str, Server], make: Any, concurrency: int, seconds: float, rounds: int,
+                warmup: int = 200) -> tuple[dict[str, dict[str, Any]], list[dict[str, dict[str, Any]]]]:
+    """The same load on each of ``servers`` (all up meanwhile) in ``rounds`` alternating rounds of ``seconds``
+    each (the order reversed every other round), so that the machine's drift falls on all alike: per server
+    the rounds merged (``loadgen.merged``: requests over summed time, percentiles of all latencies) with its
+    server CPU per request; and each round's figures per server (its server CPU per request among them)."""
     runs: dict[str, list[Run]] = {name: [] for name in servers}
     cpu = dict.fromkeys(servers, 0.0)
     per_round = []
     for r in range(rounds):
-        row: dict[str, float] = {}
+        row: dict[str, dict[str, Any]] = {}
         for name in (list(servers) if r % 2 == 0 else list(servers)[::-1]):
             srv = servers[name]
             pids = srv.worker_pids()
             c0 = _cpu_s(pids)
-            run = load_run(srv.port, make, concurrency, seconds / 2, warmup=200)
-            cpu[name] += _cpu_s(pids) - c0
+            run = load_run(srv.port, make, concurrency, seconds, warmup=warmup)
+            used = _cpu_s(pids) - c0
+            cpu[name] += used
             runs[name].append(run)
-            row[name] = round(run.summary()["requests_per_s"], 1)
+            row[name] = {"concurrency": concurrency, **run.summary(),
+                         "server_cpu_ms_per_request": used * 1000 / max(1, len(run.latencies))}
         per_round.append(row)
     out = {}
     for name, rs in runs.items():
@@ -397,9 +399,10 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         time.sleep(1.0)  # every worker up
         out["rss_fresh_mb"] = [round(_rss_mb(p), 1) for p in srv.worker_pids()]
         out["parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
-        c32, out["c32_rounds"] = alternating({"parse_c32": srv, "bare_parse_c32": bare}, _cycle(parse_reqs, 300), 32,
-                                             args.seconds, C32_ROUNDS)
+        c32, rounds = alternating({"parse_c32": srv, "bare_parse_c32": bare}, _cycle(parse_reqs, 300), 32,
+                                  args.seconds / 2, C32_ROUNDS)
         out.update(c32)
+        out["c32_rounds"] = [{name: round(x["requests_per_s"], 1) for name, x in row.items()} for row in rounds]
     except BaseException:
         if srv is not None:
             srv.stop()

@@ -44,6 +44,7 @@ from bench.compare import (
     _cycle,
     _free_port,
     _parse_requests,
+    alternating,
     baseline_tree,
     inprocess,
     measured,
@@ -280,12 +281,8 @@ def parse_ab(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         time.sleep(1.0)
         for srv in servers.values():  # warm: the word caches and the first runs
             load(srv.port, _cycle(parse_reqs, 300), 32, 1.0, warmup=200)
-        for r in range(args.rounds):
-            row: dict[str, Any] = {}
-            for name in (("old", "new") if r % 2 == 0 else ("new", "old")):
-                srv = servers[name]
-                row[name] = measured(srv, lambda srv=srv: load(srv.port, _cycle(parse_reqs, 300), 32, args.seconds))
-            rounds.append(row)
+        _, rounds = alternating(servers, _cycle(parse_reqs, 300), 32, args.seconds, args.rounds, warmup=0)
+        for r, row in enumerate(rounds):
             print(f"  round {r}: " + "; ".join(f"{n} {row[n]['requests_per_s']:,.0f} req/s "
                                                 f"{row[n]['server_cpu_ms_per_request']:.4f} ms CPU" for n in row), flush=True)
     finally:
