@@ -200,22 +200,24 @@ def resolve(
     query_names = [(k, comps[k]) for k in ("locality", "suburb", "city_district") if k in comps]
     primary = query_names[0] if query_names else None
 
+    region_ccs = sorted({rc for rc, _ in regions})  # the countries of the region component's regions
+
+    def exact(key: str, country_code: str | None) -> list[tuple[int, str, Mapping[Any, Any]]]:
+        """Places named ``key``: in the region's countries first (when no country is set), else in ``country_code``."""
+        hits = cands.names_exact_places(conn, key, region_ccs) if country_code is None and regions else []
+        return hits or cands.names_exact_places(conn, key, country_code)
+
     def lookup_names(country_code: str | None) -> None:
         assert primary is not None
         norm = normalize_name(primary[1])[:MAX_NAME_CHARS]
         role = primary[0]
-        hits: list[tuple[int, str, Mapping[Any, Any]]] = []
-        if country_code is None and regions:  # the region's countries first; anywhere when none there
-            hits = cands.names_exact_places(conn, norm, sorted({rc for rc, _ in regions}))
-        hits = hits or cands.names_exact_places(conn, norm, country_code)
+        hits = exact(norm, country_code)
         core = civil_core(norm)
         core_hits: list[tuple[int, str, Mapping[Any, Any]]] = []
         if core and (not hits or (regions and not any((r["country_code"], r["admin1_code"]) in regions for *_, r in hits))):
-            # "Brick Township", "Town of Amherst": the place's own name, in the region's countries first (also
-            # when the whole name is a place elsewhere only: "Chester Township" is in PA, not TX)
-            if country_code is None and regions:
-                core_hits = cands.names_exact_places(conn, core, sorted({rc for rc, _ in regions}))
-            core_hits = core_hits or cands.names_exact_places(conn, core, country_code)
+            # "Brick Township", "Town of Amherst": the place's own name (also when the whole name is a place
+            # elsewhere only: "Chester Township" is in PA, not TX)
+            core_hits = exact(core, country_code)
         for (pid, kind, row), whole in [*((h, True) for h in hits), *((h, False) for h in core_hits)]:
             known_rows[pid] = row
             match = "exact" if kind == "official" and whole else "alias"
@@ -229,7 +231,7 @@ def resolve(
             # agreement then ranks them: "CA" is California and a canton of Luxembourg), then anywhere
             tiers: list[list[str | None]] = [[country_code]]
             if country_code is None and regions:
-                tiers = [[*sorted({rc for rc, _ in regions})], [None]]
+                tiers = [[*region_ccs], [None]]
             for tier in tiers:
                 for scope in tier:
                     for pid, sim in cands.names_fuzzy(conn, norm, scope):

@@ -140,55 +140,46 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     if "country" in comps and "region" not in comps:
         value = comps["country"]
         if cands.regions(conn, normalize_name(value), None):
-            alt = {k: v for k, v in comps.items() if k != "country"} | {"region": value}
-            p = reading.probability * max(1.0 - reading.confidences.get("country", 1.0), ALT_FLOOR)
-            out.append(Reading(alt, p, _move(reading.confidences, "country", "region"), f"{value!r} read as a region", True))
+            out.append(_relabeled(reading, "country", "region", value, _doubt(reading, "country", ALT_FLOOR),
+                                  f"{value!r} read as a region"))  # fmt: skip
     if not weak:
         return out
     if "region" in comps and "country" not in comps:
         value = comps["region"]
         if cands.country_code(conn, normalize_name(value)):
-            alt = {k: v for k, v in comps.items() if k != "region"} | {"country": value}
-            p = reading.probability * max(1.0 - reading.confidences.get("region", 1.0), ALT_FLOOR)
-            out.append(Reading(alt, p, _move(reading.confidences, "region", "country"), f"{value!r} read as a country", True))
+            out.append(_relabeled(reading, "region", "country", value, _doubt(reading, "region", ALT_FLOOR),
+                                  f"{value!r} read as a country"))  # fmt: skip
     if not (comps.get("postcode") and cands.postcode_rows(conn, comps["postcode"], None)):
         for label in POSTCODE_MISREAD:  # "800 California 116, 95472": the ZIP read as a country
             code = comps.get(label)
             if code and cands.postcode_rows(conn, code, None):
-                alt = {k: v for k, v in comps.items() if k not in (label, "postcode")} | {"postcode": code}
-                p = reading.probability * max(1.0 - reading.confidences.get(label, 1.0), STREET_TAIL_FLOOR)
-                out.append(Reading(alt, p, _move(reading.confidences, label, "postcode"),
-                                   f"{code!r} read as a postcode", True))  # fmt: skip
+                out.append(_relabeled(reading, label, "postcode", code, _doubt(reading, label, STREET_TAIL_FLOOR),
+                                      f"{code!r} read as a postcode"))  # fmt: skip
                 break
     if "locality" in comps and not comps.keys() & {"region", "street", *NUMBERED} and cands.regions(
             conn, normalize_name(comps["locality"]), None):
         # a region's name alone, read as a place that the gazetteer knows only by a near name ("Comunidad
         # Valenciana": Palenciana): the gazetteer decides, as between a region and a country
         value = comps["locality"]
-        alt = {k: v for k, v in comps.items() if k != "locality"} | {"region": value}
-        p = reading.probability * ALT_FLOOR
-        out.append(Reading(alt, p, _move(reading.confidences, "locality", "region"), f"{value!r} read as a region", True))
+        out.append(_relabeled(reading, "locality", "region", value, reading.probability * ALT_FLOOR,
+                              f"{value!r} read as a region"))  # fmt: skip
     if "region" in comps and not comps.keys() & {"locality", "street"} and not cands.regions(
             conn, normalize_name(comps["region"]), None):
         # a region no gazetteer region is named ("Bogotá D.C.": a capital district) may be the place itself
-        alt = {k: v for k, v in comps.items() if k != "region"} | {"locality": comps["region"]}
-        p = reading.probability * max(1.0 - reading.confidences.get("region", 1.0), STREET_TAIL_FLOOR)
-        out.append(Reading(alt, p, _move(reading.confidences, "region", "locality"),
-                           f"{comps['region']!r} read as the locality", True))  # fmt: skip
+        value = comps["region"]
+        out.append(_relabeled(reading, "region", "locality", value, _doubt(reading, "region", STREET_TAIL_FLOOR),
+                              f"{value!r} read as the locality"))  # fmt: skip
     if not comps.keys() & {"house_number", "locality", "po_box"}:
         # a street or venue without a number and no locality is the place ("Lees Summit MO": "Summit" ends
-        # streets too; "City of Industry CA" read as a venue)
+        # streets too; "City of Industry CA" read as a venue; a venue is no resolver component: its span)
         for label in ("street", "venue"):
             name = comps.get(label) or next((v for lab, v in reading.spans if lab == label), None)
             if not name:
                 continue
-            rest = {k: v for k, v in comps.items() if k != label}
-            p = reading.probability * max(1.0 - reading.confidences.get(label, 1.0), STREET_TAIL_FLOOR)
-            out.append(Reading(rest | {"locality": name}, p, _move(reading.confidences, label, "locality"),
-                               f"{name!r} read as the locality", True))  # fmt: skip
+            p = _doubt(reading, label, STREET_TAIL_FLOOR)
+            out.append(_relabeled(reading, label, "locality", name, p, f"{name!r} read as the locality"))
             if "region" not in comps and cands.regions(conn, normalize_name(name), None):  # "Lazio"
-                out.append(Reading(rest | {"region": name}, p, _move(reading.confidences, label, "region"),
-                                   f"{name!r} read as a region", True))  # fmt: skip
+                out.append(_relabeled(reading, label, "region", name, p, f"{name!r} read as a region"))
             break
     if "street" in comps and "locality" in comps and "postcode" in comps:
         alt = {k: v for k, v in comps.items() if k != "locality"}
@@ -198,6 +189,19 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         out.append(Reading(alt, p, conf, f"{comps['locality']!r} read as the end of the street", True))
     out.extend(place_query(conn, reading))
     return out
+
+
+def _relabeled(reading: Reading, old: str, new: str, value: str, p: float, source: str) -> Reading:
+    """A derived reading: ``reading`` with ``value`` (its ``old`` component, or span) read as ``new``, at
+    probability ``p``; the confidence moves along."""
+    comps = {k: v for k, v in reading.components.items() if k != old} | {new: value}
+    return Reading(comps, p, _move(reading.confidences, old, new), source, True)
+
+
+def _doubt(reading: Reading, label: str, floor: float) -> float:
+    """The probability of a reading of ``label`` as something else: the tagger's doubt about it, at least
+    ``floor`` (times the reading's own)."""
+    return reading.probability * max(1.0 - reading.confidences.get(label, 1.0), floor)
 
 
 def _subdivision_keys(name: str) -> set[str]:
@@ -372,10 +376,12 @@ def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]
         if not value:
             continue
         countries = _countries_named(conn, value, None)
-        known = {rc for rc, _ in cands.regions(conn, normalize_name(value), None)}
         if label == "county":  # the resolver matches no county: a gazetteer region of that name counts here
-            countries, known = countries | known, set()
-        if countries and places[0].country.upper() not in countries and not known:
+            countries = countries | {rc for rc, _ in cands.regions(conn, normalize_name(value), None)}
+            if countries and places[0].country.upper() not in countries:
+                return True
+        elif countries and places[0].country.upper() not in countries and not cands.regions(
+                conn, normalize_name(value), None):
             return True
     return False
 
