@@ -57,40 +57,44 @@ def child_pids(pid: int) -> list[int]:
 
 
 def wait_ready(proc: Any, port: int, statuses: tuple[int, ...] = (200,), timeout_s: float = 120.0) -> Any:
-    """Poll ``/readyz`` of the server ``proc`` started on ``port`` until it answers one of ``statuses`` (the
-    ``httpx.Response``); RuntimeError when the process exits first or ``timeout_s`` passes."""
+    """Poll ``/readyz`` of the server ``proc`` started on ``port`` (``first_answer``) until it answers one of
+    ``statuses``: that answer as an ``httpx.Response``; RuntimeError when the process exits first or
+    ``timeout_s`` passes."""
     import httpx
 
-    deadline = time.time() + timeout_s
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError("server exited")
-        try:
-            r = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1)
-            if r.status_code in statuses:
-                return r
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.01)
-    raise RuntimeError("server did not start")
+    deadline = time.perf_counter() + timeout_s
+    while True:
+        first_answer(proc, port, statuses, timeout_s=max(0.0, deadline - time.perf_counter()))
+        r = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1)
+        if r.status_code in statuses:
+            return r
 
 
-def first_answer(proc: Any, port: int, path: str = "/readyz", timeout_s: float = 120.0) -> float:
-    """Seconds until ``GET path`` on ``port`` gets any HTTP answer (``perf_counter`` time), polled every 10 ms
-    over a plain socket: a poll costs the machine's cores (shared with the server starting) almost nothing,
-    where a new ``httpx`` client per poll loads a TLS context. RuntimeError when ``proc`` exits first."""
+def _status(port: int, path: str) -> int | None:
+    """The status of ``GET path`` on ``port`` over a plain socket; None when nothing answers."""
     req = f"GET {path} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n\r\n".encode()
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1.0) as s:
+            s.sendall(req)
+            head = s.recv(16)
+    except OSError:
+        return None
+    return int(head[9:12]) if head.startswith(b"HTTP/") and head[9:12].isdigit() else None
+
+
+def first_answer(proc: Any, port: int, statuses: tuple[int, ...] | None = None, path: str = "/readyz",
+                 timeout_s: float = 120.0) -> float:
+    """When (``perf_counter``) ``GET path`` on ``port`` first answers (one of ``statuses``, when given), polled
+    every 10 ms over a plain socket: a poll costs the machine's cores (shared with the server starting)
+    almost nothing, where a new ``httpx`` client per poll loads a TLS context. RuntimeError when ``proc``
+    exits first or ``timeout_s`` passes."""
     deadline = time.perf_counter() + timeout_s
     while time.perf_counter() < deadline:
         if proc.poll() is not None:
             raise RuntimeError("server exited")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1.0) as s:
-                s.sendall(req)
-                if s.recv(16).startswith(b"HTTP/"):
-                    return time.perf_counter()
-        except OSError:
-            pass
+        status = _status(port, path)
+        if status is not None and (statuses is None or status in statuses):
+            return time.perf_counter()
         time.sleep(0.01)
     raise RuntimeError("server did not start")
 

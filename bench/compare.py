@@ -23,6 +23,7 @@ Each figure comes from this one run; only the ratios are compared with the targe
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing as mp
 import os
@@ -208,7 +209,7 @@ class Server:
         t0 = time.perf_counter()
         self.proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         try:
-            self.ready_s = first_answer(self.proc, port) - t0
+            self.ready_s = first_answer(self.proc, port, (200, 503)) - t0
             r = wait_ready(self.proc, port, (200, 503))
         except RuntimeError as exc:
             raise RuntimeError(f"{exc}: {Path(self.log.name).read_text()[-2000:]}") from None
@@ -264,8 +265,7 @@ def measured(srv: Server, fn: Any) -> dict[str, Any]:
     pids = srv.worker_pids()
     c0 = _cpu_s(pids)
     res = fn()
-    res["server_cpu_ms_per_request"] = (_cpu_s(pids) - c0) * 1000 / max(1, res["requests"])
-    return res
+    return _with_cpu(res, _cpu_s(pids) - c0)
 
 
 def _mp_helper(pid: int) -> bool:
@@ -305,14 +305,29 @@ def compile_project() -> None:
         compileall.compile_dir(str(ROOT / package), quiet=1)
 
 
+def started(workers: int, env: dict[str, str]) -> tuple[Server, list[float]]:
+    """``READY_STARTS`` starts of ``addrnet serve --workers N`` with the project's bytecode compiled first, as a
+    deployment has it (the image ships it; this machine's PYTHONDONTWRITEBYTECODE would have every start
+    compile each module): the last server, left running, and each start's seconds to ready."""
+    compile_project()
+    starts = []
+    for k in range(READY_STARTS):
+        port = _free_port()
+        srv = Server([sys.executable, "-m", "addrnet.cli", "serve", "--port", str(port), "--workers", str(workers)],
+                     env, port)
+        starts.append(srv.ready_s)
+        if k < READY_STARTS - 1:
+            srv.stop()
+    return srv, starts
+
+
 def alternating(servers: dict[str, Server], make: Any, concurrency: int, seconds: float, rounds: int,
                 warmup: int = 200) -> tuple[dict[str, dict[str, Any]], list[dict[str, dict[str, Any]]]]:
     """The same load on each of ``servers`` (all up meanwhile) in ``rounds`` alternating rounds of ``seconds``
     each (the order reversed every other round), so that the machine's drift falls on all alike: per server
     the rounds merged (``loadgen.merged``: requests over summed time, percentiles of all latencies) with its
     server CPU per request; and each round's figures per server (its server CPU per request among them)."""
-    runs: dict[str, list[Run]] = {name: [] for name in servers}
-    cpu = dict.fromkeys(servers, 0.0)
+    runs: dict[str, list[tuple[Run, float]]] = {name: [] for name in servers}  # (run, server CPU seconds)
     per_round = []
     for r in range(rounds):
         row: dict[str, dict[str, Any]] = {}
@@ -321,18 +336,18 @@ def alternating(servers: dict[str, Server], make: Any, concurrency: int, seconds
             pids = srv.worker_pids()
             c0 = _cpu_s(pids)
             run = load_run(srv.port, make, concurrency, seconds, warmup=warmup)
-            used = _cpu_s(pids) - c0
-            cpu[name] += used
-            runs[name].append(run)
-            row[name] = {"concurrency": concurrency, **run.summary(),
-                         "server_cpu_ms_per_request": used * 1000 / max(1, len(run.latencies))}
+            runs[name].append((run, _cpu_s(pids) - c0))
+            row[name] = _with_cpu({"concurrency": concurrency, **run.summary()}, runs[name][-1][1])
         per_round.append(row)
-    out = {}
-    for name, rs in runs.items():
-        summary: dict[str, Any] = {"concurrency": concurrency, "rounds": rounds, **merged(rs).summary()}
-        summary["server_cpu_ms_per_request"] = cpu[name] * 1000 / max(1, summary["requests"])
-        out[name] = summary
+    out = {name: _with_cpu({"concurrency": concurrency, "rounds": rounds, **merged([r for r, _ in rs]).summary()},
+                           sum(c for _, c in rs)) for name, rs in runs.items()}
     return out, per_round
+
+
+def _with_cpu(summary: dict[str, Any], cpu_s: float) -> dict[str, Any]:
+    """A load summary with the server's CPU per request (``cpu_s`` over its requests)."""
+    summary["server_cpu_ms_per_request"] = cpu_s * 1000 / max(1, summary["requests"])
+    return summary
 
 
 def baseline_phases(args: argparse.Namespace, env: dict[str, str], parse_reqs: list[bytes],
@@ -372,46 +387,29 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     else:
         bare_cmd = [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port", str(port), "--no-access-log",
                     "--log-level", "warning"]
-    bare = Server(bare_cmd, env, port)
-    srv: Server | None = None
-    try:
-        out["bare_parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
-        if args.baseline:  # the same phases on the code at --baseline (before this work), same arms and inputs
-            out["baseline"] = baseline_phases(args, env, parse_reqs, batch_reqs)
-            print(f"  baseline {args.baseline} /parse c32: {out['baseline']['parse_c32']['requests_per_s']:,.0f} req/s",
-                  flush=True)
-        # ready: the median of READY_STARTS starts, the last of them the server measured from here on; the
-        # project's bytecode compiled first, as a deployment has it (the image ships it; this machine's
-        # PYTHONDONTWRITEBYTECODE would have every start compile each module)
-        compile_project()
-        starts = []
-        for k in range(READY_STARTS):
-            port = _free_port()
-            srv = Server([sys.executable, "-m", "addrnet.cli", "serve", "--port", str(port), "--workers",
-                          str(args.workers)], env, port)
-            starts.append(srv.ready_s)
-            if k < READY_STARTS - 1:
-                srv.stop()
-        assert srv is not None
-        out["ready_runs_s"] = [round(x, 3) for x in starts]
-        out["ready_s"] = statistics.median(starts)
-        out["db_ready"] = srv.ready
-        time.sleep(1.0)  # every worker up
-        out["rss_fresh_mb"] = [round(_rss_mb(p), 1) for p in srv.worker_pids()]
-        out["parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
-        c32, rounds = alternating({"parse_c32": srv, "bare_parse_c32": bare}, _cycle(parse_reqs, 300), 32,
-                                  args.seconds / 2, C32_ROUNDS)
-        out.update(c32)
-        out["c32_rounds"] = [{name: round(x["requests_per_s"], 1) for name, x in row.items()} for row in rounds]
-    except BaseException:
-        if srv is not None:
-            srv.stop()
-        raise
-    finally:
-        bare.stop()
-    print(f"  bare FastAPI c32: {out['bare_parse_c32']['requests_per_s']:,.0f} req/s", flush=True)
-    assert srv is not None
-    try:
+    with contextlib.ExitStack() as serving:
+        with contextlib.ExitStack() as ceiling:  # the bare server stops before /parse/batch, /resolve and the soak
+            bare = Server(bare_cmd, env, port)
+            ceiling.callback(bare.stop)
+            out["bare_parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
+            if args.baseline:  # the same phases on the code at --baseline (before this work), same arms and inputs
+                out["baseline"] = baseline_phases(args, env, parse_reqs, batch_reqs)
+                print(f"  baseline {args.baseline} /parse c32: "
+                      f"{out['baseline']['parse_c32']['requests_per_s']:,.0f} req/s", flush=True)
+            srv, starts = started(args.workers, env)
+            serving.callback(srv.stop)
+            port = srv.port
+            out["ready_runs_s"] = [round(x, 3) for x in starts]
+            out["ready_s"] = statistics.median(starts)
+            out["db_ready"] = srv.ready
+            time.sleep(1.0)  # every worker up
+            out["rss_fresh_mb"] = [round(_rss_mb(p), 1) for p in srv.worker_pids()]
+            out["parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
+            c32, rounds = alternating({"parse_c32": srv, "bare_parse_c32": bare}, _cycle(parse_reqs, 300), 32,
+                                      args.seconds / 2, C32_ROUNDS)
+            out.update(c32)
+            out["c32_rounds"] = [{name: round(x["requests_per_s"], 1) for name, x in row.items()} for row in rounds]
+        print(f"  bare FastAPI c32: {out['bare_parse_c32']['requests_per_s']:,.0f} req/s", flush=True)
         print(f"  addrnet /parse c32: {out['parse_c32']['requests_per_s']:,.0f} req/s, "
               f"p99 {out['parse_c32']['p99_ms']:.1f} ms; c1 p50 {out['parse_c1']['p50_ms']:.2f} ms; ready "
               f"{out['ready_runs_s']} s", flush=True)
@@ -430,8 +428,6 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
         out["soak"] = soak(port, parse_reqs, batch_reqs, resolve_reqs if srv.ready else None, args.soak)
         out["rss_after_soak_mb"] = [round(_rss_mb(p), 1) for p in srv.worker_pids()]
         print(f"  RSS after {args.soak:.0f} s mixed load: {out['rss_after_soak_mb']} MB", flush=True)
-    finally:
-        srv.stop()
     return out
 
 
