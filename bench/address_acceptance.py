@@ -156,7 +156,7 @@ def serving(db_url: str, arm: str) -> Iterator[str]:
             proc.kill()
 
 
-def _run(url: str, jobs: list[tuple[str, str, dict[str, str]]], judge: Callable[[dict[str, str], dict[str, Any] | None], tuple[bool, Any]],
+def resolve_jobs(url: str, jobs: list[tuple[str, str, dict[str, str]]], judge: Callable[[dict[str, str], dict[str, Any] | None], tuple[bool, Any]],
          arm: str | None, concurrency: int) -> list[dict[str, Any]]:  # fmt: skip
     def one(client: Any, job: tuple[str, str, dict[str, str]]) -> dict[str, Any]:
         style, text, row = job
@@ -174,7 +174,7 @@ def _run(url: str, jobs: list[tuple[str, str, dict[str, str]]], judge: Callable[
     return post_concurrently(url, jobs, one, concurrency)
 
 
-def _summary(recs: list[dict[str, Any]], styles: tuple[str, ...]) -> dict[str, Any]:
+def per_style(recs: list[dict[str, Any]], styles: tuple[str, ...]) -> dict[str, Any]:
     per: dict[str, Any] = {}
     for s in styles:
         sub = [r for r in recs if r["style"] == s]
@@ -216,12 +216,12 @@ def acceptance(url: str, files: list[Path], sample: int, seed: int, arm: str | N
 
     jobs = [(s, render(r, s), r) for r in picked for s in STYLES]
     t0 = time.perf_counter()
-    recs = _run(url, jobs, judge, arm, concurrency)
+    recs = resolve_jobs(url, jobs, judge, arm, concurrency)
     for rec in recs:
         k_city, k_pc = _keys(rec["row"])
         rec["decidable"] = (k_city if rec["style"] == "no_postcode" else k_pc) not in undecidable
-    per = _summary([r for r in recs if r["decidable"]], STYLES)
-    per_all = _summary(recs, STYLES)
+    per = per_style([r for r in recs if r["decidable"]], STYLES)
+    per_all = per_style(recs, STYLES)
     return {
         "bench": "address_acceptance", "date": now(), "url": url, "arm": arm, "files": [str(f) for f in files],
         "rows": len(picked), "distinct_rows": len(rows), "sources": len(by_source), "radius_m": RADIUS_M,
@@ -252,8 +252,8 @@ def eval_formats(url: str, csv_path: Path, arm: str | None, concurrency: int) ->
 
     jobs = [(f, render_eval(r, f), r) for r in rows for f in EVAL_FORMATS]
     t0 = time.perf_counter()
-    recs = _run(url, jobs, judge, arm, concurrency)
-    per = _summary(recs, EVAL_FORMATS)
+    recs = resolve_jobs(url, jobs, judge, arm, concurrency)
+    per = per_style(recs, EVAL_FORMATS)
     return {
         "bench": "resolver_eval_formats", "date": now(), "url": url, "arm": arm, "csv": str(csv_path),
         "points": len(rows), "target": TARGET, "per_format": per, "seconds": round(time.perf_counter() - t0, 1),

@@ -273,7 +273,6 @@ def parse_ab(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     tree = baseline_tree(args.baseline)
     here = baseline_tree(args.new) if args.new else ROOT
     servers: dict[str, Server] = {}
-    rounds: list[dict[str, Any]] = []
     try:
         extra = dict(kv.split("=", 1) for kv in args.new_env)
         for name, cwd, more in (("old", tree, {}), ("new", here, extra)):

@@ -23,7 +23,7 @@ import random
 import time
 from typing import Any
 
-from bench.address_acceptance import _run, _summary, fold
+from bench.address_acceptance import fold, per_style, resolve_jobs
 from bench.common import now, write_result
 
 FORMS = ("plain", "town_of", "city_of", "township", "street_word")
@@ -81,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     jobs = [(f, render(r, f), r) for f in FORMS[:-1] for r in rows]
     jobs += [("street_word", render(r, "street_word"), r) for r in worded]
     t0 = time.perf_counter()
-    recs = _run(a.url, jobs, judge, a.arm, a.concurrency)
-    per = _summary(recs, FORMS)
+    recs = resolve_jobs(a.url, jobs, judge, a.arm, a.concurrency)
+    per = per_style(recs, FORMS)
     write_result(a.out, {
         "bench": "place_forms", "date": now(), "url": a.url, "arm": a.arm, "seed": a.seed, "per_form": per,
         "seconds": round(time.perf_counter() - t0, 1),
