@@ -233,6 +233,17 @@ US_STATE_EXTRA: dict[str, tuple[str, ...]] = {
     "NY": ("N.Y.",),
 }
 
+# US territories: GeoNames files them as countries, USPS, the ZIP data and OpenAddresses as states of the US
+# ("San Juan, PR 00901"). The gazetteer keeps their places in the US under the territory's code; a country
+# component or hint naming one ("Puerto Rico", "PR") reads as that region of the US.
+US_TERRITORIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "PR": ("Puerto Rico", ()),
+    "VI": ("U.S. Virgin Islands", ("Virgin Islands", "USVI")),
+    "GU": ("Guam", ()),
+    "AS": ("American Samoa", ()),
+    "MP": ("Northern Mariana Islands", ("CNMI",)),
+}
+
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("USA", "U.S.A.", "U.S.", "United States of America", "America"),
     "GB": ("UK", "U.K.", "Great Britain", "Britain", "United Kingdom of Great Britain and Northern Ireland"),

@@ -239,14 +239,23 @@ def _sources() -> tuple[Any, dict[str, Any], list[dict[str, Any]]]:
     return gc, gc.get_cities(), zipcodes.list_all()
 
 
+def _in_us(city: dict[str, Any]) -> dict[str, Any]:
+    """A GeoNames place of a US territory filed as the US, its region the territory's code (as USPS, the ZIP data
+    and OpenAddresses file it); any other place unchanged."""
+    cc = city["countrycode"]
+    return {**city, "countrycode": "US", "admin1code": cc} if cc in aliases.US_TERRITORIES else city
+
+
 def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gazetteer:
     """Read the sources and produce every row (no database access)."""
     from tqdm import tqdm
 
     wanted = {c.upper() for c in countries} if countries else None
+    if wanted is not None and "US" in wanted:
+        wanted |= set(aliases.US_TERRITORIES)
     steps = tqdm(total=4, desc="gazetteer", unit="step", disable=not progress, file=sys.stderr)
     gc, all_cities, all_zips = _sources()
-    cities = [c for c in all_cities.values() if wanted is None or c["countrycode"] in wanted]
+    cities = [_in_us(c) for c in all_cities.values() if wanted is None or c["countrycode"] in wanted]
     cities.sort(key=lambda c: int(c["geonameid"]))
     steps.update(1)
     gaz = Gazetteer()
@@ -293,6 +302,8 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             continue
         if cc == "US" and code in us_states:
             region_info[(cc, code)] = (us_states[code]["name"], aliases.US_STATE_EXTRA.get(code, ()))
+        elif cc == "US" and code in aliases.US_TERRITORIES:
+            region_info[(cc, code)] = aliases.US_TERRITORIES[code]
         elif cc in aliases.REGION_NAMES and code in aliases.REGION_NAMES[cc]:
             region_info[(cc, code)] = aliases.REGION_NAMES[cc][code]
         else:

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 
 from resolver import candidates as cands
 from resolver.address import AddressHit, Anchor, match_address
-from resolver.aliases import civil_core
+from resolver.aliases import US_TERRITORIES, civil_core
 from resolver.components import ACCURACY, COMPONENTS, MAX_COMPONENT_CHARS, MAX_LIMIT
 from resolver.explain import Explanation
 from resolver.names import MAX_NAME_CHARS, normalize_name
@@ -171,11 +171,17 @@ def resolve(
             cc_from_component = True
             ex.note(f"country {cc}")
 
+    territory = cc if cc in US_TERRITORIES else None
+    if territory:  # "Puerto Rico": a region of the US in this gazetteer (US_TERRITORIES)
+        cc = "US"
+        ex.note(f"{territory}: a territory of the US")
     regions: set[tuple[str, str]] = set()
     if "region" in comps:
         regions = cands.regions(conn, normalize_name(comps["region"]), cc)
         if not regions:
             ex.note(f"region {comps['region']!r} unknown{' in ' + cc if cc else ''}, ignored")
+    if territory and not regions:
+        regions = {("US", territory)}
 
     pc_rows = cands.postcode_rows(conn, comps["postcode"], cc) if "postcode" in comps else []
     if regions and len(pc_rows) > 1:

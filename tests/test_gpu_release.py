@@ -28,6 +28,14 @@ def test_plan_fits_the_budget_and_gives_a_and_b_the_same_steps() -> None:
     assert all(p["overrides"]["train"]["eval_every"] == p["steps"] for p in planned.values())
 
 
+def test_fixed_steps_give_every_arm_pair_the_same_counts() -> None:
+    lanes = lanes_for(["2x64"], reference=False)
+    planned = {p["name"]: p for p in plan(lanes, {}, 0.0, fixed=(18_800, 7_200))}
+    assert (planned["A2x64"]["steps"], planned["A2x64"]["mlm_steps"]) == (18_800, 7_200)
+    assert (planned["B2x64"]["steps"], planned["B2x64"]["mlm_steps"]) == (18_800, 0)
+    assert planned["A2x64"]["overrides"] == planned["B2x64"]["overrides"]
+
+
 def test_distillation_loss_is_the_ce_part_when_the_teacher_agrees() -> None:
     from training.network import AddrNet
 

@@ -152,3 +152,27 @@ def test_an_unknown_region_alone_is_read_as_the_place(engine: sa.Engine) -> None
         res = resolve_readings(conn, [top])
     assert res.results and res.results[0].name == "Bogotá" and res.results[0].country == "CO", res.considered
     assert res.reading.source == "'Bogotá D.C.' read as the locality"
+
+
+# US territories: the gazetteer files their places in the US under the territory's code, as USPS, the ZIP data and
+# OpenAddresses do; a country component naming one reads as that region of the US
+TERRITORIES = [
+    ({"locality": "Ponce", "region": "PR"}, ("Ponce", "PR")),
+    ({"locality": "Ponce", "country": "PR"}, ("Ponce", "PR")),
+    ({"locality": "Mayaguez", "country": "Puerto Rico"}, ("Mayagüez", "PR")),
+    ({"locality": "San Juan", "region": "PR", "postcode": "00901"}, ("San Juan", "PR")),
+    ({"locality": "Hagatna", "region": "GU", "postcode": "96910"}, ("Hagåtña", "GU")),
+    ({"locality": "Charlotte Amalie", "region": "VI"}, ("Charlotte Amalie", "VI")),
+    ({"locality": "Pago Pago", "region": "AS"}, ("Pago Pago", "AS")),
+    ({"region": "Guam"}, ("Guam", "GU")),
+]
+
+
+@pytest.mark.parametrize(("comps", "want"), TERRITORIES, ids=[" ".join(c.values()) for c, _ in TERRITORIES])
+def test_us_territories_resolve_as_regions_of_the_us(engine: sa.Engine, comps: dict[str, str],
+                                                      want: tuple[str, str]) -> None:
+    with engine.connect() as conn:
+        res = resolve_readings(conn, [Reading(comps, 1.0, {k: 0.95 for k in comps})])
+    assert res.results, res.considered
+    top = res.results[0]
+    assert (top.name, top.region_code, top.country) == (*want, "US"), res.considered

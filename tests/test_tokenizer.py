@@ -99,3 +99,19 @@ def test_default_tokenizer_artifact() -> None:
     assert 4000 <= wt.vocab_size <= 16000
     m = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
     assert m["vocab_size"] == wt.vocab_size and m["measurements"]["harness_unk_rate"] < 0.01
+
+
+def test_hangul_syllables_keep_known_pieces_from_0_3_0() -> None:
+    """Tokenizer >= 0.3.0 cuts Hangul words into syllables: a word with an unseen syllable keeps the others (the
+    district's 구), where 0.2.0's WordPiece made the whole word one [UNK]."""
+    from training.tokenizer import hangul_pieces
+
+    assert hangul_pieces("0.3.0") and not hangul_pieces("0.2.0")
+    korean = ["서울특별시 강남구 테헤란로 152", "부산광역시 수영구 광안로 12"] * 20
+    new = train_tokenizer(korean, vocab_size=200, min_frequency=1, hangul_syllables=True)
+    old = train_tokenizer(korean, vocab_size=200, min_frequency=1)
+    words = ["해운대구"]  # 해, 운, 대 unseen; 구 seen
+    assert new.encode(words, is_pretokenized=True).tokens == ["[UNK]", "[UNK]", "[UNK]", "구"]
+    assert old.encode(words, is_pretokenized=True).tokens == ["[UNK]"]
+    batch = WordTokenizer(new, max_len=64).encode_words([["테헤란로", "152"]])
+    assert batch.first_subword[0, :2].tolist() == [0, 4]

@@ -48,6 +48,12 @@ SOURCE_MIX_V6: tuple[tuple[str, float], ...] = (
     ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.10), ("zipcodes", 0.10), ("faker", 0.16), ("suburb", 0.09),
     ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05),
 )
+# corpus 0.7.0: as 0.6.0, with GeoNames (0.01) and Faker (0.01) giving way to "v7" (Korean road-name addresses
+# written big to small in Hangul: "서울특별시 강남구 테헤란로 152")
+SOURCE_MIX_V7: tuple[tuple[str, float], ...] = (
+    ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.09), ("zipcodes", 0.10), ("faker", 0.15), ("suburb", 0.09),
+    ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05), ("v7", 0.02),
+)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -72,6 +78,10 @@ def is_v5(version: str) -> bool:
 
 def is_v6(version: str) -> bool:
     return _at_least(version, (0, 6, 0))
+
+
+def is_v7(version: str) -> bool:
+    return _at_least(version, (0, 7, 0))
 
 
 def real_split_of(group: str) -> str | None:
@@ -250,7 +260,7 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         synth.names = {cc: world.names(cc) for cc in set(synth.names) | set(w.country_names)}
         world_counts = count_world(w)
         oa, us = _write_real(out, src, counts, floors=floors)
-    v4 = v5 = v6 = None
+    v4 = v5 = v6 = v7 = None
     if is_v4(version):
         from training.corpus_v4 import V4Synth
 
@@ -262,10 +272,14 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
     if is_v6(version):
         from training.corpus_v6 import V6Synth
 
-        v6 = V6Synth(v5)
-    mix_table = SOURCE_MIX_V6 if v6 else SOURCE_MIX_V5 if v5 else SOURCE_MIX_V4 if v4 else SOURCE_MIX_V3 if v3 \
-        else SOURCE_MIX
-    makers = _makers(v4, v5, v6)
+        v6 = V6Synth(v5, letter_after_level=is_v7(version))
+    if is_v7(version):
+        from training.corpus_v7 import V7Synth
+
+        v7 = V7Synth()
+    mix_table = SOURCE_MIX_V7 if v7 else SOURCE_MIX_V6 if v6 else SOURCE_MIX_V5 if v5 else SOURCE_MIX_V4 if v4 \
+        else SOURCE_MIX_V3 if v3 else SOURCE_MIX
+    makers = _makers(v4, v5, v6, v7)
     iters = {"oa": _cycle(len(oa), rng), "usaddress": _cycle(len(us), rng),
              "zipcodes": _cycle(len(src.zips), rng)}
     names = [s for s, _ in mix_table]
@@ -312,10 +326,10 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
     return manifest
 
 
-def _makers(v4: Any, v5: Any, v6: Any = None) -> dict[str, Any]:
+def _makers(v4: Any, v5: Any, v6: Any = None, v7: Any = None) -> dict[str, Any]:
     """source -> its generator, ``rng -> (text, spans, mix, address, kind)``, for the versions built."""
     out = {"intl": v4.intl, "short": v4.short} if v4 is not None else {}
-    return out | ({"v5": v5.example} if v5 is not None else {}) | ({"v6": v6.example} if v6 is not None else {})
+    return out | {name: synth.example for name, synth in (("v5", v5), ("v6", v6), ("v7", v7)) if synth is not None}
 
 
 def _excluded(excl: Exclusion, text: str, meta: dict) -> str | None:

@@ -52,8 +52,12 @@ class V6Synth:
     """Examples of the ``v6`` mix source, from the corpus 0.5.0 ``V5Synth`` ``v5`` (its v4 streets and cities, the
     world's Faker rows)."""
 
-    def __init__(self, v5: Any) -> None:
+    def __init__(self, v5: Any, letter_after_level: bool = False) -> None:
         self.v5 = v5
+        # corpus >= 0.7.0: a door letter ("B") only after a floor ("2º B"); alone after the number ("Calle Mayor
+        # 12 B") it read as a unit, and the arms trained on 0.6.0 cut German and Dutch house numbers ("Rigaer
+        # Straße 29 E") into a number and a unit
+        self.letter_after_level = letter_after_level
 
     def example(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:
         cc = rng.choice(_COUNTRIES)
@@ -66,7 +70,9 @@ class V6Synth:
             if r < 0.75:
                 parts.append((_fill(rng.choice(forms["level"]), rng), "level", ""))
             if r >= 0.45 or not parts:
-                parts.append((_fill(rng.choice(forms["unit"]), rng), "unit", " "))
+                units = forms["unit"] if parts or not self.letter_after_level else \
+                    tuple(f for f in forms["unit"] if f != "{L}")
+                parts.append((_fill(rng.choice(units), rng), "unit", " "))
         elif lang == "it":  # staircase and/or flat: "Scala B, Interno 4"
             scala = [f for f in forms["unit"] if f.lower().startswith("sc")]
             inner = [f for f in forms["unit"] if f.lower().startswith("int")]

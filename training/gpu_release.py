@@ -133,13 +133,18 @@ def _wait(procs: list[tuple[dict[str, Any], subprocess.Popen, Any]], deadline: f
     return rcs
 
 
-def plan(lanes: list[dict[str, Any]], speeds: dict[str, float], seconds: float) -> list[dict[str, Any]]:
+def plan(lanes: list[dict[str, Any]], speeds: dict[str, float], seconds: float,
+         fixed: tuple[int, int] | None = None) -> list[dict[str, Any]]:
     """Step counts that fit ``seconds``: per size, MLM takes ~30% of the time (at ~0.8x the tagger's
-    speed) and the tagger ~62%; B gets A's tagger steps. The reference lane trains its tagger only."""
+    speed) and the tagger ~62%; B gets A's tagger steps. The reference lane trains its tagger only.
+    ``fixed``: (tagger steps, MLM steps) for every arm lane instead (``--steps``, with no probe)."""
     planned = []
     for lane in lanes:
-        v = speeds[lane["name"]] if lane["kind"] == "ref" else min(speeds[f"A{lane['size']}"], speeds[f"B{lane['size']}"])
-        if lane["kind"] == "ref":
+        v = speeds.get(lane["name"], 0.0) if lane["kind"] == "ref" else \
+            min(speeds.get(f"A{lane['size']}", 0.0), speeds.get(f"B{lane['size']}", 0.0))
+        if fixed and lane["kind"] != "ref":
+            steps, mlm = fixed[0], fixed[1] if lane["arm"] == "A" else 0
+        elif lane["kind"] == "ref":
             steps = min(100_000, int(0.9 * seconds * v) // 100 * 100)
             mlm = 0
         else:
@@ -245,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=None, help="arms' train and MLM batch (default: gpu.toml's "
                     "256); learning rates scale by its square root")
     ap.add_argument("--probe-steps", type=int, default=PROBE_STEPS, help=f"steps per probe (default {PROBE_STEPS})")
+    ap.add_argument("--steps", type=int, default=None, help="tagger steps of every arm lane, with no probe and no "
+                    "plan from the budget (the budget still stops the lanes); with --mlm-steps")
+    ap.add_argument("--mlm-steps", type=int, default=None, help="MLM steps of arm A (with --steps)")
     ap.add_argument("--pack", default=None, help="folder for slim checkpoints + run tarball")
     args = ap.parse_args(argv)
     t0 = time.time()
@@ -269,20 +277,25 @@ def main(argv: list[str] | None = None) -> int:
                                        "distill_weight": 0.5 if lane.get("teacher") else 0.0}}}
               for lane in lanes]
     t_probe = time.time()
-    _wait(_launch(probes, out), t_probe + 0.3 * args.budget_s)
-    measured = {p["name"].removeprefix("probe-"): _speed(out / p["name"]) for p in probes}
+    fixed = (args.steps, args.mlm_steps or 0) if args.steps else None
+    if fixed and not args.no_reference:
+        ap.error("--steps fixes the arm lanes only: add --no-reference")
+    if not fixed:
+        _wait(_launch(probes, out), t_probe + 0.3 * args.budget_s)
+    measured = {p["name"].removeprefix("probe-"): 1.0 if fixed else _speed(out / p["name"]) for p in probes}
     speeds = {k: v for k, v in measured.items() if v}
     dropped = sorted(k for k, v in measured.items() if not v)
     lanes = [ln for ln in lanes if ln["name"] in speeds and (ln["kind"] == "ref" or {f"A{ln['size']}", f"B{ln['size']}"} <= set(speeds))]
     if dropped:
         print(f"[gpu] dropped (probe too slow or failed): {dropped}", flush=True)
-    print(f"[gpu] probe ({time.time() - t_probe:.0f}s): " + ", ".join(f"{k} {v:.1f} steps/s" for k, v in speeds.items()),
-          flush=True)
+    if not fixed:
+        print(f"[gpu] probe ({time.time() - t_probe:.0f}s): "
+              + ", ".join(f"{k} {v:.1f} steps/s" for k, v in speeds.items()), flush=True)
 
     remaining = 0.88 * (deadline - time.time() - 60.0)  # final dev eval, checkpoint, pack; speeds vary
-    planned = [{**p, **common, "out": str(out)} for p in plan(lanes, speeds, remaining)]
-    (out / "plan.json").write_text(json.dumps({"budget_s": args.budget_s, "seconds_for_lanes": remaining,
-                                               "probe_steps_per_s": speeds, "lanes": planned}, indent=2))
+    planned = [{**p, **common, "out": str(out)} for p in plan(lanes, speeds, remaining, fixed)]
+    head = {"fixed_steps": list(fixed)} if fixed else {"seconds_for_lanes": remaining, "probe_steps_per_s": speeds}
+    (out / "plan.json").write_text(json.dumps({"budget_s": args.budget_s, **head, "lanes": planned}, indent=2))
     for p in planned:
         print(f"[gpu] {p['name']}: mlm {p['mlm_steps']} + tagger {p['steps']} steps", flush=True)
     rcs = _wait(_launch(planned, out), deadline - 15)

@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
+from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
 from model.normalize import normalize, split_words
 from model.tokenize import SPECIAL_TOKENS, UNK
@@ -26,12 +26,27 @@ INITIAL_ALPHABET = sorted(
 )
 
 
-def new_tokenizer() -> Tokenizer:
+# tokenizer >= 0.3.0: each Hangul syllable is a piece of its own, so a Korean word with a syllable the vocabulary
+# lacks ("해운대구") keeps its known syllables (the district's 구) instead of becoming one [UNK]
+HANGUL_SYLLABLE = "[\uac00-\ud7a3]"
+
+
+def hangul_pieces(version: str) -> bool:
+    """Whether tokenizer ``version`` cuts Hangul words into syllables (from 0.3.0)."""
+    try:
+        return tuple(int(x) for x in version.split(".")[:3]) >= (0, 3, 0)
+    except ValueError:
+        return False
+
+
+def new_tokenizer(hangul_syllables: bool = False) -> Tokenizer:
     tok = Tokenizer(models.WordPiece(unk_token=UNK, max_input_chars_per_word=64))
     tok.normalizer = normalizers.Sequence([normalizers.NFC(), normalizers.Lowercase()])
-    tok.pre_tokenizer = pre_tokenizers.Sequence(
-        [pre_tokenizers.WhitespaceSplit(), pre_tokenizers.Punctuation(), pre_tokenizers.Digits(individual_digits=False)]
-    )
+    steps = [pre_tokenizers.WhitespaceSplit(), pre_tokenizers.Punctuation(),
+             pre_tokenizers.Digits(individual_digits=False)]
+    if hangul_syllables:
+        steps.append(pre_tokenizers.Split(Regex(HANGUL_SYLLABLE), behavior="isolated"))
+    tok.pre_tokenizer = pre_tokenizers.Sequence(steps)
     tok.decoder = decoders.WordPiece()
     return tok
 
@@ -41,9 +56,11 @@ def _word_batches(texts: Iterable[str]) -> Iterator[list[str]]:
         yield [w.text for w in split_words(normalize(text))]
 
 
-def train_tokenizer(texts: Iterable[str], vocab_size: int = 8000, min_frequency: int = 2) -> Tokenizer:
-    """Train WordPiece on address texts; special tokens take ids 0..2 ([PAD], [UNK], [MASK])."""
-    tok = new_tokenizer()
+def train_tokenizer(texts: Iterable[str], vocab_size: int = 8000, min_frequency: int = 2,
+                    hangul_syllables: bool = False) -> Tokenizer:
+    """Train WordPiece on address texts; special tokens take ids 0..2 ([PAD], [UNK], [MASK]); ``hangul_syllables``:
+    each Hangul syllable a piece of its own (tokenizer >= 0.3.0)."""
+    tok = new_tokenizer(hangul_syllables)
     trainer = trainers.WordPieceTrainer(
         vocab_size=vocab_size,
         min_frequency=min_frequency,
@@ -58,10 +75,10 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int = 8000, min_frequency:
             yield " ".join(ws)
 
     tok.train_from_iterator(words(), trainer=trainer)
-    return _ensure_alphabet(tok, vocab_size)
+    return _ensure_alphabet(tok, vocab_size, hangul_syllables)
 
 
-def _ensure_alphabet(tok: Tokenizer, vocab_size: int) -> Tokenizer:
+def _ensure_alphabet(tok: Tokenizer, vocab_size: int, hangul_syllables: bool = False) -> Tokenizer:
     """Make every alphabet letter available as a word start and as a continuation ("##x"), so a
     word with a rare letter is split into pieces instead of becoming [UNK]. The latest-learned
     tokens make room, keeping the vocabulary at ``vocab_size``."""
@@ -78,7 +95,7 @@ def _ensure_alphabet(tok: Tokenizer, vocab_size: int) -> Tokenizer:
     longer = [t for t in ordered if not essential(t)]
     dropped = set(longer[max(0, budget):])
     new_vocab = {t: i for i, t in enumerate([t for t in ordered if t not in dropped] + missing)}
-    fixed = new_tokenizer()
+    fixed = new_tokenizer(hangul_syllables)
     fixed.model = models.WordPiece(new_vocab, unk_token=UNK, max_input_chars_per_word=64)
     return fixed
 
@@ -138,7 +155,9 @@ def train_from_corpus(corpus_dir: str | Path, out_dir: str | Path, version: str,
     corpus = Path(corpus_dir)
     cmanifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
     texts = (ex["text"] for ex in read_split(corpus, "train"))
-    tok = train_tokenizer(islice(texts, max_texts) if max_texts else texts, vocab_size=vocab_size)
+    hangul = hangul_pieces(version)
+    tok = train_tokenizer(islice(texts, max_texts) if max_texts else texts, vocab_size=vocab_size,
+                          hangul_syllables=hangul)
     dev = [ex["text"] for ex in read_split(corpus, "dev")]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -153,7 +172,8 @@ def train_from_corpus(corpus_dir: str | Path, out_dir: str | Path, version: str,
         "vocab_size": tok.get_vocab_size(),
         "special_tokens": {t: i for i, t in enumerate(SPECIAL_TOKENS)},
         "normalizer": "NFC + lowercase",
-        "pre_tokenizer": "whitespace, punctuation, digit runs (over split_words words)",
+        "pre_tokenizer": "whitespace, punctuation, digit runs" + (", Hangul syllables" if hangul else "")
+                         + " (over split_words words)",
         "measurements": measure(tok, dev, harness_inputs(data_dir)),
         "vocab_size_justification": "bench/results/tokenizer_vocab.json",
     }
