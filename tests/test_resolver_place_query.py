@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from resolver.readings import _subdivision_keys, from_parse, geocode, subdivision_countries
 from tests.resolver_checks import gazetteer_plus_fixture
 
-COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM"]
+COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR"]
 
 # (parsed spans as (label, value), the place wanted, its country)
 CASES = [
@@ -35,6 +35,11 @@ CASES = [
     # a region the gazetteer names from its member cities (Lazio, IT-62; GeoNames' IT "07") read as a county:
     # Roma, Lesotho and Roma, Queensland are no answer
     ([("locality", "Roma"), ("county", "Lazio")], "Rome", "IT"),
+    # Korean road-name addresses as corpus 0.7.0 labels them: the city by its Hangul name (GeoNames alternate
+    # names), the district (구) a suburb, the province (도) a region
+    ([("locality", "서울특별시"), ("suburb", "강남구"), ("street", "테헤란로"), ("house_number", "152")], "Seoul", "KR"),
+    ([("region", "경기도"), ("locality", "성남시"), ("suburb", "분당구"), ("street", "판교역로"),
+      ("house_number", "235")], "Seongnam-si", "KR"),
 ]  # fmt: skip
 
 
