@@ -11,7 +11,7 @@ from addrnet.settings import REPO_DATA_DIR
 
 DEFAULT_CONFIG = "training/configs/cpu.toml"
 DEFAULT_CORPUS = "corpus/0.5.0"
-DEFAULT_TOKENIZER = "artifacts/tokenizer/0.2.0/tokenizer.json"
+DEFAULT_TOKENIZER = "artifacts/tokenizer/0.3.0/tokenizer.json"  # the shipped arms' tokenizer
 
 
 class _OverrideParser(argparse.ArgumentParser):
