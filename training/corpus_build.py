@@ -57,7 +57,7 @@ SOURCE_MIX_V7: tuple[tuple[str, float], ...] = (
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
-def _at_least(version: str, minimum: tuple[int, int, int]) -> bool:
+def at_least(version: str, minimum: tuple[int, int, int]) -> bool:
     try:
         return tuple(int(x) for x in version.split(".")[:3]) >= minimum
     except ValueError:
@@ -65,23 +65,23 @@ def _at_least(version: str, minimum: tuple[int, int, int]) -> bool:
 
 
 def is_v3(version: str) -> bool:
-    return _at_least(version, (0, 3, 0))
+    return at_least(version, (0, 3, 0))
 
 
 def is_v4(version: str) -> bool:
-    return _at_least(version, (0, 4, 0))
+    return at_least(version, (0, 4, 0))
 
 
 def is_v5(version: str) -> bool:
-    return _at_least(version, (0, 5, 0))
+    return at_least(version, (0, 5, 0))
 
 
 def is_v6(version: str) -> bool:
-    return _at_least(version, (0, 6, 0))
+    return at_least(version, (0, 6, 0))
 
 
 def is_v7(version: str) -> bool:
-    return _at_least(version, (0, 7, 0))
+    return at_least(version, (0, 7, 0))
 
 
 def real_split_of(group: str) -> str | None:

@@ -142,15 +142,14 @@ def plan(lanes: list[dict[str, Any]], speeds: dict[str, float], seconds: float,
     for lane in lanes:
         v = speeds.get(lane["name"], 0.0) if lane["kind"] == "ref" else \
             min(speeds.get(f"A{lane['size']}", 0.0), speeds.get(f"B{lane['size']}", 0.0))
-        if fixed and lane["kind"] != "ref":
+        if fixed and lane["kind"] != "ref":  # the counts asked for, as they are
             steps, mlm = fixed[0], fixed[1] if lane["arm"] == "A" else 0
         elif lane["kind"] == "ref":
-            steps = min(100_000, int(0.9 * seconds * v) // 100 * 100)
+            steps = max(200, min(100_000, int(0.9 * seconds * v) // 100 * 100))
             mlm = 0
         else:
-            steps = int(0.62 * seconds * v) // 100 * 100
+            steps = max(200, int(0.62 * seconds * v) // 100 * 100)
             mlm = int(0.30 * seconds * 0.8 * v) // 100 * 100 if lane["arm"] == "A" else 0
-        steps = max(200, steps)
         ov: dict[str, dict[str, Any]] = {"train": {"steps": steps, "warmup_steps": max(100, min(1000, steps // 20)),
                                                    "eval_every": steps, "ckpt_every": max(100, steps // 4)}}
         if lane.get("teacher"):
@@ -255,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mlm-steps", type=int, default=None, help="MLM steps of arm A (with --steps)")
     ap.add_argument("--pack", default=None, help="folder for slim checkpoints + run tarball")
     args = ap.parse_args(argv)
+    fixed = (args.steps, args.mlm_steps or 0) if args.steps else None
+    if fixed and not args.no_reference:
+        ap.error("--steps fixes the arm lanes only: add --no-reference")
     t0 = time.time()
     deadline = t0 + args.budget_s
     out = Path(args.out)
@@ -276,19 +278,16 @@ def main(argv: list[str] | None = None) -> int:
                "overrides": {"train": {"log_every": max(1, args.probe_steps // 3), "eval_every": 10**9, "ckpt_every": 10**9,
                                        "distill_weight": 0.5 if lane.get("teacher") else 0.0}}}
               for lane in lanes]
-    t_probe = time.time()
-    fixed = (args.steps, args.mlm_steps or 0) if args.steps else None
-    if fixed and not args.no_reference:
-        ap.error("--steps fixes the arm lanes only: add --no-reference")
-    if not fixed:
+    speeds: dict[str, float] = {}
+    if not fixed:  # probe every lane under the real run's contention; a lane too slow or failing is dropped
+        t_probe = time.time()
         _wait(_launch(probes, out), t_probe + 0.3 * args.budget_s)
-    measured = {p["name"].removeprefix("probe-"): 1.0 if fixed else _speed(out / p["name"]) for p in probes}
-    speeds = {k: v for k, v in measured.items() if v}
-    dropped = sorted(k for k, v in measured.items() if not v)
-    lanes = [ln for ln in lanes if ln["name"] in speeds and (ln["kind"] == "ref" or {f"A{ln['size']}", f"B{ln['size']}"} <= set(speeds))]
-    if dropped:
-        print(f"[gpu] dropped (probe too slow or failed): {dropped}", flush=True)
-    if not fixed:
+        measured = {p["name"].removeprefix("probe-"): _speed(out / p["name"]) for p in probes}
+        speeds = {k: v for k, v in measured.items() if v}
+        dropped = sorted(k for k, v in measured.items() if not v)
+        lanes = [ln for ln in lanes if ln["name"] in speeds and (ln["kind"] == "ref" or {f"A{ln['size']}", f"B{ln['size']}"} <= set(speeds))]
+        if dropped:
+            print(f"[gpu] dropped (probe too slow or failed): {dropped}", flush=True)
         print(f"[gpu] probe ({time.time() - t_probe:.0f}s): "
               + ", ".join(f"{k} {v:.1f} steps/s" for k, v in speeds.items()), flush=True)
 

@@ -33,10 +33,9 @@ HANGUL_SYLLABLE = "[\uac00-\ud7a3]"
 
 def hangul_pieces(version: str) -> bool:
     """Whether tokenizer ``version`` cuts Hangul words into syllables (from 0.3.0)."""
-    try:
-        return tuple(int(x) for x in version.split(".")[:3]) >= (0, 3, 0)
-    except ValueError:
-        return False
+    from training.corpus_build import at_least
+
+    return at_least(version, (0, 3, 0))
 
 
 def new_tokenizer(hangul_syllables: bool = False) -> Tokenizer:
@@ -75,10 +74,10 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int = 8000, min_frequency:
             yield " ".join(ws)
 
     tok.train_from_iterator(words(), trainer=trainer)
-    return _ensure_alphabet(tok, vocab_size, hangul_syllables)
+    return _ensure_alphabet(tok, vocab_size)
 
 
-def _ensure_alphabet(tok: Tokenizer, vocab_size: int, hangul_syllables: bool = False) -> Tokenizer:
+def _ensure_alphabet(tok: Tokenizer, vocab_size: int) -> Tokenizer:
     """Make every alphabet letter available as a word start and as a continuation ("##x"), so a
     word with a rare letter is split into pieces instead of becoming [UNK]. The latest-learned
     tokens make room, keeping the vocabulary at ``vocab_size``."""
@@ -95,7 +94,8 @@ def _ensure_alphabet(tok: Tokenizer, vocab_size: int, hangul_syllables: bool = F
     longer = [t for t in ordered if not essential(t)]
     dropped = set(longer[max(0, budget):])
     new_vocab = {t: i for i, t in enumerate([t for t in ordered if t not in dropped] + missing)}
-    fixed = new_tokenizer(hangul_syllables)
+    fixed = new_tokenizer()
+    fixed.pre_tokenizer = tok.pre_tokenizer  # the trained tokenizer's own (with or without Hangul syllables)
     fixed.model = models.WordPiece(new_vocab, unk_token=UNK, max_input_chars_per_word=64)
     return fixed
 
