@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     accept: Literal["gated", "reuseport"] = Field(
         "gated", description="serve --workers N: how connections find a worker (app/workers.py): one shared socket "
         "with a gated accept, or one SO_REUSEPORT socket per worker.")
+    coalesce_writes: bool = Field(True, description="serve: send each response's head and body in one write "
+                                  "(app/protocol.py); false: uvicorn's own protocol.")
     log_level: str = Field("INFO", description="Log level of the JSON logs (addrnet and uvicorn).")
     # hardening (issue 13): operator token, shadow privacy and retention, bounded database memory
     admin_token: str | None = Field(

@@ -75,6 +75,10 @@ def serve(args: argparse.Namespace) -> int:
         "log_level": level.lower(),
         "access_log": False,  # one line per request comes from app.observe, with the request id
     }
+    if args.settings.coalesce_writes:
+        from app.protocol import http_protocol
+
+        options["http"] = http_protocol() or "auto"
     from app import workers
 
     lean_log_records()

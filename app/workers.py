@@ -327,9 +327,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--log-level", default="warning")
     ap.add_argument("--accept", choices=ACCEPTS, default="gated", help="how connections find a worker")
+    ap.add_argument("--coalesce", action="store_true",
+                    help="send each response in one write, as addrnet serve does (app/protocol.py)")
     args = ap.parse_args(argv)
+    extra: dict[str, Any] = {}
+    if args.coalesce:
+        from app.protocol import http_protocol
+
+        extra["http"] = http_protocol() or "auto"
     return run(args.app, factory=args.factory, host=args.host, port=args.port, workers=args.workers,
-               accept=args.accept, log_level=args.log_level, access_log=False)
+               accept=args.accept, log_level=args.log_level, access_log=False, **extra)
 
 
 if __name__ == "__main__":

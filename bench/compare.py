@@ -9,7 +9,9 @@ Each figure comes from this one run; only the ratios are compared with the targe
    pelias-parser (``classify`` + ``solve``, one process) when ``node`` finds the package, e.g. with
    ``NODE_PATH`` (``npm install pelias-parser lodash``); else recorded as skipped.
 2. HTTP: ``addrnet serve --workers W`` and the bare endpoint (``bench/bare_app.py``) under the same uvicorn
-   options and worker launcher (``app/workers.py``). /parse at concurrency 1 and 32 on both (32: both served
+   options and worker launcher (``app/workers.py``), on uvicorn's own HTTP protocol (addrnet serves with
+   ``app/protocol.py``, one write per response; the bare endpoint with it too is measured as information,
+   ``http_parse_c32_vs_bare_coalesced_c32``). /parse at concurrency 1 and 32 on both (32: all served
    meanwhile, in ``C32_ROUNDS`` alternating rounds, merged); /parse/batch (1,000 texts a request, concurrency 1
    and W, a new connection per request); /resolve on the inputs' texts at concurrency 8 (skipped when the
    gazetteer is not loaded); then a mixed soak (/parse at 16, /parse/batch at 1, /resolve at 4) for
@@ -380,16 +382,17 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     resolve_reqs = [post("/resolve", orjson.dumps({"text": t, "limit": 5})) for t in texts]
 
     # the framework ceiling first (same uvicorn options, same worker count)
+    def bare_cmd(port: int, *extra: str) -> list[str]:
+        if args.workers > 1:  # the launcher `addrnet serve --workers N` uses (app/workers.py: gated accept)
+            return [sys.executable, "-m", "app.workers", "bench.bare_app:app", "--port", str(port), "--workers",
+                    str(args.workers), "--log-level", "warning", *extra]
+        return [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port", str(port), "--no-access-log",
+                "--log-level", "warning"]
+
     port = _free_port()
-    if args.workers > 1:  # the launcher `addrnet serve --workers N` uses (app/workers.py: gated accept)
-        bare_cmd = [sys.executable, "-m", "app.workers", "bench.bare_app:app", "--port", str(port), "--workers",
-                    str(args.workers), "--log-level", "warning"]
-    else:
-        bare_cmd = [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--port", str(port), "--no-access-log",
-                    "--log-level", "warning"]
     with contextlib.ExitStack() as serving:
         with contextlib.ExitStack() as ceiling:  # the bare server stops before /parse/batch, /resolve and the soak
-            bare = Server(bare_cmd, env, port)
+            bare = Server(bare_cmd(port), env, port)
             ceiling.callback(bare.stop)
             out["bare_parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
             if args.baseline:  # the same phases on the code at --baseline (before this work), same arms and inputs
@@ -405,11 +408,19 @@ def http_phases(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
             time.sleep(1.0)  # every worker up
             out["rss_fresh_mb"] = [round(_rss_mb(p), 1) for p in srv.worker_pids()]
             out["parse_c1"] = load(port, _cycle(parse_reqs), 1, args.seconds, warmup=200)
-            c32, rounds = alternating({"parse_c32": srv, "bare_parse_c32": bare}, _cycle(parse_reqs, 300), 32,
-                                      args.seconds / 2, C32_ROUNDS)
+            servers = {"parse_c32": srv, "bare_parse_c32": bare}
+            if args.workers > 1:  # information: the bare endpoint with addrnet's one-write protocol too
+                cport = _free_port()
+                coalesced = Server(bare_cmd(cport, "--coalesce"), env, cport)
+                ceiling.callback(coalesced.stop)
+                servers["bare_coalesced_parse_c32"] = coalesced
+            c32, rounds = alternating(servers, _cycle(parse_reqs, 300), 32, args.seconds / 2, C32_ROUNDS)
             out.update(c32)
             out["c32_rounds"] = [{name: round(x["requests_per_s"], 1) for name, x in row.items()} for row in rounds]
         print(f"  bare FastAPI c32: {out['bare_parse_c32']['requests_per_s']:,.0f} req/s", flush=True)
+        if "bare_coalesced_parse_c32" in out:
+            print(f"  bare FastAPI c32, one write: {out['bare_coalesced_parse_c32']['requests_per_s']:,.0f} req/s",
+                  flush=True)
         print(f"  addrnet /parse c32: {out['parse_c32']['requests_per_s']:,.0f} req/s, "
               f"p99 {out['parse_c32']['p99_ms']:.1f} ms; c1 p50 {out['parse_c1']['p50_ms']:.2f} ms; ready "
               f"{out['ready_runs_s']} s", flush=True)
@@ -478,6 +489,9 @@ def ratios(r: dict[str, Any]) -> dict[str, float | None]:
         "http_batch_c1_vs_inprocess_1proc": div(h["batch_c1"]["addresses_per_s"], ip.get(("addrnet", 1))),
         "http_parse_c32_vs_bare_c32": div(h["parse_c32"]["requests_per_s"], h["bare_parse_c32"]["requests_per_s"]),
         "http_parse_c1_vs_bare_c1": div(h["parse_c1"]["requests_per_s"], h["bare_parse_c1"]["requests_per_s"]),
+        # information: against the bare endpoint served with addrnet's one-write protocol (app/protocol.py)
+        "http_parse_c32_vs_bare_coalesced_c32": div(h["parse_c32"]["requests_per_s"],
+                                                    (h.get("bare_coalesced_parse_c32") or {}).get("requests_per_s")),
         "http_parse_c32_p99_ms": h["parse_c32"]["p99_ms"],
         "http_parse_c1_p50_ms": h["parse_c1"]["p50_ms"],
         "http_resolve_c8_p99_ms": resolve.get("p99_ms"),
@@ -524,6 +538,9 @@ def chart(r: dict[str, Any], path: Path) -> None:
     h = r["http"]
     names += [f"addrnet HTTP /parse/batch c{r['workers']}", "addrnet HTTP /parse c32", "bare FastAPI /parse c32"]
     vals += [h["batch_cW"]["addresses_per_s"], h["parse_c32"]["requests_per_s"], h["bare_parse_c32"]["requests_per_s"]]
+    if h.get("bare_coalesced_parse_c32"):
+        names.append("bare FastAPI /parse c32, one write")
+        vals.append(h["bare_coalesced_parse_c32"]["requests_per_s"])
     if h.get("baseline"):
         names += [f"before ({h['baseline']['ref']}) HTTP /parse/batch c{r['workers']}",
                   f"before ({h['baseline']['ref']}) HTTP /parse c32"]
