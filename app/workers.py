@@ -18,7 +18,7 @@ two workers in 3 of 5 tries), and a keep-alive client then loads one core while 
 parent here only starts the workers, restarts one that dies, and on SIGINT/SIGTERM passes the signal on
 and waits for them (each drains like a single uvicorn server: lifespan shutdown, shadow queue).
 
-    python -m app.workers MODULE:APP [--factory] --host H --port P --workers N   # any ASGI app (benchmarks)
+    python -m app.workers MODULE:APP [--factory] [--coalesce] --host H --port P --workers N   # any ASGI app (benchmarks)
 """
 
 from __future__ import annotations
