@@ -132,8 +132,9 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       and a postcode read as the end of the street ("81 Seaton Place Northwest, 20001"); a street or venue with
       neither a number nor a locality read as the locality ("Lees Summit MO", "City of Industry CA"); an unknown
       region with no locality or street read as the locality ("Bogotá D.C."), and a lone locality that names a
-      region read as the region ("Comunidad Valenciana"); a place query
-      (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
+      region read as the region ("Comunidad Valenciana"); a name before a two-letter locality that is its
+      postcode's region read as the locality in that region (``code_read_as_locality``: "Charlotte Amalie, VI
+      00802"); a place query (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
     """
     comps = reading.components
     out: list[Reading] = []
@@ -187,6 +188,13 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         p = reading.probability * max(1.0 - reading.confidences.get("locality", 1.0), STREET_TAIL_FLOOR)
         conf = {k: v for k, v in reading.confidences.items() if k != "locality"}
         out.append(Reading(alt, p, conf, f"{comps['locality']!r} read as the end of the street", True))
+    aside = code_read_as_locality(conn, reading)
+    if aside:  # "Charlotte Amalie, VI 00802": the name is the place, the code its region
+        name, code = aside
+        alt = {k: v for k, v in comps.items() if k not in ("street", "suburb", "venue")} | {"locality": name,
+                                                                                           "region": code}
+        out.append(Reading(alt, reading.probability * ALT_FLOOR, {}, f"{name!r} read as the locality in {code!r}",
+                           True))
     out.extend(place_query(conn, reading))
     return out
 
@@ -271,6 +279,28 @@ def _names_only(reading: Reading) -> tuple[tuple[str, str], ...]:
     return spans
 
 
+def code_read_as_locality(conn: Connection, reading: Reading) -> tuple[str, str] | None:
+    """"Charlotte Amalie, VI 00802" read as street + locality + postcode: a name (suburb, street without a
+    number, or venue) then a two-letter locality that is the code of the region holding the reading's own
+    postcode, and nothing else but a country. -> (the name, the code): the name is the place and the code its
+    region. Counted as a contradicted constraint (a locality that is its postcode's region), so the reading
+    of the name as the locality in that region is tried (``derive``)."""
+    spans = reading.spans
+    labels = [label for label, _ in spans]
+    if reading.derived or "house_number" in labels or labels.count("locality") != 1 or "region" in labels \
+            or not set(labels) <= {"suburb", "street", "venue", "locality", "postcode", "country"}:
+        return None
+    i = labels.index("locality")
+    code, postcode = spans[i][1], reading.components.get("postcode")
+    if i == 0 or labels[i - 1] not in ("suburb", "street", "venue") or not postcode \
+            or not (len(code) == 2 and code.isalpha()):
+        return None
+    holding = {(r.country, r.admin1_code) for r in cands.postcode_rows(conn, postcode, None)}
+    if not holding & cands.regions(conn, normalize_name(code), None):
+        return None
+    return spans[i - 1][1], code
+
+
 def _countries_named(conn: Connection, region: str, country: str | None) -> frozenset[str]:
     """Countries ``region`` names a subdivision of, or names itself ("Jamaica"); only ``country``'s when given."""
     norm = normalize_name(region)
@@ -336,7 +366,8 @@ def resolve_readings(
             places = resolve(conn, r.components, country=country, limit=limit, confidences=r.confidences,
                              relax=not r.derived)
             ev = evidence(places)
-            if region_elsewhere(conn, r, places) or first_name_aside(conn, r) or _names_unused(r, places, top):
+            if region_elsewhere(conn, r, places) or first_name_aside(conn, r) or _names_unused(r, places, top) \
+                    or code_read_as_locality(conn, r):
                 ev *= CONFLICT_FACTOR
             joint = r.probability * ev
             considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),

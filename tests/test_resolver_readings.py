@@ -12,7 +12,14 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from resolver.readings import Reading, from_alternatives, from_parse, geocode, resolve_readings
+from resolver.readings import (
+    Reading,
+    code_read_as_locality,
+    from_alternatives,
+    from_parse,
+    geocode,
+    resolve_readings,
+)
 from tests.resolver_checks import gazetteer_plus_fixture
 
 FOREIGN = ["CO", "CA", "DE", "IN", "GA", "ME"]
@@ -176,3 +183,43 @@ def test_us_territories_resolve_as_regions_of_the_us(engine: sa.Engine, comps: d
     assert res.results, res.considered
     top = res.results[0]
     assert (top.name, top.region_code, top.country) == (*want, "US"), res.considered
+
+
+# "Charlotte Amalie, VI 00802" as the tagger reads it: the name aside (street, suburb, venue) and the region's
+# code as the locality; the postcode lies in that region, so the name is read as the locality there
+CODE_AS_LOCALITY = [
+    ((("street", "Charlotte Amalie"), ("locality", "VI"), ("postcode", "00802")), ("Charlotte Amalie", "VI")),
+    ((("suburb", "Tamuning"), ("locality", "GU"), ("postcode", "96913")), ("Tamuning", "GU")),
+    ((("street", "Lees Summit"), ("locality", "MO"), ("postcode", "64063")), ("Lee's Summit", "MO")),
+    ((("venue", "Arvada"), ("locality", "CO"), ("postcode", "80002"), ("country", "USA")), ("Arvada", "CO")),
+]
+
+
+@pytest.mark.parametrize(("spans", "want"), CODE_AS_LOCALITY, ids=[" ".join(v for _, v in s) for s, _ in CODE_AS_LOCALITY])
+def test_a_region_code_read_as_the_locality_of_its_own_postcode(engine: sa.Engine, spans: tuple[tuple[str, str], ...],
+                                                                 want: tuple[str, str]) -> None:
+    comps = {k: v for k, v in spans if k != "venue"}
+    top = Reading(comps, 1.0, {k: 0.97 for k in comps}, spans=spans)
+    with engine.connect() as conn:
+        res = resolve_readings(conn, [top])
+    assert res.results, res.considered
+    assert (res.results[0].name, res.results[0].region_code, res.results[0].country) == (*want, "US"), res.considered
+    assert res.differs and res.reading.source == f"{spans[0][1]!r} read as the locality in {spans[1][1]!r}"
+
+
+NOT_CODE_AS_LOCALITY = {
+    "postcode elsewhere": (("street", "Charlotte Amalie"), ("locality", "VI"), ("postcode", "10117")),
+    "a number: an address": (("house_number", "12"), ("street", "Main Street"), ("locality", "GU"), ("postcode", "96913")),
+    "no postcode": (("street", "Charlotte Amalie"), ("locality", "VI")),
+    "a name, not a code": (("street", "Main Street"), ("locality", "Guam"), ("postcode", "96913")),
+    "region given": (("street", "Charlotte Amalie"), ("locality", "VI"), ("region", "VI"), ("postcode", "00802")),
+    "nothing before the code": (("locality", "VI"), ("postcode", "00802")),
+}
+
+
+@pytest.mark.parametrize("spans", NOT_CODE_AS_LOCALITY.values(), ids=NOT_CODE_AS_LOCALITY.keys())
+def test_only_a_code_holding_its_own_postcode_is_read_as_a_region(engine: sa.Engine,
+                                                                   spans: tuple[tuple[str, str], ...]) -> None:
+    top = Reading(dict(spans), 1.0, {}, spans=spans)
+    with engine.connect() as conn:
+        assert code_read_as_locality(conn, top) is None
