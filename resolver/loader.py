@@ -135,9 +135,14 @@ def subdivisions_by_member_names(unnamed: list[tuple[str, str]], city_names: dic
         votes = Counter(iso for norm, iso in under.get(cc, ()) if norm in known)
         if not votes:
             continue
-        (iso, n), *rest = votes.most_common(2)
-        own = normalize_name(top[iso]) in big_names.get((cc, code), set())  # a big city bears its name
-        if (n >= 2 or own) and (not rest or rest[0][1] < n) and n > best.get(iso, (0, ("", "")))[0]:
+        n = max(votes.values())
+        leaders = [iso for iso, k in votes.items() if k == n]
+        big = big_names.get((cc, code), set())
+        owned = [iso for iso in leaders if normalize_name(top[iso]) in big]  # a big city bears its name
+        # a tie goes to the one subdivision a big city is named after (Osaka's region holds the city of
+        # Ibaraki too, a vote for the prefecture of Ibaraki)
+        iso = leaders[0] if len(leaders) == 1 else owned[0] if len(owned) == 1 else None
+        if iso is not None and (n >= 2 or iso in owned) and n > best.get(iso, (0, ("", "")))[0]:
             best[iso] = (n, (cc, code))
     return {region: top[iso] for iso, (_, region) in best.items()}
 

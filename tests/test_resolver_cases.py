@@ -189,6 +189,10 @@ def test_subdivision_names_only_where_codes_agree(cc: str, code: str, cities: se
         ("NL", "06", {"eindhoven", "zeeland"}, {"eindhoven"}, None),
         # written as it is said, not as pycountry files it ("Valenciana, Comunidad")
         ("ES", "60", {"valencia", "alicante", "castellon de la plana"}, {"valencia"}, "Comunidad Valenciana"),
+        # a tie goes to the subdivision a big city is named after: Osaka's region holds the city of Ibaraki
+        # (one vote for the prefecture of Ibaraki, JP-08) and the city of Osaka (JP-27)
+        ("JP", "32", {"osaka", "sakai", "ibaraki"}, {"osaka", "sakai"}, "Osaka"),
+        ("JP", "32", {"osaka", "ibaraki"}, {"sakai"}, None),  # a tie no big city settles stays unnamed
     ],
 )
 def test_subdivision_names_from_member_cities(cc: str, code: str, cities: set[str], big: set[str], want: str | None) -> None:
