@@ -78,7 +78,7 @@ def serve(args: argparse.Namespace) -> int:
     if args.settings.coalesce_writes:
         from app.protocol import http_protocol
 
-        options["http"] = http_protocol() or "auto"
+        options["http"] = http_protocol()
     from app import workers
 
     lean_log_records()

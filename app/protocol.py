@@ -7,14 +7,15 @@ what is written within one turn of the event loop and sends it at the end of tha
 usual response (``http.response.start`` then its whole body, with nothing awaited between) goes out in one
 ``send``. Closing sends what is kept first; everything else is the transport's own.
 
-``http_protocol()`` is the class ``addrnet serve`` hands uvicorn (``Config(http=...)``), or None without
+``http_protocol()`` is the class ``addrnet serve`` hands uvicorn (``Config(http=...)``), or ``"auto"`` without
 httptools (uvicorn's own choice then). ``python -m app.workers --coalesce`` serves any app with it.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+import functools
+from typing import Any, Literal
 
 
 class CoalescingTransport:
@@ -61,13 +62,15 @@ class CoalescingTransport:
         return getattr(self._transport, name)
 
 
-def http_protocol() -> type[asyncio.Protocol] | None:
-    """uvicorn's ``HttpToolsProtocol`` whose connections write through a ``CoalescingTransport``; None when
-    httptools is not installed."""
+@functools.cache
+def http_protocol() -> type[asyncio.Protocol] | Literal["auto"]:
+    """uvicorn's ``http`` option: its ``HttpToolsProtocol`` whose connections write through a
+    ``CoalescingTransport``; ``"auto"`` (uvicorn's own choice) when httptools is not installed. One class
+    per process."""
     try:
         from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
     except ImportError:  # pragma: no cover - httptools comes with uvicorn[standard]
-        return None
+        return "auto"
 
     class CoalescingHttpToolsProtocol(HttpToolsProtocol):
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]

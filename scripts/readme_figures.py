@@ -93,12 +93,13 @@ def compare_lines() -> list[str]:
         out.append(f"- pelias-parser (1 process): {c['pelias']['addresses_per_s']:,.0f}/s")
     else:
         out.append(f"- pelias-parser: skipped ({c.get('pelias', {}).get('skipped', 'not run')})")
-    out.append(f"- HTTP /parse c=1: p50 {h['parse_c1']['p50_ms']:.2f} ms; c=32: {h['parse_c32']['requests_per_s']:,.0f} "
-               f"req/s, p99 {h['parse_c32']['p99_ms']:.1f} ms; bare FastAPI c=32: "
-               f"{h['bare_parse_c32']['requests_per_s']:,.0f} req/s"
-               + (f"; the bare endpoint with addrnet's one-write protocol (`app/protocol.py`; information): "
-                  f"{h['bare_coalesced_parse_c32']['requests_per_s']:,.0f} req/s, addrnet / it "
-                  f"x{num(r.get('http_parse_c32_vs_bare_coalesced_c32'))}" if h.get("bare_coalesced_parse_c32") else ""))
+    line = (f"- HTTP /parse c=1: p50 {h['parse_c1']['p50_ms']:.2f} ms; c=32: {h['parse_c32']['requests_per_s']:,.0f} "
+            f"req/s, p99 {h['parse_c32']['p99_ms']:.1f} ms; bare FastAPI c=32: {h['bare_parse_c32']['requests_per_s']:,.0f} req/s")
+    coalesced = h.get("bare_coalesced_parse_c32")
+    if coalesced:
+        line += (f"; the bare endpoint with addrnet's one-write protocol (`app/protocol.py`; information): "
+                 f"{coalesced['requests_per_s']:,.0f} req/s, addrnet / it x{num(r.get('http_parse_c32_vs_bare_coalesced_c32'))}")
+    out.append(line)
     out.append(f"- HTTP /parse/batch (1,000 a request) c={c['workers']}: {h['batch_cW']['addresses_per_s']:,.0f} "
                f"addresses/s; RSS per worker fresh {h['rss_fresh_mb']} MB, after {h['soak']['seconds']:.0f} s mixed "
                f"load {h['rss_after_soak_mb']} MB; start to ready {num(h.get('ready_s'))} s")

@@ -65,7 +65,7 @@ def served() -> Any:
     def run(main: Any) -> Any:
         async def go() -> Any:
             port = _free_port()
-            config = uvicorn.Config(app, host="127.0.0.1", port=port, http=http_protocol() or "auto", log_level="warning",
+            config = uvicorn.Config(app, host="127.0.0.1", port=port, http=http_protocol(), log_level="warning",
                                     lifespan="on")
             server = uvicorn.Server(config)
             task = asyncio.create_task(server.serve())
