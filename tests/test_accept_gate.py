@@ -149,7 +149,10 @@ def test_serve_workers_share_a_burst_of_keep_alive_connections(tiny_arms_dir: Pa
     try:
         wait_ready(proc, port, (200, 503))
         time.sleep(1.0)  # both workers serving
-        splits = [asyncio.run(_burst(port, 32)) for _ in range(3)]
+        splits = []
+        for _ in range(3):
+            splits.append(asyncio.run(_burst(port, 32)))
+            time.sleep(0.5)  # the burst's connections closed on both workers: the next one is a new burst
     finally:
         proc.terminate()
         proc.wait(30)
