@@ -140,22 +140,29 @@ def update_manifest(folder: str | Path, **fields: Any) -> dict[str, Any]:
 
 
 def rewrite_artifact(folder: str | Path, *, labels: dict[str, Any] | None = None,
-                     places_path: str | Path | None = None, **fields: Any) -> Path:
-    """Write ``folder`` again with ``labels`` and/or ``places_path`` replacing its own (and manifest
-    ``fields`` set); every other file, unhashed ones such as ``reliability.png`` too, is kept."""
+                     places_path: str | Path | None = None, onnx_path: str | Path | None = None, **fields: Any) -> Path:
+    """Write ``folder`` again with ``labels``, ``places_path`` and/or ``onnx_path`` replacing its own (and
+    manifest ``fields`` set); every other file, unhashed ones such as ``reliability.png`` too, is kept."""
     art = load_artifact(folder)
     with tempfile.TemporaryDirectory(prefix="addrnet-artifact-") as tmp_s:
         tmp = Path(tmp_s)
         kept = {p.name: shutil.copy2(p, tmp / p.name) for p in art.folder.iterdir() if p.is_file()}
         places = places_path or (kept.get(PLACES_FILE) if art.places_path else None)
         manifest = {k: v for k, v in art.manifest.items() if k != "files"} | fields
-        write_artifact(art.folder, onnx_path=kept[MODEL_FILE], tokenizer_path=kept[TOKENIZER_FILE],
+        write_artifact(art.folder, onnx_path=onnx_path or kept[MODEL_FILE], tokenizer_path=kept[TOKENIZER_FILE],
                        labels=labels if labels is not None else art.labels, manifest=manifest,
                        curves_path=kept.get(CURVES_FILE), places_path=places)
-        listed = {MANIFEST_FILE, LABELS_FILE, *load_artifact(art.folder).manifest["files"]}
+        new = load_artifact(art.folder).manifest
+        listed = {MANIFEST_FILE, LABELS_FILE, *new["files"]}
+        hashed = {}
         for name, path in kept.items():
             if name not in listed:
                 shutil.copy2(path, art.folder / name)
+                if name in art.manifest["files"]:  # hashed before (reliability.png): hashed again
+                    hashed[name] = sha256_file(art.folder / name)
+        if hashed:
+            new["files"] = {**new["files"], **hashed}
+            (art.folder / MANIFEST_FILE).write_text(json.dumps(new, indent=2, sort_keys=True), encoding="utf-8")
     return art.folder
 
 

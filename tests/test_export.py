@@ -81,3 +81,72 @@ def test_fp32_confidences_do_not_depend_on_the_batch(arm: Path) -> None:
     texts = ["10 Main St, Springfield, IL 62701", "Unter den Linden 77, 10117 Berlin", "PO Box 9, Anchorage AK",
              "221B Baker Street, London NW1 6XE", "corner of 5th ave and 42nd st new york"] * 4
     assert batch_confidence_shift(Tagger.load(arm), texts) <= BATCH_MAX_SHIFT
+
+
+def test_export_fuses_each_blocks_attention(arm: Path) -> None:
+    import onnx
+
+    graph = onnx.load(str(arm / "model.onnx")).graph
+    attention = [n for n in graph.node if n.op_type == "Attention"]
+    assert len(attention) == 1 and attention[0].domain == "com.microsoft"  # tiny.toml: one block
+    assert not [n for n in graph.node if n.op_type in ("Softmax", "Split", "Transpose")]
+    g = load_artifact(arm).manifest["graph"]
+    assert g["attention"] == "com.microsoft.Attention" and g["nodes"] == len(graph.node)
+    assert g["parity_vs_export"]["max_abs_diff"] <= 1e-4 and g["parity_vs_export"]["argmax_agreement"] == 1.0
+
+
+@pytest.fixture(scope="module")
+def plain_graph(arm: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny arm's checkpoint exported as torch writes it (not fused)."""
+    from training.checkpoint import load_checkpoint, model_from_checkpoint
+    from training.export import export_onnx
+
+    model, _ = model_from_checkpoint(load_checkpoint(arm.parent / "tiny-run"))
+    return export_onnx(model, tmp_path_factory.mktemp("plain") / "model.onnx")
+
+
+def test_fused_graph_gives_the_exported_graphs_logits(arm: Path, plain_graph: Path) -> None:
+    import onnxruntime as ort
+
+    from model.tagger import Tagger
+
+    texts = ["10 Main St, Springfield, IL 62701", "Unter den Linden 77, 10117 Berlin", "PO Box 9",
+             "221B Baker Street, London NW1 6XE, United Kingdom", "x"]
+    enc = Tagger.load(arm).tokenizer.encode_words([t.split() for t in texts])  # rows padded to the longest
+    assert enc.attention_mask.min() == 0
+    feed = {"input_ids": enc.input_ids, "attention_mask": enc.attention_mask}
+    (plain,) = ort.InferenceSession(str(plain_graph)).run(["logits"], feed)
+    (fused,) = ort.InferenceSession(str(arm / "model.onnx")).run(["logits"], feed)
+    real = enc.attention_mask.astype(bool)
+    assert np.abs(plain[real] - fused[real]).max() <= 1e-4
+    assert (plain[real].argmax(-1) == fused[real].argmax(-1)).all()
+
+
+def test_fuse_arm_rewrites_a_plain_folder_once(arm: Path, plain_graph: Path, tmp_path: Path) -> None:
+    from model.artifact import rewrite_artifact
+    from model.tagger import Tagger
+    from training.fused_graph import fuse_arm
+
+    folder = tmp_path / "arm"
+    shutil.copytree(arm, folder)
+    rewrite_artifact(folder, onnx_path=plain_graph)
+    texts = ["10 Main St, Springfield, IL 62701", "Unter den Linden 77, 10117 Berlin", "PO Box 9, Anchorage AK"]
+    before = Tagger.load(folder).parse_batch(texts)
+    out = fuse_arm(folder)
+    assert out["changed"] and out["graph"]["parity_vs_export"]["argmax_agreement"] == 1.0
+    assert load_artifact(folder).manifest["graph"] == out["graph"]  # hashes verified on load
+    assert Tagger.load(folder).parse_batch(texts) == before
+    assert fuse_arm(folder)["changed"] is False
+
+
+def test_a_fused_graph_that_differs_is_refused(plain_graph: Path, tmp_path: Path) -> None:
+    import onnx
+
+    from training.fused_graph import FuseError, check, fuse, parity
+
+    wrong = fuse(onnx.load(str(plain_graph)), n_heads=1)  # the tiny arm has 2 heads: other attention
+    onnx.save(wrong, str(tmp_path / "wrong.onnx"))
+    with pytest.raises(FuseError, match="differs"):
+        check(parity(plain_graph, tmp_path / "wrong.onnx", vocab_size=50, max_len=32))
+    with pytest.raises(FuseError, match="not an exported AddrNet"):
+        fuse(onnx.load(str(tmp_path / "wrong.onnx")).__class__(), n_heads=2)

@@ -123,6 +123,13 @@ def cmd_places(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fuse(args: argparse.Namespace) -> int:
+    from training.fused_graph import fuse_arm
+
+    print(json.dumps(fuse_arm(args.arm), indent=2))
+    return 0
+
+
 def cmd_measure(args: argparse.Namespace) -> int:
     from training.measure import measure_arm
 
@@ -191,6 +198,12 @@ def register(sub: Any) -> None:
     pl.add_argument("--corpus", required=True, help="corpus folder with dev.jsonl and real_calib.jsonl")
     pl.add_argument("--dev-max", type=int, default=0, help="use only the first N dev rows (default: all)")
     pl.set_defaults(func=cmd_places)
+
+    f = sub.add_parser("fuse", help="rewrite an arm's ONNX graph with each block's attention as one node "
+                       "(com.microsoft.Attention), after checking its logits equal the folder's graph's; new exports "
+                       "are fused already (training/fused_graph.py)")
+    f.add_argument("--arm", required=True, help="artifact folder, e.g. artifacts/arms/A")
+    f.set_defaults(func=cmd_fuse)
 
     m = sub.add_parser("measure", help="per-country exact match on the real-text test set, per-label F1 on the "
                        "corpus test split and in-process addresses/s of an arm (written to its manifest)")

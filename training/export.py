@@ -2,7 +2,8 @@
 
 Steps: load the run's last checkpoint -> ``torch.onnx.export`` (opset 17, dynamic batch and sequence
 axes, inputs ``input_ids``/``attention_mask`` int64, output ``logits`` float32 [B, T, NUM_TAGS]) ->
-parity check against PyTorch on the dev set (max |Δlogit| < 1e-3 over real tokens and identical argmax
+each block's attention as one node (``training.fused_graph``; manifest ``graph``) -> parity check of
+that graph against PyTorch on the dev set (max |Δlogit| < 1e-3 over real tokens and identical argmax
 on >= 99.9% of them, else ``ExportError``) -> ``model.artifact.write_artifact`` -> dev metrics through
 the serving ``Tagger`` and the Pelias harness pass-rate -> manifest update. With ``int8=True`` a
 dynamically quantized model (onnxruntime.quantization) replaces the fp32 one only if dev F1 drops by
@@ -27,6 +28,7 @@ from model.artifact import labels_payload, load_artifact, update_manifest, write
 from model.tagger import Tagger
 from training.checkpoint import load_checkpoint, model_from_checkpoint
 from training.data import EncodedSplit, gold_spans, load_split, read_split, span_metrics
+from training.fused_graph import fuse_file
 from training.network import AddrNet
 from training.pass_rate import DEFAULT_CASES, run_harness
 
@@ -167,7 +169,9 @@ def export_run(
         dev_examples = dev_examples[:dev_max_examples]
     with tempfile.TemporaryDirectory(prefix="addrnet-export-") as tmp_s:
         tmp = Path(tmp_s)
-        onnx_fp32 = export_onnx(model, tmp / "model.onnx")
+        m = cfg.model  # each block's attention as one node, checked against the exported graph
+        onnx_fp32 = tmp / "model.onnx"
+        graph = fuse_file(export_onnx(model, tmp / "export.onnx"), onnx_fp32, m.n_heads, m.vocab_size, m.max_len)
         parity = parity_check(model, onnx_fp32, enc)
         manifest = {
             "arm": arm,
@@ -183,6 +187,7 @@ def export_run(
             "max_len": cfg.model.max_len,
             "onnx_opset": OPSET,
             "parity": parity,
+            "graph": graph,
         }
         labels = labels_payload(model.crf_params())
         labels["decode"] = decode_params_from_corpus(corpus_dir)
@@ -197,7 +202,11 @@ def export_run(
             from onnxruntime.quantization import QuantType, quantize_dynamic
 
             onnx_int8 = tmp / "model.int8.onnx"
-            quantize_dynamic(str(onnx_fp32), str(onnx_int8), weight_type=QuantType.QInt8)
+            from onnx import TensorProto
+
+            # the fused graph's contrib nodes have no shape inference: their outputs are float32
+            quantize_dynamic(str(onnx_fp32), str(onnx_int8), weight_type=QuantType.QInt8,
+                             extra_options={"DefaultTensorType": TensorProto.FLOAT})
             stage8 = tmp / "artifact-int8"
             write_artifact(stage8, onnx_path=onnx_int8, tokenizer_path=tokenizer_path, labels=labels,
                            manifest={**manifest, "quantization": {"int8": True}}, curves_path=curves)
