@@ -280,11 +280,12 @@ def _names_only(reading: Reading) -> tuple[tuple[str, str], ...]:
 
 
 def code_read_as_locality(conn: Connection, reading: Reading) -> tuple[str, str] | None:
-    """"Charlotte Amalie, VI 00802" read as street + locality + postcode: a name (suburb, street without a
-    number, or venue) then a two-letter locality that is the code of the region holding the reading's own
-    postcode, and nothing else but a country. -> (the name, the code): the name is the place and the code its
-    region. Counted as a contradicted constraint (a locality that is its postcode's region), so the reading
-    of the name as the locality in that region is tried (``derive``)."""
+    """"Charlotte Amalie, VI 00802" read as street + locality + postcode, "University Park IL" as venue +
+    locality: a name (suburb, street without a number, or venue) then a two-letter locality that is the code
+    of a region (of the region holding the reading's own postcode, when it has one), and nothing else but a
+    country. -> (the name, the code): the name may be the place and the code its region. Counted as a
+    contradicted constraint (a locality that is a region's code), so the reading of the name as the locality
+    in that region is tried (``derive``); the gazetteer decides between them."""
     spans = reading.spans
     labels = [label for label, _ in spans]
     if reading.derived or "house_number" in labels or labels.count("locality") != 1 or "region" in labels \
@@ -292,11 +293,12 @@ def code_read_as_locality(conn: Connection, reading: Reading) -> tuple[str, str]
         return None
     i = labels.index("locality")
     code, postcode = spans[i][1], reading.components.get("postcode")
-    if i == 0 or labels[i - 1] not in ("suburb", "street", "venue") or not postcode \
-            or not (len(code) == 2 and code.isalpha()):
+    if i == 0 or labels[i - 1] not in ("suburb", "street", "venue") or not (len(code) == 2 and code.isalpha()):
         return None
-    holding = {(r.country, r.admin1_code) for r in cands.postcode_rows(conn, postcode, None)}
-    if not holding & cands.regions(conn, normalize_name(code), None):
+    regions = cands.regions(conn, normalize_name(code), None)
+    if postcode:  # the code must name the region that holds the postcode
+        regions &= {(r.country, r.admin1_code) for r in cands.postcode_rows(conn, postcode, None)}
+    if not regions:
         return None
     return spans[i - 1][1], code
 
@@ -348,23 +350,27 @@ def resolve_readings(
     if not readings:
         readings = [Reading({})]
     top = readings[0]
-    seen: set[tuple[tuple[str, str], ...]] = set()
+    # (components, derived) -> (the most probable reading scored with them, its results): a reading
+    # comes again at a higher probability when a derived reading repeats a weaker tagger path
+    scored: dict[tuple[tuple[tuple[str, str], ...], bool], tuple[float, list[Place]]] = {}
     best: tuple[float, Reading, list[Place], float] | None = None
     considered: list[dict[str, Any]] = []
 
     def score(pool: Iterable[Reading]) -> None:
         nonlocal best
         for r in pool:
-            if r.key() in seen or len(seen) >= MAX_READINGS:
+            key = (r.key(), r.derived)
+            done = scored.get(key)
+            if (done is not None and r.probability <= done[0]) or (done is None and len(scored) >= MAX_READINGS):
                 continue
-            seen.add(r.key())
             if best is not None and r.probability <= best[0] + 1e-9:
                 # evidence is at most 1: this reading cannot beat the best one (not resolved, not in
                 # ``considered``); its components are still checked, as resolving them would
                 check_reading(r.components, r.confidences)
                 continue
-            places = resolve(conn, r.components, country=country, limit=limit, confidences=r.confidences,
-                             relax=not r.derived)
+            places = done[1] if done is not None else resolve(
+                conn, r.components, country=country, limit=limit, confidences=r.confidences, relax=not r.derived)
+            scored[key] = (r.probability, places)
             ev = evidence(places)
             if region_elsewhere(conn, r, places) or first_name_aside(conn, r) or _names_unused(r, places, top) \
                     or code_read_as_locality(conn, r):

@@ -186,9 +186,13 @@ def test_us_territories_resolve_as_regions_of_the_us(engine: sa.Engine, comps: d
 
 
 # "Charlotte Amalie, VI 00802" as the tagger reads it: the name aside (street, suburb, venue) and the region's
-# code as the locality; the postcode lies in that region, so the name is read as the locality there
+# code as the locality; the postcode lies in that region (or there is none), so the name is read as the
+# locality there
 CODE_AS_LOCALITY = [
     ((("street", "Charlotte Amalie"), ("locality", "VI"), ("postcode", "00802")), ("Charlotte Amalie", "VI")),
+    ((("street", "Charlotte Amalie"), ("locality", "VI")), ("Charlotte Amalie", "VI")),
+    ((("venue", "University Park"), ("locality", "IL")), ("University Park", "IL")),
+    ((("street", "Vesuvius"), ("locality", "VA")), ("Vesuvius", "VA")),
     ((("suburb", "Tamuning"), ("locality", "GU"), ("postcode", "96913")), ("Tamuning", "GU")),
     ((("street", "Lees Summit"), ("locality", "MO"), ("postcode", "64063")), ("Lee's Summit", "MO")),
     ((("venue", "Arvada"), ("locality", "CO"), ("postcode", "80002"), ("country", "USA")), ("Arvada", "CO")),
@@ -196,7 +200,7 @@ CODE_AS_LOCALITY = [
 
 
 @pytest.mark.parametrize(("spans", "want"), CODE_AS_LOCALITY, ids=[" ".join(v for _, v in s) for s, _ in CODE_AS_LOCALITY])
-def test_a_region_code_read_as_the_locality_of_its_own_postcode(engine: sa.Engine, spans: tuple[tuple[str, str], ...],
+def test_a_region_code_read_as_the_locality(engine: sa.Engine, spans: tuple[tuple[str, str], ...],
                                                                  want: tuple[str, str]) -> None:
     comps = {k: v for k, v in spans if k != "venue"}
     top = Reading(comps, 1.0, {k: 0.97 for k in comps}, spans=spans)
@@ -210,7 +214,7 @@ def test_a_region_code_read_as_the_locality_of_its_own_postcode(engine: sa.Engin
 NOT_CODE_AS_LOCALITY = {
     "postcode elsewhere": (("street", "Charlotte Amalie"), ("locality", "VI"), ("postcode", "10117")),
     "a number: an address": (("house_number", "12"), ("street", "Main Street"), ("locality", "GU"), ("postcode", "96913")),
-    "no postcode": (("street", "Charlotte Amalie"), ("locality", "VI")),
+    "no postcode, a code of no region": (("suburb", "Centro"), ("locality", "Ii")),
     "a name, not a code": (("street", "Main Street"), ("locality", "Guam"), ("postcode", "96913")),
     "region given": (("street", "Charlotte Amalie"), ("locality", "VI"), ("region", "VI"), ("postcode", "00802")),
     "nothing before the code": (("locality", "VI"), ("postcode", "00802")),
@@ -218,8 +222,31 @@ NOT_CODE_AS_LOCALITY = {
 
 
 @pytest.mark.parametrize("spans", NOT_CODE_AS_LOCALITY.values(), ids=NOT_CODE_AS_LOCALITY.keys())
-def test_only_a_code_holding_its_own_postcode_is_read_as_a_region(engine: sa.Engine,
+def test_only_a_region_code_holding_the_postcode_is_read_as_a_region(engine: sa.Engine,
                                                                    spans: tuple[tuple[str, str], ...]) -> None:
     top = Reading(dict(spans), 1.0, {}, spans=spans)
     with engine.connect() as conn:
         assert code_read_as_locality(conn, top) is None
+
+
+# a tagger path that a derived reading repeats at a higher probability ("Watkins IA": the street "Watkins" of
+# the second path, read as the locality, is the third path): scored at the higher one, not skipped as seen
+REPEATED = [
+    ("Watkins", "IA", 0.98, 0.25),
+    ("Malcolm", "NE", 0.37, 0.04),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "p_street", "p_locality"), REPEATED, ids=[f"{n} {c}" for n, c, _, _ in REPEATED])
+def test_a_reading_repeated_at_a_higher_probability_is_scored_at_it(engine: sa.Engine, name: str, code: str,
+                                                                     p_street: float, p_locality: float) -> None:
+    readings = [Reading({"street": f"{name} {code}"}, 1.0, {"street": 0.55}, spans=(("street", f"{name} {code}"),)),
+                Reading({"street": name, "region": code}, p_street, {}, "tagger alternative 2",
+                        spans=(("street", name), ("region", code))),
+                Reading({"locality": name, "region": code}, p_locality, {}, "tagger alternative 3",
+                        spans=(("locality", name), ("region", code)))]
+    with engine.connect() as conn:
+        res = resolve_readings(conn, readings)
+    top = res.results[0]
+    assert (top.name, top.region_code, top.country, top.level) == (name, code, "US", "locality"), res.considered
+    assert res.reading.source == f"{name!r} read as the locality", res.considered
