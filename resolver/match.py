@@ -226,7 +226,9 @@ def resolve(
             core_hits = exact(core, country_code)
         for (pid, kind, row), whole in [*((h, True) for h in hits), *((h, False) for h in core_hits)]:
             known_rows[pid] = row
-            match = "exact" if kind == "official" and whole else "alias"
+            # an official name counts as exact also inside a civil-division phrase ("Town of Franklin": the
+            # Franklin of that name before a village whose alternate name is Franklin)
+            match = "exact" if kind == "official" else "alias"
             base = BASE["postal"] if kind == "postal" else BASE[match]
             if role != "locality":
                 base -= SECONDARY_ROLE_PENALTY
