@@ -181,7 +181,19 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
             out.append(_relabeled(reading, label, "locality", name, p, f"{name!r} read as the locality"))
             if "region" not in comps and cands.regions(conn, normalize_name(name), None):  # "Lazio"
                 out.append(_relabeled(reading, label, "region", name, p, f"{name!r} read as a region"))
+            head, _, code = name.rpartition(" ")
+            if head and "region" not in comps and len(code) == 2 and code.isalpha() \
+                    and cands.regions(conn, normalize_name(code), None):
+                # "Canton CT" read as a street (CT: Court): the place and its region's code
+                alt = {k: v for k, v in comps.items() if k != label} | {"locality": head, "region": code}
+                out.append(Reading(alt, p, {}, f"{head!r} read as the locality in {code!r}", True))
             break
+    cut = _cut_locality(reading)
+    if cut:  # "City of Tupper Lake NY" read as venue "City of Tupper" + locality "Lake": one name
+        label, name = cut
+        alt = {k: v for k, v in comps.items() if k != label} | {"locality": name}
+        out.append(Reading(alt, _doubt(reading, "locality", STREET_TAIL_FLOOR), {}, f"{name!r} read as the locality",
+                           True))
     if "street" in comps and "locality" in comps and "postcode" in comps:
         alt = {k: v for k, v in comps.items() if k != "locality"}
         alt["street"] = f"{comps['street']} {comps['locality']}"
@@ -197,6 +209,19 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                            True))
     out.extend(place_query(conn, reading))
     return out
+
+
+def _cut_locality(reading: Reading) -> tuple[str, str] | None:
+    """A locality name the tagger cut in two: a suburb, street or venue span right before the locality span,
+    and no number -> (the label of the first part, the whole name), else None."""
+    spans = reading.spans
+    labels = [label for label, _ in spans]
+    if "locality" not in labels or NUMBERED & set(labels):
+        return None
+    i = labels.index("locality")
+    if i == 0 or labels[i - 1] not in ("suburb", "street", "venue"):
+        return None
+    return labels[i - 1], f"{spans[i - 1][1]} {spans[i][1]}"
 
 
 def _relabeled(reading: Reading, old: str, new: str, value: str, p: float, source: str) -> Reading:

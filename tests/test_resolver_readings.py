@@ -229,24 +229,50 @@ def test_only_a_region_code_holding_the_postcode_is_read_as_a_region(engine: sa.
         assert code_read_as_locality(conn, top) is None
 
 
-# a tagger path that a derived reading repeats at a higher probability ("Watkins IA": the street "Watkins" of
-# the second path, read as the locality, is the third path): scored at the higher one, not skipped as seen
-REPEATED = [
-    ("Watkins", "IA", 0.98, 0.25),
-    ("Malcolm", "NE", 0.37, 0.04),
-]
+# the same components come again at a higher probability (a derived reading repeats a weaker tagger path): the
+# second is scored at its own probability, whether the first was skipped as too improbable or scored already
+REPEATED = {"first skipped": 0.2, "first scored": 0.25}
 
 
-@pytest.mark.parametrize(("name", "code", "p_street", "p_locality"), REPEATED, ids=[f"{n} {c}" for n, c, _, _ in REPEATED])
-def test_a_reading_repeated_at_a_higher_probability_is_scored_at_it(engine: sa.Engine, name: str, code: str,
-                                                                     p_street: float, p_locality: float) -> None:
-    readings = [Reading({"street": f"{name} {code}"}, 1.0, {"street": 0.55}, spans=(("street", f"{name} {code}"),)),
-                Reading({"street": name, "region": code}, p_street, {}, "tagger alternative 2",
-                        spans=(("street", name), ("region", code))),
-                Reading({"locality": name, "region": code}, p_locality, {}, "tagger alternative 3",
-                        spans=(("locality", name), ("region", code)))]
+@pytest.mark.parametrize("p_first", REPEATED.values(), ids=REPEATED.keys())
+def test_a_reading_repeated_at_a_higher_probability_is_scored_at_it(engine: sa.Engine, p_first: float) -> None:
+    place = {"locality": "Watkins", "region": "IA"}
+    readings = [Reading({"street": "Watkins", "region": "IA"}, 1.0, {}, spans=(("street", "Watkins"), ("region", "IA"))),
+                Reading(place, p_first, {}, "tagger alternative 2"),
+                Reading(place, 0.9, {}, "tagger alternative 3")]
     with engine.connect() as conn:
         res = resolve_readings(conn, readings)
     top = res.results[0]
-    assert (top.name, top.region_code, top.country, top.level) == (name, code, "US", "locality"), res.considered
-    assert res.reading.source == f"{name!r} read as the locality", res.considered
+    assert (top.name, top.region_code, top.country, top.level) == ("Watkins", "IA", "US", "locality"), res.considered
+    assert res.reading.source == "tagger alternative 3", res.considered
+
+
+# "Canton CT" read as a street (CT: Court) and "City of Tupper Lake NY" cut into venue + locality: the readings
+# of the place in its region, and of the whole name as the locality, are tried and the gazetteer decides
+SPLIT_OR_JOINED = [
+    ((("street", "Canton CT"),), ("Canton", "CT"), "'Canton' read as the locality in 'CT'"),
+    ((("street", "Westbrook CT"),), ("Westbrook", "CT"), "'Westbrook' read as the locality in 'CT'"),
+    ((("venue", "City of Tupper"), ("locality", "Lake"), ("region", "NY")), ("Tupper Lake", "NY"),
+     "'City of Tupper Lake' read as the locality"),
+    ((("venue", "City of Wesley"), ("locality", "Chapel"), ("region", "FL")), ("Wesley Chapel", "FL"),
+     "'City of Wesley Chapel' read as the locality"),
+]
+
+
+@pytest.mark.parametrize(("spans", "want", "source"), SPLIT_OR_JOINED, ids=[" ".join(v for _, v in s) for s, _, _ in SPLIT_OR_JOINED])
+def test_a_name_with_its_code_or_cut_in_two_is_read_as_the_place(engine: sa.Engine, spans: tuple[tuple[str, str], ...],
+                                                                want: tuple[str, str], source: str) -> None:
+    comps = {k: v for k, v in spans if k != "venue"}
+    top = Reading(comps, 1.0, {k: 0.6 for k in comps}, spans=spans)
+    with engine.connect() as conn:
+        res = resolve_readings(conn, [top])
+    assert (res.results[0].name, res.results[0].region_code, res.results[0].country) == (*want, "US"), res.considered
+    assert res.reading.source == source, res.considered
+
+
+def test_a_name_cut_in_two_has_no_number_and_comes_first() -> None:
+    from resolver.readings import _cut_locality
+
+    assert _cut_locality(Reading({"street": "Main St", "locality": "Lake"},
+                                 spans=(("house_number", "12"), ("street", "Main St"), ("locality", "Lake")))) is None
+    assert _cut_locality(Reading({"locality": "Lake"}, spans=(("locality", "Lake"), ("street", "Main St")))) is None
