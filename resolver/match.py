@@ -39,6 +39,7 @@ from resolver.scoring import (
     LocalityCand,
     score_locality,
 )
+from resolver.subdivisions import countries_with_subdivision
 
 __all__ = ["COMPONENTS", "MAX_COMPONENT_CHARS", "MAX_LIMIT", "Place", "resolve"]
 
@@ -182,12 +183,17 @@ def resolve(
             ex.note(f"region {comps['region']!r} unknown{' in ' + cc if cc else ''}, ignored")
     if territory and not regions:
         regions = {("US", territory)}
+    # countries the region names a province or other subdivision of (ISO 3166-2: "RM" is Roma's): looked in too
+    # (beside the countries of the gazetteer's own regions of that name, where another region disagrees)
+    region_iso = countries_with_subdivision(comps["region"]) - {rc for rc, _ in regions} \
+        if "region" in comps and not territory else frozenset()
 
     pc_rows = cands.postcode_rows(conn, comps["postcode"], cc) if "postcode" in comps else []
     if regions and len(pc_rows) > 1:
         pc_rows = [r for r in pc_rows if (r.country, r.admin1_code) in regions] or pc_rows
     ev = Evidence(
         regions=regions,
+        region_countries=region_iso,
         postcode_ids={i for r in pc_rows for i in r.place_ids},
         postcode_point=next(((r.lat, r.lon) for r in pc_rows if r.lat is not None and r.lon is not None), None),
         has_postcode=bool(pc_rows),
@@ -206,7 +212,7 @@ def resolve(
     query_names = [(k, comps[k]) for k in ("locality", "suburb", "city_district") if k in comps]
     primary = query_names[0] if query_names else None
 
-    region_ccs = sorted({rc for rc, _ in regions})  # the countries of the region component's regions
+    region_ccs = sorted({rc for rc, _ in regions} | region_iso)  # the countries the region component names
 
     def exact(key: str, country_code: str | None) -> list[tuple[int, str, Mapping[Any, Any]]]:
         """Places named ``key``: in the region's countries first (when no country is set), else in ``country_code``."""

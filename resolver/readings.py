@@ -18,13 +18,8 @@ says which reading was used and whether it differs from the tagger's top parse.
 
 from __future__ import annotations
 
-import json
-import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -33,6 +28,7 @@ from resolver import candidates as cands
 from resolver.components import COMPONENTS, MAX_COMPONENT_CHARS, MAX_READINGS
 from resolver.match import Place, check_reading, resolve
 from resolver.names import normalize_name
+from resolver.subdivisions import countries_with_subdivision, subdivision_countries
 
 WEAK_EVIDENCE = 0.7  # below this, derived readings are tried (``resolve_readings``)
 ASK_TAGGER_EVIDENCE = 0.5  # below this (or no result at all), the tagger's k-best readings are asked for
@@ -188,6 +184,13 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                 alt = {k: v for k, v in comps.items() if k != label} | {"locality": head, "region": code}
                 out.append(Reading(alt, p, {}, f"{head!r} read as the locality in {code!r}", True))
             break
+    name = comps.get("locality", "")
+    head, _, code = name.rpartition(" ")
+    if head and "region" not in comps and len(code) == 2 and code.isupper() and (
+            countries_with_subdivision(code) or cands.regions(conn, normalize_name(code), None)):
+        # "Napoli NA": the province's code read into the locality
+        out.append(Reading(comps | {"locality": head, "region": code}, reading.probability * ALT_FLOOR,
+                           _move(reading.confidences, "locality", "locality"), f"{code!r} read as the region", True))
     cut = _cut_locality(reading)
     if cut:  # "City of Tupper Lake NY" read as venue "City of Tupper" + locality "Lake": one name
         label, name = cut
@@ -235,41 +238,6 @@ def _doubt(reading: Reading, label: str, floor: float) -> float:
     """The probability of a reading of ``label`` as something else: the tagger's doubt about it, at least
     ``floor`` (times the reading's own)."""
     return reading.probability * max(1.0 - reading.confidences.get(label, 1.0), floor)
-
-
-def _subdivision_keys(name: str) -> set[str]:
-    """Lookup keys of an ISO 3166-2 name as pycountry spells it ("Valenciana, Comunidad", "Skåne län [SE-12]"):
-    the name, its two parts swapped, and, for a name of several words, the name without its first or its last
-    word ("skane" of "Skåne län", "romagna" of "Emilia-Romagna") when 4 letters or more are left."""
-    name = re.sub(r"\s*\[[^\]]*\]", "", name)
-    forms = {name}
-    if ", " in name:
-        head, tail = name.split(", ", 1)
-        forms |= {f"{tail} {head}", head}
-    keys: set[str] = set()
-    for form in forms:
-        norm = normalize_name(form)
-        if not norm:
-            continue
-        keys.add(norm)
-        words = norm.split()
-        if len(words) > 1:
-            keys |= {part for part in (" ".join(words[1:]), " ".join(words[:-1])) if len(part) >= 4}
-    return keys
-
-
-@lru_cache(maxsize=1)
-def subdivision_countries() -> dict[str, frozenset[str]]:
-    """Lookup key of a subdivision name (every level of ISO 3166-2) -> the countries with a subdivision of that
-    name; read once from pycountry's data file (its objects are not kept: ~5,000 names, well under 1 MB)."""
-    import pycountry
-
-    path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
-    out: defaultdict[str, set[str]] = defaultdict(set)
-    for sub in json.loads(path.read_text(encoding="utf-8"))["3166-2"]:
-        for key in _subdivision_keys(sub["name"]):
-            out[key].add(sub["code"].split("-", 1)[0])
-    return {key: frozenset(ccs) for key, ccs in out.items()}
 
 
 def place_query(conn: Connection, reading: Reading) -> list[Reading]:
@@ -436,6 +404,8 @@ def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]
     for label in ("region", "county"):
         value = reading.components.get(label)
         if not value:
+            continue
+        if places[0].country.upper() in countries_with_subdivision(value):  # "Napoli NA": a province of Italy
             continue
         countries = _countries_named(conn, value, None)
         if label == "county":  # the resolver matches no county: a gazetteer region of that name counts here

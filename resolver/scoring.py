@@ -41,6 +41,9 @@ class Evidence:
     """Constraints that rank locality candidates (all optional)."""
 
     regions: set[tuple[str, str]] = field(default_factory=set)
+    # countries the region component names an ISO 3166-2 subdivision of (a province: Roma's "RM"), beside those
+    # of ``regions``: a place there is not contradicted by it, and when no gazetteer region has that name, agrees
+    region_countries: frozenset[str] = frozenset()
     postcode_ids: set[int] = field(default_factory=set)
     postcode_point: tuple[float, float] | None = None
     postcode_countries: set[str] = field(default_factory=set)  # a postcode speaks only about places there
@@ -62,9 +65,14 @@ def score_locality(c: LocalityCand, row: Mapping[Any, Any], ev: Evidence) -> tup
         if (cc, admin1) in ev.regions:
             score += 0.06
             why.append("region agrees")
+        elif cc in ev.region_countries:  # "Milano MI": Milan's province, not Michigan
+            why.append(f"region names a subdivision of {cc}")
         else:
             score -= 0.35 * ev.confidences.get("region", 1.0)
             why.append("region disagrees")
+    elif cc in ev.region_countries:  # no gazetteer region of that name: "Roma RM", RM being Roma's province
+        score += 0.06
+        why.append(f"region names a subdivision of {cc}")
     if ev.has_postcode and cc in ev.postcode_countries:
         w = ev.confidences.get("postcode", 1.0)
         if c.place_id in ev.postcode_ids:

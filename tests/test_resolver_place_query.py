@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from resolver.readings import _subdivision_keys, from_parse, geocode, subdivision_countries
+from resolver.readings import from_parse, geocode
+from resolver.subdivisions import subdivision_countries, subdivision_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR"]
@@ -35,6 +36,16 @@ CASES = [
     # a region the gazetteer names from its member cities (Lazio, IT-62; GeoNames' IT "07") read as a county:
     # Roma, Lesotho and Roma, Queensland are no answer
     ([("locality", "Roma"), ("county", "Lazio")], "Rome", "IT"),
+    # a province's code (ISO 3166-2 IT-MI, IT-RM, IT-NA) after the city, as Italian addresses write it: MI is also
+    # Michigan, RM Luxembourg's Remich, and 20121, 00186 and 80134 are US ZIP codes too
+    ([("street", "Via Montenapoleone"), ("house_number", "8"), ("postcode", "20121"), ("locality", "Milano"),
+      ("region", "MI")], "Milan", "IT"),
+    ([("locality", "Milano"), ("region", "MI")], "Milan", "IT"),
+    ([("street", "Via del Corso"), ("house_number", "12"), ("postcode", "00186"), ("locality", "Roma"),
+      ("region", "RM")], "Rome", "IT"),
+    ([("street", "Via Toledo"), ("house_number", "1"), ("postcode", "80134"), ("locality", "Napoli NA")], "Naples", "IT"),
+    ([("street", "Calle Mayor"), ("house_number", "1"), ("postcode", "28013"), ("locality", "Madrid"),
+      ("region", "M")], "Madrid", "ES"),
     # Korean road-name addresses as corpus 0.7.0 labels them: the city by its Hangul name (GeoNames alternate
     # names), the district (구) a suburb, the province (도) a region
     ([("locality", "서울특별시"), ("suburb", "강남구"), ("street", "테헤란로"), ("house_number", "152")], "Seoul", "KR"),
@@ -86,7 +97,7 @@ def test_numbered_input_is_no_place_query(engine: sa.Engine) -> None:
     ("Toscana", {"toscana"}),
 ])  # fmt: skip
 def test_subdivision_keys(name: str, keys: set[str]) -> None:
-    assert keys <= _subdivision_keys(name)
+    assert keys <= subdivision_keys(name)
 
 
 def test_subdivision_countries_are_iso_codes() -> None:

@@ -1,0 +1,72 @@
+"""ISO 3166-2 subdivisions (every level, pycountry's data file): which countries a name or a code names a
+subdivision of. GeoNames codes many countries' regions by number only, and holds no provinces, so "Toscana" or
+Roma's province code "RM" names no region of the gazetteer; these tables say whose they are."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from resolver.names import normalize_name
+
+
+def _subdivisions() -> list[dict[str, str]]:
+    import pycountry
+
+    path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
+    return list(json.loads(path.read_text(encoding="utf-8"))["3166-2"])
+
+
+def subdivision_keys(name: str) -> set[str]:
+    """Lookup keys of an ISO 3166-2 name as pycountry spells it ("Valenciana, Comunidad", "Skåne län [SE-12]"):
+    the name, its two parts swapped, and, for a name of several words, the name without its first or its last
+    word ("skane" of "Skåne län", "romagna" of "Emilia-Romagna") when 4 letters or more are left."""
+    name = re.sub(r"\s*\[[^\]]*\]", "", name)
+    forms = {name}
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        forms |= {f"{tail} {head}", head}
+    keys: set[str] = set()
+    for form in forms:
+        norm = normalize_name(form)
+        if not norm:
+            continue
+        keys.add(norm)
+        words = norm.split()
+        if len(words) > 1:
+            keys |= {part for part in (" ".join(words[1:]), " ".join(words[:-1])) if len(part) >= 4}
+    return keys
+
+
+@lru_cache(maxsize=1)
+def subdivision_countries() -> dict[str, frozenset[str]]:
+    """Lookup key of a subdivision name (every level of ISO 3166-2) -> the countries with a subdivision of that
+    name; read once from pycountry's data file (its objects are not kept: ~5,000 names, well under 1 MB)."""
+    out: defaultdict[str, set[str]] = defaultdict(set)
+    for sub in _subdivisions():
+        for key in subdivision_keys(sub["name"]):
+            out[key].add(sub["code"].split("-", 1)[0])
+    return {key: frozenset(ccs) for key, ccs in out.items()}
+
+
+@lru_cache(maxsize=1)
+def subdivision_code_countries() -> dict[str, frozenset[str]]:
+    """A subdivision's own code (the part after the country's: "RM" of IT-RM, "75" of FR-75), upper case -> the
+    countries with a subdivision of that code."""
+    out: defaultdict[str, set[str]] = defaultdict(set)
+    for sub in _subdivisions():
+        cc, _, own = sub["code"].partition("-")
+        out[own.upper()].add(cc)
+    return {code: frozenset(ccs) for code, ccs in out.items()}
+
+
+def countries_with_subdivision(value: str) -> frozenset[str]:
+    """Countries that ``value`` (a region component) names a subdivision of, by name or by code."""
+    return subdivision_countries().get(normalize_name(value), frozenset()) | \
+        subdivision_code_countries().get(value.strip().upper(), frozenset())
+
+
+__all__ = ["countries_with_subdivision", "subdivision_code_countries", "subdivision_countries", "subdivision_keys"]
