@@ -212,11 +212,16 @@ def resolve(
     query_names = [(k, comps[k]) for k in ("locality", "suburb", "city_district") if k in comps]
     primary = query_names[0] if query_names else None
 
-    region_ccs = sorted({rc for rc, _ in regions} | region_iso)  # the countries the region component names
+    region_ccs = sorted({rc for rc, _ in regions})  # the countries of the region component's regions
+    named_ccs = sorted({*region_ccs, *region_iso})  # and those it names a subdivision of (exact names only)
 
     def exact(key: str, country_code: str | None) -> list[tuple[int, str, Mapping[Any, Any]]]:
         """Places named ``key``: in the region's countries first (when no country is set), else in ``country_code``."""
         hits = cands.names_exact_places(conn, key, region_ccs) if country_code is None and regions else []
+        if regions and region_iso and country_code is None and not any((r["country_code"], r["admin1_code"]) in regions
+                                                           for *_, r in hits):
+            # none in the region: the countries it names a province of too ("Milano MI": not in Michigan)
+            hits = cands.names_exact_places(conn, key, named_ccs)
         return hits or cands.names_exact_places(conn, key, country_code)
 
     def lookup_names(country_code: str | None) -> None:
