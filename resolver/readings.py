@@ -128,9 +128,12 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       and a postcode read as the end of the street ("81 Seaton Place Northwest, 20001"); a street or venue with
       neither a number nor a locality read as the locality ("Lees Summit MO", "City of Industry CA"); an unknown
       region with no locality or street read as the locality ("Bogotá D.C."), and a lone locality that names a
-      region read as the region ("Comunidad Valenciana"); a name before a two-letter locality that is its
-      postcode's region read as the locality in that region (``code_read_as_locality``: "Charlotte Amalie, VI
-      00802"); a place query (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
+      region read as the region ("Comunidad Valenciana"); a name before a two-letter locality that is a region's
+      code (its postcode's region, when there is a postcode) read as the locality in that region
+      (``code_read_as_locality``: "Charlotte Amalie, VI 00802", "University Park IL"), as is a street or venue
+      ending in a region's code ("Canton CT"); a locality ending in a subdivision's code read as the locality and
+      its region ("Napoli NA"); a locality the tagger cut in two read as one name (``_cut_locality``: "City of
+      Tupper" + "Lake"); a place query (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
     """
     comps = reading.components
     out: list[Reading] = []
@@ -184,13 +187,12 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                 alt = {k: v for k, v in comps.items() if k != label} | {"locality": head, "region": code}
                 out.append(Reading(alt, p, {}, f"{head!r} read as the locality in {code!r}", True))
             break
-    name = comps.get("locality", "")
-    head, _, code = name.rpartition(" ")
+    head, _, code = comps.get("locality", "").rpartition(" ")
     if head and "region" not in comps and len(code) == 2 and code.isupper() and (
             countries_with_subdivision(code) or cands.regions(conn, normalize_name(code), None)):
         # "Napoli NA": the province's code read into the locality
         out.append(Reading(comps | {"locality": head, "region": code}, reading.probability * ALT_FLOOR,
-                           _move(reading.confidences, "locality", "locality"), f"{code!r} read as the region", True))
+                           dict(reading.confidences), f"{code!r} read as the region", True))
     cut = _cut_locality(reading)
     if cut:  # "City of Tupper Lake NY" read as venue "City of Tupper" + locality "Lake": one name
         label, name = cut
