@@ -16,6 +16,7 @@ import hashlib
 import json
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,8 +103,10 @@ def write_artifact(
     manifest: dict[str, Any],
     curves_path: str | Path | None = None,
     places_path: str | Path | None = None,
+    extra_files: Mapping[str, str | Path] | None = None,
 ) -> Path:
-    """Write a complete artifact folder (replacing ``out_dir``); the manifest gets ``files`` hashes."""
+    """Write a complete artifact folder (replacing ``out_dir``); the manifest gets ``files`` hashes (of
+    ``extra_files`` too: name in the folder -> source, such as ``reliability.png``)."""
     out = Path(out_dir)
     staging = out.with_name(out.name + ".writing")
     if staging.exists():
@@ -116,6 +119,8 @@ def write_artifact(
         shutil.copyfile(curves_path, staging / CURVES_FILE)
     if places_path is not None:
         shutil.copyfile(places_path, staging / PLACES_FILE)
+    for name, src in (extra_files or {}).items():
+        shutil.copyfile(src, staging / name)
     files = {p.name: sha256_file(p) for p in sorted(staging.iterdir()) if p.name != MANIFEST_FILE}
     full = {**manifest, "files": files}
     missing = [k for k in MANIFEST_KEYS if k not in full]
@@ -142,27 +147,23 @@ def update_manifest(folder: str | Path, **fields: Any) -> dict[str, Any]:
 def rewrite_artifact(folder: str | Path, *, labels: dict[str, Any] | None = None,
                      places_path: str | Path | None = None, onnx_path: str | Path | None = None, **fields: Any) -> Path:
     """Write ``folder`` again with ``labels``, ``places_path`` and/or ``onnx_path`` replacing its own (and
-    manifest ``fields`` set); every other file, unhashed ones such as ``reliability.png`` too, is kept."""
+    manifest ``fields`` set); every other file is kept, hashed again when it was hashed (``reliability.png``)
+    and as it is when not."""
     art = load_artifact(folder)
     with tempfile.TemporaryDirectory(prefix="addrnet-artifact-") as tmp_s:
         tmp = Path(tmp_s)
         kept = {p.name: shutil.copy2(p, tmp / p.name) for p in art.folder.iterdir() if p.is_file()}
         places = places_path or (kept.get(PLACES_FILE) if art.places_path else None)
+        # the files write_artifact writes itself
+        own = {MANIFEST_FILE, MODEL_FILE, TOKENIZER_FILE, LABELS_FILE, CURVES_FILE} | ({PLACES_FILE} if places else set())
         manifest = {k: v for k, v in art.manifest.items() if k != "files"} | fields
+        extra = {name: path for name, path in kept.items() if name not in own and name in art.manifest["files"]}
         write_artifact(art.folder, onnx_path=onnx_path or kept[MODEL_FILE], tokenizer_path=kept[TOKENIZER_FILE],
                        labels=labels if labels is not None else art.labels, manifest=manifest,
-                       curves_path=kept.get(CURVES_FILE), places_path=places)
-        new = load_artifact(art.folder).manifest
-        listed = {MANIFEST_FILE, LABELS_FILE, *new["files"]}
-        hashed = {}
-        for name, path in kept.items():
-            if name not in listed:
+                       curves_path=kept.get(CURVES_FILE), places_path=places, extra_files=extra)
+        for name, path in kept.items():  # never hashed: kept as they are
+            if name not in own and name not in extra:
                 shutil.copy2(path, art.folder / name)
-                if name in art.manifest["files"]:  # hashed before (reliability.png): hashed again
-                    hashed[name] = sha256_file(art.folder / name)
-        if hashed:
-            new["files"] = {**new["files"], **hashed}
-            (art.folder / MANIFEST_FILE).write_text(json.dumps(new, indent=2, sort_keys=True), encoding="utf-8")
     return art.folder
 
 

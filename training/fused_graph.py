@@ -164,9 +164,11 @@ def record(model: onnx.ModelProto, result: dict[str, Any]) -> dict[str, Any]:
     return {"attention": f"{CONTRIB}.Attention", "nodes": len(model.graph.node), "parity_vs_export": result}
 
 
-def fuse_file(src: str | Path, out: str | Path, n_heads: int, vocab_size: int, max_len: int) -> dict[str, Any]:
-    """Write the fused graph of ``src`` to ``out`` after the parity check; the manifest's ``graph`` record."""
-    fused = fuse(onnx.load(str(src)), n_heads)
+def fuse_file(src: str | Path, out: str | Path, n_heads: int, vocab_size: int, max_len: int,
+              model: onnx.ModelProto | None = None) -> dict[str, Any]:
+    """Write the fused graph of ``src`` (``model``: its graph, when already loaded) to ``out`` after the parity
+    check; the manifest's ``graph`` record."""
+    fused = fuse(model if model is not None else onnx.load(str(src)), n_heads)
     onnx.save(fused, str(out))
     return record(fused, check(parity(src, out, vocab_size, max_len)))
 
@@ -175,12 +177,13 @@ def fuse_arm(folder: str | Path) -> dict[str, Any]:
     """Fuse the graph of the arm folder in place (unchanged when the check fails or it is fused already)."""
     art = load_artifact(folder)
     src = art.folder / MODEL_FILE
-    if is_fused(onnx.load(str(src))):
+    model = onnx.load(str(src))
+    if is_fused(model):
         return {"arm": str(art.folder), "changed": False, "graph": art.manifest.get("graph")}
     model_cfg = art.manifest["config"]["model"]
     with tempfile.TemporaryDirectory(prefix="addrnet-fuse-") as tmp:
         out = Path(tmp) / MODEL_FILE
-        graph = fuse_file(src, out, int(model_cfg["n_heads"]), int(model_cfg["vocab_size"]), art.max_len)
+        graph = fuse_file(src, out, int(model_cfg["n_heads"]), int(model_cfg["vocab_size"]), art.max_len, model)
         rewrite_artifact(art.folder, onnx_path=out, graph=graph)
     return {"arm": str(art.folder), "changed": True, "graph": graph}
 
