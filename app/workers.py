@@ -330,9 +330,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--coalesce", action="store_true",
                     help="send each response in one write, as addrnet serve does (app/protocol.py)")
     args = ap.parse_args(argv)
-    from app.protocol import http_protocol
+    extra: dict[str, Any] = {}
+    if args.coalesce:
+        from app.protocol import http_protocol
 
-    extra: dict[str, Any] = {"http": http_protocol()} if args.coalesce else {}
+        extra["http"] = http_protocol()
     return run(args.app, factory=args.factory, host=args.host, port=args.port, workers=args.workers,
                accept=args.accept, log_level=args.log_level, access_log=False, **extra)
 

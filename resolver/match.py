@@ -185,7 +185,8 @@ def resolve(
         regions = {("US", territory)}
     # countries the region names a province or other subdivision of (ISO 3166-2: "RM" is Roma's): looked in too
     # (beside the countries of the gazetteer's own regions of that name, where another region disagrees)
-    region_iso = countries_with_subdivision(comps["region"]) - {rc for rc, _ in regions} \
+    region_ccs = sorted({rc for rc, _ in regions})  # the countries of the region component's regions
+    region_iso = countries_with_subdivision(comps["region"]) - set(region_ccs) \
         if "region" in comps and not territory else frozenset()
 
     pc_rows = cands.postcode_rows(conn, comps["postcode"], cc) if "postcode" in comps else []
@@ -212,7 +213,6 @@ def resolve(
     query_names = [(k, comps[k]) for k in ("locality", "suburb", "city_district") if k in comps]
     primary = query_names[0] if query_names else None
 
-    region_ccs = sorted({rc for rc, _ in regions})  # the countries of the region component's regions
     named_ccs = sorted({*region_ccs, *region_iso})  # and those it names a subdivision of (exact names only)
 
     def exact(key: str, country_code: str | None) -> list[tuple[int, str, Mapping[Any, Any]]]:

@@ -180,17 +180,16 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
             out.append(_relabeled(reading, label, "locality", name, p, f"{name!r} read as the locality"))
             if "region" not in comps and cands.regions(conn, normalize_name(name), None):  # "Lazio"
                 out.append(_relabeled(reading, label, "region", name, p, f"{name!r} read as a region"))
-            head, _, code = name.rpartition(" ")
-            if head and "region" not in comps and len(code) == 2 and code.isalpha() \
-                    and cands.regions(conn, normalize_name(code), None):
-                # "Canton CT" read as a street (CT: Court): the place and its region's code
+            split = _trailing_code(conn, name) if "region" not in comps else None
+            if split:  # "Canton CT" read as a street (CT: Court): the place and its region's code
+                head, code = split
                 alt = {k: v for k, v in comps.items() if k != label} | {"locality": head, "region": code}
                 out.append(Reading(alt, p, {}, f"{head!r} read as the locality in {code!r}", True))
             break
-    head, _, code = comps.get("locality", "").rpartition(" ")
-    if head and "region" not in comps and len(code) == 2 and code.isupper() and (
-            countries_with_subdivision(code) or cands.regions(conn, normalize_name(code), None)):
-        # "Napoli NA": the province's code read into the locality
+    split = _trailing_code(conn, comps["locality"], subdivisions=True) \
+        if "locality" in comps and "region" not in comps else None
+    if split:  # "Napoli NA": the province's code read into the locality
+        head, code = split
         out.append(Reading(comps | {"locality": head, "region": code}, reading.probability * ALT_FLOOR,
                            dict(reading.confidences), f"{code!r} read as the region", True))
     cut = _cut_locality(reading)
@@ -214,6 +213,16 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                            True))
     out.extend(place_query(conn, reading))
     return out
+
+
+def _trailing_code(conn: Connection, name: str, subdivisions: bool = False) -> tuple[str, str] | None:
+    """(the name before it, the code) when ``name`` ends in a word of two letters that is a gazetteer region's
+    code ("Canton CT"), or with ``subdivisions`` an upper-case ISO 3166-2 subdivision's code ("Napoli NA")."""
+    head, _, code = name.rpartition(" ")
+    if not head or len(code) != 2 or not code.isalpha() or (subdivisions and not code.isupper()):
+        return None
+    known = (subdivisions and countries_with_subdivision(code)) or cands.regions(conn, normalize_name(code), None)
+    return (head, code) if known else None
 
 
 def _cut_locality(reading: Reading) -> tuple[str, str] | None:

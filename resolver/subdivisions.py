@@ -13,13 +13,6 @@ from pathlib import Path
 from resolver.names import normalize_name
 
 
-def _subdivisions() -> list[dict[str, str]]:
-    import pycountry
-
-    path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
-    return list(json.loads(path.read_text(encoding="utf-8"))["3166-2"])
-
-
 def subdivision_keys(name: str) -> set[str]:
     """Lookup keys of an ISO 3166-2 name as pycountry spells it ("Valenciana, Comunidad", "Skåne län [SE-12]"):
     the name, its two parts swapped, and, for a name of several words, the name without its first or its last
@@ -42,25 +35,32 @@ def subdivision_keys(name: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(name key -> countries, own code -> countries), from one read of pycountry's data file (its objects are
+    not kept: ~5,000 subdivisions, well under 1 MB)."""
+    import pycountry
+
+    path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
+    names: defaultdict[str, set[str]] = defaultdict(set)
+    codes: defaultdict[str, set[str]] = defaultdict(set)
+    for sub in json.loads(path.read_text(encoding="utf-8"))["3166-2"]:
+        cc, _, own = sub["code"].partition("-")
+        for key in subdivision_keys(sub["name"]):
+            names[key].add(cc)
+        codes[own.upper()].add(cc)
+    return ({k: frozenset(v) for k, v in names.items()}, {k: frozenset(v) for k, v in codes.items()})
+
+
 def subdivision_countries() -> dict[str, frozenset[str]]:
     """Lookup key of a subdivision name (every level of ISO 3166-2) -> the countries with a subdivision of that
-    name; read once from pycountry's data file (its objects are not kept: ~5,000 names, well under 1 MB)."""
-    out: defaultdict[str, set[str]] = defaultdict(set)
-    for sub in _subdivisions():
-        for key in subdivision_keys(sub["name"]):
-            out[key].add(sub["code"].split("-", 1)[0])
-    return {key: frozenset(ccs) for key, ccs in out.items()}
+    name."""
+    return _tables()[0]
 
 
-@lru_cache(maxsize=1)
 def subdivision_code_countries() -> dict[str, frozenset[str]]:
     """A subdivision's own code (the part after the country's: "RM" of IT-RM, "75" of FR-75), upper case -> the
     countries with a subdivision of that code."""
-    out: defaultdict[str, set[str]] = defaultdict(set)
-    for sub in _subdivisions():
-        cc, _, own = sub["code"].partition("-")
-        out[own.upper()].add(cc)
-    return {code: frozenset(ccs) for code, ccs in out.items()}
+    return _tables()[1]
 
 
 def countries_with_subdivision(value: str) -> frozenset[str]:
