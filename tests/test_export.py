@@ -150,3 +150,44 @@ def test_a_fused_graph_that_differs_is_refused(plain_graph: Path, tmp_path: Path
         check(parity(plain_graph, tmp_path / "wrong.onnx", vocab_size=50, max_len=32))
     with pytest.raises(FuseError, match="not an exported AddrNet"):
         fuse(onnx.load(str(tmp_path / "wrong.onnx")).__class__(), n_heads=2)
+
+
+def test_a_checkpoint_rebuilt_from_an_arm_folder_gives_its_weights(arm: Path, plain_graph: Path,
+                                                                    tmp_path: Path) -> None:
+    """training.from_arm: the fused and the plain graph both give back the run's own weights and CRF, and
+    fine-tuning starts from them."""
+    import torch
+
+    from model.artifact import rewrite_artifact
+    from training.checkpoint import load_checkpoint, load_tagger
+    from training.from_arm import checkpoint_from_arm, rebuild
+    from training.network import AddrNet
+
+    run = load_checkpoint(arm.parent / "tiny-run")
+    plain = tmp_path / "plain"
+    shutil.copytree(arm, plain)
+    rewrite_artifact(plain, onnx_path=plain_graph)
+    for folder in (arm, plain):
+        net, _ = rebuild(folder)
+        got = net.state_dict()
+        for k, v in run["model"].items():
+            if not k.startswith("mlm_"):
+                assert torch.equal(got[k], v), k
+    out = checkpoint_from_arm(arm, tmp_path / "run")
+    assert out["parity"]["argmax_agreement"] == 1.0 and out["step"] == run["step"]
+    fresh = AddrNet(net.cfg, crf=True)
+    lineage = load_tagger(fresh, tmp_path / "run")
+    assert lineage["finetuned"] and torch.equal(fresh.tag_head.weight, run["model"]["tag_head.weight"])
+
+
+def test_an_arm_whose_graph_does_not_fit_its_config_is_refused(arm: Path, tmp_path: Path) -> None:
+    from model.artifact import update_manifest
+    from training.from_arm import ArmImportError, rebuild
+
+    folder = tmp_path / "arm"
+    shutil.copytree(arm, folder)
+    cfg = json.loads((folder / "manifest.json").read_text())["config"]
+    cfg["model"]["d_ff"] *= 2
+    update_manifest(folder, config=cfg)
+    with pytest.raises(ArmImportError, match="d_ff|mlp"):
+        rebuild(folder)

@@ -95,6 +95,13 @@ def cmd_arms(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_from_arm(args: argparse.Namespace) -> int:
+    from training.from_arm import checkpoint_from_arm
+
+    print(json.dumps(checkpoint_from_arm(args.arm, args.out)))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from training.export import export_run
 
@@ -140,7 +147,8 @@ def cmd_measure(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     train = sub.add_parser("train", help="MLM pre-training and tagger training")
-    tsub = train.add_subparsers(dest="train_cmd", metavar="{pretrain,tagger,arms}", parser_class=_OverrideParser)
+    tsub = train.add_subparsers(dest="train_cmd", metavar="{pretrain,tagger,arms,from-arm}",
+                               parser_class=_OverrideParser)
     tsub.required = True
 
     p = tsub.add_parser("pretrain", help="masked-LM pre-training of the encoder (resumes from the last checkpoint)")
@@ -165,6 +173,12 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, help="folder for mlm/, A/, B/ runs, e.g. runs/release")
     p.add_argument("--arms", default="A,B", help="which arms to train, comma-separated (default A,B)")
     p.set_defaults(func=cmd_arms)
+
+    p = tsub.add_parser("from-arm", help="a tagger checkpoint rebuilt from an arm folder's ONNX graph (checked to give "
+                        "its logits), for --finetune-from")
+    p.add_argument("--arm", required=True, help="arm folder, e.g. artifacts/arms/A")
+    p.add_argument("--out", required=True, help="run folder to write, e.g. runs/from-arm/A")
+    p.set_defaults(func=cmd_from_arm)
 
     e = sub.add_parser("export", help="export a tagger run to an ONNX arm artifact (with parity check)")
     e.add_argument("--run", required=True, help="tagger run folder, e.g. runs/release/A")

@@ -54,6 +54,12 @@ SOURCE_MIX_V7: tuple[tuple[str, float], ...] = (
     ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.09), ("zipcodes", 0.10), ("faker", 0.15), ("suburb", 0.09),
     ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05), ("v7", 0.02),
 )
+# corpus 0.8.0: as 0.7.0, with GeoNames (0.01) and Faker (0.01) giving way to "v8" (US and Canadian units written
+# with a designator alone: "77 Elm St Upper", "41 Willow Avenue - Rear")
+SOURCE_MIX_V8: tuple[tuple[str, float], ...] = (
+    ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.08), ("zipcodes", 0.10), ("faker", 0.14), ("suburb", 0.09),
+    ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05), ("v7", 0.02), ("v8", 0.02),
+)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -82,6 +88,10 @@ def is_v6(version: str) -> bool:
 
 def is_v7(version: str) -> bool:
     return at_least(version, (0, 7, 0))
+
+
+def is_v8(version: str) -> bool:
+    return at_least(version, (0, 8, 0))
 
 
 def real_split_of(group: str) -> str | None:
@@ -260,7 +270,7 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         synth.names = {cc: world.names(cc) for cc in set(synth.names) | set(w.country_names)}
         world_counts = count_world(w)
         oa, us = _write_real(out, src, counts, floors=floors)
-    v4 = v5 = v6 = v7 = None
+    v4 = v5 = v6 = v7 = v8 = None
     if is_v4(version):
         from training.corpus_v4 import V4Synth
 
@@ -277,9 +287,14 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         from training.corpus_v7 import V7Synth
 
         v7 = V7Synth()
-    mix_table = SOURCE_MIX_V7 if v7 else SOURCE_MIX_V6 if v6 else SOURCE_MIX_V5 if v5 else SOURCE_MIX_V4 if v4 \
+    if is_v8(version):
+        from training.corpus_v8 import V8Synth
+
+        v8 = V8Synth(v5)
+    mix_table = SOURCE_MIX_V8 if v8 else SOURCE_MIX_V7 if v7 else SOURCE_MIX_V6 if v6 else SOURCE_MIX_V5 if v5 \
+        else SOURCE_MIX_V4 if v4 \
         else SOURCE_MIX_V3 if v3 else SOURCE_MIX
-    makers = _makers(v4, v5, v6, v7)
+    makers = _makers(v4, v5, v6, v7, v8)
     iters = {"oa": _cycle(len(oa), rng), "usaddress": _cycle(len(us), rng),
              "zipcodes": _cycle(len(src.zips), rng)}
     names = [s for s, _ in mix_table]
@@ -326,10 +341,11 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
     return manifest
 
 
-def _makers(v4: Any, v5: Any, v6: Any = None, v7: Any = None) -> dict[str, Any]:
+def _makers(v4: Any, v5: Any, v6: Any = None, v7: Any = None, v8: Any = None) -> dict[str, Any]:
     """source -> its generator, ``rng -> (text, spans, mix, address, kind)``, for the versions built."""
     out = {"intl": v4.intl, "short": v4.short} if v4 is not None else {}
-    return out | {name: synth.example for name, synth in (("v5", v5), ("v6", v6), ("v7", v7)) if synth is not None}
+    synths = (("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8))
+    return out | {name: synth.example for name, synth in synths if synth is not None}
 
 
 def _excluded(excl: Exclusion, text: str, meta: dict) -> str | None:

@@ -1,0 +1,42 @@
+"""Corpus 0.8.0: the ``v8`` source (US and Canadian units written with a designator alone), 0.7.0's mix otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.corpus_checks import labelled, source_examples, tiny_build
+from training.corpus_build import SOURCE_MIX_V7, SOURCE_MIX_V8, is_v7, is_v8
+from training.corpus_v8 import DESIGNATORS
+
+SIZE = 2500
+WORDS = {w.lower() for forms in DESIGNATORS for w in forms}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    return tiny_build(tmp_path_factory, "0.8.0", SIZE)
+
+
+def test_version_gate_and_mix() -> None:
+    assert is_v8("0.8.0") and not is_v8("0.7.9") and is_v7("0.8.0")
+    assert abs(sum(w for _, w in SOURCE_MIX_V8) - 1.0) < 1e-9
+    v7, v8 = dict(SOURCE_MIX_V7), dict(SOURCE_MIX_V8)
+    for s in ("oa", "usaddress", "zipcodes", "suburb", "county", "intl", "short", "v5", "v6", "v7"):  # GeoNames,
+        assert v8[s] == v7[s], s  # Faker give way
+    assert "v8" in v8 and "v8" not in v7
+
+
+def test_v8_examples_end_the_street_line_with_a_designator_unit(built: tuple[Path, dict]) -> None:
+    v8 = source_examples(*built, "0.8.0", SIZE, "v8")
+    assert 0.005 * SIZE < len(v8) < 0.05 * SIZE
+    seen = set()
+    for ex in v8:
+        spans = labelled(ex)
+        labels = [lab for lab, _ in spans]
+        assert ex["country"] in ("US", "CA") and labels[:3] == ["house_number", "street", "unit"], ex
+        unit = dict(spans)["unit"]
+        assert unit.lower() in WORDS, ex
+        seen.add(unit.lower())
+    assert len(seen) >= 6  # most designators, not one word
