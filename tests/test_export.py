@@ -191,3 +191,39 @@ def test_an_arm_whose_graph_does_not_fit_its_config_is_refused(arm: Path, tmp_pa
     update_manifest(folder, config=cfg)
     with pytest.raises(ArmImportError, match="d_ff|mlp"):
         rebuild(folder)
+
+
+def test_average_interpolates_two_taggers_and_export_records_it(arm: Path, tmp_path: Path) -> None:
+    import torch
+
+    from training.checkpoint import (
+        average_checkpoints,
+        load_checkpoint,
+        model_from_checkpoint,
+        save_checkpoint,
+    )
+    from training.config import from_dict
+    from training.export import export_run
+    from training.runtime import make_optimizer
+
+    run = arm.parent / "tiny-run"
+    ckpt = load_checkpoint(run)
+    model, cfg = model_from_checkpoint(ckpt)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.mul_(3.0)
+    end = tmp_path / "end"
+    end.mkdir()
+    shutil.copy(run / "run.json", end / "run.json")
+    save_checkpoint(end, 7, model, make_optimizer(model, 1e-3, 0.0), cfg, {"init_from": {"path": "x"}}, keep=1)
+    out = average_checkpoints(run, end, 0.25, tmp_path / "avg")
+    got = load_checkpoint(out)
+    for k, v in ckpt["model"].items():
+        want = 3 * v if k.startswith("mlm_") else 1.5 * v  # the end's MLM head; else 0.75 x w + 0.25 x 3w
+        assert torch.allclose(got["model"][k], want, atol=1e-6), k
+    assert got["step"] == 7 and got["averaged"]["alpha"] == 0.25 and got["init_from"] == {"path": "x"}
+    assert from_dict(got["config"]).model == cfg.model
+    folder = export_run(tmp_path / "avg", tmp_path / "arm", harness_path=None, dev_max_examples=20)
+    assert load_artifact(folder).manifest["averaged"]["end"].endswith("step-000007")
+    with pytest.raises(ValueError, match="alpha"):
+        average_checkpoints(run, end, 1.5, tmp_path / "bad")

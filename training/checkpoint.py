@@ -110,3 +110,39 @@ def resume(
     model.load_state_dict(ckpt["model"])
     optimizer.load_state_dict(ckpt["optimizer"])
     return last, ckpt
+
+
+def average_checkpoints(start: str | Path, end: str | Path, alpha: float, run_dir: str | Path) -> Path:
+    """Weight-space interpolation of two taggers of one size (WiSE-FT, Wortsman et al. 2022): ``(1 - alpha) x start
+    + alpha x end``, written as ``run_dir``'s checkpoint at ``end``'s step with ``end``'s config, run.json and
+    metrics (``addrnet export`` reads them) and an ``averaged`` record. A fine-tuned tagger averaged with the one it
+    started from keeps more of what the start knew while keeping most of what fine-tuning taught."""
+    import json
+    import shutil
+
+    from training.runtime import make_optimizer
+
+    if not 0.0 <= alpha <= 1.0:
+        raise ValueError(f"alpha must be in [0, 1], got {alpha}")
+    a, b = load_checkpoint(start), load_checkpoint(end)
+    cfg = from_dict(b["config"])
+    for k in ("vocab_size", "n_layers", "d_model", "n_heads", "d_ff", "max_len"):
+        if a["config"]["model"][k] != b["config"]["model"][k]:
+            raise ValueError(f"average: model.{k} differs ({a['config']['model'][k]} vs {b['config']['model'][k]})")
+    state = {k: v if k.startswith("mlm_") or k not in a["model"] else (1 - alpha) * a["model"][k] + alpha * v
+             for k, v in b["model"].items()}
+    model = AddrNet(cfg.model, crf=bool(b.get("crf")))
+    model.load_state_dict(state)
+    run = Path(run_dir)
+    src_run = Path(b["path"]).parent.parent
+    run.mkdir(parents=True, exist_ok=True)
+    for name in ("run.json", "metrics.jsonl", "curves.png"):
+        if (src_run / name).is_file():
+            shutil.copy(src_run / name, run / name)
+    averaged = {"start": a["path"], "end": b["path"], "alpha": alpha, "method": "WiSE-FT weight interpolation"}
+    extra = {"wall_time": b.get("wall_time", 0.0), "init_from": b.get("init_from"), "meta": b.get("meta"),
+             "averaged": averaged}
+    path = save_checkpoint(run, int(b["step"]), model, make_optimizer(model, cfg.train.lr, cfg.train.weight_decay),
+                           cfg, extra, keep=1)
+    (run / "averaged.json").write_text(json.dumps({**averaged, "checkpoint": str(path)}, indent=2) + "\n")
+    return path

@@ -102,6 +102,13 @@ def cmd_from_arm(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_average(args: argparse.Namespace) -> int:
+    from training.checkpoint import average_checkpoints
+
+    print(json.dumps({"checkpoint": str(average_checkpoints(args.start, args.end, args.alpha, args.out))}))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from training.export import export_run
 
@@ -147,7 +154,7 @@ def cmd_measure(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     train = sub.add_parser("train", help="MLM pre-training and tagger training")
-    tsub = train.add_subparsers(dest="train_cmd", metavar="{pretrain,tagger,arms,from-arm}",
+    tsub = train.add_subparsers(dest="train_cmd", metavar="{pretrain,tagger,arms,from-arm,average}",
                                parser_class=_OverrideParser)
     tsub.required = True
 
@@ -179,6 +186,14 @@ def register(sub: Any) -> None:
     p.add_argument("--arm", required=True, help="arm folder, e.g. artifacts/arms/A")
     p.add_argument("--out", required=True, help="run folder to write, e.g. runs/from-arm/A")
     p.set_defaults(func=cmd_from_arm)
+
+    p = tsub.add_parser("average", help="(1 - alpha) x --start + alpha x --end, two taggers of one size (WiSE-FT: a "
+                        "fine-tuned run averaged with the run it started from)")
+    p.add_argument("--start", required=True, help="tagger checkpoint file or run folder, e.g. runs/from-arm/A")
+    p.add_argument("--end", required=True, help="tagger checkpoint file or run folder, e.g. runs/ft080/A")
+    p.add_argument("--alpha", type=float, default=0.5, help="weight of --end (default 0.5)")
+    p.add_argument("--out", required=True, help="run folder to write, e.g. runs/wise080/A")
+    p.set_defaults(func=cmd_average)
 
     e = sub.add_parser("export", help="export a tagger run to an ONNX arm artifact (with parity check)")
     e.add_argument("--run", required=True, help="tagger run folder, e.g. runs/release/A")

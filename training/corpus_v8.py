@@ -8,6 +8,10 @@ street ("Main St Rear") or as a suburb ("Oak Ave Basement").
 
 The designator is ``unit``; the street, the number, the city, the state or province and the postcode are a ZIP
 code's or a Faker row's (``V5Synth.locale_address``), rendered with the usual case and comma noise (``assemble``).
+
+A third of the examples are the contrast, with no designator: a street, then a town whose name starts with Saint,
+Fort, Mount or Port written short ("400 Olive St St Louis MO", "12 Elm Ave Mt Vernon, NY"). Arms fine-tuned on the
+designators alone read such a short word after the street as a unit too.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ DESIGNATORS: tuple[tuple[str, ...], ...] = (
 )
 _BEFORE = (" ", " ", " ", ", ", ", ", " - ")  # between the street and the designator
 _COUNTRIES = ("US",) * 6 + ("CA",)
+SHORT_PREFIX = {"Saint": ("St", "St.", "ST"), "Fort": ("Ft", "Ft.", "FT"), "Mount": ("Mt", "Mt.", "MT"),
+                "Port": ("Pt", "Pt.")}
+CONTRAST = 0.33
 
 
 class V8Synth:
@@ -31,6 +38,7 @@ class V8Synth:
 
     def __init__(self, v5: Any) -> None:
         self.v5 = v5
+        self.short_towns = [i for i, z in enumerate(v5.src.zips) if z[1].split(" ", 1)[0] in SHORT_PREFIX]
 
     def _address(self, rng: random.Random) -> Address:
         cc = rng.choice(_COUNTRIES)
@@ -39,7 +47,24 @@ class V8Synth:
             return self.v5.synth.from_zip(rng.randrange(len(src.zips)), rng)
         return self.v5.locale_address(cc, rng)
 
+    def _contrast(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:
+        a = self.v5.synth.from_zip(rng.choice(self.short_towns), rng)
+        first, _, rest = a.locality.partition(" ")
+        if first in SHORT_PREFIX and rest:
+            a.locality = f"{rng.choice(SHORT_PREFIX[first])} {rest}"
+        pieces: list[Piece] = [(a.house_number or str(rng.randint(1, 9999)), "house_number", ""),
+                               (a.street, "street", " "), (a.locality, "locality", rng.choice((" ", " ", ", ")))]
+        if rng.random() < 0.9:
+            pieces.append((a.region_code or a.region_name, "region", rng.choice((" ", ", "))))
+        if a.postcode and rng.random() < 0.6:
+            pieces.append((a.postcode, "postcode", " "))
+        a.stats["v8"] = "short_town"
+        text, spans = assemble([p for p in pieces if p[0]], rng, a.stats)
+        return text, spans, "v8_short_town", a, "short_town"
+
     def example(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:
+        if self.short_towns and rng.random() < CONTRAST:
+            return self._contrast(rng)
         a = self._address(rng)
         forms = rng.choice(DESIGNATORS)
         unit = forms[0] if rng.random() < 0.6 else rng.choice(forms)

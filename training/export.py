@@ -182,6 +182,7 @@ def export_run(
             "parent_checkpoint": ckpt["path"],
             "parent_step": ckpt["step"],
             "init_from": ckpt.get("init_from"),
+            **({"averaged": ckpt["averaged"]} if ckpt.get("averaged") else {}),
             "dev_metrics": None,
             "training_wall_time_s": float(ckpt.get("wall_time", 0.0)),
             "max_len": cfg.model.max_len,
