@@ -168,7 +168,7 @@ def test_a_checkpoint_rebuilt_from_an_arm_folder_gives_its_weights(arm: Path, pl
     shutil.copytree(arm, plain)
     rewrite_artifact(plain, onnx_path=plain_graph)
     for folder in (arm, plain):
-        net, _ = rebuild(folder)
+        net, _, _ = rebuild(folder)
         got = net.state_dict()
         for k, v in run["model"].items():
             if not k.startswith("mlm_"):

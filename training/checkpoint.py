@@ -69,17 +69,23 @@ def with_vocab(cfg: Config, tokenizer_path: str | Path) -> Config:
     return cfg.replace("model", vocab_size=vocab)
 
 
+SIZE_FIELDS = ("vocab_size", "n_layers", "d_model", "n_heads", "d_ff", "max_len")
+
+
+def check_same_size(src: ModelConfig, dst: ModelConfig, what: str) -> None:
+    """Raise ``ValueError`` naming the first size field (``SIZE_FIELDS``) in which the two networks differ."""
+    for k in SIZE_FIELDS:
+        if getattr(src, k) != getattr(dst, k):
+            raise ValueError(f"{what}: model.{k} differs ({getattr(src, k)} vs {getattr(dst, k)})")
+
+
 def load_encoder(model: AddrNet, source: str | Path) -> dict[str, Any]:
     """Load only ``encoder.*`` weights from an (MLM) checkpoint file or run folder."""
     ckpt = load_checkpoint(source)
     enc = encoder_state(ckpt["model"])
     if not enc:
         raise ValueError(f"{ckpt['path']} has no encoder weights")
-    src_cfg = ModelConfig(**ckpt["config"]["model"])
-    dst = model.cfg
-    for k in ("vocab_size", "n_layers", "d_model", "n_heads", "d_ff", "max_len"):
-        if getattr(src_cfg, k) != getattr(dst, k):
-            raise ValueError(f"init_from: model.{k} differs ({getattr(src_cfg, k)} vs {getattr(dst, k)})")
+    check_same_size(ModelConfig(**ckpt["config"]["model"]), model.cfg, "init_from")
     missing, unexpected = model.load_state_dict(enc, strict=False)
     assert not unexpected, unexpected
     assert not [m for m in missing if m.startswith("encoder.")], missing
@@ -90,10 +96,7 @@ def load_tagger(model: AddrNet, source: str | Path) -> dict[str, Any]:
     """Load every weight of a tagger checkpoint file or run folder (fine-tuning) -> the lineage for ``run.json``:
     the checkpoint, and the ``init_from`` it had (so an arm fine-tuned from the MLM-initialized arm says so)."""
     ckpt = load_checkpoint(source)
-    src_cfg = ModelConfig(**ckpt["config"]["model"])
-    for k in ("vocab_size", "n_layers", "d_model", "n_heads", "d_ff", "max_len"):
-        if getattr(src_cfg, k) != getattr(model.cfg, k):
-            raise ValueError(f"finetune_from: model.{k} differs ({getattr(src_cfg, k)} vs {getattr(model.cfg, k)})")
+    check_same_size(ModelConfig(**ckpt["config"]["model"]), model.cfg, "finetune_from")
     model.load_state_dict(ckpt["model"])
     return {"path": ckpt["path"], "step": ckpt["step"], "finetuned": True, "init_from": ckpt.get("init_from"),
             "wall_time": ckpt.get("wall_time")}
@@ -126,9 +129,7 @@ def average_checkpoints(start: str | Path, end: str | Path, alpha: float, run_di
         raise ValueError(f"alpha must be in [0, 1], got {alpha}")
     a, b = load_checkpoint(start), load_checkpoint(end)
     cfg = from_dict(b["config"])
-    for k in ("vocab_size", "n_layers", "d_model", "n_heads", "d_ff", "max_len"):
-        if a["config"]["model"][k] != b["config"]["model"][k]:
-            raise ValueError(f"average: model.{k} differs ({a['config']['model'][k]} vs {b['config']['model'][k]})")
+    check_same_size(ModelConfig(**a["config"]["model"]), cfg.model, "average")
     state = {k: v if k.startswith("mlm_") or k not in a["model"] else (1 - alpha) * a["model"][k] + alpha * v
              for k, v in b["model"].items()}
     model = AddrNet(cfg.model, crf=bool(b.get("crf")))

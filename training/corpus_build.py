@@ -94,6 +94,18 @@ def is_v8(version: str) -> bool:
     return at_least(version, (0, 8, 0))
 
 
+# the source mix of each corpus version from which it holds, newest first
+MIXES: tuple[tuple[tuple[int, int, int], tuple[tuple[str, float], ...]], ...] = (
+    ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7), ((0, 6, 0), SOURCE_MIX_V6), ((0, 5, 0), SOURCE_MIX_V5),
+    ((0, 4, 0), SOURCE_MIX_V4), ((0, 3, 0), SOURCE_MIX_V3),
+)
+
+
+def mix_for(version: str) -> tuple[tuple[str, float], ...]:
+    """The source mix of corpus ``version``: that of the newest version in ``MIXES`` it is at least."""
+    return next((mix for minimum, mix in MIXES if at_least(version, minimum)), SOURCE_MIX)
+
+
 def real_split_of(group: str) -> str | None:
     """Real-text hold-out by a stable hash of the record group: 10% real_test, 6% real_calib, else None."""
     h = int.from_bytes(hashlib.blake2b(f"real:{group}".encode(), digest_size=8).digest(), "big") % 100
@@ -291,9 +303,7 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         from training.corpus_v8 import V8Synth
 
         v8 = V8Synth(v5)
-    mix_table = SOURCE_MIX_V8 if v8 else SOURCE_MIX_V7 if v7 else SOURCE_MIX_V6 if v6 else SOURCE_MIX_V5 if v5 \
-        else SOURCE_MIX_V4 if v4 \
-        else SOURCE_MIX_V3 if v3 else SOURCE_MIX
+    mix_table = mix_for(version)
     makers = _makers(v4, v5, v6, v7, v8)
     iters = {"oa": _cycle(len(oa), rng), "usaddress": _cycle(len(us), rng),
              "zipcodes": _cycle(len(src.zips), rng)}

@@ -9,7 +9,7 @@ is not in an arm; it keeps its fresh init (a tagger never uses it).
 
 ``checkpoint_from_arm(arm, run_dir)`` writes ``run_dir/checkpoints/step-N`` (N: the arm's parent step) with the
 arm's config and lineage, after checking that the rebuilt network gives the arm's logits on random padded
-batches (``parity``: max |diff| <= ``MAX_ABS_DIFF``, the same argmax on every real token). Then
+batches (``parity``: max |diff| <= the fuse check's ``MAX_ABS_DIFF``, the same argmax on every real token). Then
 ``addrnet train tagger --finetune-from run_dir`` trains on from it (``training.checkpoint.load_tagger``).
 """
 
@@ -25,10 +25,9 @@ import torch
 from onnx import numpy_helper
 
 from model.artifact import MODEL_FILE, load_artifact
-from training.config import from_dict
+from training.config import Config, from_dict
+from training.fused_graph import MAX_ABS_DIFF, compare_logits, session_logits
 from training.network import AddrNet
-
-MAX_ABS_DIFF = 1e-4
 
 
 class ArmImportError(ValueError):
@@ -61,8 +60,8 @@ def state_from_onnx(model: onnx.ModelProto) -> dict[str, np.ndarray]:
     return state
 
 
-def rebuild(arm_dir: str | Path) -> tuple[AddrNet, dict[str, Any]]:
-    """(the arm's network in torch with its weights, the arm's manifest)."""
+def rebuild(arm_dir: str | Path) -> tuple[AddrNet, Config, dict[str, Any]]:
+    """(the arm's network in torch with its weights, its config, the arm's manifest)."""
     art = load_artifact(arm_dir)
     m = art.manifest
     cfg = from_dict(m["config"])
@@ -81,30 +80,17 @@ def rebuild(arm_dir: str | Path) -> tuple[AddrNet, dict[str, Any]]:
         if tuple(own[k].shape) != v.shape:
             raise ArmImportError(f"{arm_dir}: {k} is {v.shape} in the graph, {tuple(own[k].shape)} in the config")
     net.load_state_dict({k: torch.from_numpy(np.array(v, dtype=np.float32)) for k, v in weights.items()}, strict=False)
-    return net.eval(), m
+    return net.eval(), cfg, m
 
 
-def parity(net: AddrNet, arm_dir: str | Path, batches: int = 16, seed: int = 0) -> dict[str, Any]:
-    """The rebuilt network's logits against the arm's ONNX graph on random padded batches."""
-    import onnxruntime as ort
+def parity(net: AddrNet, arm_dir: str | Path) -> dict[str, Any]:
+    """The rebuilt network's logits against the arm's ONNX graph (``training.fused_graph.compare_logits``)."""
 
-    sess = ort.InferenceSession(str(Path(arm_dir) / MODEL_FILE), providers=["CPUExecutionProvider"])
-    rng = np.random.default_rng(seed)
-    worst, agree, tokens = 0.0, 0, 0
-    for _ in range(batches):
-        b, t = int(rng.integers(1, 9)), int(rng.integers(2, net.cfg.max_len + 1))
-        ids = rng.integers(3, net.cfg.vocab_size, (b, t)).astype(np.int64)
-        lens = rng.integers(1, t + 1, b)
-        mask = (np.arange(t)[None, :] < lens[:, None]).astype(np.int64)
-        ids[mask == 0] = 0
-        want = sess.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+    def torch_logits(feed: dict[str, np.ndarray]) -> np.ndarray:
         with torch.no_grad():
-            got = net(torch.from_numpy(ids), torch.from_numpy(mask)).float().numpy()
-        real = mask.astype(bool)
-        worst = max(worst, float(np.abs(got - want)[real].max()))
-        agree += int((got.argmax(-1) == want.argmax(-1))[real].sum())
-        tokens += int(real.sum())
-    return {"batches": batches, "tokens": tokens, "max_abs_diff": worst, "argmax_agreement": agree / tokens}
+            return net(torch.from_numpy(feed["input_ids"]), torch.from_numpy(feed["attention_mask"])).float().numpy()
+
+    return compare_logits(session_logits(Path(arm_dir) / MODEL_FILE), torch_logits, net.cfg.vocab_size, net.cfg.max_len)
 
 
 def checkpoint_from_arm(arm_dir: str | Path, run_dir: str | Path) -> dict[str, Any]:
@@ -112,11 +98,10 @@ def checkpoint_from_arm(arm_dir: str | Path, run_dir: str | Path) -> dict[str, A
     from training.checkpoint import save_checkpoint
     from training.runtime import make_optimizer
 
-    net, m = rebuild(arm_dir)
+    net, cfg, m = rebuild(arm_dir)
     check = parity(net, arm_dir)
     if check["max_abs_diff"] > MAX_ABS_DIFF or check["argmax_agreement"] < 1.0:
         raise ArmImportError(f"{arm_dir}: the rebuilt network does not give the arm's logits: {check}")
-    cfg = from_dict(m["config"])
     step = int(m.get("parent_step") or cfg.train.steps)
     lineage = {"arm_folder": str(arm_dir), "arm_sha256": m.get("files", {}).get(MODEL_FILE),
                "parent_checkpoint": m.get("parent_checkpoint"), "init_from": m.get("init_from"),

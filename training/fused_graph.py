@@ -22,6 +22,7 @@ graph).
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -131,11 +132,13 @@ def _session(path: str | Path) -> Any:
     return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
 
 
-def parity(reference: str | Path, fused: str | Path, vocab_size: int, max_len: int, batches: int = 48,
-           seed: int = 0) -> dict[str, Any]:
-    """Logits of ``fused`` against ``reference`` on random batches (1-64 rows, 1-``max_len`` tokens, rows
-    padded at random lengths): max |diff| and argmax agreement over real tokens."""
-    ref, new = _session(reference), _session(fused)
+def compare_logits(reference: Callable[[dict[str, np.ndarray]], np.ndarray],
+                   other: Callable[[dict[str, np.ndarray]], np.ndarray], vocab_size: int, max_len: int,
+                   batches: int = 48, seed: int = 0) -> dict[str, Any]:
+    """Logits of ``other`` against ``reference`` (each: a feed of ``input_ids`` and ``attention_mask`` -> logits)
+    on random batches (1-64 rows, 1-``max_len`` tokens, rows padded at random lengths): max |diff| and argmax
+    agreement over real tokens. Used for a fused graph against the exported one and for a network rebuilt from
+    an arm against the arm's graph (``training.from_arm``)."""
     rng = np.random.default_rng(seed)
     max_diff, agree, total = 0.0, 0, 0
     for _ in range(batches):
@@ -145,12 +148,24 @@ def parity(reference: str | Path, fused: str | Path, vocab_size: int, max_len: i
         mask = (np.arange(T)[None, :] < lengths[:, None]).astype(np.int64)
         ids[mask == 0] = 0
         feed = {"input_ids": ids, "attention_mask": mask}
-        (a,), (b,) = ref.run(["logits"], feed), new.run(["logits"], feed)
+        a, b = reference(feed), other(feed)
         real = mask.astype(bool)
         max_diff = max(max_diff, float(np.abs(a[real] - b[real]).max()))
         agree += int((a[real].argmax(-1) == b[real].argmax(-1)).sum())
         total += int(real.sum())
     return {"max_abs_diff": max_diff, "argmax_agreement": agree / max(total, 1), "tokens": total, "batches": batches}
+
+
+def session_logits(path: str | Path) -> Callable[[dict[str, np.ndarray]], np.ndarray]:
+    """An ONNX graph as a feed -> logits function (one thread)."""
+    sess = _session(path)
+    return lambda feed: sess.run(["logits"], feed)[0]
+
+
+def parity(reference: str | Path, fused: str | Path, vocab_size: int, max_len: int, batches: int = 48,
+           seed: int = 0) -> dict[str, Any]:
+    """Logits of the graph ``fused`` against the graph ``reference`` (``compare_logits``)."""
+    return compare_logits(session_logits(reference), session_logits(fused), vocab_size, max_len, batches, seed)
 
 
 def check(result: dict[str, Any]) -> dict[str, Any]:
