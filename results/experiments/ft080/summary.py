@@ -21,7 +21,7 @@ Inputs, written by the project's commands (this folder; README "Reproducing the 
 - ``usps_units_{A,B}.json``: ``results/experiments/usps_units/run.py ARM OUT``;
 - ``wise_*``: the same for the averaged arms (``addrnet train average --start runs/from-arm/<arm> --end
   runs/ft080/<arm> --alpha 0.5 --out runs/wise080/<arm>``, exported to ``artifacts/arms/<arm>``);
-- the shipped arms' figures on corpus 0.7.0 from ``results/experiments/gpu070``.
+- the corpus 0.7.0 GPU arms' figures from ``results/experiments/gpu070``.
 The real_test and real_calib splits of corpus 0.7.0 and 0.8.0 are the same files.
 Run: ``python results/experiments/ft080/summary.py`` from the repository root.
 """
