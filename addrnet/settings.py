@@ -45,6 +45,8 @@ class Settings(BaseSettings):
         "with a gated accept, or one SO_REUSEPORT socket per worker.")
     coalesce_writes: bool = Field(True, description="serve: send each response's head and body in one write "
                                   "(app/protocol.py); false: uvicorn's own protocol.")
+    otel_telemetry: bool = Field(False, description="FastAPI's native OpenTelemetry spans, metrics and logs (with "
+                                 "providers configured); off: /metrics and the JSON log only, and no per-request check.")
     log_level: str = Field("INFO", description="Log level of the JSON logs (addrnet and uvicorn).")
     # hardening (issue 13): operator token, shadow privacy and retention, bounded database memory
     admin_token: str | None = Field(

@@ -13,7 +13,8 @@ one call here. What pays on this path (``addrnet bench means`` measures each; RE
   company (a lone client keeps the next-turn latency).
 - Answers of ``/parse`` for recent texts come from an LRU cache (``parse_cache_size`` entries per
   process; 0 = off), keyed by arm, text and ``tokens``.
-- Bodies are encoded once with orjson, without the per-token list unless the client asks (``?tokens=true``).
+- The answers of one run are built together (``payloads``: one ``round6`` for all their confidences) and each
+  body is encoded once with orjson, without the per-token list unless the client asks (``?tokens=true``).
 - ``/parse/batch`` texts go to ``Tagger.parse_batch`` in runs of similar length, on one thread of the
   worker's own (a 1,000-text batch must not stall the loop's other requests): one hop per batch, and the
   batches a worker gets at once run one after the other (two at once in one process only fight over the
@@ -33,7 +34,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 import orjson
@@ -54,6 +55,7 @@ from resolver.readings import Reading, from_parse, geocode
 
 JSON = "application/json"
 FLUSH_TURNS = 2  # extra loop turns a new pending list waits for company after a run that had some (no timer)
+R = TypeVar("R")  # what a micro-batcher answers per text
 
 
 def json_response(body: Any, arm: str) -> Response:
@@ -85,20 +87,21 @@ class ParseCache:
             self.items.popitem(last=False)
 
 
-class MicroBatcher:
-    """Concurrent ``/parse`` requests for one arm share one ONNX run (event loop only)."""
+class MicroBatcher(Generic[R]):
+    """Concurrent ``/parse`` requests for one arm share one ONNX run (event loop only): ``run(texts, tokens)``
+    gives each text's answer (``tokens``: some request of the list asked for the token list)."""
 
-    def __init__(self, run: Callable[[list[str], bool], list[ParseResult]], max_batch: int, wait_s: float) -> None:
+    def __init__(self, run: Callable[[list[str], bool], list[R]], max_batch: int, wait_s: float) -> None:
         self.run, self.max_batch, self.wait_s = run, max(1, max_batch), wait_s
-        self.pending: list[tuple[str, bool, asyncio.Future[ParseResult]]] = []
+        self.pending: list[tuple[str, bool, asyncio.Future[R]]] = []
         self.scheduled = False
         self.runs = self.texts = 0
         self._last_run = 0.0
         self._last_size = 0
 
-    async def parse(self, text: str, tokens: bool) -> ParseResult:
+    async def parse(self, text: str, tokens: bool) -> R:
         loop = asyncio.get_running_loop()
-        fut: asyncio.Future[ParseResult] = loop.create_future()
+        fut: asyncio.Future[R] = loop.create_future()
         self.pending.append((text, tokens, fut))
         if len(self.pending) >= self.max_batch:
             self.flush()
@@ -149,7 +152,7 @@ class Service:
         self.cache = ParseCache(s.parse_cache_size)
         self.max_batch = s.parse_batch_max
         self.wait_s = s.parse_batch_wait_ms / 1000
-        self.batchers: dict[str, MicroBatcher] = {}
+        self.batchers: dict[str, MicroBatcher[dict[str, Any]]] = {}
         self._info: dict[str, dict[str, str]] = {}
         self._timers: dict[str, Any] = {}  # labelled inference histograms, one per arm
         self._batch_pool: ThreadPoolExecutor | None = None  # /parse/batch: one thread, made on first use
@@ -166,9 +169,6 @@ class Service:
                 "tokenizer": str(m.get("tokenizer_version", "")),
             }
         return info
-
-    def payload(self, result: ParseResult, tagger: Tagger, tokens: bool) -> dict[str, Any]:
-        return self.payloads([result], tagger, tokens)[0]
 
     def payloads(self, results: list[ParseResult], tagger: Tagger, tokens: bool) -> list[dict[str, Any]]:
         """The JSON answers of parses: confidences rounded to 6 decimals (``round6``, all at once)."""
@@ -200,12 +200,20 @@ class Service:
     def parse_payloads(self, tagger: Tagger, texts: list[str], tokens: bool = False) -> list[dict[str, Any]]:
         return self.payloads(self.parse_results(tagger, texts, tokens), tagger, tokens)
 
-    def _batcher(self, tagger: Tagger) -> MicroBatcher:
+    def _batcher(self, tagger: Tagger) -> MicroBatcher[dict[str, Any]]:
+        """The arm's micro-batcher: its answers are the payloads of a list, made together (one ``round6``)."""
         b = self.batchers.get(tagger.name)
         if b is None:
             b = self.batchers[tagger.name] = MicroBatcher(
-                lambda texts, tokens: self.parse_results(tagger, texts, tokens), self.max_batch, self.wait_s)
+                lambda texts, tokens: self.parse_payloads(tagger, texts, tokens), self.max_batch, self.wait_s)
         return b
+
+    async def _batched_payload(self, tagger: Tagger, text: str, tokens: bool) -> dict[str, Any]:
+        """The payload of ``text`` from the arm's micro-batcher, with the token list only if ``tokens``."""
+        body = await self._batcher(tagger).parse(text, tokens)
+        if not tokens and "tokens" in body:  # another request of the list asked for it
+            body = {k: v for k, v in body.items() if k != "tokens"}
+        return body
 
     async def parse(self, tagger: Tagger, text: str, tokens: bool) -> Response:
         """POST /parse (event loop)."""
@@ -217,8 +225,7 @@ class Service:
         key = (tagger.name, text, tokens)
         body = self.cache.get(key)
         if body is None:
-            result = await self._batcher(tagger).parse(text, tokens)
-            body = self.payload(result, tagger, tokens)
+            body = await self._batched_payload(tagger, text, tokens)
             self.cache.put(key, body)
         if self.state.shadow is not None:
             self.submit_shadow("parse", [text], tagger.name, [body], (time.perf_counter() - t0) * 1000,
@@ -274,7 +281,7 @@ class Service:
         key = (tagger.name, text, False)
         body = self.cache.get(key)
         if body is None:
-            body = self.payload(await self._batcher(tagger).parse(text, False), tagger, False)
+            body = await self._batched_payload(tagger, text, False)
             self.cache.put(key, body)
         return body
 

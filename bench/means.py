@@ -103,11 +103,11 @@ def in_process(arm: str, texts: list[str], seconds: float) -> dict[str, Any]:
 
     from app.service import Service
 
-    class _State:  # what Service.payload reads
+    class _State:  # what Service.payloads reads
         settings = type("S", (), {"parse_cache_size": 0, "parse_batch_max": 1, "parse_batch_wait_ms": 0.0})()
 
     svc = Service(_State())  # type: ignore[arg-type]
-    payloads = [svc.payload(r, tagger, True) for r in tagger.parse_batch(big)]
+    payloads = svc.payloads(tagger.parse_batch(big), tagger, True)
     out["encode_1000_bodies_per_s"] = {
         "json.dumps": cpu_rate(lambda: json.dumps({"results": payloads}, ensure_ascii=False), 1, seconds),
         "orjson.dumps": cpu_rate(lambda: orjson.dumps({"results": payloads}), 1, seconds),

@@ -67,10 +67,17 @@ _CJK_PART = re.compile(
 )
 
 
+_new = tuple.__new__
+
+
 def split_words(text: str) -> list[Word]:
     """Split (already normalized) text into words with [start, end) character offsets."""
     if _CJK.search(text) is None:  # the usual text: one search, then whitespace words
-        return [Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+        out = []
+        for m in _WORD_RE.finditer(text):  # (a tuple made directly: 25% less than ``Word(...)`` per word)
+            a, z = m.span()
+            out.append(_new(Word, (text[a:z], a, z)))
+        return out
     out = []
     for m in _WORD_RE.finditer(text):
         word = m.group()

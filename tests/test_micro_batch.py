@@ -82,3 +82,41 @@ def test_a_full_list_runs_at_once(tagger: Tagger) -> None:
     got = asyncio.run(_staggered(b, TEXTS, 0))
     assert runs == [TEXTS[:2], TEXTS[2:4], TEXTS[4:]]
     _same(got, tagger, TEXTS)
+
+
+def test_a_list_shared_with_a_tokens_request_answers_each_as_it_asked(
+        tiny_arms_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The service's batcher answers payloads made together for the list; a request that did not ask for the
+    token list gets none although another request of its list did, and each answer is the one it gets alone."""
+    from addrnet.settings import Settings
+    from app.main import create_app
+
+    settings = Settings(arms_dir=tiny_arms_dir, primary_arm="tiny", data_dir=tmp_path_factory.mktemp("mb"),
+                        parse_cache_size=0, database_url="sqlite:///" + str(tmp_path_factory.mktemp("nodb") / "x.sqlite"))
+    app = create_app(settings)
+
+    async def go() -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[list[str]]]:
+        async with app.router.lifespan_context(app):
+            svc = service.Service(app.state.addrnet)
+            tagger = app.state.addrnet.arms.get(None)
+            runs: list[list[str]] = []
+            real = tagger.parse_batch
+
+            def counted(texts: list[str], tokens: bool = True) -> list[ParseResult]:
+                runs.append(list(texts))
+                return real(texts, tokens=tokens)
+
+            tagger.parse_batch = counted  # type: ignore[method-assign]
+            try:
+                flags = [i % 2 == 0 for i in range(len(TEXTS))]
+                together = await asyncio.gather(*(svc.parse_for_resolve(tagger, t) if not f else
+                                                  svc._batched_payload(tagger, t, True) for t, f in zip(TEXTS, flags, strict=True)))
+                alone = [await svc._batched_payload(tagger, t, f) for t, f in zip(TEXTS, flags, strict=True)]
+            finally:
+                del tagger.parse_batch
+            return list(together), alone, runs
+
+    together, alone, runs = asyncio.run(go())
+    assert runs[0] == TEXTS  # one list for all five
+    assert together == alone
+    assert ["tokens" in p for p in together] == [i % 2 == 0 for i in range(len(TEXTS))]
