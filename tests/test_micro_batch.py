@@ -9,6 +9,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from app import service
@@ -84,10 +85,14 @@ def test_a_full_list_runs_at_once(tagger: Tagger) -> None:
     _same(got, tagger, TEXTS)
 
 
+FLAGS = [i % 2 == 0 for i in range(len(TEXTS))]  # which requests ask for the token list
+
+
 def test_a_list_shared_with_a_tokens_request_answers_each_as_it_asked(
         tiny_arms_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The service's batcher answers payloads made together for the list; a request that did not ask for the
-    token list gets none although another request of its list did, and each answer is the one it gets alone."""
+    """``Service.parse_body`` (POST /parse): the payloads of a list are made together; a request that did not
+    ask for the token list gets none although another request of its list did, and each body is the one it
+    gets alone (the LRU off, so each is parsed)."""
     from addrnet.settings import Settings
     from app.main import create_app
 
@@ -108,15 +113,13 @@ def test_a_list_shared_with_a_tokens_request_answers_each_as_it_asked(
 
             tagger.parse_batch = counted  # type: ignore[method-assign]
             try:
-                flags = [i % 2 == 0 for i in range(len(TEXTS))]
-                together = await asyncio.gather(*(svc.parse_for_resolve(tagger, t) if not f else
-                                                  svc._batched_payload(tagger, t, True) for t, f in zip(TEXTS, flags, strict=True)))
-                alone = [await svc._batched_payload(tagger, t, f) for t, f in zip(TEXTS, flags, strict=True)]
+                together = await asyncio.gather(*(svc.parse_body(tagger, t, f) for t, f in zip(TEXTS, FLAGS, strict=True)))
+                alone = [await svc.parse_body(tagger, t, f) for t, f in zip(TEXTS, FLAGS, strict=True)]
             finally:
                 del tagger.parse_batch
-            return list(together), alone, runs
+            return [orjson.loads(b) for b in together], [orjson.loads(b) for b in alone], runs
 
     together, alone, runs = asyncio.run(go())
     assert runs[0] == TEXTS  # one list for all five
     assert together == alone
-    assert ["tokens" in p for p in together] == [i % 2 == 0 for i in range(len(TEXTS))]
+    assert ["tokens" in p for p in together] == FLAGS
