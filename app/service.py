@@ -208,11 +208,16 @@ class Service:
                 lambda texts, tokens: self.parse_payloads(tagger, texts, tokens), self.max_batch, self.wait_s)
         return b
 
-    async def _batched_payload(self, tagger: Tagger, text: str, tokens: bool) -> dict[str, Any]:
-        """The payload of ``text`` from the arm's micro-batcher, with the token list only if ``tokens``."""
-        body = await self._batcher(tagger).parse(text, tokens)
-        if not tokens and "tokens" in body:  # another request of the list asked for it
-            body = {k: v for k, v in body.items() if k != "tokens"}
+    async def _payload(self, tagger: Tagger, text: str, tokens: bool) -> dict[str, Any]:
+        """The payload of ``text`` (event loop): the ``/parse`` LRU, else the arm's micro-batcher (one ONNX run
+        shared with concurrent ``/parse`` and ``/resolve`` requests), with the token list only if ``tokens``."""
+        key = (tagger.name, text, tokens)
+        body = self.cache.get(key)
+        if body is None:
+            body = await self._batcher(tagger).parse(text, tokens)
+            if not tokens and "tokens" in body:  # another request of the list asked for it
+                body = {k: v for k, v in body.items() if k != "tokens"}
+            self.cache.put(key, body)
         return body
 
     async def parse(self, tagger: Tagger, text: str, tokens: bool) -> Response:
@@ -222,11 +227,7 @@ class Service:
     async def parse_body(self, tagger: Tagger, text: str, tokens: bool) -> bytes:
         """The body of POST /parse's answer (event loop; ``app.fastpath`` sends it as it is)."""
         t0 = time.perf_counter()
-        key = (tagger.name, text, tokens)
-        body = self.cache.get(key)
-        if body is None:
-            body = await self._batched_payload(tagger, text, tokens)
-            self.cache.put(key, body)
+        body = await self._payload(tagger, text, tokens)
         if self.state.shadow is not None:
             self.submit_shadow("parse", [text], tagger.name, [body], (time.perf_counter() - t0) * 1000,
                                lambda other, _idx: self.parse_payloads(other, [text]))
@@ -276,14 +277,8 @@ class Service:
             raise APIError(422, "invalid_components", str(exc)) from None
 
     async def parse_for_resolve(self, tagger: Tagger, text: str) -> dict[str, Any]:
-        """The parse of a ``/resolve`` text (event loop): the ``/parse`` LRU, else one micro-batched ONNX run
-        shared with concurrent ``/parse`` and ``/resolve`` requests (the same payload ``/parse`` answers)."""
-        key = (tagger.name, text, False)
-        body = self.cache.get(key)
-        if body is None:
-            body = await self._batched_payload(tagger, text, False)
-            self.cache.put(key, body)
-        return body
+        """The parse of a ``/resolve`` text (event loop): the payload ``/parse`` answers (``_payload``)."""
+        return await self._payload(tagger, text, False)
 
     def run_resolve(self, conn: Connection, tagger: Tagger | None, req: ResolveRequest,
                     parse: dict[str, Any] | None = None) -> dict[str, Any]:

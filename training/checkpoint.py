@@ -23,8 +23,15 @@ def latest_checkpoint(run_dir: str | Path) -> Path | None:
 
 
 def save_checkpoint(
-    run_dir: Path, step: int, model: AddrNet, optimizer: torch.optim.Optimizer, cfg: Config, extra: dict, keep: int
+    run_dir: Path, step: int, model: AddrNet, optimizer: torch.optim.Optimizer | None, cfg: Config, extra: dict,
+    keep: int,
 ) -> Path:
+    """``optimizer`` None: a fresh one of ``cfg.train`` (a checkpoint made outside training: rebuilt from an arm,
+    an average of two runs), so that every checkpoint resumes alike."""
+    if optimizer is None:
+        from training.runtime import make_optimizer
+
+        optimizer = make_optimizer(model, cfg.train.lr, cfg.train.weight_decay)
     path = checkpoint_path(run_dir, step)
     path.parent.mkdir(parents=True, exist_ok=True)
     state = {
@@ -123,8 +130,6 @@ def average_checkpoints(start: str | Path, end: str | Path, alpha: float, run_di
     import json
     import shutil
 
-    from training.runtime import make_optimizer
-
     if not 0.0 <= alpha <= 1.0:
         raise ValueError(f"alpha must be in [0, 1], got {alpha}")
     a, b = load_checkpoint(start), load_checkpoint(end)
@@ -143,7 +148,6 @@ def average_checkpoints(start: str | Path, end: str | Path, alpha: float, run_di
     averaged = {"start": a["path"], "end": b["path"], "alpha": alpha, "method": "WiSE-FT weight interpolation"}
     extra = {"wall_time": b.get("wall_time", 0.0), "init_from": b.get("init_from"), "meta": b.get("meta"),
              "averaged": averaged}
-    path = save_checkpoint(run, int(b["step"]), model, make_optimizer(model, cfg.train.lr, cfg.train.weight_decay),
-                           cfg, extra, keep=1)
+    path = save_checkpoint(run, int(b["step"]), model, None, cfg, extra, keep=1)
     (run / "averaged.json").write_text(json.dumps({**averaged, "checkpoint": str(path)}, indent=2) + "\n")
     return path

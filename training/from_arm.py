@@ -26,7 +26,7 @@ from onnx import numpy_helper
 
 from model.artifact import MODEL_FILE, load_artifact
 from training.config import Config, from_dict
-from training.fused_graph import MAX_ABS_DIFF, compare_logits, session_logits
+from training.fused_graph import compare_logits, logits_agree, session_logits
 from training.network import AddrNet
 
 
@@ -96,11 +96,10 @@ def parity(net: AddrNet, arm_dir: str | Path) -> dict[str, Any]:
 def checkpoint_from_arm(arm_dir: str | Path, run_dir: str | Path) -> dict[str, Any]:
     """Write the arm's tagger as ``run_dir``'s checkpoint (see the module doc) -> a summary."""
     from training.checkpoint import save_checkpoint
-    from training.runtime import make_optimizer
 
     net, cfg, m = rebuild(arm_dir)
     check = parity(net, arm_dir)
-    if check["max_abs_diff"] > MAX_ABS_DIFF or check["argmax_agreement"] < 1.0:
+    if not logits_agree(check):
         raise ArmImportError(f"{arm_dir}: the rebuilt network does not give the arm's logits: {check}")
     step = int(m.get("parent_step") or cfg.train.steps)
     lineage = {"arm_folder": str(arm_dir), "arm_sha256": m.get("files", {}).get(MODEL_FILE),
@@ -108,8 +107,7 @@ def checkpoint_from_arm(arm_dir: str | Path, run_dir: str | Path) -> dict[str, A
                "corpus_version": m.get("corpus_version"), "tokenizer_version": m.get("tokenizer_version")}
     extra = {"init_from": m.get("init_from"), "from_arm": lineage, "meta": {"kind": "tagger", "arm": m.get("arm")}}
     run = Path(run_dir)
-    path = save_checkpoint(run, step, net, make_optimizer(net, cfg.train.lr, cfg.train.weight_decay), cfg, extra,
-                           keep=1)
+    path = save_checkpoint(run, step, net, None, cfg, extra, keep=1)
     (run / "from_arm.json").write_text(json.dumps({**lineage, "parity": check, "checkpoint": str(path)}, indent=2)
                                        + "\n")
     return {"checkpoint": str(path), "step": step, "parity": check}
