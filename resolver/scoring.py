@@ -26,6 +26,12 @@ STREET_KEY_SCORE = {"norm": 1.0, "base_query": 0.95, "base": 0.80, "fuzzy": 0.85
 STREET_SCOPE_KM = 25.0  # a street within this distance of the query's locality is in scope
 ADDRESS_BONUS = {"address": 0.15, "street": 0.08}
 POSTCODE_FAR_KM = 25.0  # a locality this far from the postcode's centroid contradicts it
+POPULATION_MAX = 0.08  # the population prior of a place of 10 million or more
+POPULATION_PER_DECADE = POPULATION_MAX / 7  # per tenfold population
+# a bare name (``Evidence.bare``): steeper, so that a place 100 times larger outweighs the alias penalty
+# ("Cologne": Köln before the village of Cologne in Lombardy); the same at 10 million, less below, down to the floor
+BARE_POPULATION_PER_DECADE = 0.035
+BARE_POPULATION_FLOOR = -0.06  # 1,000 people or fewer (GeoNames writes 0 for unknown)
 
 
 @dataclass
@@ -50,10 +56,17 @@ class Evidence:
     has_postcode: bool = False
     suburb_points: list[tuple[float, float]] = field(default_factory=list)
     confidences: Mapping[str, float] = field(default_factory=dict)
+    # nothing but the name: no region, postcode or country (component or parameter) narrows it, so the place
+    # most people mean by it counts for more ("Cologne": Köln before the village of Cologne in Lombardy)
+    bare: bool = False
 
 
-def population_prior(population: int) -> float:
-    return 0.08 * min(1.0, math.log10(max(0, population) + 1) / 7.0)
+def population_prior(population: int, bare: bool = False) -> float:
+    """Log-population prior, flat from 10 million up; steeper for a bare name (``Evidence.bare``)."""
+    decades = min(7.0, math.log10(max(0, population) + 1))
+    if bare:
+        return max(BARE_POPULATION_FLOOR, POPULATION_MAX - BARE_POPULATION_PER_DECADE * (7.0 - decades))
+    return POPULATION_PER_DECADE * decades
 
 
 def score_locality(c: LocalityCand, row: Mapping[Any, Any], ev: Evidence) -> tuple[float, list[str]]:
@@ -87,7 +100,7 @@ def score_locality(c: LocalityCand, row: Mapping[Any, Any], ev: Evidence) -> tup
         if any(haversine_km(p[0], p[1], lat, lon) < 30 for p in ev.suburb_points):
             score += 0.03
             why.append("suburb nearby")
-    score += population_prior(int(row["population"] or 0))
+    score += population_prior(int(row["population"] or 0), ev.bare)
     return max(0.0, min(1.0, score)), why
 
 

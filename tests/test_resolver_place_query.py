@@ -13,7 +13,7 @@ from resolver.readings import from_parse, geocode
 from resolver.subdivisions import subdivision_countries, subdivision_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
-COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR"]
+COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR", "DE", "IN", "NZ", "ZA", "DZ"]
 
 # (parsed spans as (label, value), the place wanted, its country)
 CASES = [
@@ -54,6 +54,23 @@ CASES = [
 ]  # fmt: skip
 
 
+# a bare name (no region, postcode or country): the place most people mean, a hundred times larger, before a
+# smaller place of that official name (Cologne, Lombardy; Seville, Ohio; Bombay, New Zealand; Calcutta, South
+# Africa; Alger, Ohio); with a region or a country, that place as before
+BARE = [
+    ([("locality", "Cologne")], "Köln", "DE"),
+    ([("locality", "Seville")], "Sevilla", "ES"),
+    ([("locality", "Bombay")], "Mumbai", "IN"),
+    ([("locality", "Calcutta")], "Kolkata", "IN"),
+    ([("locality", "Alger")], "Algiers", "DZ"),
+    ([("locality", "Cologne"), ("region", "MN")], "Cologne", "US"),
+    ([("locality", "Seville"), ("region", "Ohio")], "Seville", "US"),
+    ([("locality", "Alger"), ("region", "OH")], "Alger", "US"),
+    ([("locality", "Bombay"), ("country", "New Zealand")], "Bombay", "NZ"),
+    ([("locality", "Cologne"), ("country", "Italy")], "Cologne", "IT"),
+]  # fmt: skip
+
+
 # a region's name alone, as the tagger read it: the region (named from its cities, not GeoNames' code)
 REGIONS = [
     ([("region", "Toscana")], "Toscana", "IT"),
@@ -74,7 +91,8 @@ def test_region_alone(engine: sa.Engine, spans: list[tuple[str, str]], name: str
 engine = gazetteer_plus_fixture(COUNTRIES, "abroad")
 
 
-@pytest.mark.parametrize(("spans", "name", "country"), CASES, ids=[", ".join(v for _, v in c[0]) for c in CASES])
+@pytest.mark.parametrize(("spans", "name", "country"), CASES + BARE,
+                         ids=[", ".join(v for _, v in c[0]) for c in CASES + BARE])
 def test_place_query(engine: sa.Engine, spans: list[tuple[str, str]], name: str, country: str) -> None:
     reading = from_parse([{"label": label, "value": value, "confidence": 0.8} for label, value in spans])
     with engine.connect() as conn:
