@@ -115,8 +115,10 @@ def shared_table(path: str, sha256: str) -> PlaceNames:
 def fewer_unknown(paths: list[dict[str, Any]], unknown: Callable[[list[tuple[str, int, int]]], int],
                   ratio: float) -> dict[str, Any] | None:
     """The first of ``paths`` (best first, each with ``prob`` and word ``spans``) with fewer unknown place
-    spans (``unknown(spans)``) than the best, if its ``prob`` is at least ``ratio`` x the best's."""
-    if len(paths) < 2:
+    spans (``unknown(spans)``) than the best, if its ``prob`` is at least ``ratio`` x the best's. An unknown name
+    is read as part of something else, never dropped: a path with no span is not chosen, and a best path of
+    one span (a lone name: "Ste-Foy", a village the table does not hold) is kept."""
+    if len(paths) < 2 or len(paths[0]["spans"]) < 2:
         return None
     worst = unknown(paths[0]["spans"])
     if not worst:
@@ -125,7 +127,7 @@ def fewer_unknown(paths: list[dict[str, Any]], unknown: Callable[[list[tuple[str
     for q in paths[1:]:
         if q["prob"] < floor:
             return None
-        if unknown(q["spans"]) < worst:
+        if q["spans"] and unknown(q["spans"]) < worst:
             return q
     return None
 
