@@ -116,18 +116,23 @@ def fewer_unknown(paths: list[dict[str, Any]], unknown: Callable[[list[tuple[str
                   ratio: float) -> dict[str, Any] | None:
     """The first of ``paths`` (best first, each with ``prob`` and word ``spans``) with fewer unknown place
     spans (``unknown(spans)``) than the best, if its ``prob`` is at least ``ratio`` x the best's. An unknown name
-    is read as part of something else, never dropped: a path with no span is not chosen, and a best path of
-    one span (a lone name: "Ste-Foy", a village the table does not hold) is kept."""
-    if len(paths) < 2 or len(paths[0]["spans"]) < 2:
+    is read as part of something else, never dropped: a path with no span is not chosen, and a best path of one
+    span (a lone name) is read again only as places ("new south wales aus": a region and a country), not as a
+    street or a venue ("Ste-Foy", a village the table does not hold, stays a locality)."""
+    if len(paths) < 2:
         return None
     worst = unknown(paths[0]["spans"])
     if not worst:
         return None
+    lone = len(paths[0]["spans"]) == 1
     floor = ratio * paths[0]["prob"]
     for q in paths[1:]:
         if q["prob"] < floor:
             return None
-        if q["spans"] and unknown(q["spans"]) < worst:
+        spans = q["spans"]
+        if not spans or (lone and not any(label in PLACE_LABELS for label, _, _ in spans)):
+            continue
+        if unknown(spans) < worst:
             return q
     return None
 

@@ -258,11 +258,14 @@ def resolve(
                         add(pid, "fuzzy", BASE["fuzzy"] * sim, f"{role} fuzzy (similarity {sim:.2f})")
                 if found:
                     break
-        if not found and len(query_names) > 1:  # locality unknown: a suburb that is a locality
+        if len(query_names) > 1 and all(c.match == "fuzzy" for c in found.values()):
+            # the locality unknown, or near a name only by a typo: a suburb that is a locality ("Bilbao, Euskadi"
+            # read as suburb and locality), which scoring weighs against the fuzzy names
             role2, value = query_names[1]
+            why = f"{role2} name (locality {'only near by a typo' if found else 'not found'})"
             for pid, _kind, row in cands.names_exact_places(conn, normalize_name(value), country_code):
                 known_rows[pid] = row
-                add(pid, "alias", BASE["alias"] - 0.15, f"{role2} name (locality not found)")
+                add(pid, "alias", BASE["alias"] - 0.15, why)
 
     relaxed = 0
     if primary:

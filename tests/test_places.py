@@ -60,9 +60,11 @@ def _unknown(spans: list[tuple[str, int, int]]) -> int:
     ([_path(1.0, "street", "locality")], 0.0, None),  # no other reading
     # an unknown name is never dropped: a path with no span is passed over
     ([_path(0.6, "street", "locality"), {"prob": 0.3, "spans": []}, _path(0.1, "street", "street")], 0.1, 2),
-    # a lone unknown name ("Ste-Foy", one span) stays as the tagger read it: no empty path, no other label
+    # a lone unknown name ("Ste-Foy", one span) is read again only as places: not as nothing, not as a street
     ([{"prob": 0.7, "spans": [("locality", 1, 1)]}, {"prob": 0.2, "spans": []}], 0.01, None),
     ([{"prob": 0.7, "spans": [("locality", 1, 1)]}, {"prob": 0.2, "spans": [("street", 1, 1)]}], 0.01, None),
+    ([{"prob": 0.7, "spans": [("locality", 1, 2)]}, {"prob": 0.2, "spans": [("street", 1, 2)]},
+      {"prob": 0.1, "spans": [("region", 1, 1), ("country", 2, 2)]}], 0.01, 2),
 ])
 def test_fewer_unknown(paths: list[dict], ratio: float, picked: int | None) -> None:
     got = fewer_unknown(paths, _unknown, ratio)

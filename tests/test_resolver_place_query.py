@@ -33,6 +33,7 @@ CASES = [
     ([("suburb", "Brest"), ("locality", "Bretagne"), ("country", "France")], "Brest", "FR"),
     ([("suburb", "Kingston"), ("locality", "Jamaica")], "Kingston", "JM"),
     ([("suburb", "Mérida"), ("locality", "Yucatán")], "Mérida", "MX"),
+    ([("suburb", "Bilbao"), ("locality", "Euskadi")], "Bilbao", "ES"),  # a region name no table holds
     # a region the gazetteer names from its member cities (Lazio, IT-62; GeoNames' IT "07") read as a county:
     # Roma, Lesotho and Roma, Queensland are no answer
     ([("locality", "Roma"), ("county", "Lazio")], "Rome", "IT"),
