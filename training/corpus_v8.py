@@ -33,6 +33,20 @@ SHORT_PREFIX = {"Saint": ("St", "St.", "ST"), "Fort": ("Ft", "Ft.", "FT"), "Moun
 CONTRAST = 0.33
 
 
+def place_tail(a: Address, rng: random.Random, pieces: list[Piece], locality_sep: str = ", ",
+               odds: tuple[float, float, float] = (0.9, 0.7, 0.1)) -> None:
+    """Append a North American address's city, then its state or province, postcode and country, each at its
+    odds (``odds``: region, postcode, country)."""
+    pieces.append((a.locality, "locality", locality_sep))
+    region = a.region_code or a.region_name
+    if region and rng.random() < odds[0]:
+        pieces.append((region, "region", ", " if rng.random() < 0.4 else " "))
+    if a.postcode and rng.random() < odds[1]:
+        pieces.append((a.postcode, "postcode", " "))
+    if a.country_names and rng.random() < odds[2]:
+        pieces.append((rng.choice(a.country_names), "country", ", "))
+
+
 class V8Synth:
     """Examples of the ``v8`` mix source, from the corpus 0.5.0 ``V5Synth`` ``v5``."""
 
@@ -76,14 +90,7 @@ class V8Synth:
             kind = "line"
         else:
             kind = "full"
-            pieces.append((a.locality, "locality", ", "))
-            region = a.region_code or a.region_name
-            if region and rng.random() < 0.9:
-                pieces.append((region, "region", ", " if rng.random() < 0.4 else " "))
-            if a.postcode and rng.random() < 0.7:
-                pieces.append((a.postcode, "postcode", " "))
-            if a.country_names and rng.random() < 0.1:
-                pieces.append((rng.choice(a.country_names), "country", ", "))
+            place_tail(a, rng, pieces)
         a.stats["v8"] = kind
         text, spans = assemble([p for p in pieces if p[0]], rng, a.stats)
         return text, spans, f"v8_{kind}", a, kind

@@ -23,6 +23,7 @@ import random
 from typing import Any
 
 from training.corpus_render import Address, Piece, assemble
+from training.corpus_v8 import place_tail
 
 DIRECTIONS_EN: tuple[tuple[str, ...], ...] = (
     ("North", "N", "N."), ("South", "S", "S."), ("East", "E", "E."), ("West", "W", "W."),
@@ -40,14 +41,7 @@ FR_COUNTRIES = ("FR",) * 6 + ("BE", "CA")
 
 def _tail(a: Address, rng: random.Random, pieces: list[Piece]) -> None:
     """The city, region and postcode of a North American address (some left out)."""
-    pieces.append((a.locality, "locality", rng.choice((", ", ", ", " "))))
-    region = a.region_code or a.region_name
-    if region and rng.random() < 0.85:
-        pieces.append((region, "region", ", " if rng.random() < 0.4 else " "))
-    if a.postcode and rng.random() < 0.6:
-        pieces.append((a.postcode, "postcode", " "))
-    if a.country_names and rng.random() < 0.08:
-        pieces.append((rng.choice(a.country_names), "country", ", "))
+    place_tail(a, rng, pieces, rng.choice((", ", ", ", " ")), (0.85, 0.6, 0.08))
 
 
 class V9Synth:
