@@ -67,6 +67,13 @@ SOURCE_MIX_V9: tuple[tuple[str, float], ...] = (
     ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05), ("v7", 0.02), ("v8", 0.02),
     ("v9", 0.02),
 )
+# corpus 0.10.0: as 0.9.0, with GeoNames (0.01) and Faker (0.01) giving way to "v10" (a business's name before its
+# address, in its own country and language: "Hermighausen AG, Hauptstraße 5, 10115 Berlin")
+SOURCE_MIX_V10: tuple[tuple[str, float], ...] = (
+    ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.06), ("zipcodes", 0.10), ("faker", 0.12), ("suburb", 0.09),
+    ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05), ("v7", 0.02), ("v8", 0.02),
+    ("v9", 0.02), ("v10", 0.02),
+)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -105,10 +112,14 @@ def is_v9(version: str) -> bool:
     return at_least(version, (0, 9, 0))
 
 
+def is_v10(version: str) -> bool:
+    return at_least(version, (0, 10, 0))
+
+
 # the source mix of each corpus version from which it holds, newest first
 MIXES: tuple[tuple[tuple[int, int, int], tuple[tuple[str, float], ...]], ...] = (
-    ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7), ((0, 6, 0), SOURCE_MIX_V6),
-    ((0, 5, 0), SOURCE_MIX_V5), ((0, 4, 0), SOURCE_MIX_V4), ((0, 3, 0), SOURCE_MIX_V3),
+    ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
+    ((0, 6, 0), SOURCE_MIX_V6), ((0, 5, 0), SOURCE_MIX_V5), ((0, 4, 0), SOURCE_MIX_V4), ((0, 3, 0), SOURCE_MIX_V3),
 )
 
 
@@ -293,7 +304,7 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         synth.names = {cc: world.names(cc) for cc in set(synth.names) | set(w.country_names)}
         world_counts = count_world(w)
         oa, us = _write_real(out, src, counts, floors=floors)
-    v4 = v5 = v6 = v7 = v8 = v9 = None
+    v4 = v5 = v6 = v7 = v8 = v9 = v10 = None
     if is_v4(version):
         from training.corpus_v4 import V4Synth
 
@@ -318,8 +329,12 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         from training.corpus_v9 import V9Synth
 
         v9 = V9Synth(v5)
+    if is_v10(version):
+        from training.corpus_v10 import V10Synth
+
+        v10 = V10Synth(v5)
     mix_table = mix_for(version)
-    makers = _makers(v4, v5, v6, v7, v8, v9)
+    makers = _makers(v4, v5, v6, v7, v8, v9, v10)
     iters = {"oa": _cycle(len(oa), rng), "usaddress": _cycle(len(us), rng),
              "zipcodes": _cycle(len(src.zips), rng)}
     names = [s for s, _ in mix_table]
@@ -366,10 +381,11 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
     return manifest
 
 
-def _makers(v4: Any, v5: Any, v6: Any = None, v7: Any = None, v8: Any = None, v9: Any = None) -> dict[str, Any]:
+def _makers(v4: Any, v5: Any, v6: Any = None, v7: Any = None, v8: Any = None, v9: Any = None,
+            v10: Any = None) -> dict[str, Any]:
     """source -> its generator, ``rng -> (text, spans, mix, address, kind)``, for the versions built."""
     out = {"intl": v4.intl, "short": v4.short} if v4 is not None else {}
-    synths = (("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8), ("v9", v9))
+    synths = (("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8), ("v9", v9), ("v10", v10))
     return out | {name: synth.example for name, synth in synths if synth is not None}
 
 
