@@ -267,9 +267,13 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
     tried = [(spans[1][1], spans[2][1] if len(spans) == 3 else None)]
     if len(spans) == 3:
         tried.append((f"{spans[1][1]} {spans[2][1]}", None))
+    p = reading.probability * PLACE_QUERY_FLOOR
+    if spans[1][0] == "locality" and len(spans) == 2 and cands.regions(conn, normalize_name(spans[1][1]), None):
+        # a region of the gazetteer read as the locality ("Funchal, Madeira"): the first name in that region
+        out.append(Reading({"locality": first, "region": spans[1][1]}, p, {},
+                           f"{first!r} read as a place in the region {spans[1][1]!r}", True))
     for region, country in tried:
         countries = _countries_named(conn, region, country)
-        p = reading.probability * PLACE_QUERY_FLOOR
         out += [Reading({"locality": first, "country": cc}, p, {}, f"{first!r} read as a place in {region!r} ({cc})",
                         True) for cc in sorted(countries)[:2]]  # fmt: skip
     return out[:2]
@@ -322,11 +326,14 @@ def _countries_named(conn: Connection, region: str, country: str | None) -> froz
 
 def first_name_aside(conn: Connection, reading: Reading) -> bool:
     """A place query ("Oviedo, Asturias") the tagger read with its first name aside (suburb, street or venue)
-    and the next one, which names a subdivision or a country, as the locality: Asturias, Philippines answers
-    it without a word of Oviedo. Counted as a contradicted constraint, so ``place_query`` is tried."""
+    and the next one, which names a subdivision, a region of the gazetteer ("Funchal, Madeira") or a country, as
+    the locality: Asturias, Philippines answers it without a word of Oviedo. Counted as a contradicted constraint,
+    so ``place_query`` is tried."""
     spans = _names_only(reading)
     if not spans or spans[0][0] == "locality" or spans[1][0] != "locality":
         return False
+    if len(spans) == 2 and cands.regions(conn, normalize_name(spans[1][1]), None):  # a region of the gazetteer
+        return True
     return bool(_countries_named(conn, spans[1][1], spans[2][1] if len(spans) == 3 else None))
 
 

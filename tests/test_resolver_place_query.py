@@ -13,7 +13,8 @@ from resolver.readings import from_parse, geocode
 from resolver.subdivisions import subdivision_countries, subdivision_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
-COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR", "DE", "IN", "NZ", "ZA", "DZ"]
+COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR", "DE", "IN", "NZ", "ZA", "DZ",
+             "PT", "NL", "BE"]
 
 # (parsed spans as (label, value), the place wanted, its country)
 CASES = [
@@ -33,7 +34,10 @@ CASES = [
     ([("suburb", "Brest"), ("locality", "Bretagne"), ("country", "France")], "Brest", "FR"),
     ([("suburb", "Kingston"), ("locality", "Jamaica")], "Kingston", "JM"),
     ([("suburb", "Mérida"), ("locality", "Yucatán")], "Mérida", "MX"),
-    ([("suburb", "Bilbao"), ("locality", "Euskadi")], "Bilbao", "ES"),  # a region name no table holds
+    ([("suburb", "Bilbao"), ("locality", "Euskadi")], "Bilbao", "ES"),
+    # a region of the gazetteer (named by ``resolver.aliases.REGION_NAMES``) read as the locality: Madeira, Ohio is
+    # no answer
+    ([("suburb", "Funchal"), ("locality", "Madeira")], "Funchal", "PT"),
     # a region the gazetteer names from its member cities (Lazio, IT-62; GeoNames' IT "07") read as a county:
     # Roma, Lesotho and Roma, Queensland are no answer
     ([("locality", "Roma"), ("county", "Lazio")], "Rome", "IT"),
@@ -70,6 +74,29 @@ BARE = [
     ([("locality", "Bombay"), ("country", "New Zealand")], "Bombay", "NZ"),
     ([("locality", "Cologne"), ("country", "Italy")], "Cologne", "IT"),
 ]  # fmt: skip
+
+
+# regions GeoNames codes by number and pycountry cannot name (``REGION_NAMES``): the place in that very region,
+# where the country has several of that name
+IN_REGION = [
+    ([("locality", "Guadalupe"), ("region", "Zacatecas")], "Guadalupe", "Zacatecas"),
+    ([("locality", "Guadalupe"), ("region", "Nuevo León")], "Guadalupe", "Nuevo León"),
+    ([("locality", "Monterrey"), ("region", "NL")], "Monterrey", "Nuevo León"),
+    ([("locality", "San Pedro"), ("region", "Coahuila")], "San Pedro", "Coahuila"),
+    ([("locality", "Sintra"), ("region", "Lisboa")], "Sintra", "Lisboa"),
+    ([("locality", "Maastricht"), ("region", "Limburg")], "Maastricht", "Limburg"),
+    ([("locality", "Hasselt"), ("region", "Limburg")], "Hasselt", None),  # Limburg, BE: no NL Hasselt there
+    ([("locality", "Pamplona"), ("region", "Navarra")], "Pamplona", "Navarra"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("spans", "name", "region"), IN_REGION, ids=[", ".join(v for _, v in c[0]) for c in IN_REGION])
+def test_place_in_a_region_named_by_the_table(engine: sa.Engine, spans: list[tuple[str, str]], name: str,
+                                               region: str | None) -> None:
+    reading = from_parse([{"label": label, "value": value, "confidence": 0.9} for label, value in spans])
+    with engine.connect() as conn:
+        res = geocode(conn, reading)
+    assert (res.results[0].name, res.results[0].region) == (name, region), res.considered
 
 
 # a region's name alone, as the tagger read it: the region (named from its cities, not GeoNames' code)
