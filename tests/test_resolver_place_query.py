@@ -14,7 +14,7 @@ from resolver.subdivisions import subdivision_countries, subdivision_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR", "DE", "IN", "NZ", "ZA", "DZ",
-             "PT", "NL", "BE"]
+             "PT", "NL", "BE", "SE", "JP"]
 
 # (parsed spans as (label, value), the place wanted, its country)
 CASES = [
@@ -87,6 +87,12 @@ IN_REGION = [
     ([("locality", "Maastricht"), ("region", "Limburg")], "Maastricht", "Limburg"),
     ([("locality", "Hasselt"), ("region", "Limburg")], "Hasselt", None),  # Limburg, BE: no NL Hasselt there
     ([("locality", "Pamplona"), ("region", "Navarra")], "Pamplona", "Navarra"),
+    ([("locality", "Aurangabad"), ("region", "Bihar")], "Aurangābād", "Bihar"),
+    ([("locality", "Aurangabad"), ("region", "Maharashtra")], "Aurangabad", "Maharashtra"),
+    ([("locality", "Granada"), ("region", "Meta")], "Granada", "Meta"),
+    ([("locality", "Florencia"), ("region", "Caquetá")], "Florencia", "Caquetá"),
+    ([("locality", "Lund"), ("region", "Skåne")], "Lund", "Skåne"),
+    ([("locality", "Kobe"), ("region", "Hyogo")], "Kobe", "Hyogo"),
 ]  # fmt: skip
 
 
