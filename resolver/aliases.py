@@ -316,6 +316,21 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "38": ("Jharkhand", ()), "39": ("Uttarakhand", ()), "40": ("Telangana", ()), "41": ("Ladakh", ()),
         "52": ("Dadra and Nagar Haveli and Daman and Diu", ()),
     },
+    # China's provinces and autonomous regions (checked the same way: 02 Hangzhou, 30 Shenzhen and Guangzhou), not the
+    # four municipalities (Beijing, Shanghai, Tianjin, Chongqing): a region of the city's own name would answer "北京"
+    # with the region rather than the city
+    "CN": {
+        "01": ("Anhui", ("安徽省", "安徽")), "02": ("Zhejiang", ("浙江省", "浙江")), "03": ("Jiangxi", ("江西省", "江西")),
+        "04": ("Jiangsu", ("江苏省", "江苏")), "05": ("Jilin Province", ("吉林省",)), "06": ("Qinghai", ("青海省", "青海")),
+        "07": ("Fujian", ("福建省", "福建")), "08": ("Heilongjiang", ("黑龙江省", "黑龙江")), "09": ("Henan", ("河南省", "河南")),
+        "10": ("Hebei", ("河北省", "河北")), "11": ("Hunan", ("湖南省", "湖南")), "12": ("Hubei", ("湖北省", "湖北")),
+        "13": ("Xinjiang", ("新疆维吾尔自治区", "新疆")), "14": ("Tibet", ("西藏自治区", "西藏", "Xizang")),
+        "15": ("Gansu", ("甘肃省", "甘肃")), "16": ("Guangxi", ("广西壮族自治区", "广西")), "18": ("Guizhou", ("贵州省", "贵州")),
+        "19": ("Liaoning", ("辽宁省", "辽宁")), "20": ("Inner Mongolia", ("内蒙古自治区", "内蒙古", "Nei Mongol")),
+        "21": ("Ningxia", ("宁夏回族自治区", "宁夏")), "24": ("Shanxi", ("山西省", "山西")), "25": ("Shandong", ("山东省", "山东")),
+        "26": ("Shaanxi", ("陕西省", "陕西")), "29": ("Yunnan", ("云南省", "云南")), "30": ("Guangdong", ("广东省", "广东")),
+        "31": ("Hainan", ("海南省", "海南")), "32": ("Sichuan", ("四川省", "四川")),
+    },
     "GB": {
         "ENG": ("England", ("ENG",)),
         "NIR": ("Northern Ireland", ("NIR", "NI")),

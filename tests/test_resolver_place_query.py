@@ -14,7 +14,7 @@ from resolver.subdivisions import subdivision_countries, subdivision_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR", "DE", "IN", "NZ", "ZA", "DZ",
-             "PT", "NL", "BE", "SE", "JP"]
+             "PT", "NL", "BE", "SE", "JP", "CN"]
 
 # (parsed spans as (label, value), the place wanted, its country)
 CASES = [
@@ -93,6 +93,8 @@ IN_REGION = [
     ([("locality", "Florencia"), ("region", "Caquetá")], "Florencia", "Caquetá"),
     ([("locality", "Lund"), ("region", "Skåne")], "Lund", "Skåne"),
     ([("locality", "Kobe"), ("region", "Hyogo")], "Kobe", "Hyogo"),
+    ([("locality", "杭州市"), ("region", "浙江省")], "Hangzhou", "Zhejiang"),
+    ([("locality", "北京")], "Beijing", None),  # a municipality: the city, not a region of its name
 ]  # fmt: skip
 
 
