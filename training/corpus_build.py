@@ -304,7 +304,7 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         synth.names = {cc: world.names(cc) for cc in set(synth.names) | set(w.country_names)}
         world_counts = count_world(w)
         oa, us = _write_real(out, src, counts, floors=floors)
-    v4 = v5 = v6 = v7 = v8 = v9 = v10 = None
+    v4 = v5 = v6 = v7 = None
     if is_v4(version):
         from training.corpus_v4 import V4Synth
 
@@ -321,20 +321,8 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
         from training.corpus_v7 import V7Synth
 
         v7 = V7Synth()
-    if is_v8(version):
-        from training.corpus_v8 import V8Synth
-
-        v8 = V8Synth(v5)
-    if is_v9(version):
-        from training.corpus_v9 import V9Synth
-
-        v9 = V9Synth(v5)
-    if is_v10(version):
-        from training.corpus_v10 import V10Synth
-
-        v10 = V10Synth(v5)
     mix_table = mix_for(version)
-    makers = _makers(v4, v5, v6, v7, v8, v9, v10)
+    makers = _makers(v4, v5, v6, v7) | {name: synth.example for name, synth in _on_v5(version, v5).items()}
     iters = {"oa": _cycle(len(oa), rng), "usaddress": _cycle(len(us), rng),
              "zipcodes": _cycle(len(src.zips), rng)}
     names = [s for s, _ in mix_table]
@@ -381,12 +369,27 @@ def build_corpus(out_dir: str | Path, version: str, size: int, seed: int = 42,
     return manifest
 
 
-def _makers(v4: Any, v5: Any, v6: Any = None, v7: Any = None, v8: Any = None, v9: Any = None,
-            v10: Any = None) -> dict[str, Any]:
+def _makers(v4: Any, v5: Any, v6: Any = None, v7: Any = None) -> dict[str, Any]:
     """source -> its generator, ``rng -> (text, spans, mix, address, kind)``, for the versions built."""
     out = {"intl": v4.intl, "short": v4.short} if v4 is not None else {}
-    synths = (("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8), ("v9", v9), ("v10", v10))
+    synths = (("v5", v5), ("v6", v6), ("v7", v7))
     return out | {name: synth.example for name, synth in synths if synth is not None}
+
+
+# the mix sources built on corpus 0.5.0's ``V5Synth``: (the first version that holds it, source, module, class)
+ON_V5: tuple[tuple[tuple[int, int, int], str, str, str], ...] = (
+    ((0, 8, 0), "v8", "training.corpus_v8", "V8Synth"),
+    ((0, 9, 0), "v9", "training.corpus_v9", "V9Synth"),
+    ((0, 10, 0), "v10", "training.corpus_v10", "V10Synth"),
+)
+
+
+def _on_v5(version: str, v5: Any) -> dict[str, Any]:
+    """source -> its synthesizer (made from ``v5``), for the ``ON_V5`` sources corpus ``version`` holds."""
+    import importlib
+
+    return {name: getattr(importlib.import_module(module), cls)(v5)
+            for minimum, name, module, cls in ON_V5 if at_least(version, minimum)}
 
 
 def _excluded(excl: Exclusion, text: str, meta: dict) -> str | None:

@@ -8,7 +8,7 @@ the arms read a firm's name without one as a street or a suburb.
 The names are Faker's ``company()`` of the locale (legal forms included: GmbH, AB, s.r.o., Sp. z o.o., S.A., 株式会社,
 ЗАО «...»); the address is one of that locale's Faker rows (``V5Synth.locale_address``), rendered in the country's
 layout with the venue first (``render``'s ``venue`` mix) or, for a fifth, the name and the city alone. The names come
-from a child process with ``PYTHONHASHSEED=0`` (as ``corpus_world.faker_all``), so builds are byte-identical.
+with a pinned hash seed (``corpus_world.pinned``), so builds are byte-identical.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 
 from training.corpus_formats import layout_for
 from training.corpus_render import Address, Piece, assemble, render
+from training.corpus_world import pinned
 
 # not the English locales: the usaddress data (and the real-text test set drawn from it) labels a US firm's name
 # before its address a Recipient, which addrnet leaves out (``O``); its legal forms (Inc, LLC) are English ones
@@ -49,28 +50,13 @@ def companies(locales: list[str], n: int, seed: int = 0) -> dict[str, list[str]]
     return out
 
 
-def companies_pinned(locales: list[str], n: int) -> dict[str, list[str]]:
-    """``companies`` in a child process with ``PYTHONHASHSEED=0`` (some Faker providers draw from sets)."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    code = ("import json, sys\nfrom training.corpus_v10 import companies\n"
-            "print(json.dumps(companies(sys.argv[1].split(), int(sys.argv[2]))))")
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    res = subprocess.run([sys.executable, "-c", code, " ".join(locales), str(n)], env=env, capture_output=True,
-                         text=True, check=True)
-    return json.loads(res.stdout)  # type: ignore[no-any-return]
-
-
 class V10Synth:
     """Examples of the ``v10`` mix source, from the corpus 0.5.0 ``V5Synth`` ``v5``."""
 
     def __init__(self, v5: Any) -> None:
         self.v5 = v5
         faker = v5.world.w.faker
-        names = companies_pinned(list(LOCALES), PER_LOCALE)
+        names = pinned("training.corpus_v10", "companies", list(LOCALES), PER_LOCALE)
         self.pool = [(loc.split("_")[1], names[loc]) for loc in LOCALES if names.get(loc) and faker.get(loc.split("_")[1])]
 
     def example(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:

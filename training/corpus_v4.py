@@ -189,28 +189,27 @@ _SHORT_FOCUS = ("US", "US", "US", "FR", "ES", "IT", "PT", "BR", "RO", "PL", "MX"
 _PEOPLE: dict[int, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
 
 
+def people_lists(n: int, locales: list[str]) -> dict[str, list[list[str]]]:
+    """locale -> [n given names, n surnames] from Faker's person providers (in this process: see ``faker_people``)."""
+    from faker import Faker
+
+    out = {}
+    for loc in locales:
+        f = Faker(loc)
+        f.seed_instance(0)
+        out[loc] = [[f.first_name() for _ in range(n)], [f.last_name() for _ in range(n)]]
+    return out
+
+
 def faker_people(per_locale: int | None = None) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """locale -> (given names, surnames) from Faker's person providers, generated in a child process with
-    ``PYTHONHASHSEED=0`` (as ``corpus_world.faker_all``) so builds stay byte-identical."""
+    """locale -> (given names, surnames) from Faker's person providers (``people_lists``), generated with a pinned
+    hash seed (``corpus_world.pinned``) so builds stay byte-identical."""
     per_locale = per_locale or PEOPLE_PER_LOCALE
     if per_locale in _PEOPLE:
         return _PEOPLE[per_locale]
-    import json
-    import os
-    import subprocess
-    import sys
+    from training.corpus_world import pinned
 
-    code = (
-        "import json, sys\nfrom faker import Faker\nout = {}\n"
-        "for loc in sys.argv[2:]:\n"
-        "    f = Faker(loc); f.seed_instance(0); n = int(sys.argv[1])\n"
-        "    out[loc] = [[f.first_name() for _ in range(n)], [f.last_name() for _ in range(n)]]\n"
-        "print(json.dumps(out))"
-    )
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    res = subprocess.run([sys.executable, "-c", code, str(per_locale), *PEOPLE_LOCALES], env=env,
-                         capture_output=True, text=True, check=True)
-    raw = json.loads(res.stdout)
+    raw = pinned("training.corpus_v4", "people_lists", per_locale, list(PEOPLE_LOCALES))
 
     def clean(names: list[str]) -> tuple[str, ...]:
         kept = (_clean(n) for n in names)

@@ -20,6 +20,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import metadata
+from typing import Any
 
 import numpy as np
 
@@ -80,21 +81,32 @@ def faker_rows(locale: str, n: int, seed: int = 0) -> list[tuple[str, str, str, 
     return rows
 
 
-def faker_all(per_locale: int) -> dict[str, list[tuple[str, str, str, str, str, str]]]:
-    """``faker_rows`` of every locale, generated in a child process with ``PYTHONHASHSEED=0``: some Faker
-    providers draw from sets, so their output depends on the hash seed; pinning it keeps builds
-    byte-identical across processes."""
+def pinned(module: str, func: str, *args: Any) -> Any:
+    """``module.func(*args)`` (JSON in, JSON out) in a child process with ``PYTHONHASHSEED=0``: some Faker
+    providers draw from sets, so their output depends on the hash seed; pinning it keeps builds byte-identical
+    across processes. Every Faker draw of the corpus builder goes through here."""
     import json
     import os
     import subprocess
     import sys
 
-    code = ("import json, sys\nfrom training.corpus_world import FAKER_LOCALES, faker_rows\n"
-            "print(json.dumps({loc: faker_rows(loc, int(sys.argv[1])) for loc in FAKER_LOCALES}))")
+    code = (f"import json, sys\nfrom {module} import {func}\n"
+            f"print(json.dumps({func}(*json.loads(sys.argv[1]))))")
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    res = subprocess.run([sys.executable, "-c", code, str(per_locale)], env=env, capture_output=True, text=True,
+    res = subprocess.run([sys.executable, "-c", code, json.dumps(args)], env=env, capture_output=True, text=True,
                          check=True)
-    return {loc: [tuple(r) for r in rows] for loc, rows in json.loads(res.stdout).items()}  # type: ignore[misc]
+    return json.loads(res.stdout)
+
+
+def faker_rows_all(per_locale: int) -> dict[str, list[tuple[str, str, str, str, str, str]]]:
+    """``faker_rows`` of every locale (in this process: see ``faker_all``)."""
+    return {loc: faker_rows(loc, per_locale) for loc in FAKER_LOCALES}
+
+
+def faker_all(per_locale: int) -> dict[str, list[tuple[str, str, str, str, str, str]]]:
+    """``faker_rows`` of every locale, generated with a pinned hash seed (``pinned``)."""
+    rows = pinned("training.corpus_world", "faker_rows_all", per_locale)
+    return {loc: [tuple(r) for r in rs] for loc, rs in rows.items()}
 
 
 def _subdivisions() -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[str]]]:
