@@ -268,8 +268,7 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
     if len(spans) == 3:
         tried.append((f"{spans[1][1]} {spans[2][1]}", None))
     p = reading.probability * PLACE_QUERY_FLOOR
-    if spans[1][0] == "locality" and len(spans) == 2 and cands.regions(conn, normalize_name(spans[1][1]), None):
-        # a region of the gazetteer read as the locality ("Funchal, Madeira"): the first name in that region
+    if _region_as_locality(conn, spans):  # "Funchal, Madeira": the first name in that region
         out.append(Reading({"locality": first, "region": spans[1][1]}, p, {},
                            f"{first!r} read as a place in the region {spans[1][1]!r}", True))
     for region, country in tried:
@@ -277,6 +276,12 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
         out += [Reading({"locality": first, "country": cc}, p, {}, f"{first!r} read as a place in {region!r} ({cc})",
                         True) for cc in sorted(countries)[:2]]  # fmt: skip
     return out[:2]
+
+
+def _region_as_locality(conn: Connection, spans: tuple[tuple[str, str], ...]) -> bool:
+    """Two names, the second read as the locality while it names a region of the gazetteer ("Funchal, Madeira";
+    Madeira, PT, named by ``resolver.aliases.REGION_NAMES``)."""
+    return len(spans) == 2 and spans[1][0] == "locality" and bool(cands.regions(conn, normalize_name(spans[1][1]), None))
 
 
 def _names_only(reading: Reading) -> tuple[tuple[str, str], ...]:
@@ -332,7 +337,7 @@ def first_name_aside(conn: Connection, reading: Reading) -> bool:
     spans = _names_only(reading)
     if not spans or spans[0][0] == "locality" or spans[1][0] != "locality":
         return False
-    if len(spans) == 2 and cands.regions(conn, normalize_name(spans[1][1]), None):  # a region of the gazetteer
+    if _region_as_locality(conn, spans):
         return True
     return bool(_countries_named(conn, spans[1][1], spans[2][1] if len(spans) == 3 else None))
 
