@@ -18,6 +18,7 @@ says which reading was used and whether it differs from the tagger's top parse.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -121,7 +122,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     """Readings the gazetteer can tell apart from ``reading``:
 
     * a country that also names a region, read as the region ("Arvada, CO"; always tried: a tagger
-      often reads a US state code as a country);
+      often reads a US state code as a country), and a county that names a region, read as it ("Suzhou,
+      Anhui"; always tried: the resolver matches no county);
     * when ``weak`` (the reading's own evidence is poor): a region that also names a country, read as
       the country ("Podgorica, ME"); a country or region that is a known postcode, read as the postcode
       when the reading has none that is known ("800 California 116, 95472"); a locality between a street
@@ -132,7 +134,9 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       code (its postcode's region, when there is a postcode) read as the locality in that region
       (``code_read_as_locality``: "Charlotte Amalie, VI 00802", "University Park IL"), as is a street or venue
       ending in a region's code ("Canton CT"); a locality ending in a subdivision's code read as the locality and
-      its region ("Napoli NA"); a locality the tagger cut in two read as one name (``_cut_locality``: "City of
+      its region ("Napoli NA"); a county with no locality read as the locality ("..., Tiranë, Albania"); a
+      locality ending in a postal district's number read as the city ("Dublin 8", "Budapest VI"); a locality the
+      tagger cut in two read as one name (``_cut_locality``: "City of
       Tupper" + "Lake"); a place query (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
     """
     comps = reading.components
@@ -142,6 +146,11 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         if cands.regions(conn, normalize_name(value), None):
             out.append(_relabeled(reading, "country", "region", value, _doubt(reading, "country", ALT_FLOOR),
                                   f"{value!r} read as a region"))  # fmt: skip
+    if "county" in comps and "region" not in comps and cands.regions(conn, normalize_name(comps["county"]), None):
+        # the resolver matches no county: one that names a gazetteer region is read as it ("Suzhou, Anhui")
+        value = comps["county"]
+        out.append(_relabeled(reading, "county", "region", value, _doubt(reading, "county", ALT_FLOOR),
+                              f"{value!r} read as a region"))  # fmt: skip
     if not weak:
         return out
     if "region" in comps and "country" not in comps:
@@ -163,6 +172,16 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         value = comps["locality"]
         out.append(_relabeled(reading, "locality", "region", value, reading.probability * ALT_FLOOR,
                               f"{value!r} read as a region"))  # fmt: skip
+    if "county" in comps and "locality" not in comps:
+        # the resolver matches no county: a town the tagger read as one is the locality ("Rruga e Durrësit 5,
+        # Tiranë, Albania")
+        value = comps["county"]
+        out.append(_relabeled(reading, "county", "locality", value, _doubt(reading, "county", STREET_TAIL_FLOOR),
+                              f"{value!r} read as the locality"))  # fmt: skip
+    head = _postal_district(comps.get("locality"))
+    if head:  # "Dublin 8", "Praha 4", "Lyon 3e": the city and its postal district
+        out.append(Reading(comps | {"locality": head}, reading.probability * ALT_FLOOR, dict(reading.confidences),
+                           f"{comps['locality']!r} read as {head!r} and its postal district", True))
     if "region" in comps and not comps.keys() & {"locality", "street"} and not cands.regions(
             conn, normalize_name(comps["region"]), None):
         # a region no gazetteer region is named ("Bogotá D.C.": a capital district) may be the place itself
@@ -213,6 +232,16 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                            True))
     out.extend(place_query(conn, reading))
     return out
+
+
+_DISTRICT = re.compile(r"^(\S.*?)[ -]+(?:\d{1,2}(?:e|er|ème|\.)?|[IVX]{1,5}\.?)$")
+
+
+def _postal_district(name: str | None) -> str | None:
+    """The city's name when ``name`` ends in the number of a postal district (a number under 100, French
+    "3e"/"1er", a Roman numeral: "Dublin 8", "Praha 4", "Lyon 3e", "Budapest XI"), else None."""
+    m = _DISTRICT.match(name or "")
+    return m.group(1) if m and any(ch.isalpha() for ch in m.group(1)) else None
 
 
 def _trailing_code(conn: Connection, name: str, subdivisions: bool = False) -> tuple[str, str] | None:
