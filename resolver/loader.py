@@ -36,9 +36,20 @@ N = {c: i for i, c in enumerate(NAME_COLS[1:])}
 _KIND_RANK = {"official": 0, "abbreviation": 1, "alternate": 2, "postal": 3}
 
 
-#: languages whose country names are loaded (pycountry's ISO 3166-1 translations)
-COUNTRY_NAME_LANGS = ("de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "da", "nb", "fi", "cs", "tr", "ja",
+#: languages whose country names are loaded for every country (pycountry's ISO 3166-1 translations)
+COUNTRY_NAME_LANGS = ("de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "da", "nb_NO", "fi", "cs", "tr", "ja",
                       "zh_CN", "ko", "ar")  # fmt: skip
+#: languages whose country names are loaded only for the countries that speak them (their own names: Magyarország,
+#: Ελλάδα, Eesti): a language's name for every country would add names of cities ("Columbia" is Colombia in one,
+#: "Albanija" is near Albany). Scripts whose vowel signs name keys drop (Devanagari, Bengali, ...) are left out.
+ENDONYM_LANGS: dict[str, tuple[str, ...]] = {
+    "hu": ("HU",), "el": ("GR", "CY"), "uk": ("UA",), "be": ("BY",), "bg": ("BG",), "mk": ("MK",), "sq": ("AL", "XK"),
+    "hr": ("HR", "BA"), "bs": ("BA",), "sr": ("RS", "BA", "ME"), "sr@latin": ("RS", "BA", "ME"), "sl": ("SI",),
+    "sk": ("SK",), "ro": ("RO", "MD"), "et": ("EE",), "lv": ("LV",), "lt": ("LT",), "ga": ("IE",), "is": ("IS",),
+    "ca": ("AD",), "he": ("IL",), "fa": ("IR", "AF"), "ur": ("PK",), "kk": ("KZ",), "uz": ("UZ",), "az": ("AZ",),
+    "ka": ("GE",), "hy": ("AM",), "mn": ("MN",), "th": ("TH",), "vi": ("VN",), "id": ("ID",), "ms": ("MY", "BN"),
+    "fil": ("PH",), "sw": ("TZ", "KE"), "am": ("ET",), "zh_TW": ("TW",), "zh_HK": ("HK",),
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +59,7 @@ def _country_translations() -> dict[str, Any]:
     import pycountry
 
     out = {}
-    for lang in COUNTRY_NAME_LANGS:
+    for lang in (*COUNTRY_NAME_LANGS, *ENDONYM_LANGS):
         try:
             out[lang] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
         except OSError:
@@ -58,7 +69,8 @@ def _country_translations() -> dict[str, Any]:
 
 def country_names(iso: str) -> list[tuple[str | None, str]]:
     """(language, name) of a country: pycountry's name, official and common names, and its name in the
-    ``COUNTRY_NAME_LANGS`` (``[]`` for a code pycountry does not know)."""
+    ``COUNTRY_NAME_LANGS`` and in its own ``ENDONYM_LANGS``, as written ("Fédération de Russie", not pycountry's
+    "Russie, Fédération de"; ``[]`` for a code pycountry does not know)."""
     import pycountry
 
     c = pycountry.countries.get(alpha_2=iso)
@@ -67,10 +79,12 @@ def country_names(iso: str) -> list[tuple[str | None, str]]:
     english = [getattr(c, a) for a in ("name", "official_name", "common_name") if getattr(c, a, None)]
     out: list[tuple[str | None, str]] = [("en", n) for n in english]
     for lang, t in _country_translations().items():
-        for n in english[:1]:
+        if lang in ENDONYM_LANGS and iso not in ENDONYM_LANGS[lang]:
+            continue
+        for n in english[:1] + english[2:]:  # the name and the common name ("Iran": ایران), not the official one
             local = t.gettext(n)
             if local and local != n:
-                out.append((lang.split("_")[0], local))
+                out.append((lang.split("_")[0].split("@")[0], iso_name(local)))
     return out
 
 

@@ -188,6 +188,9 @@ def resolve(
     region_ccs = sorted({rc for rc, _ in regions})  # the countries of the region component's regions
     region_iso = countries_with_subdivision(comps["region"]) - set(region_ccs) \
         if "region" in comps and not territory else frozenset()
+    own = cands.country_code(conn, normalize_name(comps["region"])) if region_iso and not regions else None
+    if own and own not in region_iso:  # "Saint-Denis, La Réunion": a country of the gazetteer (RE) that France
+        region_iso = frozenset({own})  # also lists as its region (FR-RE): the place in that country, not in France
 
     pc_rows = cands.postcode_rows(conn, comps["postcode"], cc) if "postcode" in comps else []
     if regions and len(pc_rows) > 1:

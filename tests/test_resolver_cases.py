@@ -208,6 +208,22 @@ def test_country_names_in_major_languages() -> None:
     assert loader.usps_display_name("O NEALS") == "O'Neals" and loader.usps_display_name("MC CRORY") == "McCrory"
 
 
+@pytest.mark.parametrize(("iso", "endonym"), [
+    ("HU", "Magyarország"), ("GR", "Ελλάδα"), ("UA", "Україна"), ("HR", "Hrvatska"), ("RS", "Srbija"), ("RS", "Србија"),
+    ("EE", "Eesti"), ("LT", "Lietuva"), ("SI", "Slovenija"), ("BG", "България"), ("IE", "Éire"), ("IL", "ישראל"),
+    ("TH", "ไทย"), ("VN", "Việt Nam"), ("PH", "Pilipinas"), ("GE", "საქართველო"), ("AZ", "Azərbaycan"),
+])  # fmt: skip
+def test_country_named_in_its_own_language(iso: str, endonym: str) -> None:
+    assert endonym in {name for _, name in loader.country_names(iso)}
+
+
+def test_endonym_languages_name_only_their_countries() -> None:
+    # Romanian names Colombia "Columbia" (a US city): Romanian names only Romania and Moldova here. pycountry's
+    # inverted names are written out ("Russie, Fédération de" -> "Fédération de Russie")
+    assert "Columbia" not in {name for _, name in loader.country_names("CO")}
+    assert "Fédération de Russie" in {name for _, name in loader.country_names("RU")}
+
+
 def test_abbreviation_variants_only_inside_multiword_names() -> None:
     from resolver.aliases import name_variants
 

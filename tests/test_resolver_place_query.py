@@ -14,7 +14,8 @@ from resolver.subdivisions import subdivision_countries, subdivision_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR", "DE", "IN", "NZ", "ZA", "DZ",
-             "PT", "NL", "BE", "SE", "JP", "CN"]
+             "PT", "NL", "BE", "SE", "JP", "CN", "RU", "UA", "ID", "PK", "VN", "EG", "NG", "IR", "PL", "VE", "SA", "IQ", "RO",
+             "MY", "CL", "TH"]
 
 # (parsed spans as (label, value), the place wanted, its country)
 CASES = [
@@ -85,7 +86,8 @@ IN_REGION = [
     ([("locality", "San Pedro"), ("region", "Coahuila")], "San Pedro", "Coahuila"),
     ([("locality", "Sintra"), ("region", "Lisboa")], "Sintra", "Lisboa"),
     ([("locality", "Maastricht"), ("region", "Limburg")], "Maastricht", "Limburg"),
-    ([("locality", "Hasselt"), ("region", "Limburg")], "Hasselt", None),  # Limburg, BE: no NL Hasselt there
+    # Limburg, BE (a province, below GeoNames' regions): no NL Hasselt there
+    ([("locality", "Hasselt"), ("region", "Limburg")], "Hasselt", "Vlaanderen"),
     ([("locality", "Pamplona"), ("region", "Navarra")], "Pamplona", "Navarra"),
     ([("locality", "Aurangabad"), ("region", "Bihar")], "Aurangābād", "Bihar"),
     ([("locality", "Aurangabad"), ("region", "Maharashtra")], "Aurangabad", "Maharashtra"),
@@ -95,6 +97,50 @@ IN_REGION = [
     ([("locality", "Kobe"), ("region", "Hyogo")], "Kobe", "Hyogo"),
     ([("locality", "杭州市"), ("region", "浙江省")], "Hangzhou", "Zhejiang"),
     ([("locality", "北京")], "Beijing", None),  # a municipality: the city, not a region of its name
+    ([("locality", "Brugge"), ("region", "Flanders")], "Brugge", "Vlaanderen"),
+    ([("locality", "Kazan"), ("region", "Tatarstan")], "Kazan", "Tatarstan"),
+    ([("locality", "Казань"), ("region", "Татарстан")], "Kazan", "Tatarstan"),
+    ([("locality", "Zheleznogorsk"), ("region", "Krasnoyarsk Krai")], "Zheleznogorsk", "Krasnoyarsk Krai"),
+    ([("locality", "Zheleznogorsk"), ("region", "Kursk Oblast")], "Zheleznogorsk", "Kursk Oblast"),
+    ([("locality", "Kirovsk"), ("region", "Leningrad Oblast")], "Kirovsk", "Leningrad Oblast"),
+    ([("locality", "Moscow")], "Moscow", None),  # a federal city: the city, as Beijing
+    ([("locality", "Mykolayiv"), ("region", "Lviv Oblast")], "Mykolayiv", "Lviv Oblast"),
+    ([("locality", "Horodok"), ("region", "Lviv Oblast")], "Horodok", "Lviv Oblast"),
+    ([("locality", "Львів"), ("region", "Львівська область")], "Lviv", "Lviv Oblast"),
+    ([("locality", "Banjar"), ("region", "Bali")], "Banjar", "Bali"),
+    ([("locality", "Depok"), ("region", "DI Yogyakarta")], "Depok", "DI Yogyakarta"),
+    ([("locality", "Cirebon"), ("region", "West Java")], "Cirebon", "Jawa Barat"),
+    ([("locality", "Bengkulu")], "Bengkulu", "Bengkulu"),  # a region named like its capital: the city still
+    ([("locality", "Hyderabad"), ("region", "Sindh")], "Hyderabad", "Sindh"),
+    ([("locality", "Lahore"), ("region", "Punjab")], "Lahore", "Punjab"),
+    ([("locality", "Cô Tô"), ("region", "Quảng Ninh")], "Cô Tô", "Quảng Ninh"),
+    ([("locality", "Mỹ Tho"), ("region", "Dong Thap")], "Mỹ Tho", "Đồng Tháp"),
+    ([("locality", "Middelburg"), ("region", "Eastern Cape")], "Middelburg", "Eastern Cape"),
+    ([("locality", "Middelburg"), ("region", "Mpumalanga")], "Middelburg", "Mpumalanga"),
+    ([("locality", "San Fernando"), ("region", "Ilocos Region")], "San Fernando", "Ilocos Region"),
+    ([("locality", "San Jose"), ("region", "Caraga")], "San Jose", "Caraga"),
+    ([("locality", "Zagazig"), ("region", "Sharqia")], "Zagazig", "Sharqia"),
+    ([("locality", "Giza"), ("region", "Giza Governorate")], "Giza", "Giza Governorate"),
+    ([("locality", "Gwangju"), ("region", "Gyeonggi-do")], "Gwangju", "Gyeonggi-do"),
+    ([("locality", "Gwangju"), ("region", "경기도")], "Gwangju", "Gyeonggi-do"),
+    ([("locality", "Warri"), ("region", "Delta State")], "Warri", "Delta State"),
+    ([("locality", "Onitsha"), ("region", "Anambra")], "Onitsha", "Anambra"),
+    ([("locality", "Nurabad"), ("region", "Fars")], "Nūrābād", "Fars"),
+    ([("locality", "Chełm"), ("region", "Pomorskie")], "Chełm", "Pomorskie"),
+    ([("locality", "Chełm"), ("region", "Lubelskie")], "Chełm", "Lubelskie"),
+    ([("locality", "Santa Ana"), ("region", "Nueva Esparta")], "Santa Ana", "Nueva Esparta"),
+    ([("locality", "San Mateo"), ("region", "Anzoátegui")], "San Mateo", "Anzoátegui"),
+    ([("locality", "Al Jubayl"), ("region", "Eastern Province")], "Al Jubayl", "Eastern Province"),
+    ([("locality", "Jeddah"), ("region", "Makkah Province")], "Jeddah", "Makkah Province"),
+    ([("locality", "Erbil"), ("region", "Erbil Governorate")], "Erbil", "Erbil Governorate"),
+    ([("locality", "Florești"), ("region", "Cluj")], "Floreşti", "Cluj"),
+    ([("locality", "Slobozia"), ("region", "Argeș")], "Slobozia", "Argeș"),
+    ([("locality", "Simpang Empat"), ("region", "Penang")], "Simpang Empat", "Penang"),
+    ([("locality", "Kepala Batas"), ("region", "Kedah")], "Kepala Batas", "Kedah"),
+    ([("locality", "San Pedro"), ("region", "Misiones")], "San Pedro", "Misiones"),
+    ([("locality", "Colón"), ("region", "Provincia de Buenos Aires")], "Colón", "Provincia de Buenos Aires"),
+    ([("locality", "Temuco"), ("region", "La Araucanía")], "Temuco", "La Araucanía"),
+    ([("locality", "Pak Kret"), ("region", "Nonthaburi")], "Pak Kret", "Nonthaburi"),
 ]  # fmt: skip
 
 

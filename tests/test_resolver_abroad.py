@@ -1,7 +1,8 @@
-"""Readings of names the resolver matches at no level as the tagger read them: a town read as a county (the
-resolver matches no county), a county that names a region, and a city written with its postal district ("Dublin
-8", "Budapest VI"). One test per case, over parse-shaped input as the tagger gave it; the gazetteer is the
-session's US gazetteer plus the places of the countries below (the distractors included: South Dublin, IE)."""
+"""Names abroad as the tagger read them: a town read as a county (the resolver matches no county), a county that
+names a region, a city written with its postal district ("Dublin 8", "Budapest VI"), an overseas territory that is
+a country of the gazetteer and a region of France (ISO 3166-2 FR-RE), and a country written in its own language.
+One test per case, over parse-shaped input as the tagger gave it; the gazetteer is the session's US gazetteer plus
+the places of the countries below (the distractors included: South Dublin, IE; Saint-Denis, Île-de-France)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sqlalchemy as sa
 from resolver.readings import _postal_district, from_parse, geocode
 from tests.resolver_checks import gazetteer_plus_fixture
 
-COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT"]
+COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -28,6 +29,17 @@ CASES = [
     ([("street", "Grafton Street"), ("locality", "Dublin 2")], "Dublin", "IE", None),
     ([("street", "Andrássy út"), ("house_number", "22"), ("locality", "Budapest VI")], "Budapest", "HU", None),
     ([("street", "Mariahilfer Straße"), ("house_number", "77"), ("locality", "Wien 6")], "Vienna", "AT", None),
+    # a territory that is a country of the gazetteer, read as a region: the place there, not its namesake in France
+    ([("locality", "Saint-Denis"), ("region", "Réunion")], "Saint-Denis", "RE", None),
+    ([("locality", "Saint-Pierre"), ("region", "Martinique")], "Saint-Pierre", "MQ", None),
+    ([("locality", "Sainte-Anne"), ("region", "Guadeloupe")], "Sainte-Anne", "GP", None),
+    ([("locality", "Saint-Denis"), ("region", "Île-de-France")], "Saint-Denis", "FR", None),
+    ([("locality", "Saint-Denis"), ("region", "La Réunion")], "Saint-Denis", "RE", None),
+    ([("locality", "Kourou"), ("country", "Guyane")], "Kourou", "GF", None),
+    # a country named in its own language (pycountry's translations, ``resolver.loader.ENDONYM_LANGS``)
+    ([("locality", "Victoria"), ("country", "Pilipinas")], "Victoria", "PH", None),
+    ([("locality", "San Jose"), ("country", "Pilipinas")], "San Jose", "PH", None),
+    ([("locality", "Nazareth"), ("country", "ישראל")], "Nazareth", "IL", None),
 ]  # fmt: skip
 
 
