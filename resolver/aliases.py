@@ -641,6 +641,230 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "61": ("Phang Nga", ("จังหวัดพังงา",)), "74": ("Prachin Buri", ("จังหวัดปราจีนบุรี",)),
         "79": ("Nong Bua Lamphu", ("จังหวัดหนองบัวลำภู",)),
     },
+    # DR Congo's provinces of 2015 (checked: 14 Lubumbashi and Likasi, 22 Kolwezi, 11 Goma and Butembo, 12 Bukavu and
+    # Uvira, 30 Kisangani, 04 Mbuji-Mayi, 23 Kananga, 20 Kikwit and Bandundu)
+    "CD": {
+        "02": ("Équateur", ()), "04": ("Kasaï-Oriental", ()), "08": ("Kongo-Central", ("Kongo Central", "Bas-Congo")),
+        "10": ("Maniema", ()), "11": ("Nord-Kivu", ("North Kivu",)), "12": ("Sud-Kivu", ("South Kivu",)),
+        "13": ("Bas-Uele", ()), "14": ("Haut-Katanga", ()), "15": ("Haut-Lomami", ()), "16": ("Haut-Uele", ()),
+        "17": ("Ituri", ()), "18": ("Kasaï", ()), "19": ("Kwango", ()), "20": ("Kwilu", ()), "21": ("Lomami", ()),
+        "22": ("Lualaba", ()), "23": ("Kasaï-Central", ()), "24": ("Mai-Ndombe", ("Maï-Ndombe",)), "25": ("Mongala", ()),
+        "26": ("Nord-Ubangi", ("North Ubangi",)), "27": ("Sankuru", ()), "28": ("Sud-Ubangi", ("South Ubangi",)),
+        "29": ("Tanganyika", ()), "30": ("Tshopo", ()), "31": ("Tshuapa", ()),
+    },
+    # Côte d'Ivoire's districts (checked: 90 Bouaké, 87 Korhogo, 76 San-Pédro and Soubré, 96 Daloa and Bouaflé, 95
+    # Gagnoa and Divo, 78 Man); not 92 (Sinfra, of Marahoué, with Bondoukou of Zanzan), 98 (villages around
+    # Yamoussoukro), 00 and 13
+    "CI": {
+        "76": ("Bas-Sassandra", ()), "77": ("Denguélé", ()), "78": ("Montagnes", ("District des Montagnes",)),
+        "82": ("Lagunes", ("District des Lagunes",)), "87": ("Savanes", ("District des Savanes",)),
+        "90": ("Vallée du Bandama", ()), "94": ("Comoé", ()), "95": ("Gôh-Djiboua", ()),
+        "96": ("Sassandra-Marahoué", ()), "97": ("Woroba", ()),
+    },
+    # Ethiopia's regional states (checked: 46 Gondar and Bahir Dar, 51 Adama and Jimma, 53 Mekelle, 52 Jijiga, SI
+    # Hawassa, 55 Hosaena and Butajira, 56 Sodo and Arba Minch); not 28 (Chagni with a Shendi); Gambela and Harari as
+    # "X Region", Somali never bare (a people and a language)
+    "ET": {
+        "45": ("Afar", ("Afar Region", "አፋር")), "46": ("Amhara", ("Amhara Region", "አማራ")),
+        "47": ("Benishangul-Gumuz", ("Benishangul-Gumuz Region",)), "49": ("Gambela Region", ("Gambella Region",)),
+        "50": ("Harari Region", ("Harari",)), "51": ("Oromia", ("Oromiya", "Oromia Region", "ኦሮሚያ")),
+        "52": ("Somali Region", ()), "53": ("Tigray", ("Tigray Region", "ትግራይ")),
+        "55": ("Central Ethiopia Region", ("Central Ethiopia",)), "56": ("South Ethiopia Region", ("South Ethiopia",)),
+        "SI": ("Sidama", ("Sidama Region",)),
+        "SW": ("South West Ethiopia Peoples' Region", ("South West Ethiopia",)),
+    },
+    # Ghana's regions of 2019 (checked: 01 Accra and Ashaiman, 02 Kumasi and Obuasi, 09 Takoradi and Sekondi, 06
+    # Tamale, 04 Cape Coast and Kasoa, 13 Sunyani and Berekum, 14 Techiman); the compass-named ones as "X Region" only
+    "GH": {
+        "01": ("Greater Accra", ("Greater Accra Region",)), "02": ("Ashanti", ("Ashanti Region",)),
+        "04": ("Central Region", ()), "05": ("Eastern Region", ()), "06": ("Northern Region", ()),
+        "08": ("Volta Region", ()), "09": ("Western Region", ()), "10": ("Upper East Region", ("Upper East",)),
+        "11": ("Upper West Region", ("Upper West",)), "12": ("Ahafo", ("Ahafo Region",)), "13": ("Bono", ("Bono Region",)),
+        "14": ("Bono East", ("Bono East Region",)), "15": ("North East Region", ()), "16": ("Oti", ("Oti Region",)),
+        "17": ("Savannah Region", ()), "18": ("Western North", ("Western North Region",)),
+    },
+    # Ecuador's provinces (checked: 10 Guayaquil and Daule, 18 Quito, 02 Cuenca, 14 Portoviejo and Manta, 19 Ambato, 13
+    # Quevedo and Babahoyo); Orellana as "Provincia de Orellana" (its capital is called Orellana too)
+    "EC": {
+        "01": ("Galápagos", ("Islas Galápagos", "Galapagos Islands")), "02": ("Azuay", ()), "03": ("Bolívar", ()),
+        "05": ("Carchi", ()), "06": ("Chimborazo", ()), "07": ("Cotopaxi", ()), "08": ("El Oro", ()), "10": ("Guayas", ()),
+        "11": ("Imbabura", ()), "13": ("Los Ríos", ()), "14": ("Manabí", ()), "15": ("Morona Santiago", ()),
+        "17": ("Pastaza", ()), "18": ("Pichincha", ()), "19": ("Tungurahua", ()), "20": ("Zamora Chinchipe", ()),
+        "22": ("Sucumbíos", ()), "23": ("Napo", ()), "24": ("Provincia de Orellana", ("Orellana Province",)),
+        "26": ("Santo Domingo de los Tsáchilas", ()),
+    },
+    # Kenya's counties (checked: 22 Ruiru and Kikuyu, 19 Ongata Rongai and Kitengela, 31 Mlolongo and Athi River, 52
+    # Eldoret, 50 Kitale, 29 Nanyuki and Nyahururu, 28 Ukunda); "X County" where a town has the county's name; not
+    # Nairobi (05), a city, nor 48 (Masalani of Garissa with Hola), 08 (one village)
+    "KE": {
+        "03": ("Marsabit County", ()), "10": ("Baringo", ("Baringo County",)),
+        "14": ("Elgeyo-Marakwet", ("Elgeyo-Marakwet County", "Elgeyo Marakwet")), "19": ("Kajiado County", ()),
+        "22": ("Kiambu County", ()), "24": ("Kirinyaga", ("Kirinyaga County",)), "28": ("Kwale County", ()),
+        "29": ("Laikipia", ("Laikipia County",)), "31": ("Machakos County", ()), "32": ("Makueni County", ()),
+        "40": ("Nandi County", ()), "43": ("Nyandarua", ("Nyandarua County",)), "45": ("Samburu County", ()),
+        "47": ("Taita-Taveta", ("Taita-Taveta County", "Taita Taveta")),
+        "49": ("Tharaka-Nithi", ("Tharaka-Nithi County", "Tharaka Nithi")),
+        "50": ("Trans-Nzoia", ("Trans-Nzoia County", "Trans Nzoia")), "51": ("Turkana", ("Turkana County",)),
+        "52": ("Uasin Gishu", ("Uasin Gishu County",)), "53": ("Vihiga County", ()), "55": ("West Pokot", ("West Pokot County",)),
+    },
+    # Greece's regions (checked: ESYE31 Athens and Piraeus, ESYE12 Thessaloniki, ESYE23 Patras and Agrinio, ESYE43
+    # Heraklion and Chania, ESYE14 Larissa and Volos); 736572 is Mount Athos (Karyes)
+    "GR": {
+        "736572": ("Mount Athos", ("Agion Oros", "Άγιον Όρος")),
+        "ESYE11": ("Eastern Macedonia and Thrace", ("Anatolikí Makedonía kai Thráki", "Ανατολική Μακεδονία και Θράκη")),
+        "ESYE12": ("Central Macedonia", ("Kentrikí Makedonía", "Κεντρική Μακεδονία")),
+        "ESYE13": ("Western Macedonia", ("Dytikí Makedonía", "Δυτική Μακεδονία")),
+        "ESYE14": ("Thessaly", ("Thessalía", "Θεσσαλία")), "ESYE21": ("Epirus", ("Ípeiros", "Ήπειρος")),
+        "ESYE22": ("Ionian Islands", ("Iónia Nísia", "Ιόνια Νησιά")), "ESYE23": ("Western Greece", ("Dytikí Elláda", "Δυτική Ελλάδα")),
+        "ESYE24": ("Central Greece", ("Stereá Elláda", "Στερεά Ελλάδα")),
+        "ESYE25": ("Peloponnese", ("Pelopónnisos", "Πελοπόννησος")), "ESYE31": ("Attica", ("Attikí", "Αττική")),
+        "ESYE41": ("North Aegean", ("Vóreio Aigaío", "Βόρειο Αιγαίο")), "ESYE42": ("South Aegean", ("Nótio Aigaío", "Νότιο Αιγαίο")),
+        "ESYE43": ("Crete", ("Kríti", "Κρήτη")),
+    },
+    # Peru's regions (checked: 13 Trujillo, 20 Piura and Sullana, 12 Huancayo, 02 Chimbote and Huaraz, 16 Iquitos, 25
+    # Pucallpa); not Callao (07) nor 15 (Lima's districts), cities; Piura and San Martín as "Región X"
+    "PE": {
+        "01": ("Amazonas", ()), "02": ("Áncash", ()), "03": ("Apurímac", ()), "12": ("Junín", ()),
+        "13": ("La Libertad", ()), "16": ("Loreto", ()), "17": ("Madre de Dios", ()), "19": ("Pasco", ()),
+        "20": ("Región Piura", ("Piura Region",)), "22": ("Región San Martín", ("San Martín Region",)),
+        "25": ("Ucayali", ()),
+    },
+    # Israel's districts (checked: 01 Ashdod and Beersheba, 02 Rishon LeZion and Petah Tikva, 03 Nazareth, 04 Haifa and
+    # Hadera, 05 Tel Aviv, 06 Jerusalem and Beit Shemesh); not 00 (Katzrin) nor WE
+    "IL": {
+        "01": ("Southern District", ("HaDarom", "מחוז הדרום")), "02": ("Central District", ("HaMerkaz", "מחוז המרכז")),
+        "03": ("Northern District", ("HaTsafon", "מחוז הצפון")), "04": ("Haifa District", ("מחוז חיפה",)),
+        "05": ("Tel Aviv District", ("מחוז תל אביב",)), "06": ("Jerusalem District", ("מחוז ירושלים",)),
+    },
+    # Cameroon's regions (checked: 05 Douala, 11 Yaoundé, 07 Bamenda, 08 Bafoussam, 12 Maroua, 09 Kumba and Buea); the
+    # compass-named ones as "Région de X" / "X Region" only
+    "CM": {
+        "04": ("Région de l'Est", ("East Region",)), "05": ("Littoral", ("Région du Littoral", "Littoral Region")),
+        "07": ("North-West Region", ("Northwest Region", "Région du Nord-Ouest")), "08": ("Région de l'Ouest", ("West Region",)),
+        "09": ("South-West Region", ("Southwest Region", "Région du Sud-Ouest")),
+        "10": ("Adamaoua", ("Adamawa Region", "Région de l'Adamaoua")), "11": ("Région du Centre", ("Centre Region",)),
+        "12": ("Extrême-Nord", ("Far North Region", "Région de l'Extrême-Nord")), "13": ("Région du Nord", ("North Region",)),
+        "14": ("Région du Sud", ("South Region",)),
+    },
+    # Finland's regions (checked: 01 Helsinki and Espoo, 02 Turku, 06 Tampere, 17 Oulu, 13 Jyväskylä, 15 Vaasa and
+    # Jakobstad); Swedish and English names as abbreviations
+    "FI": {
+        "01": ("Uusimaa", ("Nyland",)), "02": ("Varsinais-Suomi", ("Egentliga Finland", "Southwest Finland")),
+        "04": ("Satakunta", ()), "05": ("Kanta-Häme", ("Egentliga Tavastland", "Tavastia Proper")),
+        "06": ("Pirkanmaa", ("Birkaland",)), "07": ("Päijät-Häme", ("Päijänne-Tavastland",)),
+        "08": ("Kymenlaakso", ("Kymmenedalen",)), "09": ("Etelä-Karjala", ("Södra Karelen", "South Karelia")),
+        "10": ("Etelä-Savo", ("Södra Savolax", "South Savo")), "11": ("Pohjois-Savo", ("Norra Savolax", "North Savo")),
+        "12": ("Pohjois-Karjala", ("Norra Karelen", "North Karelia")),
+        "13": ("Keski-Suomi", ("Mellersta Finland", "Central Finland")),
+        "14": ("Etelä-Pohjanmaa", ("Södra Österbotten", "South Ostrobothnia")), "15": ("Pohjanmaa", ("Österbotten", "Ostrobothnia")),
+        "16": ("Keski-Pohjanmaa", ("Mellersta Österbotten", "Central Ostrobothnia")),
+        "17": ("Pohjois-Pohjanmaa", ("Norra Österbotten", "North Ostrobothnia")), "18": ("Kainuu", ("Kajanaland",)),
+        "19": ("Lappi", ("Lappland", "Lapland")),
+    },
+    # Uzbekistan's regions (checked: 03 Fergana and Kokand, 10 Samarkand, 14 Angren and Chirchiq, 09 Nukus, 08 Qarshi);
+    # not Tashkent (13), a city; regions named after their capital as "X Region"
+    "UZ": {
+        "02": ("Bukhara Region", ("Buxoro viloyati", "Бухарская область")),
+        "03": ("Fergana Region", ("Fargʻona viloyati", "Ферганская область")),
+        "05": ("Xorazm", ("Khorezm", "Xorazm viloyati", "Хорезмская область")),
+        "08": ("Qashqadaryo", ("Kashkadarya", "Qashqadaryo viloyati", "Кашкадарьинская область")),
+        "09": ("Qoraqalpogʻiston", ("Karakalpakstan", "Республика Каракалпакстан")),
+        "10": ("Samarkand Region", ("Samarqand viloyati", "Самаркандская область")),
+        "12": ("Surxondaryo", ("Surkhandarya", "Surxondaryo viloyati", "Сурхандарьинская область")),
+        "14": ("Tashkent Region", ("Toshkent viloyati", "Ташкентская область")),
+    },
+    # Kazakhstan's regions (checked: 12 Karaganda and Temirtau, 04 Aktobe, 17 Taraz, 12510143 Semey, 12510144
+    # Taldykorgan, 01 Konayev and Talgar); not Baikonur (08), a city, nor 00; "X Region", never the bare city name
+    "KZ": {
+        "01": ("Almaty Region", ("Алматинская область",)), "03": ("Akmola Region", ("Акмолинская область",)),
+        "04": ("Aktobe Region", ("Актюбинская область",)), "06": ("Atyrau Region", ("Атырауская область",)),
+        "07": ("West Kazakhstan Region", ("West Kazakhstan", "Западно-Казахстанская область")),
+        "09": ("Mangystau Region", ("Мангистауская область",)), "11": ("Pavlodar Region", ("Павлодарская область",)),
+        "12": ("Karaganda Region", ("Карагандинская область",)), "12510143": ("Abai Region", ("Абайская область",)),
+        "12510144": ("Jetisu Region", ("Zhetysu Region", "Жетысуская область")),
+        "12510145": ("Ulytau Region", ("Улытауская область",)), "13": ("Kostanay Region", ("Костанайская область",)),
+        "14": ("Kyzylorda Region", ("Кызылординская область",)),
+        "15": ("East Kazakhstan Region", ("East Kazakhstan", "Восточно-Казахстанская область")),
+        "16": ("North Kazakhstan Region", ("North Kazakhstan", "Северо-Казахстанская область")),
+        "17": ("Jambyl Region", ("Zhambyl Region", "Жамбылская область")),
+    },
+    # Belarus's regions (checked: 01 Brest and Baranovichi, 02 Gomel, 03 Grodno, 05 Barysaw, 06 Mogilev, 07 Vitebsk); not
+    # Minsk (04), a city; "X Region", never the bare city name
+    "BY": {
+        "01": ("Brest Region", ("Брестская область", "Брэсцкая вобласць")),
+        "02": ("Gomel Region", ("Homyel Region", "Гомельская область", "Гомельская вобласць")),
+        "03": ("Grodno Region", ("Hrodna Region", "Гродненская область", "Гродзенская вобласць")),
+        "05": ("Minsk Region", ("Минская область", "Мінская вобласць")),
+        "06": ("Mogilev Region", ("Mahilyow Region", "Могилёвская область", "Магілёўская вобласць")),
+        "07": ("Vitebsk Region", ("Viciebsk Region", "Витебская область", "Віцебская вобласць")),
+    },
+    # Hungary's counties (checked: 06 Szeged, 04 Miskolc, 10 Debrecen, 09 Győr and Sopron, 02 Pécs, 16 Érd and Cegléd);
+    # not 19 (Újszeged only); Pest, Heves, Békés and Tolna, also towns, as "X vármegye"
+    "HU": {
+        "01": ("Bács-Kiskun", ()), "02": ("Baranya", ()), "03": ("Békés vármegye", ("Békés County",)),
+        "04": ("Borsod-Abaúj-Zemplén", ()), "06": ("Csongrád-Csanád", ("Csongrád",)), "08": ("Fejér", ()),
+        "09": ("Győr-Moson-Sopron", ()), "10": ("Hajdú-Bihar", ()), "11": ("Heves vármegye", ("Heves County",)),
+        "12": ("Komárom-Esztergom", ()), "14": ("Nógrád", ()), "16": ("Pest vármegye", ("Pest County",)),
+        "17": ("Somogy", ()), "18": ("Szabolcs-Szatmár-Bereg", ()), "20": ("Jász-Nagykun-Szolnok", ()),
+        "21": ("Tolna vármegye", ("Tolna County",)), "22": ("Vas", ()), "24": ("Zala", ()),
+    },
+    # Austria's states (checked: 04 Linz, 06 Graz, 07 Innsbruck, 02 Klagenfurt and Villach, 03 Sankt Pölten, 08
+    # Dornbirn and Bregenz)
+    "AT": {
+        "01": ("Burgenland", ("Bgld",)), "02": ("Kärnten", ("Carinthia", "Ktn")), "03": ("Niederösterreich", ("Lower Austria",)),
+        "04": ("Oberösterreich", ("Upper Austria",)), "06": ("Steiermark", ("Styria", "Stmk")),
+        "07": ("Tirol", ("Tyrol",)), "08": ("Vorarlberg", ("Vbg",)),
+    },
+    # Denmark's regions (checked: 17 Copenhagen, 18 Aarhus and Randers, 19 Aalborg, 20 Roskilde, 21 Odense and Esbjerg)
+    "DK": {
+        "17": ("Region Hovedstaden", ("Hovedstaden", "Capital Region of Denmark")),
+        "18": ("Region Midtjylland", ("Midtjylland", "Central Denmark Region")),
+        "19": ("Region Nordjylland", ("Nordjylland", "North Denmark Region")),
+        "20": ("Region Sjælland", ("Region Zealand",)), "21": ("Region Syddanmark", ("Syddanmark", "Region of Southern Denmark")),
+    },
+    # Nepal's provinces (checked: 1 Biratnagar and Dharan, 2 Birgunj and Janakpur, 3 Kathmandu and Bharatpur, 4 Pokhara,
+    # 5 Butwal and Nepalgunj, 7 Dhangadhi); Lumbini, also a town, as "Lumbini Province" only
+    "NP": {
+        "1": ("Koshi Province", ("Koshi", "कोशी प्रदेश")), "2": ("Madhesh Province", ("Madhesh", "मधेश प्रदेश")),
+        "3": ("Bagmati Province", ("Bagmati", "बागमती प्रदेश")), "4": ("Gandaki Province", ("Gandaki", "गण्डकी प्रदेश")),
+        "5": ("Lumbini Province", ("लुम्बिनी प्रदेश",)), "6": ("Karnali Province", ("Karnali", "कर्णाली प्रदेश")),
+        "7": ("Sudurpashchim Province", ("Sudurpashchim", "सुदूरपश्चिम प्रदेश")),
+    },
+    # Serbia: Vojvodina (VO holds Novi Sad, Subotica and Zrenjanin); not SE (central Serbia, Belgrade with Niš)
+    "RS": {"VO": ("Vojvodina", ("Војводина", "Autonomous Province of Vojvodina"))},
+    # the Dominican Republic's provinces (checked: 25 Santiago de los Caballeros, 37 Santo Domingo Este and Oeste, 24 San
+    # Pedro de Macorís, 10 Higüey and Punta Cana, 18 Puerto Plata, 30 La Vega and Jarabacoa); provinces named like a
+    # city as "Provincia de X"; not the Distrito Nacional (34), a city
+    "DO": {
+        "01": ("Provincia de Azua", ()), "02": ("Bahoruco", ("Baoruco",)), "04": ("Provincia de Dajabón", ()),
+        "06": ("Duarte", ()), "08": ("Espaillat", ()), "09": ("Provincia Independencia", ()),
+        "10": ("La Altagracia", ()), "11": ("Elías Piña", ()), "12": ("Provincia de La Romana", ()),
+        "14": ("María Trinidad Sánchez", ()), "15": ("Monte Cristi", ("Montecristi",)),
+        "16": ("Provincia de Pedernales", ()), "18": ("Provincia de Puerto Plata", ()), "19": ("Hermanas Mirabal", ()),
+        "20": ("Provincia de Samaná", ()), "21": ("Sánchez Ramírez", ()), "23": ("Provincia de San Juan", ()),
+        "24": ("Provincia de San Pedro de Macorís", ()), "25": ("Provincia de Santiago", ()),
+        "26": ("Santiago Rodríguez", ()), "27": ("Valverde", ()), "28": ("Provincia de El Seibo", ()),
+        "30": ("Provincia de La Vega", ()), "31": ("Monseñor Nouel", ()), "32": ("Provincia de Monte Plata", ()),
+        "33": ("Provincia de San Cristóbal", ()), "35": ("Peravia", ()), "36": ("Provincia de San José de Ocoa", ()),
+        "37": ("Provincia de Santo Domingo", ()),
+    },
+    # Guatemala's departments (checked: 07 Guatemala City and Mixco, 01 Cobán, 14 Chichicastenango, 16 Antigua, 20
+    # Mazatenango); departments named like a city or the country as "Departamento de X"
+    "GT": {
+        "01": ("Alta Verapaz", ()), "02": ("Baja Verapaz", ()), "05": ("Departamento de El Progreso", ()),
+        "07": ("Departamento de Guatemala", ()), "09": ("Izabal", ()), "12": ("Petén", ()),
+        "14": ("Quiché", ("El Quiché",)), "16": ("Sacatepéquez", ()), "18": ("Departamento de Santa Rosa", ()),
+        "20": ("Suchitepéquez", ()),
+    },
+    # Honduras's departments (checked: 06 San Pedro Sula and Choloma, 08 Tegucigalpa, 01 La Ceiba, 18 El Progreso and
+    # Olanchito, 15 Catacamas); departments named like a city as "Departamento de X"
+    "HN": {
+        "01": ("Atlántida", ()), "02": ("Departamento de Choluteca", ()), "03": ("Departamento de Colón", ()),
+        "05": ("Copán", ()), "06": ("Cortés", ()), "08": ("Francisco Morazán", ()), "09": ("Gracias a Dios", ()),
+        "11": ("Islas de la Bahía", ("Bay Islands",)), "13": ("Lempira", ()), "14": ("Ocotepeque", ()),
+        "15": ("Olancho", ()), "16": ("Departamento de Santa Bárbara", ()), "17": ("Departamento de Valle", ()),
+        "18": ("Departamento de Yoro", ()),
+    },
     "GB": {
         "ENG": ("England", ("ENG",)),
         "NIR": ("Northern Ireland", ("NIR", "NI")),

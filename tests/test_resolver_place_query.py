@@ -15,7 +15,7 @@ from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR", "DE", "IN", "NZ", "ZA", "DZ",
              "PT", "NL", "BE", "SE", "JP", "CN", "RU", "UA", "ID", "PK", "VN", "EG", "NG", "IR", "PL", "VE", "SA", "IQ", "RO",
-             "MY", "CL", "TH"]
+             "MY", "CL", "TH", "GR", "FI", "AT", "KZ", "DK", "BY", "EC", "KE", "CI", "PE"]
 
 # (parsed spans as (label, value), the place wanted, its country)
 CASES = [
@@ -141,6 +141,27 @@ IN_REGION = [
     ([("locality", "Colón"), ("region", "Provincia de Buenos Aires")], "Colón", "Provincia de Buenos Aires"),
     ([("locality", "Temuco"), ("region", "La Araucanía")], "Temuco", "La Araucanía"),
     ([("locality", "Pak Kret"), ("region", "Nonthaburi")], "Pak Kret", "Nonthaburi"),
+    ([("locality", "Kallithéa"), ("region", "Central Macedonia")], "Kallithéa", "Central Macedonia"),
+    ([("locality", "Néa Ionía"), ("region", "Thessaly")], "Néa Ionía", "Thessaly"),
+    ([("locality", "Tammela"), ("region", "Kanta-Häme")], "Tammela", "Kanta-Häme"),
+    ([("locality", "Pyhäjärvi"), ("region", "Pohjois-Pohjanmaa")], "Pyhäjärvi", "Pohjois-Pohjanmaa"),
+    ([("locality", "Sankt Peter"), ("region", "Steiermark")], "Sankt Peter", "Steiermark"),
+    ([("locality", "Gries"), ("region", "Kärnten")], "Gries", "Kärnten"),
+    ([("locality", "Aksu"), ("region", "Akmola Region")], "Aksu", "Akmola Region"),
+    ([("locality", "Aktau"), ("region", "Karaganda Region")], "Aktau", "Karaganda Region"),
+    ([("locality", "Viby"), ("region", "Region Sjælland")], "Viby", "Region Sjælland"),
+    ([("locality", "Frederiksberg"), ("region", "Region Sjælland")], "Frederiksberg", "Region Sjælland"),
+    ([("locality", "Svislach"), ("region", "Minsk Region")], "Svislach", "Minsk Region"),
+    ([("locality", "Rechytsa"), ("region", "Brest Region")], "Rechytsa", "Brest Region"),
+    ([("locality", "Milagro"), ("region", "El Oro")], "Milagro", "El Oro"),
+    ([("locality", "Eloy Alfaro"), ("region", "Manabí")], "Eloy Alfaro", "Manabí"),
+    ([("locality", "Githunguri"), ("region", "Machakos County")], "Githunguri", "Machakos County"),
+    ([("locality", "Githunguri"), ("region", "Kiambu County")], "Githunguri", "Kiambu County"),
+    ([("locality", "Katiola"), ("region", "Denguélé")], "Katiola", "Denguélé"),
+    ([("locality", "Fengolo"), ("region", "Denguélé")], "Fengolo", "Denguélé"),
+    ([("locality", "San Juan"), ("region", "Ucayali")], "San Juan", "Ucayali"),
+    ([("locality", "Miraflores"), ("region", "Región Piura")], "Miraflores", "Región Piura"),
+    ([("locality", "Piura")], "Piura", "Región Piura"),  # a region named like its capital: the city still
 ]  # fmt: skip
 
 
