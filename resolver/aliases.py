@@ -303,6 +303,23 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "24": ("Miyagi", ("宮城県", "Miyagi-ken")), "28": ("Nara", ("奈良県", "Nara-ken")),
         "35": ("Shiga", ("滋賀県", "Shiga-ken")), "36": ("Shimane", ("島根県", "Shimane-ken")),
         "41": ("Tottori", ("鳥取県", "Tottori-ken")), "46": ("Yamanashi", ("山梨県", "Yamanashi-ken")),
+        # the prefectures pycountry names (by their cities), with the kanji addresses start with (大阪府, not the
+        # city's 大阪)
+        "02": ("Akita", ("秋田県", "Akita-ken")), "03": ("Aomori", ("青森県", "Aomori-ken")),
+        "04": ("Chiba", ("千葉県", "Chiba-ken")), "07": ("Fukuoka", ("福岡県", "Fukuoka-ken")),
+        "08": ("Fukushima", ("福島県", "Fukushima-ken")), "09": ("Gifu", ("岐阜県", "Gifu-ken")),
+        "11": ("Hiroshima", ("広島県", "Hiroshima-ken")), "18": ("Kagoshima", ("鹿児島県", "Kagoshima-ken")),
+        "20": ("Kochi", ("高知県", "Kochi-ken")), "21": ("Kumamoto", ("熊本県", "Kumamoto-ken")),
+        "22": ("Kyoto", ("京都府", "Kyoto-fu")), "25": ("Miyazaki", ("宮崎県", "Miyazaki-ken")),
+        "26": ("Nagano", ("長野県", "Nagano-ken")), "27": ("Nagasaki", ("長崎県", "Nagasaki-ken")),
+        "29": ("Niigata", ("新潟県", "Niigata-ken")), "30": ("Oita", ("大分県", "Oita-ken")),
+        "31": ("Okayama", ("岡山県", "Okayama-ken")), "32": ("Osaka", ("大阪府", "Osaka-fu")),
+        "33": ("Saga", ("佐賀県", "Saga-ken")), "34": ("Saitama", ("埼玉県", "Saitama-ken")),
+        "37": ("Shizuoka", ("静岡県", "Shizuoka-ken")), "38": ("Tochigi", ("栃木県", "Tochigi-ken")),
+        "39": ("Tokushima", ("徳島県", "Tokushima-ken")), "40": ("Tokyo", ("東京都", "Tokyo-to")),
+        "42": ("Toyama", ("富山県", "Toyama-ken")), "43": ("Wakayama", ("和歌山県", "Wakayama-ken")),
+        "44": ("Yamagata", ("山形県", "Yamagata-ken")), "45": ("Yamaguchi", ("山口県", "Yamaguchi-ken")),
+        "47": ("Okinawa", ("沖縄県", "Okinawa-ken")),
     },
     "IN": {
         "01": ("Andaman and Nicobar Islands", ()), "02": ("Andhra Pradesh", ()), "03": ("Assam", ()),

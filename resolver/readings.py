@@ -134,7 +134,7 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       code (its postcode's region, when there is a postcode) read as the locality in that region
       (``code_read_as_locality``: "Charlotte Amalie, VI 00802", "University Park IL"), as is a street or venue
       ending in a region's code ("Canton CT"); a locality ending in a subdivision's code read as the locality and
-      its region ("Napoli NA"); a county with no locality read as the locality ("..., Tiranë, Albania"); a
+      its region ("Napoli NA"); a county read as the locality ("..., Tiranë, Albania", "大阪府大阪市北区"); a
       locality ending in a postal district's number read as the city ("Dublin 8", "Budapest VI"); a locality the
       tagger cut in two read as one name (``_cut_locality``: "City of
       Tupper" + "Lake"); a place query (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
@@ -172,9 +172,9 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         value = comps["locality"]
         out.append(_relabeled(reading, "locality", "region", value, reading.probability * ALT_FLOOR,
                               f"{value!r} read as a region"))  # fmt: skip
-    if "county" in comps and "locality" not in comps:
+    if "county" in comps:
         # the resolver matches no county: a town the tagger read as one is the locality ("Rruga e Durrësit 5,
-        # Tiranë, Albania")
+        # Tiranë, Albania"), as is a city read as the county of its ward ("大阪府大阪市北区": 大阪市 and its 北区)
         value = comps["county"]
         out.append(_relabeled(reading, "county", "locality", value, _doubt(reading, "county", STREET_TAIL_FLOOR),
                               f"{value!r} read as the locality"))  # fmt: skip

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from resolver.readings import _postal_district, from_parse, geocode
 from tests.resolver_checks import gazetteer_plus_fixture
 
-COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE"]
+COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -23,6 +23,10 @@ CASES = [
     # a county that names a region: the place in that region, not the bigger one of its name elsewhere
     ([("suburb", "Suzhou"), ("county", "Anhui")], "Suzhou", "CN", "Anhui"),
     ([("locality", "Suzhou"), ("county", "Jiangsu")], "Suzhou", "CN", "Jiangsu"),
+    # a city read as the county of its ward, the ward unknown in that region (Tokyo's Kita is the one the gazetteer has)
+    ([("region", "大阪府"), ("county", "大阪市"), ("locality", "北区"), ("street", "梅田"), ("house_number", "3-1-1")],
+     "Osaka", "JP", "Osaka"),
+    ([("region", "東京都"), ("locality", "北区"), ("street", "王子"), ("house_number", "1-1-1")], "Kita", "JP", "Tokyo"),
     # a city and its postal district
     ([("house_number", "12"), ("street", "O'Connell Street"), ("locality", "Dublin 1"), ("postcode", "D01 T3K8"),
       ("country", "Ireland")], "Dublin", "IE", None),
