@@ -288,7 +288,7 @@ class Service:
             assert tagger is not None
             if parse is None:
                 parse = self.parse_payloads(tagger, [req.text])[0]
-            reading = from_parse(parse["components"])  # over-long spans are left out, never a 422
+            reading = from_parse(parse["components"], text=req.text)  # over-long spans are left out, never a 422
             text = req.text
             alternatives = (lambda: tagger.parse_alternatives(text)) if hasattr(tagger, "parse_alternatives") else None
         else:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -49,6 +50,7 @@ class Reading:
     source: str = "top parse"
     derived: bool = False  # made by ``derive``: its constraints are the point of it, none is relaxed
     spans: tuple[tuple[str, str], ...] = ()  # (label, value) of every parsed component in text order (venue too)
+    joined: str | None = None  # a names-only text's names as one, when only spaces part them (``_glued``)
 
     def key(self) -> tuple[tuple[str, str], ...]:
         return tuple(sorted(self.components.items()))
@@ -84,8 +86,11 @@ def place_payload(p: Place) -> dict[str, Any]:
     return out
 
 
-def from_parse(components: Iterable[Mapping[str, Any]], probability: float = 1.0, source: str = "top parse") -> Reading:
-    """A reading from parsed components (``{"label", "value", "confidence"?}``; first of each label)."""
+def from_parse(components: Iterable[Mapping[str, Any]], probability: float = 1.0, source: str = "top parse",
+               text: str | None = None) -> Reading:
+    """A reading from parsed components (``{"label", "value", "confidence"?, "start"?, "end"?}``; first of each
+    label) of ``text`` when given."""
+    components = list(components)
     comps: dict[str, str] = {}
     conf: dict[str, float] = {}
     spans: list[tuple[str, str]] = []
@@ -98,7 +103,20 @@ def from_parse(components: Iterable[Mapping[str, Any]], probability: float = 1.0
             comps[label] = value
             if isinstance(c.get("confidence"), int | float):
                 conf[label] = float(c["confidence"])
-    return Reading(comps, probability, conf, source, spans=tuple(spans))
+    return Reading(comps, probability, conf, source, spans=tuple(spans), joined=_glued(components, text))
+
+
+def _glued(components: Sequence[Mapping[str, Any]], text: str | None) -> str | None:
+    """The whole ``text`` as one name when it is two or three parsed names, nothing numbered, with only spaces
+    between them ("Nizhniy Novgorod" read as suburb + locality, "Port Sudan" as locality + country), else None."""
+    spans = sorted((c["start"], c["end"], c.get("label")) for c in components
+                   if isinstance(c.get("start"), int) and isinstance(c.get("end"), int))  # fmt: skip
+    if text is None or not 2 <= len(spans) <= 3 or any(label in NUMBERED for _, _, label in spans):
+        return None
+    ends = text[:spans[0][0]] + text[spans[-1][1]:]
+    if ends.strip(" \t.;") or any(text[a[1]:b[0]].strip() for a, b in pairwise(spans)):
+        return None
+    return text[spans[0][0]:spans[-1][1]]
 
 
 def from_alternatives(alternatives: Mapping[str, Any], top: Reading | None = None) -> list[Reading]:
@@ -124,6 +142,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     * a country that also names a region, read as the region ("Arvada, CO"; always tried: a tagger
       often reads a US state code as a country), and a county that names a region, read as it ("Suzhou,
       Anhui"; always tried: the resolver matches no county);
+    * a names-only text whose names, parted by spaces only, are together exactly a place's name, read as that
+      one name ("Nizhniy Novgorod", "Port Sudan"; always tried);
     * when ``weak`` (the reading's own evidence is poor): a region that also names a country, read as
       the country ("Podgorica, ME"); a country or region that is a known postcode, read as the postcode
       when the reading has none that is known ("800 California 116, 95472"); a locality between a street
@@ -151,6 +171,12 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         value = comps["county"]
         out.append(_relabeled(reading, "county", "region", value, _doubt(reading, "county", ALT_FLOOR),
                               f"{value!r} read as a region"))  # fmt: skip
+    if reading.joined and cands.names_exact_places(conn, normalize_name(reading.joined), None):
+        # a place's name the tagger cut in two ("Nizhniy Novgorod": a suburb and Velikiy Novgorod's alias): the
+        # whole text, when it is exactly a place's name, at the tagger reading's probability (always tried): it
+        # names every word, where the tagger's reading leaves one unmatched, so the gazetteer decides
+        out.append(Reading({"locality": reading.joined}, reading.probability, {}, f"{reading.joined!r} read as one name",
+                           True))
     if not weak:
         return out
     if "region" in comps and "country" not in comps:

@@ -1,18 +1,21 @@
 """Names abroad as the tagger read them: a town read as a county (the resolver matches no county), a county that
 names a region, a city written with its postal district ("Dublin 8", "Budapest VI"), an overseas territory that is
-a country of the gazetteer and a region of France (ISO 3166-2 FR-RE), and a country written in its own language.
+a country of the gazetteer and a region of France (ISO 3166-2 FR-RE), a country written in its own language, and a
+place's name the tagger cut in two.
 One test per case, over parse-shaped input as the tagger gave it; the gazetteer is the session's US gazetteer plus
 the places of the countries below (the distractors included: South Dublin, IE; Saint-Denis, Île-de-France)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import sqlalchemy as sa
 
-from resolver.readings import _postal_district, from_parse, geocode
+from resolver.readings import _glued, _postal_district, from_parse, geocode
 from tests.resolver_checks import gazetteer_plus_fixture
 
-COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP"]
+COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -69,3 +72,44 @@ def test_reading(engine: sa.Engine, spans: list[tuple[str, str]], name: str, cou
 ])  # fmt: skip
 def test_postal_district(name: str | None, head: str | None) -> None:
     assert _postal_district(name) == head
+
+
+def _parsed(text: str, spans: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Components of ``text`` as the tagger gives them: each value found in order, with its offsets."""
+    out, at = [], 0
+    for label, value in spans:
+        start = text.index(value, at)
+        at = start + len(value)
+        out.append({"label": label, "value": value, "start": start, "end": at, "confidence": 0.8})
+    return out
+
+
+# (text, its parse, the place wanted, its country): a place's name cut in two is read as one name when only spaces
+# part its pieces and the whole is exactly a place's name; otherwise the pieces stand
+JOINED = [
+    ("Bagong Silang", [("suburb", "Bagong"), ("locality", "Silang")], "Bagong Silang", "PH"),
+    ("Port Sudan", [("locality", "Port"), ("country", "Sudan")], "Port Sudan", "SD"),
+    ("Paris France", [("locality", "Paris"), ("country", "France")], "Paris", "FR"),  # no place "Paris France"
+    ("Silang, Bagong", [("locality", "Silang"), ("suburb", "Bagong")], "Silang", "PH"),  # a comma parts them
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "spans", "name", "country"), JOINED, ids=[c[0] for c in JOINED])
+def test_a_name_cut_in_two(engine: sa.Engine, text: str, spans: list[tuple[str, str]], name: str, country: str) -> None:
+    reading = from_parse(_parsed(text, spans), text=text)
+    with engine.connect() as conn:
+        res = geocode(conn, reading)
+    assert (res.results[0].name, res.results[0].country) == (name, country), res.considered
+
+
+@pytest.mark.parametrize(("text", "spans", "joined"), [
+    ("Nizhniy Novgorod", [("suburb", "Nizhniy"), ("locality", "Novgorod")], "Nizhniy Novgorod"),
+    (" Port Sudan.", [("locality", "Port"), ("country", "Sudan")], "Port Sudan"),
+    ("Kazan, Tatarstan", [("locality", "Kazan"), ("region", "Tatarstan")], None),
+    ("12 Main Street", [("house_number", "12"), ("street", "Main Street")], None),
+    ("Berlin", [("locality", "Berlin")], None),
+    ("A B C D", [("venue", "A"), ("street", "B"), ("suburb", "C"), ("locality", "D")], None),
+])  # fmt: skip
+def test_glued(text: str, spans: list[tuple[str, str]], joined: str | None) -> None:
+    assert _glued(_parsed(text, spans), text) == joined
+    assert _glued(_parsed(text, spans), None) is None

@@ -187,7 +187,7 @@ def v1_search(state: StateDep, service: ServiceDep, conn: ConnectionDep,
         raise APIError(422, "invalid_request", str(exc)) from None
     tagger = pick_tagger(state, arm)
     parse = service.parse_payloads(tagger, [text])[0]
-    reading = from_parse(parse["components"])
+    reading = from_parse(parse["components"], text=text)
     alternatives = (lambda: tagger.parse_alternatives(text)) if hasattr(tagger, "parse_alternatives") else None
     places = _geocode(conn, reading, _country_hint(boundary_country), size, alternatives)
     query = {"text": text, "size": size, "parser": "addrnet", "parsed_text": reading.components}
