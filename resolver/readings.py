@@ -156,8 +156,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       ending in a region's code ("Canton CT"); a locality ending in a subdivision's code read as the locality and
       its region ("Napoli NA"); a county read as the locality ("..., Tiranë, Albania", "大阪府大阪市北区"); a
       locality ending in a postal district's number read as the city ("Dublin 8", "Budapest VI"); a locality the
-      tagger cut in two read as one name (``_cut_locality``: "City of
-      Tupper" + "Lake"); a place query (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
+      tagger cut in two read as one name (``_cut_locality``: "City of Tupper" + "Lake"); a place query
+      (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
     """
     comps = reading.components
     out: list[Reading] = []
