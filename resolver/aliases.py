@@ -250,6 +250,9 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "56": ("Cataluña", ("Catalunya", "Catalonia")),
         "58": ("Galicia", ("Galiza",)),
         "59": ("País Vasco", ("Euskadi", "Basque Country")),
+        # named by pycountry before (the name kept): the Canarian and Valencian spellings
+        "53": ("Canarias", ("Islas Canarias", "Canary Islands")),
+        "60": ("Comunidad Valenciana", ("Comunitat Valenciana", "País Valencià", "Valencian Community")),
     },
     "NL": {
         "01": ("Drenthe", ()),
@@ -881,6 +884,347 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "11": ("Islas de la Bahía", ("Bay Islands",)), "13": ("Lempira", ()), "14": ("Ocotepeque", ()),
         "15": ("Olancho", ()), "16": ("Departamento de Santa Bárbara", ()), "17": ("Departamento de Valle", ()),
         "18": ("Departamento de Yoro", ()),
+    },
+    # Angola's provinces (checked: 09 Lubango, 02 Cuíto, 06 Sumbe and Porto Amboim, 12 Malanje, 17 Dundo and Lucapa,
+    # 16 Soyo and Mbanza Kongo, 14 Luena, CBG Menongue, 19 Panguíla and Barra do Dande); Bié and Bengo
+    # (other names of Cuíto and Cacuaco), Malanje, Namibe and Zaire (a city, a city's old name, a country) as
+    # "Província de X"; not 04 (villages only), CUB (Cuando, a common Spanish word, 22,000 people) nor ICB (one village)
+    "AO": {
+        "02": ("Província do Bié", ("Bié Province",)), "05": ("Cuanza Norte", ("Kwanza Norte",)),
+        "06": ("Cuanza Sul", ("Kwanza Sul",)), "07": ("Cunene", ("Kunene",)), "09": ("Huíla", ("Província da Huíla",)),
+        "12": ("Província de Malanje", ("Malanje Province",)), "13": ("Província do Namibe", ("Namibe Province",)),
+        "14": ("Moxico", ("Província do Moxico",)), "16": ("Província do Zaire", ("Zaire Province",)),
+        "17": ("Lunda Norte", ("Lunda North",)), "18": ("Lunda Sul", ("Lunda South",)), "19": ("Província do Bengo", ("Bengo Province",)),
+        "CBG": ("Cubango", ("Província do Cubango",)),
+    },
+    # Syria's governorates (checked: 09 Aleppo, Al Bab and Manbij, 11 Homs and Tadmur, 02 Latakia and Jableh, 07 Deir
+    # ez-Zor and Al Mayadin, 08 Douma and Jaramana); not Damascus (13), a city; "X Governorate" after the capital
+    "SY": {
+        "02": ("Latakia Governorate", ("محافظة اللاذقية",)), "07": ("Deir ez-Zor Governorate", ("محافظة دير الزور",)),
+        "08": ("Rif Dimashq", ("Rif Dimashq Governorate", "Rural Damascus", "ريف دمشق")),
+        "09": ("Aleppo Governorate", ("محافظة حلب",)), "11": ("Homs Governorate", ("محافظة حمص",)),
+    },
+    # Myanmar's states and regions (checked: 01 Sittwe and Kyaukpyu, 03 Pathein and Hinthada, 04 Myitkyina, 05 Hpa-An and
+    # Myawaddy, 10 Monywa and Shwebo, 11 Kengtung and Muse, 12 Dawei and Myeik, 13 Mawlamyine, 15 Pakokku and
+    # Thayetmyo); Chin and Mon (words) and Sagaing, Magway and Tanintharyi (towns) as "X State" / "X Region" only
+    "MM": {
+        "01": ("Rakhine State", ("Rakhine", "Arakan State")), "02": ("Chin State", ()),
+        "03": ("Ayeyarwady Region", ("Ayeyarwady", "Irrawaddy Region")), "04": ("Kachin State", ("Kachin",)),
+        "05": ("Kayin State", ("Kayin", "Karen State")), "06": ("Kayah State", ("Kayah", "Karenni State")),
+        "10": ("Sagaing Region", ()), "11": ("Shan State", ("Shan",)),
+        "12": ("Tanintharyi Region", ("Tenasserim Region",)), "13": ("Mon State", ()),
+        "15": ("Magway Region", ("Magwe Region",)),
+    },
+    # Cuba's provinces (checked: 09 Bayamo and Manzanillo, 16 Santa Clara and Sagua la Grande, MA Güines and San José de
+    # las Lajas, 04 Nueva Gerona); not Havana (02), a city
+    "CU": {
+        "04": ("Isla de la Juventud", ("Isle of Youth",)), "09": ("Granma", ("Provincia de Granma",)),
+        "16": ("Villa Clara", ("Provincia de Villa Clara",)), "MA": ("Mayabeque", ("Provincia de Mayabeque",)),
+    },
+    # Somalia's regions (checked: 20 Hargeisa and Berbera, 21 Borama, 09 Kismayo, 14 Marka and Afgooye, 03 Bosaso, 04
+    # Baidoa, 19 Burao, 10 Galkayo and Hobyo, 18 Garowe); not Mogadishu (02, Banaadir), a city; Bari (an Italian city)
+    # and Bay (a word) as "X Region"
+    "SO": {
+        "01": ("Bakool", ("Bakool Region",)), "03": ("Bari Region", ("Gobolka Bari",)), "04": ("Bay Region", ("Gobolka Bay",)),
+        "05": ("Galguduud", ("Galgaduud",)), "06": ("Gedo", ("Gedo Region",)), "07": ("Hiiraan", ("Hiran", "Hiran Region")),
+        "08": ("Jubbada Dhexe", ("Middle Juba",)), "09": ("Jubbada Hoose", ("Lower Juba",)),
+        "10": ("Mudug", ("Mudug Region",)), "12": ("Sanaag", ("Sanaag Region",)),
+        "13": ("Shabeellaha Dhexe", ("Middle Shabelle",)), "14": ("Shabeellaha Hoose", ("Lower Shabelle",)),
+        "18": ("Nugaal", ("Nugal", "Nugaal Region")), "19": ("Togdheer", ("Togdheer Region",)),
+        "20": ("Woqooyi Galbeed", ("Maroodi Jeex", "Waqooyi Galbeed")), "21": ("Awdal", ("Awdal Region",)),
+        "22": ("Sool", ("Sool Region",)),
+    },
+    # Burkina Faso's regions before 2025 (checked: 09 Bobo-Dioulasso and Houndé, 06 Koudougou and Léo, 10 Ouahigouya, 04
+    # Pouytenga and Tenkodogo, 05 Kaya, 02 Banfora, 01 Dédougou and Nouna, 13 Gaoua and Diébougou, 12 Djibo and Dori),
+    # not 03 (Centre, Ouagadougou), a city; compass names and common words as "Région de X"; the names of the 2025
+    # reform are left out until checked
+    "BF": {
+        "01": ("Boucle du Mouhoun", ()), "02": ("Région des Cascades", ()),
+        "04": ("Région du Centre-Est", ("Centre-Est",)), "05": ("Région du Centre-Nord", ("Centre-Nord",)),
+        "06": ("Région du Centre-Ouest", ("Centre-Ouest",)), "07": ("Région du Centre-Sud", ("Centre-Sud",)),
+        "08": ("Région de l'Est", ()), "09": ("Hauts-Bassins", ()),
+        "10": ("Région du Nord", ()), "11": ("Plateau-Central", ()), "12": ("Région du Sahel", ()),
+        "13": ("Région du Sud-Ouest", ("Sud-Ouest",)),
+    },
+    # Sudan's states (checked: 36 Port Sudan and Suakin, 38 Wad Madani, 39 Gedaref, 41 Kosti and Rabak, 42 Ad-Damazin, 43
+    # Dongola and Wadi Halfa, 49 Nyala, 53 Atbara and Shendi, 55 El Fasher, 56 El Obeid, 62 An Nahud and Babanusa);
+    # states named like a sea, a river or a city as "X State"
+    "SD": {
+        "36": ("Red Sea State", ("ولاية البحر الأحمر",)), "38": ("Al Jazirah State", ("Gezira State", "Gezira", "ولاية الجزيرة")),
+        "39": ("Al Qadarif State", ("Gedaref State", "ولاية القضارف")), "41": ("White Nile State", ("ولاية النيل الأبيض",)),
+        "42": ("Blue Nile State", ("ولاية النيل الأزرق",)), "43": ("Northern State", ("الولاية الشمالية",)),
+        "47": ("West Darfur", ("West Darfur State", "ولاية غرب دارفور")),
+        "49": ("South Darfur", ("South Darfur State", "ولاية جنوب دارفور")),
+        "50": ("South Kordofan", ("South Kordofan State", "ولاية جنوب كردفان")),
+        "53": ("River Nile State", ("Nile State", "ولاية نهر النيل")),
+        "55": ("North Darfur", ("North Darfur State", "ولاية شمال دارفور")),
+        "56": ("North Kordofan", ("North Kordofan State", "ولاية شمال كردفان")),
+        "60": ("East Darfur", ("East Darfur State", "ولاية شرق دارفور")),
+        "61": ("Central Darfur", ("Central Darfur State", "ولاية وسط دارفور")),
+        "62": ("West Kordofan", ("West Kordofan State", "ولاية غرب كردفان")),
+    },
+    # Mozambique's provinces (checked: 01 Pemba and Montepuez, 02 Xai-Xai and Chibuto, 04 Matola and Manhiça, 05 Beira and
+    # Dondo, 07 Lichinga and Cuamba, 09 Quelimane and Mocuba); not Maputo city (11); Gaza (a city abroad) and Maputo
+    # as "Província de X"
+    "MZ": {
+        "01": ("Cabo Delgado", ("Província de Cabo Delgado",)), "02": ("Província de Gaza", ("Gaza Province",)),
+        "04": ("Província de Maputo", ("Maputo Province",)), "05": ("Sofala", ("Província de Sofala",)),
+        "07": ("Niassa", ("Província do Niassa",)), "09": ("Zambézia", ("Província da Zambézia",)),
+    },
+    # Zambia's provinces (checked: 08 Kitwe and Ndola, 07 Livingstone and Choma, 02 Kabwe, 03 Chipata, 06 Solwezi, 05
+    # Kasama, 04 Mansa, 01 Mongu, 10 Chinsali and Mpika); compass-named ones as "X Province" only
+    "ZM": {
+        "01": ("Western Province", ()), "02": ("Central Province", ()), "03": ("Eastern Province", ()),
+        "04": ("Luapula", ("Luapula Province",)), "05": ("Northern Province", ()),
+        "06": ("North-Western Province", ("Northwestern Province",)), "07": ("Southern Province", ()),
+        "08": ("Copperbelt", ("Copperbelt Province",)), "10": ("Muchinga", ("Muchinga Province",)),
+    },
+    # Tanzania's regions (checked: 02 Kibaha and Bagamoyo, 06 Moshi, 08 Musoma and Tarime, 14 Songea, 19 Bukoba, 24
+    # Sumbawanga, 27 Babati and Mbulu, 29 Mpanda, 31 Bariadi, 32 Tunduma and Vwawa, 13 Wete, 20 Chake Chake, 22 Nungwi);
+    # not 25 (Zanzibar City) nor 21 (Koani with Mahonda of the north); a mountain or a word as "X Region"
+    "TZ": {
+        "02": ("Pwani", ("Pwani Region", "Coast Region")), "06": ("Kilimanjaro Region", ("Mkoa wa Kilimanjaro",)),
+        "08": ("Mara Region", ("Mkoa wa Mara",)), "13": ("Pemba North", ("Pemba Kaskazini", "North Pemba")),
+        "14": ("Ruvuma", ("Ruvuma Region",)), "19": ("Kagera", ("Kagera Region",)),
+        "20": ("Pemba South", ("Pemba Kusini", "South Pemba")),
+        "22": ("Unguja North", ("Unguja Kaskazini", "Zanzibar North", "North Unguja")),
+        "24": ("Rukwa", ("Rukwa Region",)), "27": ("Manyara Region", ("Manyara",)), "29": ("Katavi", ("Katavi Region",)),
+        "31": ("Simiyu", ("Simiyu Region",)), "32": ("Songwe Region", ("Songwe",)),
+    },
+    # Haiti's departments (checked: 11 Port-au-Prince and Carrefour, 06 Saint-Marc and Dessalines, 03 Port-de-Paix, 09
+    # Cap-Haïtien, 12 Les Cayes, 13 Jacmel, 14 Jérémie, 15 Miragoâne, 07 Hinche and Mirebalais, 10 Fort Liberté);
+    # compass-named ones as "Département de X"
+    "HT": {
+        "03": ("Département du Nord-Ouest", ("Nord-Ouest",)), "06": ("Artibonite", ("L'Artibonite",)),
+        "07": ("Département du Centre", ()), "09": ("Département du Nord", ()), "10": ("Département du Nord-Est", ("Nord-Est",)),
+        "11": ("Département de l'Ouest", ()), "12": ("Département du Sud", ()), "13": ("Département du Sud-Est", ("Sud-Est",)),
+        "14": ("Grand'Anse", ("Grande-Anse",)), "15": ("Nippes", ("Département des Nippes",)),
+    },
+    # Yemen's governorates (checked: 04 Mukalla and Shibam, 25 Taiz and Mocha, 01 Zinjibar, 05 Ataq, 03 Al Ghaydah, 21
+    # Al Hazm, 28 Hadibu and Qalansiyah); not Aden (02) nor Sanaa (26), cities, nor 16 (Sayyan with Sahar) and 27
+    "YE": {
+        "01": ("Abyan", ("محافظة أبين",)), "03": ("Al Mahrah", ("Mahra", "محافظة المهرة")),
+        "04": ("Hadramaut", ("Hadhramaut", "Hadramawt", "حضرموت")), "05": ("Shabwah", ("Shabwa", "محافظة شبوة")),
+        "21": ("Al Jawf Governorate", ("محافظة الجوف",)), "25": ("Taiz Governorate", ("محافظة تعز",)),
+        "28": ("Socotra", ("Soqotra", "أرخبيل سقطرى")),
+    },
+    # Libya's districts (checked: 63 Al Bayda and Shahhat, 67 Al Ajaylat and Zuwara, 79 Tobruk, 80 Gharyan and Zintan, 81
+    # Janzur and Al Aziziyah, 82 Al Khums and Tarhuna, 83 Ajdabiya, 64 Hun and Waddan, 65 Tazirbu, 73 Murzuq, 78 Brak,
+    # 84 Ubari); not Tripoli (77), Benghazi (69) nor Sirte (76), their city
+    "LY": {
+        "63": ("Al Jabal al Akhdar", ("Jabal al Akhdar", "الجبل الأخضر")), "64": ("Al Jufrah", ("Jufra", "الجفرة")),
+        "65": ("Al Kufrah District", ("Kufra District", "الكفرة")), "67": ("An Nuqat al Khams", ("Nuqat al Khams", "النقاط الخمس")),
+        "73": ("Murzuq District", ("شعبية مرزق",)), "78": ("Wadi al Shatii", ("Wadi ash Shati", "وادي الشاطئ")),
+        "79": ("Al Butnan", ("Butnan", "البطنان")), "80": ("Al Jabal al Gharbi", ("Jabal al Gharbi", "الجبل الغربي")),
+        "81": ("Al Jafara", ("Jafara", "الجفارة")), "82": ("Al Murqub", ("Murqub", "المرقب")),
+        "83": ("Al Wahat", ("الواحات",)), "84": ("Wadi al Hayaa", ("وادي الحياة",)),
+    },
+    # Lebanon's governorates (checked: 05 Aley and Jounieh, 06 Sidon and Tyre, 07 Nabatieh, 08 Zahlé, 09 Tripoli and
+    # Bsharri, 10 Halba, 11 Baalbek and Arsal); not Beirut (04), a city; compass names, Nabatieh and Akkar (Halba's other name) as "X Governorate"
+    "LB": {
+        "05": ("Mount Lebanon", ("Mount Lebanon Governorate", "Jabal Lubnan", "جبل لبنان")),
+        "06": ("South Governorate", ("South Lebanon", "محافظة الجنوب")), "07": ("Nabatieh Governorate", ("محافظة النبطية",)),
+        "08": ("Beqaa Governorate", ("Beqaa", "Bekaa", "محافظة البقاع")),
+        "09": ("North Governorate", ("North Lebanon", "محافظة الشمال")), "10": ("Akkar Governorate", ("محافظة عكار",)),
+        "11": ("Baalbek-Hermel", ("Baalbek-Hermel Governorate", "بعلبك الهرمل")),
+    },
+    # Algeria's wilayas pycountry cannot name (checked: 40 Boudouaou and Bordj Menaïel, 44 Besbes and El Kala, 55 Koléa
+    # and Cherchell); provinces named after their capital as "X Province"; not Algiers (01), nor 53, BB and EM (one town)
+    "DZ": {
+        "40": ("Boumerdès Province", ("Wilaya de Boumerdès", "ولاية بومرداس")),
+        "44": ("El Tarf Province", ("Wilaya d'El Tarf", "ولاية الطارف")),
+        "55": ("Tipaza Province", ("Wilaya de Tipaza", "ولاية تيبازة")),
+    },
+    # New Zealand's regions (checked: E8 Tauranga and Rotorua, E9 Christchurch and Timaru, F2 Hastings and Napier, F3
+    # Palmerston North and Whanganui, F7 Dunedin, F8 Invercargill, F9 New Plymouth, G1 Hamilton and Taupo, G2
+    # Wellington and Lower Hutt, G3 Greymouth and Westport, TAS Richmond and Motueka); Wellington, Canterbury and
+    # Marlborough (cities, here or abroad) and West Coast (a phrase) as "X Region"
+    "NZ": {
+        "10": ("Chatham Islands", ("Wharekauri", "Rēkohu")), "E8": ("Bay of Plenty", ("Bay of Plenty Region",)),
+        "E9": ("Canterbury Region", ("Waitaha",)), "F2": ("Hawke's Bay", ("Hawke's Bay Region",)),
+        "F3": ("Manawatū-Whanganui", ("Manawatu-Wanganui",)),
+        "F4": ("Marlborough Region", ()), "F6": ("Northland", ("Northland Region", "Te Tai Tokerau")),
+        "F7": ("Otago", ("Otago Region",)), "F8": ("Southland", ("Southland Region", "Murihiku")),
+        "F9": ("Taranaki", ("Taranaki Region",)), "G1": ("Waikato", ("Waikato Region",)),
+        "G2": ("Wellington Region", ("Greater Wellington",)), "G3": ("West Coast Region", ("Te Tai Poutini",)),
+        "TAS": ("Tasman District", ("Tasman Region",)),
+    },
+    # Slovakia's regions (checked: 01 Banská Bystrica and Zvolen, 02 Bratislava, 03 Košice and Michalovce, 04 Nitra and
+    # Nové Zámky, 05 Prešov and Poprad, 06 Trenčín and Prievidza, 07 Trnava and Piešťany, 08 Žilina and Martin); the
+    # kraj's adjective form, never the bare city name
+    "SK": {
+        "01": ("Banskobystrický kraj", ("Banská Bystrica Region",)), "02": ("Bratislavský kraj", ("Bratislava Region",)),
+        "03": ("Košický kraj", ("Košice Region",)), "04": ("Nitriansky kraj", ("Nitra Region",)),
+        "05": ("Prešovský kraj", ("Prešov Region",)), "06": ("Trenčiansky kraj", ("Trenčín Region",)),
+        "07": ("Trnavský kraj", ("Trnava Region",)), "08": ("Žilinský kraj", ("Žilina Region",)),
+    },
+    # Benin's departments (checked: 07 Malanville and Kandi, 08 Natitingou, 09 Abomey-Calavi and Ouidah, 10 Parakou, 11
+    # Savalou and Savé, 12 Dogbo and Aplahoué, 13 Djougou, 15 Lokossa, 16 Porto-Novo, 17 Pobé and Kétou, 18 Abomey and
+    # Bohicon); not Cotonou (14, Littoral), a city; common words as "Département de X"
+    "BJ": {
+        "07": ("Alibori", ()), "08": ("Atakora", ("Atacora",)), "09": ("Département de l'Atlantique", ("Atlantique Department",)),
+        "10": ("Borgou", ()), "11": ("Département des Collines", ("Collines Department",)), "12": ("Couffo", ("Kouffo",)),
+        "13": ("Donga", ()), "15": ("Département du Mono", ("Mono Department",)), "16": ("Ouémé", ()),
+        "17": ("Département du Plateau", ("Plateau Department",)), "18": ("Zou", ("Département du Zou",)),
+    },
+    # Jordan's governorates (checked: 02 Salt and Suwaylih, 09 Karak, 15 Mafraq, 17 Zarqa and Russeifa); not Amman (16)
+    # nor Aqaba (21), their city; "X Governorate" after the capital
+    "JO": {
+        "02": ("Balqa Governorate", ("Al-Balqa", "محافظة البلقاء")), "09": ("Karak Governorate", ("محافظة الكرك",)),
+        "15": ("Mafraq Governorate", ("محافظة المفرق",)), "17": ("Zarqa Governorate", ("محافظة الزرقاء",)),
+    },
+    # Armenia's provinces (checked: 01 Ashtarak and Aparan, 04 Sevan and Gavar, 05 Abovyan and Hrazdan, 06 Vanadzor and
+    # Spitak, 07 Gyumri, 08 Kapan and Goris, 09 Ijevan and Dilijan, 10 Yeghegnadzor); not Yerevan (11), a city; the
+    # villages of a province's name (under 2,000 people each) no reason for a longer form
+    "AM": {
+        "01": ("Aragatsotn", ("Արագածոտն",)), "04": ("Gegharkunik", ("Գեղարքունիք",)), "05": ("Kotayk", ("Կոտայք",)),
+        "06": ("Lori", ("Lori Province", "Լոռի")), "07": ("Shirak", ("Շիրակ",)), "08": ("Syunik", ("Սյունիք",)),
+        "09": ("Tavush", ("Տավուշ",)), "10": ("Vayots Dzor", ("Վայոց Ձոր",)),
+    },
+    # Chad's provinces (checked: 08 Moundou, 12 Abéché, 17 Sarh, 14 Kélo and Laï, 09 Doba, 16 Bongor, 05 Mongo, 18
+    # Massakory and Bokoro, 19 Koumra, 20 Pala and Léré, 13 Am Timan, 01 Ati, 06 Mao, 07 Bol, 23 Faya, 02 Biltine);
+    # not N'Djamena (21), a city; Lac (a word) and Sila as "Province du X"
+    "TD": {
+        "01": ("Batha", ()), "02": ("Wadi Fira", ()), "05": ("Guéra", ()), "06": ("Kanem", ()), "07": ("Province du Lac", ("Lac Province",)),
+        "08": ("Logone Occidental", ()), "09": ("Logone Oriental", ()), "12": ("Ouaddaï", ()), "13": ("Salamat", ()),
+        "14": ("Tandjilé", ()), "15": ("Chari-Baguirmi", ()), "16": ("Mayo-Kebbi Est", ()), "17": ("Moyen-Chari", ()),
+        "18": ("Hadjer-Lamis", ()), "19": ("Mandoul", ()), "20": ("Mayo-Kebbi Ouest", ()), "22": ("Barh El Gazel", ()),
+        "23": ("Borkou", ()), "25": ("Province du Sila", ("Sila Province",)), "26": ("Tibesti", ()),
+        "27": ("Ennedi-Est", ()), "28": ("Ennedi-Ouest", ()),
+    },
+    # Norway's counties of 2024 (checked: 01 Lillestrøm and Asker, 04 Drammen and Kongsberg, 05 Alta and Hammerfest, 08
+    # Ålesund and Molde, 09 Bodø and Narvik, 13 Fredrikstad and Sarpsborg, 14 Stavanger and Sandnes, 17 Skien, 18 Tromsø,
+    # 20 Sandefjord and Tønsberg, 21 Trondheim, 34 Hamar and Lillehammer, 42 Kristiansand, 46 Bergen); ø spelt o too
+    "NO": {
+        "01": ("Akershus", ()), "04": ("Buskerud", ()), "05": ("Finnmark", ("Finnmárku",)),
+        "08": ("Møre og Romsdal", ("More og Romsdal",)), "09": ("Nordland", ()), "13": ("Østfold", ("Ostfold",)),
+        "14": ("Rogaland", ()), "17": ("Telemark", ()), "18": ("Troms", ()), "20": ("Vestfold", ()),
+        "21": ("Trøndelag", ("Trondelag",)), "34": ("Innlandet", ()), "42": ("Agder", ()), "46": ("Vestland", ()),
+    },
+    # Oman's governorates (checked: 01 Nizwa and Bahla, 02 Rustaq and Barka, 07 Khasab, 08 Salalah, 09 Ibri, 11 Sohar and
+    # Saham, 12 Ibra, 03 Haima); not Muscat (06) nor 04 (Sur alone)
+    "OM": {
+        "01": ("Ad Dakhiliyah", ("Dakhiliyah", "الداخلية")), "02": ("South Al Batinah", ("Al Batinah South", "جنوب الباطنة")),
+        "03": ("Al Wusta", ("الوسطى",)), "07": ("Musandam", ("مسندم",)), "08": ("Dhofar", ("ظفار",)),
+        "09": ("Ad Dhahirah", ("Dhahirah", "الظاهرة")), "11": ("North Al Batinah", ("Al Batinah North", "شمال الباطنة")),
+        "12": ("North Ash Sharqiyah", ("Ash Sharqiyah North", "شمال الشرقية")),
+    },
+    # Bosnia and Herzegovina's entities (01 Sarajevo, Zenica and Tuzla; 02 Banja Luka and Bijeljina); not 00 (Brčko's
+    # villages)
+    "BA": {
+        "01": ("Federacija Bosne i Hercegovine", ("Federation of Bosnia and Herzegovina", "FBiH")),
+        "02": ("Republika Srpska", ("Република Српска",)),
+    },
+    # Rwanda's provinces (checked: 11 Nyagatare and Rwamagana, 13 Musanze and Byumba, 14 Gisenyi and Kibuye, 15 Muhanga
+    # and Butare); not Kigali (12), a city
+    "RW": {
+        "11": ("Eastern Province", ("Iburasirazuba", "Province de l'Est")),
+        "13": ("Northern Province", ("Amajyaruguru", "Province du Nord")),
+        "14": ("Western Province", ("Iburengerazuba", "Province de l'Ouest")),
+        "15": ("Southern Province", ("Amajyepfo", "Province du Sud")),
+    },
+    # Togo's regions (checked: 22 Sokodé, 24 Lomé, Tsévié and Aného, 25 Atakpamé and Kpalimé, 26 Dapaong and Mango)
+    "TG": {
+        "22": ("Région Centrale", ("Centrale",)), "24": ("Région Maritime", ("Maritime Region",)),
+        "25": ("Région des Plateaux", ("Plateaux Region",)), "26": ("Région des Savanes", ("Savanes Region",)),
+    },
+    # Madagascar's regions (checked: 12 Antsirabe, 33 Moramanga and Ambatondrazaka, 32 Maroantsetra and Fenoarivo
+    # Atsinanana, 72 Sambava and Antalaha, 42 Antsohihy, 52 Ambovombe, 53 Tôlanaro, 54 Morondava, 26 Manakara, 27
+    # Mananjary and Nosy Varika); Sofia (a city) and Sava (a river abroad) as "X Region"
+    "MG": {
+        "12": ("Vakinankaratra", ()), "13": ("Itasy", ()), "14": ("Bongolava", ()), "22": ("Amoron'i Mania", ()),
+        "24": ("Ihorombe", ()), "25": ("Atsimo-Atsinanana", ()), "26": ("Fitovinany", ()), "27": ("Vatovavy", ()),
+        "32": ("Analanjirofo", ()), "33": ("Alaotra-Mangoro", ()), "42": ("Sofia Region", ("Faritra Sofia",)),
+        "43": ("Betsiboka", ()), "44": ("Melaky", ()), "52": ("Androy", ()), "53": ("Anosy", ()), "54": ("Menabe", ()),
+        "72": ("Sava Region", ("Faritra Sava",)),
+    },
+    # Bolivia's departments (checked: 01 Sucre, 03 Riberalta and Trinidad, 06 Cobija, 08 Santa Cruz de la Sierra and
+    # Montero); Santa Cruz (a city) as "Departamento de Santa Cruz"
+    "BO": {
+        "01": ("Chuquisaca", ()), "03": ("Beni", ("El Beni",)), "06": ("Pando", ()),
+        "08": ("Departamento de Santa Cruz", ("Santa Cruz Department",)),
+    },
+    # Paraguay's departments (checked: 01 Ciudad del Este and Presidente Franco, 02 Pedro Juan Caballero, 06 San
+    # Lorenzo and Capiatá, 08 Caacupé, 10 Villarrica, 11 Encarnación, 12 San Juan Bautista and Ayolas, 13 Pilar, 16
+    # Villa Hayes, 19 Curuguaty and Salto del Guairá, 24 Filadelfia and Loma Plata); departments named like a word, a
+    # city or a province abroad as "Departamento de X"
+    "PY": {
+        "01": ("Alto Paraná", ()), "02": ("Amambay", ()), "06": ("Departamento Central", ("Central Department",)),
+        "08": ("Departamento de Cordillera", ("Cordillera Department",)), "10": ("Departamento del Guairá", ()),
+        "11": ("Itapúa", ()), "12": ("Departamento de Misiones", ()), "13": ("Ñeembucú", ()),
+        "16": ("Presidente Hayes", ()), "17": ("Departamento de San Pedro", ()), "19": ("Canindeyú", ()),
+        "23": ("Alto Paraguay", ()), "24": ("Departamento de Boquerón", ()),
+    },
+    # Cambodia's provinces (checked: 29 Battambang, 24 Siem Reap, 25 Poipet and Sisophon, 02 Kampong Cham, 07 Ta Khmau,
+    # 28 Sihanoukville, 18 Bavet and Svay Rieng, 31 Suong and Memot, 23 Banlung, 27 Anlong Veng and Samraong, 10 Sen
+    # Monorom); provinces named like their capital (or a temple; Preah Sihanouk is Sihanoukville's other name) as
+    # "X Province"
+    "KH": {
+        "02": ("Kampong Cham Province", ()), "04": ("Kampong Speu Province", ()), "05": ("Kampong Thom Province", ()),
+        "07": ("Kandal", ("Kandal Province",)), "08": ("Koh Kong Province", ()), "09": ("Kratié Province", ()),
+        "10": ("Mondulkiri", ("Mondulkiri Province",)), "12": ("Pursat Province", ()),
+        "13": ("Preah Vihear Province", ()), "17": ("Stung Treng Province", ()), "18": ("Svay Rieng Province", ()),
+        "19": ("Takéo Province", ()), "23": ("Ratanakiri", ("Ratanakiri Province",)), "24": ("Siem Reap Province", ()),
+        "25": ("Banteay Meanchey", ("Banteay Meanchey Province",)), "26": ("Kep Province", ()),
+        "27": ("Oddar Meanchey", ("Oddar Meanchey Province",)), "28": ("Preah Sihanouk Province", ("Sihanoukville Province",)),
+        "29": ("Battambang Province", ()), "31": ("Tboung Khmum", ("Tbong Khmum", "Tboung Khmum Province")),
+    },
+    # Croatia's counties (checked: 15 Split and Solin, 12 Rijeka, 10 Osijek and Đakovo, 20 Velika Gorica and Samobor, 19
+    # Zadar, 04 Pula and Rovinj, 18 Vinkovci and Vukovar, 16 Varaždin, 03 Dubrovnik); the županija's own form, English
+    # names as abbreviations, never a bare city name
+    "HR": {
+        "01": ("Bjelovarsko-bilogorska županija", ("Bjelovar-Bilogora County",)),
+        "02": ("Brodsko-posavska županija", ("Brod-Posavina County",)),
+        "03": ("Dubrovačko-neretvanska županija", ("Dubrovnik-Neretva County",)),
+        "04": ("Istarska županija", ("Istria County", "Istria", "Istra")),
+        "05": ("Karlovačka županija", ("Karlovac County",)),
+        "06": ("Koprivničko-križevačka županija", ("Koprivnica-Križevci County",)),
+        "07": ("Krapinsko-zagorska županija", ("Krapina-Zagorje County",)),
+        "08": ("Ličko-senjska županija", ("Lika-Senj County",)),
+        "09": ("Međimurska županija", ("Međimurje County", "Međimurje")),
+        "10": ("Osječko-baranjska županija", ("Osijek-Baranja County",)),
+        "11": ("Požeško-slavonska županija", ("Požega-Slavonia County",)),
+        "12": ("Primorsko-goranska županija", ("Primorje-Gorski Kotar County",)),
+        "13": ("Šibensko-kninska županija", ("Šibenik-Knin County",)),
+        "14": ("Sisačko-moslavačka županija", ("Sisak-Moslavina County",)),
+        "15": ("Splitsko-dalmatinska županija", ("Split-Dalmatia County",)),
+        "16": ("Varaždinska županija", ("Varaždin County",)),
+        "17": ("Virovitičko-podravska županija", ("Virovitica-Podravina County",)),
+        "18": ("Vukovarsko-srijemska županija", ("Vukovar-Syrmia County",)),
+        "19": ("Zadarska županija", ("Zadar County",)), "20": ("Zagrebačka županija", ("Zagreb County",)),
+    },
+    # Switzerland's cantons pycountry cannot name (checked: AG Aarau and Baden, TI Lugano and Bellinzona, VS Sion and
+    # Martigny, BL Reinach and Allschwil, TG Frauenfeld and Kreuzlingen, GR Chur and Davos, JU Delémont, UR Altdorf);
+    # French, Italian and English names as abbreviations (the two letters are the GeoNames code already)
+    "CH": {
+        "AG": ("Aargau", ("Argovie",)), "AR": ("Appenzell Ausserrhoden", ("Appenzell Outer Rhodes",)),
+        "BL": ("Basel-Landschaft", ("Basel-Land", "Baselland", "Bâle-Campagne")),
+        "GR": ("Graubünden", ("Grisons", "Grigioni", "Grischun")), "JU": ("Jura", ("Canton du Jura",)),
+        "NW": ("Nidwalden", ("Nidwald",)), "OW": ("Obwalden", ("Obwald",)), "TG": ("Thurgau", ("Thurgovie",)),
+        "TI": ("Ticino", ("Tessin",)), "UR": ("Uri", ("Kanton Uri",)), "VS": ("Valais", ("Wallis",)),
+    },
+    # Tajikistan's regions (checked: 03 Isfara and Istaravshan, 02 Kulob and Bokhtar, 01 Khorugh and Murghob, RR Vahdat
+    # and Tursunzoda)
+    "TJ": {
+        "01": ("Gorno-Badakhshan", ("Kuhistoni Badakhshon", "Вилояти Мухтори Кӯҳистони Бадахшон")),
+        "02": ("Khatlon", ("Хатлон",)), "03": ("Sughd", ("Sogd", "Суғд")),
+        "RR": ("Districts of Republican Subordination", ("Region of Republican Subordination",)),
+    },
+    # Zimbabwe's provinces (checked: 01 Mutare and Chipinge, 02 Gweru and Kwekwe, 03 Bindura, 04 Ruwa and Marondera, 05
+    # Kadoma and Chinhoyi, 06 Hwange and Victoria Falls, 07 Beitbridge and Gwanda)
+    "ZW": {
+        "01": ("Manicaland", ()), "02": ("Midlands", ("Midlands Province",)), "03": ("Mashonaland Central", ()),
+        "04": ("Mashonaland East", ()), "05": ("Mashonaland West", ()), "06": ("Matabeleland North", ()),
+        "07": ("Matabeleland South", ()),
+    },
+    # Jamaica's parishes (checked: 01 May Pen, 04 Mandeville, 07 Port Antonio, 09 Ocho Rios, 10 Spanish Town and
+    # Portmore, 12 Montego Bay, 16 Savanna-la-Mar and Negril, 13 Port Maria, 14 Morant Bay, 15 Falmouth); "X Parish"
+    # only (cities and counties abroad have these names); not 08 (Saint Andrew, New Kingston: Kingston)
+    "JM": {
+        "01": ("Clarendon Parish", ()), "02": ("Hanover Parish", ()), "04": ("Manchester Parish", ()),
+        "07": ("Portland Parish", ()), "09": ("Saint Ann Parish", ()), "10": ("Saint Catherine Parish", ()),
+        "11": ("Saint Elizabeth Parish", ()), "12": ("Saint James Parish", ()), "13": ("Saint Mary Parish", ()),
+        "14": ("Saint Thomas Parish", ()), "15": ("Trelawny Parish", ()), "16": ("Westmoreland Parish", ()),
     },
     "GB": {
         "ENG": ("England", ("ENG",)),

@@ -15,7 +15,7 @@ from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR", "DE", "IN", "NZ", "ZA", "DZ",
              "PT", "NL", "BE", "SE", "JP", "CN", "RU", "UA", "ID", "PK", "VN", "EG", "NG", "IR", "PL", "VE", "SA", "IQ", "RO",
-             "MY", "CL", "TH", "GR", "FI", "AT", "KZ", "DK", "BY", "EC", "KE", "CI", "PE"]
+             "MY", "CL", "TH", "GR", "FI", "AT", "KZ", "DK", "BY", "EC", "KE", "CI", "PE", "AM", "BA", "PY", "HR"]
 
 # (parsed spans as (label, value), the place wanted, its country)
 CASES = [
@@ -162,6 +162,22 @@ IN_REGION = [
     ([("locality", "San Juan"), ("region", "Ucayali")], "San Juan", "Ucayali"),
     ([("locality", "Miraflores"), ("region", "Región Piura")], "Miraflores", "Región Piura"),
     ([("locality", "Piura")], "Piura", "Región Piura"),  # a region named like its capital: the city still
+    ([("locality", "Richmond"), ("region", "Canterbury Region")], "Richmond", "Canterbury Region"),
+    ([("locality", "Mornington"), ("region", "Otago")], "Mornington", "Otago"),
+    ([("locality", "Wellington")], "Wellington", "Wellington Region"),  # the city, not the region around it
+    ([("locality", "Valverde"), ("region", "Islas Canarias")], "Valverde", "Canarias"),
+    ([("locality", "Almenara"), ("region", "Comunitat Valenciana")], "Almenara", "Comunidad Valenciana"),
+    ([("locality", "Mandeville"), ("region", "Manchester Parish")], "Mandeville", "Manchester Parish"),
+    ([("locality", "Santa Cruz"), ("region", "Saint Elizabeth Parish")], "Santa Cruz", "Saint Elizabeth Parish"),
+    ([("locality", "Kolea"), ("region", "Tipaza Province")], "Kolea", "Tipaza Province"),
+    ([("locality", "Vardenis"), ("region", "Aragatsotn")], "Vardenis", "Aragatsotn"),
+    ([("locality", "Agarak"), ("region", "Lori")], "Agarak", "Lori"),
+    ([("locality", "Živinice"), ("region", "Republika Srpska")], "Živinice", "Republika Srpska"),
+    ([("locality", "Polje"), ("region", "Republika Srpska")], "Polje", "Republika Srpska"),
+    ([("locality", "Bella Vista"), ("region", "Itapúa")], "Bella Vista", "Itapúa"),
+    ([("locality", "Bella Vista"), ("region", "Amambay")], "Bella Vista", "Amambay"),
+    ([("locality", "Novigrad"), ("region", "Zadarska županija")], "Novigrad", "Zadarska županija"),
+    ([("locality", "Otok"), ("region", "Vukovar-Syrmia County")], "Otok", "Vukovarsko-srijemska županija"),
 ]  # fmt: skip
 
 
