@@ -203,7 +203,7 @@ def resolve(
         has_postcode=bool(pc_rows),
         postcode_countries={r.country for r in pc_rows},
         confidences=conf,
-        bare=cc is None and not any(k in comps for k in ("region", "postcode", "country")),
+        bare=cc is None and not any(k in comps for k in ("region", "country")) and not pc_rows,
     )
 
     found: dict[int, LocalityCand] = {}

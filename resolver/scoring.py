@@ -56,8 +56,9 @@ class Evidence:
     has_postcode: bool = False
     suburb_points: list[tuple[float, float]] = field(default_factory=list)
     confidences: Mapping[str, float] = field(default_factory=dict)
-    # nothing but the name: no region, postcode or country (component or parameter) narrows it, so the place
-    # most people mean by it counts for more ("Cologne": Köln before the village of Cologne in Lombardy)
+    # nothing but the name: no region or country (component or parameter) and no postcode the gazetteer knows
+    # narrows it, so the place most people mean by it counts for more ("Cologne": Köln before the village of
+    # Cologne in Lombardy; "00184 Roma": Rome, the postcode being none of the gazetteer's US ZIP codes)
     bare: bool = False
 
 
