@@ -440,20 +440,37 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # Ukraine (checked the same way: 04 Dnipro and Kryvyi Rih, 13 Bila Tserkva and Brovary, 11 Simferopol and Kerch,
     # 25 Uzhhorod and Mukachevo); oblasts as "X Oblast", as for Russia
     "UA": {
-        "01": ("Cherkasy Oblast", ("Черкаська область",)), "02": ("Chernihiv Oblast", ("Чернігівська область",)),
-        "03": ("Chernivtsi Oblast", ("Чернівецька область",)), "04": ("Dnipropetrovsk Oblast", ("Дніпропетровська область",)),
-        "05": ("Donetsk Oblast", ("Донецька область",)), "06": ("Ivano-Frankivsk Oblast", ("Івано-Франківська область",)),
-        "07": ("Kharkiv Oblast", ("Харківська область",)), "08": ("Kherson Oblast", ("Херсонська область",)),
-        "09": ("Khmelnytskyi Oblast", ("Хмельницька область",)), "10": ("Kirovohrad Oblast", ("Кіровоградська область",)),
-        "11": ("Crimea", ("Крим", "Крым", "Autonomous Republic of Crimea", "Krym")),
-        "13": ("Kyiv Oblast", ("Київська область",)), "14": ("Luhansk Oblast", ("Луганська область",)),
-        "15": ("Lviv Oblast", ("Львівська область",)), "16": ("Mykolaiv Oblast", ("Миколаївська область",)),
-        "17": ("Odesa Oblast", ("Одеська область", "Odessa Oblast")), "18": ("Poltava Oblast", ("Полтавська область",)),
-        "19": ("Rivne Oblast", ("Рівненська область",)), "21": ("Sumy Oblast", ("Сумська область",)),
-        "22": ("Ternopil Oblast", ("Тернопільська область",)), "23": ("Vinnytsia Oblast", ("Вінницька область",)),
-        "24": ("Volyn Oblast", ("Волинська область", "Volyn")),
-        "25": ("Zakarpattia Oblast", ("Закарпатська область", "Zakarpattia", "Transcarpathia")),
-        "26": ("Zaporizhzhia Oblast", ("Запорізька область",)), "27": ("Zhytomyr Oblast", ("Житомирська область",)),
+        "01": ("Cherkasy Oblast", ("Черкаська область", "Черкасская область")),
+        "02": ("Chernihiv Oblast", ("Чернігівська область", "Черниговская область")),
+        "03": ("Chernivtsi Oblast", ("Чернівецька область", "Черновицкая область")),
+        "04": ("Dnipropetrovsk Oblast", ("Дніпропетровська область", "Днепропетровская область")),
+        "05": ("Donetsk Oblast", ("Донецька область", "Донецкая область")),
+        "06": ("Ivano-Frankivsk Oblast", ("Івано-Франківська область", "Ивано-Франковская область")),
+        "07": ("Kharkiv Oblast", ("Харківська область", "Харьковская область")),
+        "08": ("Kherson Oblast", ("Херсонська область", "Херсонская область")),
+        "09": ("Khmelnytskyi Oblast", ("Хмельницька область", "Хмельницкая область")),
+        "10": ("Kirovohrad Oblast", ("Кіровоградська область", "Кировоградская область")),
+        "11": (
+            "Crimea",
+            ("Крим", "Крым", "Autonomous Republic of Crimea", "Krym", "Автономна Республіка Крим", "Республика Крым"),
+        ),
+        "13": ("Kyiv Oblast", ("Київська область", "Киевская область")),
+        "14": ("Luhansk Oblast", ("Луганська область", "Луганская область")),
+        "15": ("Lviv Oblast", ("Львівська область", "Львовская область")),
+        "16": ("Mykolaiv Oblast", ("Миколаївська область", "Николаевская область")),
+        "17": ("Odesa Oblast", ("Одеська область", "Odessa Oblast", "Одесская область")),
+        "18": ("Poltava Oblast", ("Полтавська область", "Полтавская область")),
+        "19": ("Rivne Oblast", ("Рівненська область", "Ровенская область")),
+        "21": ("Sumy Oblast", ("Сумська область", "Сумская область")),
+        "22": ("Ternopil Oblast", ("Тернопільська область", "Тернопольская область")),
+        "23": ("Vinnytsia Oblast", ("Вінницька область", "Винницкая область")),
+        "24": ("Volyn Oblast", ("Волинська область", "Volyn", "Волынская область")),
+        "25": (
+            "Zakarpattia Oblast",
+            ("Закарпатська область", "Zakarpattia", "Transcarpathia", "Закарпатская область"),
+        ),
+        "26": ("Zaporizhzhia Oblast", ("Запорізька область", "Запорожская область")),
+        "27": ("Zhytomyr Oblast", ("Житомирська область", "Житомирская область")),
     },
     # Indonesia (checked: 07 Semarang and Surakarta, 08 Surabaya and Malang, 30 Bandung and Bekasi, 26 Medan, 33
     # Tangerang, PD Sorong, PT Timika and Nabire); Jakarta and Yogyakarta as "DKI Jakarta" and "DI Yogyakarta", not
@@ -485,10 +502,11 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # Pakistan (checked: 04 Lahore and Faisalabad, 05 Karachi and Hyderabad, 03 Peshawar, 02 Quetta, 06 Muzaffarabad,
     # 07 Skardu and Gilgit)
     "PK": {
-        "02": ("Balochistan", ("Baluchistan", "بلوچستان")),
-        "03": ("Khyber Pakhtunkhwa", ("KPK", "NWFP", "خیبر پختونخوا")),
-        "04": ("Punjab", ("پنجاب",)), "05": ("Sindh", ("سندھ",)),
-        "06": ("Azad Kashmir", ("Azad Jammu and Kashmir", "AJK")), "07": ("Gilgit-Baltistan", ()),
+        "02": ("Balochistan", ("Baluchistan", "بلوچستان", "صوبہ بلوچستان")),
+        "03": ("Khyber Pakhtunkhwa", ("KPK", "NWFP", "خیبر پختونخوا", "صوبہ خیبر پختونخوا")),
+        "04": ("Punjab", ("پنجاب", "صوبہ پنجاب")), "05": ("Sindh", ("سندھ", "صوبہ سندھ")),
+        "06": ("Azad Kashmir", ("Azad Jammu and Kashmir", "AJK", "آزاد کشمیر", "آزاد جموں و کشمیر")),
+        "07": ("Gilgit-Baltistan", ("گلگت بلتستان",)),
     },
     # Vietnam, the provinces of 2025 (checked: 82 My Tho and Cao Lanh, 86 Tra Vinh and Vinh Long, 96 Ca Mau and Bac
     # Lieu, 68 Da Lat and Phan Thiet); not the centrally run cities (01 Hanoi, 46 Hue, 48 Da Nang, 79 Ho Chi Minh
@@ -521,15 +539,24 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # governorates that are their city (Cairo, Alexandria, Suez, Port Said, Luxor) left out, the others named after
     # their capital as "X Governorate"; not 00 (New Cairo, filed under no governorate)
     "EG": {
-        "01": ("Dakahlia", ("Ad Daqahliyah", "الدقهلية")), "02": ("Red Sea Governorate", ("Al Bahr al Ahmar", "البحر الأحمر")),
-        "03": ("Beheira", ("Al Buhayrah", "البحيرة")), "05": ("Gharbia", ("Al Gharbiyah", "الغربية")),
-        "07": ("Ismailia Governorate", ("محافظة الإسماعيلية",)), "08": ("Giza Governorate", ("محافظة الجيزة",)),
-        "09": ("Monufia", ("Al Minufiyah", "المنوفية")), "10": ("Minya Governorate", ("محافظة المنيا",)),
-        "12": ("Qalyubia", ("Al Qalyubiyah", "القليوبية")), "13": ("New Valley", ("Al Wadi al Jadid", "الوادي الجديد")),
-        "14": ("Sharqia", ("Ash Sharqiyah", "الشرقية")), "17": ("Assiut Governorate", ("محافظة أسيوط",)),
-        "20": ("Damietta Governorate", ("محافظة دمياط",)), "22": ("Matrouh", ("مطروح",)),
-        "24": ("Sohag Governorate", ("محافظة سوهاج",)), "26": ("South Sinai", ("Janub Sina", "جنوب سيناء")),
-        "27": ("North Sinai", ("Shamal Sina", "شمال سيناء")),
+        "01": ("Dakahlia", ("Ad Daqahliyah", "الدقهلية", "محافظة الدقهلية")),
+        "02": ("Red Sea Governorate", ("Al Bahr al Ahmar", "البحر الأحمر", "محافظة البحر الأحمر")),
+        "03": ("Beheira", ("Al Buhayrah", "البحيرة", "محافظة البحيرة")),
+        "05": ("Gharbia", ("Al Gharbiyah", "الغربية", "محافظة الغربية")),
+        "07": ("Ismailia Governorate", ("محافظة الإسماعيلية",)),
+        "08": ("Giza Governorate", ("محافظة الجيزة",)),
+        "09": ("Monufia", ("Al Minufiyah", "المنوفية", "محافظة المنوفية")),
+        "10": ("Minya Governorate", ("محافظة المنيا",)),
+        "12": ("Qalyubia", ("Al Qalyubiyah", "القليوبية", "محافظة القليوبية")),
+        "13": ("New Valley", ("Al Wadi al Jadid", "الوادي الجديد", "محافظة الوادي الجديد")),
+        "14": ("Sharqia", ("Ash Sharqiyah", "الشرقية", "محافظة الشرقية")),
+        "17": ("Assiut Governorate", ("محافظة أسيوط",)), "20": ("Damietta Governorate", ("محافظة دمياط",)),
+        "22": ("Matrouh", ("مطروح", "محافظة مطروح")), "24": ("Sohag Governorate", ("محافظة سوهاج",)),
+        "26": ("South Sinai", ("Janub Sina", "جنوب سيناء", "محافظة جنوب سيناء")),
+        "27": ("North Sinai", ("Shamal Sina", "شمال سيناء", "محافظة شمال سيناء")),
+        "04": ("Al Fayyūm", ("محافظة الفيوم",)), "16": ("Aswān", ("محافظة أسوان",)),
+        "18": ("Banī Suwayf", ("محافظة بني سويف",)), "21": ("Kafr ash Shaykh", ("محافظة كفر الشيخ",)),
+        "23": ("Qinā", ("محافظة قنا",)),
     },
     # South Korea's provinces (checked: 13 Suwon and Goyang, 20 Changwon and Gimhae, 14 Pohang and Gumi, 03 Jeonju);
     # not the metropolitan cities (Busan, Incheon, Daegu, Gwangju, Daejeon, Ulsan), as for China
@@ -561,17 +588,27 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # Iran (checked: 28 Isfahan and Kashan, 42 Mashhad and Sabzevar, 33 Tabriz, 07 Shiraz, 15 Ahvaz and Dezful, 44
     # Karaj); provinces named after their capital as "X Province"
     "IR": {
-        "01": ("West Azerbaijan", ("Azarbayjan-e Gharbi", "آذربایجان غربی")),
-        "03": ("Chaharmahal and Bakhtiari", ("چهارمحال و بختیاری",)),
-        "04": ("Sistan and Baluchestan", ("سیستان و بلوچستان",)),
-        "05": ("Kohgiluyeh and Boyer-Ahmad", ("کهگیلویه و بویراحمد",)), "07": ("Fars", ("فارس",)),
-        "08": ("Gilan", ("گیلان",)), "11": ("Hormozgan", ("هرمزگان",)), "15": ("Khuzestan", ("خوزستان",)),
-        "16": ("Kurdistan Province", ("Kordestan", "کردستان")), "23": ("Lorestan", ("لرستان",)),
+        "01": ("West Azerbaijan", ("Azarbayjan-e Gharbi", "آذربایجان غربی", "استان آذربایجان غربی")),
+        "03": ("Chaharmahal and Bakhtiari", ("چهارمحال و بختیاری", "استان چهارمحال و بختیاری")),
+        "04": ("Sistan and Baluchestan", ("سیستان و بلوچستان", "استان سیستان و بلوچستان")),
+        "05": ("Kohgiluyeh and Boyer-Ahmad", ("کهگیلویه و بویراحمد", "استان کهگیلویه و بویراحمد")),
+        "07": ("Fars", ("فارس", "استان فارس")), "08": ("Gilan", ("گیلان", "استان گیلان")),
+        "11": ("Hormozgan", ("هرمزگان", "استان هرمزگان")), "15": ("Khuzestan", ("خوزستان", "استان خوزستان")),
+        "16": ("Kurdistan Province", ("Kordestan", "کردستان", "استان کردستان")),
+        "23": ("Lorestan", ("لرستان", "استان لرستان")),
         "28": ("Isfahan Province", ("Esfahan Province", "استان اصفهان")),
-        "33": ("East Azerbaijan", ("Azarbayjan-e Sharqi", "آذربایجان شرقی")), "34": ("Markazi", ("مرکزی",)),
-        "35": ("Mazandaran", ("مازندران",)), "37": ("Golestan Province", ("استان گلستان",)),
-        "41": ("South Khorasan", ("خراسان جنوبی",)), "42": ("Razavi Khorasan", ("Khorasan Razavi", "خراسان رضوی")),
-        "43": ("North Khorasan", ("خراسان شمالی",)), "44": ("Alborz", ("البرز",)),
+        "33": ("East Azerbaijan", ("Azarbayjan-e Sharqi", "آذربایجان شرقی", "استان آذربایجان شرقی")),
+        "34": ("Markazi", ("مرکزی", "استان مرکزی")), "35": ("Mazandaran", ("مازندران", "استان مازندران")),
+        "37": ("Golestan Province", ("استان گلستان",)),
+        "41": ("South Khorasan", ("خراسان جنوبی", "استان خراسان جنوبی")),
+        "42": ("Razavi Khorasan", ("Khorasan Razavi", "خراسان رضوی", "استان خراسان رضوی")),
+        "43": ("North Khorasan", ("خراسان شمالی", "استان خراسان شمالی")),
+        "44": ("Alborz", ("البرز", "استان البرز")), "09": ("Hamadān", ("استان همدان",)),
+        "10": ("Īlām", ("استان ایلام",)), "13": ("Kermānshāh", ("استان کرمانشاه",)),
+        "22": ("Būshehr", ("استان بوشهر",)), "25": ("Semnān", ("استان سمنان",)),
+        "26": ("Tehrān", ("استان تهران",)), "29": ("Kermān", ("استان کرمان",)),
+        "32": ("Ardabīl", ("استان اردبیل",)), "36": ("Zanjān", ("استان زنجان",)),
+        "38": ("Qazvīn", ("استان قزوین",)), "39": ("Qom", ("استان قم",)), "40": ("Yazd", ("استان یزد",)),
     },
     # Poland's voivodeships (checked: 78 Warsaw and Radom, 77 Kraków and Tarnów, 83 Katowice and Częstochowa, 72
     # Wrocław, 86 Poznań)
@@ -603,24 +640,35 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # regions named after their capital as "X Province"
     "SA": {
         "05": ("Al Madinah Province", ("Medina Province", "منطقة المدينة المنورة")),
-        "06": ("Eastern Province", ("Ash Sharqiyah", "المنطقة الشرقية")), "08": ("Al-Qassim", ("Qassim", "القصيم")),
-        "10": ("Riyadh Province", ("منطقة الرياض",)), "11": ("Asir", ("عسير",)),
+        "06": ("Eastern Province", ("Ash Sharqiyah", "المنطقة الشرقية")),
+        "08": ("Al-Qassim", ("Qassim", "القصيم", "منطقة القصيم")),
+        "10": ("Riyadh Province", ("منطقة الرياض",)), "11": ("Asir", ("عسير", "منطقة عسير")),
         "14": ("Makkah Province", ("Mecca Province", "منطقة مكة المكرمة")),
-        "15": ("Northern Borders", ("Al Hudud ash Shamaliyah", "الحدود الشمالية")),
-        "17": ("Jazan Province", ("Jizan Province", "منطقة جازان")), "20": ("Al Jawf", ("الجوف",)),
+        "15": ("Northern Borders", ("Al Hudud ash Shamaliyah", "الحدود الشمالية", "منطقة الحدود الشمالية")),
+        "17": ("Jazan Province", ("Jizan Province", "منطقة جازان")),
+        "20": ("Al Jawf", ("الجوف", "منطقة الجوف")), "02": ("Al Bāḩah", ("منطقة الباحة",)),
+        "13": ("Ḩā'il", ("منطقة حائل",)), "16": ("Najrān", ("منطقة نجران",)),
+        "19": ("Tabūk", ("منطقة تبوك",)),
     },
     # Belgium: Flanders (VLG holds Antwerp, Gent and Brugge; pycountry names Wallonia and Brussels)
     "BE": {"VLG": ("Vlaanderen", ("Flanders", "Vlaams Gewest", "Flemish Region", "Flandre"))},
     # Iraq (checked: 15 Mosul, 11 Erbil, 05 Sulaymaniyah, 02 Basra, 17 Najaf and Kufa); governorates named after their
     # capital as "X Governorate"
     "IQ": {
-        "01": ("Anbar", ("Al Anbar", "الأنبار")), "02": ("Basra Governorate", ("محافظة البصرة",)),
-        "03": ("Muthanna", ("Al Muthanna", "المثنى")), "04": ("Al-Qadisiyyah", ("Qadisiyah", "القادسية")),
-        "05": ("Sulaymaniyah Governorate", ("محافظة السليمانية",)), "06": ("Babil", ("Babylon", "بابل")),
-        "08": ("Dohuk Governorate", ("Duhok Governorate", "محافظة دهوك")), "09": ("Dhi Qar", ("ذي قار",)),
-        "10": ("Diyala", ("ديالى",)), "11": ("Erbil Governorate", ("محافظة أربيل",)), "14": ("Maysan", ("ميسان",)),
-        "15": ("Nineveh", ("Ninawa", "نينوى")), "16": ("Wasit", ("واسط",)), "17": ("Najaf Governorate", ("محافظة النجف",)),
-        "18": ("Saladin", ("Salah ad Din", "صلاح الدين")), "19": ("Halabja Governorate", ()),
+        "01": ("Anbar", ("Al Anbar", "الأنبار", "محافظة الأنبار")),
+        "02": ("Basra Governorate", ("محافظة البصرة",)),
+        "03": ("Muthanna", ("Al Muthanna", "المثنى", "محافظة المثنى")),
+        "04": ("Al-Qadisiyyah", ("Qadisiyah", "القادسية", "محافظة القادسية")),
+        "05": ("Sulaymaniyah Governorate", ("محافظة السليمانية",)),
+        "06": ("Babil", ("Babylon", "بابل", "محافظة بابل")),
+        "08": ("Dohuk Governorate", ("Duhok Governorate", "محافظة دهوك")),
+        "09": ("Dhi Qar", ("ذي قار", "محافظة ذي قار")), "10": ("Diyala", ("ديالى", "محافظة ديالى")),
+        "11": ("Erbil Governorate", ("محافظة أربيل",)), "14": ("Maysan", ("ميسان", "محافظة ميسان")),
+        "15": ("Nineveh", ("Ninawa", "نينوى", "محافظة نينوى")), "16": ("Wasit", ("واسط", "محافظة واسط")),
+        "17": ("Najaf Governorate", ("محافظة النجف",)),
+        "18": ("Saladin", ("Salah ad Din", "صلاح الدين", "محافظة صلاح الدين")),
+        "19": ("Halabja Governorate", ("محافظة حلبجة",)), "07": ("Baghdād", ("محافظة بغداد",)),
+        "12": ("Karbalā’", ("محافظة كربلاء",)), "13": ("Kirkūk", ("محافظة كركوك",)),
     },
     # Romania's counties (checked: 13 Cluj-Napoca and Turda, 36 Timișoara and Lugoj, 30 Ploiești, 43 Voluntari and
     # Buftea, 41 Oltenița); not Bucharest (10), a city; no ISO letters (AR is Arad)
@@ -731,15 +779,28 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # Heraklion and Chania, ESYE14 Larissa and Volos); 736572 is Mount Athos (Karyes)
     "GR": {
         "736572": ("Mount Athos", ("Agion Oros", "Άγιον Όρος")),
-        "ESYE11": ("Eastern Macedonia and Thrace", ("Anatolikí Makedonía kai Thráki", "Ανατολική Μακεδονία και Θράκη")),
-        "ESYE12": ("Central Macedonia", ("Kentrikí Makedonía", "Κεντρική Μακεδονία")),
-        "ESYE13": ("Western Macedonia", ("Dytikí Makedonía", "Δυτική Μακεδονία")),
-        "ESYE14": ("Thessaly", ("Thessalía", "Θεσσαλία")), "ESYE21": ("Epirus", ("Ípeiros", "Ήπειρος")),
-        "ESYE22": ("Ionian Islands", ("Iónia Nísia", "Ιόνια Νησιά")), "ESYE23": ("Western Greece", ("Dytikí Elláda", "Δυτική Ελλάδα")),
-        "ESYE24": ("Central Greece", ("Stereá Elláda", "Στερεά Ελλάδα")),
-        "ESYE25": ("Peloponnese", ("Pelopónnisos", "Πελοπόννησος")), "ESYE31": ("Attica", ("Attikí", "Αττική")),
-        "ESYE41": ("North Aegean", ("Vóreio Aigaío", "Βόρειο Αιγαίο")), "ESYE42": ("South Aegean", ("Nótio Aigaío", "Νότιο Αιγαίο")),
-        "ESYE43": ("Crete", ("Kríti", "Κρήτη")),
+        "ESYE11": (
+            "Eastern Macedonia and Thrace",
+            ("Anatolikí Makedonía kai Thráki", "Ανατολική Μακεδονία και Θράκη", "Περιφέρεια Ανατολικής Μακεδονίας και Θράκης"),
+        ),
+        "ESYE12": (
+            "Central Macedonia",
+            ("Kentrikí Makedonía", "Κεντρική Μακεδονία", "Περιφέρεια Κεντρικής Μακεδονίας"),
+        ),
+        "ESYE13": (
+            "Western Macedonia",
+            ("Dytikí Makedonía", "Δυτική Μακεδονία", "Περιφέρεια Δυτικής Μακεδονίας"),
+        ),
+        "ESYE14": ("Thessaly", ("Thessalía", "Θεσσαλία", "Περιφέρεια Θεσσαλίας")),
+        "ESYE21": ("Epirus", ("Ípeiros", "Ήπειρος", "Περιφέρεια Ηπείρου")),
+        "ESYE22": ("Ionian Islands", ("Iónia Nísia", "Ιόνια Νησιά", "Περιφέρεια Ιονίων Νήσων")),
+        "ESYE23": ("Western Greece", ("Dytikí Elláda", "Δυτική Ελλάδα", "Περιφέρεια Δυτικής Ελλάδας")),
+        "ESYE24": ("Central Greece", ("Stereá Elláda", "Στερεά Ελλάδα", "Περιφέρεια Στερεάς Ελλάδας")),
+        "ESYE25": ("Peloponnese", ("Pelopónnisos", "Πελοπόννησος", "Περιφέρεια Πελοποννήσου")),
+        "ESYE31": ("Attica", ("Attikí", "Αττική", "Περιφέρεια Αττικής")),
+        "ESYE41": ("North Aegean", ("Vóreio Aigaío", "Βόρειο Αιγαίο", "Περιφέρεια Βορείου Αιγαίου")),
+        "ESYE42": ("South Aegean", ("Nótio Aigaío", "Νότιο Αιγαίο", "Περιφέρεια Νοτίου Αιγαίου")),
+        "ESYE43": ("Crete", ("Kríti", "Κρήτη", "Περιφέρεια Κρήτης")),
     },
     # Peru's regions (checked: 13 Trujillo, 20 Piura and Sullana, 12 Huancayo, 02 Chimbote and Huaraz, 16 Iquitos, 25
     # Pucallpa); not Callao (07) nor 15 (Lima's districts), cities; Piura and San Martín as "Región X"
@@ -796,17 +857,31 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # Kazakhstan's regions (checked: 12 Karaganda and Temirtau, 04 Aktobe, 17 Taraz, 12510143 Semey, 12510144
     # Taldykorgan, 01 Konayev and Talgar); not Baikonur (08), a city, nor 00; "X Region", never the bare city name
     "KZ": {
-        "01": ("Almaty Region", ("Алматинская область",)), "03": ("Akmola Region", ("Акмолинская область",)),
-        "04": ("Aktobe Region", ("Актюбинская область",)), "06": ("Atyrau Region", ("Атырауская область",)),
-        "07": ("West Kazakhstan Region", ("West Kazakhstan", "Западно-Казахстанская область")),
-        "09": ("Mangystau Region", ("Мангистауская область",)), "11": ("Pavlodar Region", ("Павлодарская область",)),
-        "12": ("Karaganda Region", ("Карагандинская область",)), "12510143": ("Abai Region", ("Абайская область",)),
-        "12510144": ("Jetisu Region", ("Zhetysu Region", "Жетысуская область")),
-        "12510145": ("Ulytau Region", ("Улытауская область",)), "13": ("Kostanay Region", ("Костанайская область",)),
-        "14": ("Kyzylorda Region", ("Кызылординская область",)),
-        "15": ("East Kazakhstan Region", ("East Kazakhstan", "Восточно-Казахстанская область")),
-        "16": ("North Kazakhstan Region", ("North Kazakhstan", "Северо-Казахстанская область")),
-        "17": ("Jambyl Region", ("Zhambyl Region", "Жамбылская область")),
+        "01": ("Almaty Region", ("Алматинская область", "Алматы облысы")),
+        "03": ("Akmola Region", ("Акмолинская область", "Ақмола облысы")),
+        "04": ("Aktobe Region", ("Актюбинская область", "Ақтөбе облысы")),
+        "06": ("Atyrau Region", ("Атырауская область", "Атырау облысы")),
+        "07": (
+            "West Kazakhstan Region",
+            ("West Kazakhstan", "Западно-Казахстанская область", "Батыс Қазақстан облысы"),
+        ),
+        "09": ("Mangystau Region", ("Мангистауская область", "Маңғыстау облысы")),
+        "11": ("Pavlodar Region", ("Павлодарская область", "Павлодар облысы")),
+        "12": ("Karaganda Region", ("Карагандинская область", "Қарағанды облысы")),
+        "12510143": ("Abai Region", ("Абайская область", "Абай облысы")),
+        "12510144": ("Jetisu Region", ("Zhetysu Region", "Жетысуская область", "Жетісу облысы")),
+        "12510145": ("Ulytau Region", ("Улытауская область", "Ұлытау облысы")),
+        "13": ("Kostanay Region", ("Костанайская область", "Қостанай облысы")),
+        "14": ("Kyzylorda Region", ("Кызылординская область", "Қызылорда облысы")),
+        "15": (
+            "East Kazakhstan Region",
+            ("East Kazakhstan", "Восточно-Казахстанская область", "Шығыс Қазақстан облысы"),
+        ),
+        "16": (
+            "North Kazakhstan Region",
+            ("North Kazakhstan", "Северо-Казахстанская область", "Солтүстік Қазақстан облысы"),
+        ),
+        "17": ("Jambyl Region", ("Zhambyl Region", "Жамбылская область", "Жамбыл облысы")),
     },
     # Belarus's regions (checked: 01 Brest and Baranovichi, 02 Gomel, 03 Grodno, 05 Barysaw, 06 Mogilev, 07 Vitebsk); not
     # Minsk (04), a city; "X Region", never the bare city name
@@ -851,7 +926,12 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "7": ("Sudurpashchim Province", ("Sudurpashchim", "सुदूरपश्चिम प्रदेश")),
     },
     # Serbia: Vojvodina (VO holds Novi Sad, Subotica and Zrenjanin); not SE (central Serbia, Belgrade with Niš)
-    "RS": {"VO": ("Vojvodina", ("Војводина", "Autonomous Province of Vojvodina"))},
+    "RS": {
+        "VO": (
+            "Vojvodina",
+            ("Војводина", "Autonomous Province of Vojvodina", "Аутономна Покрајина Војводина", "АП Војводина", "Autonomna Pokrajina Vojvodina", "AP Vojvodina"),
+        ),
+    },
     # the Dominican Republic's provinces (checked: 25 Santiago de los Caballeros, 37 Santo Domingo Este and Oeste, 24 San
     # Pedro de Macorís, 10 Higüey and Punta Cana, 18 Puerto Plata, 30 La Vega and Jarabacoa); provinces named like a
     # city as "Provincia de X"; not the Distrito Nacional (34), a city
@@ -900,9 +980,14 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # Syria's governorates (checked: 09 Aleppo, Al Bab and Manbij, 11 Homs and Tadmur, 02 Latakia and Jableh, 07 Deir
     # ez-Zor and Al Mayadin, 08 Douma and Jaramana); not Damascus (13), a city; "X Governorate" after the capital
     "SY": {
-        "02": ("Latakia Governorate", ("محافظة اللاذقية",)), "07": ("Deir ez-Zor Governorate", ("محافظة دير الزور",)),
-        "08": ("Rif Dimashq", ("Rif Dimashq Governorate", "Rural Damascus", "ريف دمشق")),
+        "02": ("Latakia Governorate", ("محافظة اللاذقية",)),
+        "07": ("Deir ez-Zor Governorate", ("محافظة دير الزور",)),
+        "08": ("Rif Dimashq", ("Rif Dimashq Governorate", "Rural Damascus", "ريف دمشق", "محافظة ريف دمشق")),
         "09": ("Aleppo Governorate", ("محافظة حلب",)), "11": ("Homs Governorate", ("محافظة حمص",)),
+        "01": ("Al Ḩasakah", ("محافظة الحسكة",)), "03": ("Al Qunayţirah", ("محافظة القنيطرة",)),
+        "04": ("Ar Raqqah", ("محافظة الرقة",)), "05": ("As Suwaydā'", ("محافظة السويداء",)),
+        "06": ("Dar'ā", ("محافظة درعا",)), "10": ("Ḩamāh", ("محافظة حماة",)),
+        "12": ("Idlib", ("محافظة إدلب",)), "14": ("Ţarţūs", ("محافظة طرطوس",)),
     },
     # Myanmar's states and regions (checked: 01 Sittwe and Kyaukpyu, 03 Pathein and Hinthada, 04 Myitkyina, 05 Hpa-An and
     # Myawaddy, 10 Monywa and Shwebo, 11 Kengtung and Muse, 12 Dawei and Myeik, 13 Mawlamyine, 15 Pakokku and
@@ -950,8 +1035,10 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # Dongola and Wadi Halfa, 49 Nyala, 53 Atbara and Shendi, 55 El Fasher, 56 El Obeid, 62 An Nahud and Babanusa);
     # states named like a sea, a river or a city as "X State"
     "SD": {
-        "36": ("Red Sea State", ("ولاية البحر الأحمر",)), "38": ("Al Jazirah State", ("Gezira State", "Gezira", "ولاية الجزيرة")),
-        "39": ("Al Qadarif State", ("Gedaref State", "ولاية القضارف")), "41": ("White Nile State", ("ولاية النيل الأبيض",)),
+        "36": ("Red Sea State", ("ولاية البحر الأحمر",)),
+        "38": ("Al Jazirah State", ("Gezira State", "Gezira", "ولاية الجزيرة")),
+        "39": ("Al Qadarif State", ("Gedaref State", "ولاية القضارف")),
+        "41": ("White Nile State", ("ولاية النيل الأبيض",)),
         "42": ("Blue Nile State", ("ولاية النيل الأزرق",)), "43": ("Northern State", ("الولاية الشمالية",)),
         "47": ("West Darfur", ("West Darfur State", "ولاية غرب دارفور")),
         "49": ("South Darfur", ("South Darfur State", "ولاية جنوب دارفور")),
@@ -962,6 +1049,8 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "60": ("East Darfur", ("East Darfur State", "ولاية شرق دارفور")),
         "61": ("Central Darfur", ("Central Darfur State", "ولاية وسط دارفور")),
         "62": ("West Kordofan", ("West Kordofan State", "ولاية غرب كردفان")),
+        "29": ("Khartoum", ("ولاية الخرطوم",)), "52": ("Kassala", ("ولاية كسلا",)),
+        "58": ("Sennar", ("ولاية سنار",)),
     },
     # Mozambique's provinces (checked: 01 Pemba and Montepuez, 02 Xai-Xai and Chibuto, 04 Matola and Manhiça, 05 Beira and
     # Dondo, 07 Lichinga and Cuamba, 09 Quelimane and Mocuba); not Maputo city (11); Gaza (a city abroad) and Maputo
@@ -1004,29 +1093,49 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # Al Hazm, 28 Hadibu and Qalansiyah); not Aden (02) nor Sanaa (26), cities, nor 16 (Sayyan with Sahar) and 27
     "YE": {
         "01": ("Abyan", ("محافظة أبين",)), "03": ("Al Mahrah", ("Mahra", "محافظة المهرة")),
-        "04": ("Hadramaut", ("Hadhramaut", "Hadramawt", "حضرموت")), "05": ("Shabwah", ("Shabwa", "محافظة شبوة")),
-        "21": ("Al Jawf Governorate", ("محافظة الجوف",)), "25": ("Taiz Governorate", ("محافظة تعز",)),
-        "28": ("Socotra", ("Soqotra", "أرخبيل سقطرى")),
+        "04": ("Hadramaut", ("Hadhramaut", "Hadramawt", "حضرموت", "محافظة حضرموت")),
+        "05": ("Shabwah", ("Shabwa", "محافظة شبوة")), "21": ("Al Jawf Governorate", ("محافظة الجوف",)),
+        "25": ("Taiz Governorate", ("محافظة تعز",)),
+        "28": ("Socotra", ("Soqotra", "أرخبيل سقطرى", "محافظة أرخبيل سقطرى")),
+        "08": ("Al Ḩudaydah", ("محافظة الحديدة",)), "10": ("Al Maḩwīt", ("محافظة المحويت",)),
+        "11": ("Dhamār", ("محافظة ذمار",)), "14": ("Ma’rib", ("محافظة مأرب",)),
+        "15": ("Şāʻdah", ("محافظة صعدة",)), "18": ("Aḑ Ḑāli‘", ("محافظة الضالع",)),
+        "19": ("‘Amrān", ("محافظة عمران",)), "20": ("Al Bayḑā’", ("محافظة البيضاء",)),
+        "22": ("Ḩajjah", ("محافظة حجة",)), "23": ("Ibb", ("محافظة إب",)), "24": ("Laḩij", ("محافظة لحج",)),
     },
     # Libya's districts (checked: 63 Al Bayda and Shahhat, 67 Al Ajaylat and Zuwara, 79 Tobruk, 80 Gharyan and Zintan, 81
     # Janzur and Al Aziziyah, 82 Al Khums and Tarhuna, 83 Ajdabiya, 64 Hun and Waddan, 65 Tazirbu, 73 Murzuq, 78 Brak,
     # 84 Ubari); not Tripoli (77), Benghazi (69) nor Sirte (76), their city
     "LY": {
-        "63": ("Al Jabal al Akhdar", ("Jabal al Akhdar", "الجبل الأخضر")), "64": ("Al Jufrah", ("Jufra", "الجفرة")),
-        "65": ("Al Kufrah District", ("Kufra District", "الكفرة")), "67": ("An Nuqat al Khams", ("Nuqat al Khams", "النقاط الخمس")),
-        "73": ("Murzuq District", ("شعبية مرزق",)), "78": ("Wadi al Shatii", ("Wadi ash Shati", "وادي الشاطئ")),
-        "79": ("Al Butnan", ("Butnan", "البطنان")), "80": ("Al Jabal al Gharbi", ("Jabal al Gharbi", "الجبل الغربي")),
-        "81": ("Al Jafara", ("Jafara", "الجفارة")), "82": ("Al Murqub", ("Murqub", "المرقب")),
-        "83": ("Al Wahat", ("الواحات",)), "84": ("Wadi al Hayaa", ("وادي الحياة",)),
+        "63": ("Al Jabal al Akhdar", ("Jabal al Akhdar", "الجبل الأخضر", "شعبية الجبل الأخضر")),
+        "64": ("Al Jufrah", ("Jufra", "الجفرة", "شعبية الجفرة")),
+        "65": ("Al Kufrah District", ("Kufra District", "الكفرة", "شعبية الكفرة")),
+        "67": ("An Nuqat al Khams", ("Nuqat al Khams", "النقاط الخمس", "شعبية النقاط الخمس")),
+        "73": ("Murzuq District", ("شعبية مرزق",)),
+        "78": ("Wadi al Shatii", ("Wadi ash Shati", "وادي الشاطئ", "شعبية وادي الشاطئ")),
+        "79": ("Al Butnan", ("Butnan", "البطنان", "شعبية البطنان")),
+        "80": ("Al Jabal al Gharbi", ("Jabal al Gharbi", "الجبل الغربي", "شعبية الجبل الغربي")),
+        "81": ("Al Jafara", ("Jafara", "الجفارة", "شعبية الجفارة")),
+        "82": ("Al Murqub", ("Murqub", "المرقب", "شعبية المرقب")),
+        "83": ("Al Wahat", ("الواحات", "شعبية الواحات")),
+        "84": ("Wadi al Hayaa", ("وادي الحياة", "شعبية وادي الحياة")), "66": ("Al Marj", ("شعبية المرج",)),
+        "68": ("Az Zāwiyah", ("شعبية الزاوية",)), "70": ("Darnah", ("شعبية درنة",)),
+        "71": ("Ghāt", ("شعبية غات",)), "72": ("Mişrātah", ("شعبية مصراتة",)),
+        "74": ("Nālūt", ("شعبية نالوت",)), "75": ("Sabhā", ("شعبية سبها",)),
     },
     # Lebanon's governorates (checked: 05 Aley and Jounieh, 06 Sidon and Tyre, 07 Nabatieh, 08 Zahlé, 09 Tripoli and
     # Bsharri, 10 Halba, 11 Baalbek and Arsal); not Beirut (04), a city; compass names, Nabatieh and Akkar (Halba's other name) as "X Governorate"
     "LB": {
-        "05": ("Mount Lebanon", ("Mount Lebanon Governorate", "Jabal Lubnan", "جبل لبنان")),
-        "06": ("South Governorate", ("South Lebanon", "محافظة الجنوب")), "07": ("Nabatieh Governorate", ("محافظة النبطية",)),
+        "05": (
+            "Mount Lebanon",
+            ("Mount Lebanon Governorate", "Jabal Lubnan", "جبل لبنان", "محافظة جبل لبنان"),
+        ),
+        "06": ("South Governorate", ("South Lebanon", "محافظة الجنوب")),
+        "07": ("Nabatieh Governorate", ("محافظة النبطية",)),
         "08": ("Beqaa Governorate", ("Beqaa", "Bekaa", "محافظة البقاع")),
-        "09": ("North Governorate", ("North Lebanon", "محافظة الشمال")), "10": ("Akkar Governorate", ("محافظة عكار",)),
-        "11": ("Baalbek-Hermel", ("Baalbek-Hermel Governorate", "بعلبك الهرمل")),
+        "09": ("North Governorate", ("North Lebanon", "محافظة الشمال")),
+        "10": ("Akkar Governorate", ("محافظة عكار",)),
+        "11": ("Baalbek-Hermel", ("Baalbek-Hermel Governorate", "بعلبك الهرمل", "محافظة بعلبك الهرمل")),
     },
     # Algeria's wilayas pycountry cannot name (checked: 40 Boudouaou and Bordj Menaïel, 44 Besbes and El Kala, 55 Koléa
     # and Cherchell); provinces named after their capital as "X Province"; not Algiers (01), nor 53, BB and EM (one town)
@@ -1070,16 +1179,23 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # Jordan's governorates (checked: 02 Salt and Suwaylih, 09 Karak, 15 Mafraq, 17 Zarqa and Russeifa); not Amman (16)
     # nor Aqaba (21), their city; "X Governorate" after the capital
     "JO": {
-        "02": ("Balqa Governorate", ("Al-Balqa", "محافظة البلقاء")), "09": ("Karak Governorate", ("محافظة الكرك",)),
-        "15": ("Mafraq Governorate", ("محافظة المفرق",)), "17": ("Zarqa Governorate", ("محافظة الزرقاء",)),
+        "02": ("Balqa Governorate", ("Al-Balqa", "محافظة البلقاء")),
+        "09": ("Karak Governorate", ("محافظة الكرك",)), "15": ("Mafraq Governorate", ("محافظة المفرق",)),
+        "17": ("Zarqa Governorate", ("محافظة الزرقاء",)), "12": ("Aţ Ţafīlah", ("محافظة الطفيلة",)),
+        "18": ("Irbid", ("محافظة إربد",)), "19": ("Ma‘ān", ("محافظة معان",)),
+        "20": ("‘Ajlūn", ("محافظة عجلون",)), "22": ("Jarash", ("محافظة جرش",)),
+        "23": ("Mādabā", ("محافظة مادبا",)),
     },
     # Armenia's provinces (checked: 01 Ashtarak and Aparan, 04 Sevan and Gavar, 05 Abovyan and Hrazdan, 06 Vanadzor and
     # Spitak, 07 Gyumri, 08 Kapan and Goris, 09 Ijevan and Dilijan, 10 Yeghegnadzor); not Yerevan (11), a city; the
     # villages of a province's name (under 2,000 people each) no reason for a longer form
     "AM": {
-        "01": ("Aragatsotn", ("Արագածոտն",)), "04": ("Gegharkunik", ("Գեղարքունիք",)), "05": ("Kotayk", ("Կոտայք",)),
-        "06": ("Lori", ("Lori Province", "Լոռի")), "07": ("Shirak", ("Շիրակ",)), "08": ("Syunik", ("Սյունիք",)),
-        "09": ("Tavush", ("Տավուշ",)), "10": ("Vayots Dzor", ("Վայոց Ձոր",)),
+        "01": ("Aragatsotn", ("Արագածոտն", "Արագածոտնի մարզ")),
+        "04": ("Gegharkunik", ("Գեղարքունիք", "Գեղարքունիքի մարզ")),
+        "05": ("Kotayk", ("Կոտայք", "Կոտայքի մարզ")), "06": ("Lori", ("Lori Province", "Լոռի", "Լոռու մարզ")),
+        "07": ("Shirak", ("Շիրակ", "Շիրակի մարզ")), "08": ("Syunik", ("Սյունիք", "Սյունիքի մարզ")),
+        "09": ("Tavush", ("Տավուշ", "Տավուշի մարզ")), "10": ("Vayots Dzor", ("Վայոց Ձոր", "Վայոց ձորի մարզ")),
+        "02": ("Ararat", ("Արարատի մարզ",)), "03": ("Armavir", ("Արմավիրի մարզ",)),
     },
     # Chad's provinces (checked: 08 Moundou, 12 Abéché, 17 Sarh, 14 Kélo and Laï, 09 Doba, 16 Bongor, 05 Mongo, 18
     # Massakory and Bokoro, 19 Koumra, 20 Pala and Léré, 13 Am Timan, 01 Ati, 06 Mao, 07 Bol, 23 Faya, 02 Biltine);
@@ -1104,10 +1220,14 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     # Oman's governorates (checked: 01 Nizwa and Bahla, 02 Rustaq and Barka, 07 Khasab, 08 Salalah, 09 Ibri, 11 Sohar and
     # Saham, 12 Ibra, 03 Haima); not Muscat (06) nor 04 (Sur alone)
     "OM": {
-        "01": ("Ad Dakhiliyah", ("Dakhiliyah", "الداخلية")), "02": ("South Al Batinah", ("Al Batinah South", "جنوب الباطنة")),
-        "03": ("Al Wusta", ("الوسطى",)), "07": ("Musandam", ("مسندم",)), "08": ("Dhofar", ("ظفار",)),
-        "09": ("Ad Dhahirah", ("Dhahirah", "الظاهرة")), "11": ("North Al Batinah", ("Al Batinah North", "شمال الباطنة")),
-        "12": ("North Ash Sharqiyah", ("Ash Sharqiyah North", "شمال الشرقية")),
+        "01": ("Ad Dakhiliyah", ("Dakhiliyah", "الداخلية", "محافظة الداخلية")),
+        "02": ("South Al Batinah", ("Al Batinah South", "جنوب الباطنة", "محافظة جنوب الباطنة")),
+        "03": ("Al Wusta", ("الوسطى", "محافظة الوسطى")), "07": ("Musandam", ("مسندم", "محافظة مسندم")),
+        "08": ("Dhofar", ("ظفار", "محافظة ظفار")),
+        "09": ("Ad Dhahirah", ("Dhahirah", "الظاهرة", "محافظة الظاهرة")),
+        "11": ("North Al Batinah", ("Al Batinah North", "شمال الباطنة", "محافظة شمال الباطنة")),
+        "12": ("North Ash Sharqiyah", ("Ash Sharqiyah North", "شمال الشرقية", "محافظة شمال الشرقية")),
+        "10": ("Al Buraymī", ("محافظة البريمي",)),
     },
     # Bosnia and Herzegovina's entities (01 Sarajevo, Zenica and Tuzla; 02 Banja Luka and Bijeljina); not 00 (Brčko's
     # villages)
@@ -1231,6 +1351,41 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "NIR": ("Northern Ireland", ("NIR", "NI")),
         "SCT": ("Scotland", ("SCT",)),
         "WLS": ("Wales", ("WLS", "Cymru")),
+    },
+    # Bulgaria's provinces as pycountry names them, for the Bulgarian "област X"; not Sofia (42, the city) nor the
+    # unnamed 58 and 62
+    "BG": {
+        "38": ("Blagoevgrad", ("област Благоевград",)), "39": ("Burgas", ("област Бургас",)),
+        "40": ("Dobrich", ("област Добрич",)), "41": ("Gabrovo", ("област Габрово",)),
+        "43": ("Haskovo", ("област Хасково",)), "44": ("Kardzhali", ("област Кърджали",)),
+        "45": ("Kyustendil", ("област Кюстендил",)), "46": ("Lovech", ("област Ловеч",)),
+        "47": ("Montana", ("област Монтана",)), "48": ("Pazardzhik", ("област Пазарджик",)),
+        "49": ("Pernik", ("област Перник",)), "50": ("Pleven", ("област Плевен",)),
+        "51": ("Plovdiv", ("област Пловдив",)), "52": ("Razgrad", ("област Разград",)),
+        "53": ("Ruse", ("област Русе",)), "54": ("Shumen", ("област Шумен",)),
+        "55": ("Silistra", ("област Силистра",)), "56": ("Sliven", ("област Сливен",)),
+        "57": ("Smolyan", ("област Смолян",)), "59": ("Stara Zagora", ("област Стара Загора",)),
+        "60": ("Targovishte", ("област Търговище",)), "61": ("Varna", ("област Варна",)),
+        "63": ("Vidin", ("област Видин",)), "64": ("Vratsa", ("област Враца",)),
+        "65": ("Yambol", ("област Ямбол",)),
+    },
+    # Georgia's regions (checked: 02 Sokhumi and Gagra, 04 Batumi and Kobuleti, 65 Ozurgeti, 66 Kutaisi, 67 Telavi, 68
+    # Rustavi and Marneuli, 69 Dusheti and Mtskheta, 70 Oni and Ambrolauri, 71 Zugdidi and Poti, 72 Akhaltsikhe, 73
+    # Gori); not Tbilisi (51), a city, nor 00
+    "GE": {
+        "02": (
+            "Abkhazia",
+            ("Autonomous Republic of Abkhazia", "აფხაზეთი", "აფხაზეთის ავტონომიური რესპუბლიკა"),
+        ),
+        "04": (
+            "Adjara",
+            ("Ajaria", "Autonomous Republic of Adjara", "აჭარა", "აჭარის ავტონომიური რესპუბლიკა"),
+        ),
+        "65": ("Guria", ("გურია",)), "66": ("Imereti", ("იმერეთი",)), "67": ("Kakheti", ("კახეთი",)),
+        "68": ("Kvemo Kartli", ("ქვემო ქართლი",)), "69": ("Mtskheta-Mtianeti", ("მცხეთა-მთიანეთი",)),
+        "70": ("Racha-Lechkhumi and Kvemo Svaneti", ("რაჭა-ლეჩხუმი და ქვემო სვანეთი",)),
+        "71": ("Samegrelo-Zemo Svaneti", ("Samegrelo and Zemo Svaneti", "სამეგრელო-ზემო სვანეთი")),
+        "72": ("Samtskhe-Javakheti", ("სამცხე-ჯავახეთი",)), "73": ("Shida Kartli", ("შიდა ქართლი",)),
     },
 }
 

@@ -15,7 +15,8 @@ from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["IT", "ES", "SE", "AR", "MX", "TN", "CO", "FR", "PH", "JM", "NI", "BM", "KR", "DE", "IN", "NZ", "ZA", "DZ",
              "PT", "NL", "BE", "SE", "JP", "CN", "RU", "UA", "ID", "PK", "VN", "EG", "NG", "IR", "PL", "VE", "SA", "IQ", "RO",
-             "MY", "CL", "TH", "GR", "FI", "AT", "KZ", "DK", "BY", "EC", "KE", "CI", "PE", "AM", "BA", "PY", "HR", "LS"]
+             "MY", "CL", "TH", "GR", "FI", "AT", "KZ", "DK", "BY", "EC", "KE", "CI", "PE", "AM", "BA", "PY", "HR", "LS",
+             "GE"]
 
 # (parsed spans as (label, value), the place wanted, its country)
 CASES = [
@@ -180,6 +181,34 @@ IN_REGION = [
     ([("locality", "Bella Vista"), ("region", "Amambay")], "Bella Vista", "Amambay"),
     ([("locality", "Novigrad"), ("region", "Zadarska županija")], "Novigrad", "Zadarska županija"),
     ([("locality", "Otok"), ("region", "Vukovar-Syrmia County")], "Otok", "Vukovarsko-srijemska županija"),
+    # the region in the local script (the formal "X область", "Περιφέρεια X", "محافظة X", "استان X", "X մարզ")
+    ([("locality", "Миколаїв"), ("region", "Львівська область")], "Mykolayiv", "Lviv Oblast"),
+    ([("locality", "Миколаїв"), ("region", "Миколаївська область")], "Mykolayiv", "Mykolaiv Oblast"),
+    ([("locality", "Николаев"), ("region", "Львовская область")], "Mykolayiv", "Lviv Oblast"),
+    ([("locality", "Городок"), ("region", "Хмельницька область")], "Horodok", "Khmelnytskyi Oblast"),
+    ([("locality", "Аксу"), ("region", "Ақмола облысы")], "Aksu", "Akmola Region"),
+    ([("locality", "Ақсу"), ("region", "Павлодар облысы")], "Aksu", "Pavlodar Region"),
+    ([("locality", "Καλλιθέα"), ("region", "Κεντρική Μακεδονία")], "Kallithéa", "Central Macedonia"),
+    ([("locality", "Καλλιθέα"), ("region", "Περιφέρεια Αττικής")], "Kallithéa", "Attica"),
+    ([("locality", "Свіслач"), ("region", "Мінская вобласць")], "Svislach", "Minsk Region"),
+    ([("locality", "Речица"), ("region", "Гомельская область")], "Rechytsa", "Gomel Region"),
+    ([("locality", "Железногорск"), ("region", "Курская область")], "Zheleznogorsk", "Kursk Oblast"),
+    ([("locality", "Железногорск"), ("region", "Красноярский край")], "Zheleznogorsk", "Krasnoyarsk Krai"),
+    ([("locality", "الزقازيق"), ("region", "محافظة الشرقية")], "Zagazig", "Sharqia"),
+    ([("locality", "أسوان"), ("region", "محافظة أسوان")], "Aswān", "Aswān"),
+    ([("locality", "الجبيل"), ("region", "المنطقة الشرقية")], "Al Jubayl", "Eastern Province"),
+    ([("locality", "كربلاء"), ("region", "محافظة كربلاء")], "Karbala", "Karbalā’"),
+    ([("locality", "الموصل"), ("region", "محافظة نينوى")], "Mosul", "Nineveh"),
+    ([("locality", "نورآباد"), ("region", "استان فارس")], "Nūrābād", "Fars"),
+    ([("locality", "نورآباد"), ("region", "استان لرستان")], "Nūrābād", "Lorestan"),
+    ([("locality", "اصفهان"), ("region", "استان اصفهان")], "Isfahan", "Isfahan Province"),
+    ([("locality", "کرمانشاه")], "Kermanshah", "Kermānshāh"),  # the city, not its province ("استان کرمانشاه")
+    ([("locality", "حیدرآباد"), ("region", "صوبہ سندھ")], "Hyderabad", "Sindh"),
+    ([("locality", "Վարդենիս"), ("region", "Արագածոտնի մարզ")], "Vardenis", "Aragatsotn"),
+    ([("locality", "Վարդենիս"), ("region", "Գեղարքունիքի մարզ")], "Vardenis", "Gegharkunik"),
+    ([("locality", "ปากเกร็ด"), ("region", "จังหวัดนนทบุรี")], "Pak Kret", "Nonthaburi"),
+    ([("locality", "ქუთაისი"), ("region", "იმერეთი")], "Kutaisi", "Imereti"),
+    ([("locality", "ბათუმი"), ("region", "აჭარა")], "Batumi", "Adjara"),
 ]  # fmt: skip
 
 
