@@ -111,6 +111,9 @@ NICKNAMES: tuple[tuple[str, str, str, str], ...] = (
     ("GB", "ENG", "London", "LDN"),
     ("FR", "11", "Paris", "Paname"),
     ("BR", "21", "Rio de Janeiro", "Rio"),
+    ("AR", "07", "Buenos Aires", "CABA"),
+    ("AR", "07", "Buenos Aires", "Capital Federal"),
+    ("AR", "07", "Buenos Aires", "Ciudad Autónoma de Buenos Aires"),
 )
 
 # country -> admin1 code -> (name, abbreviations)

@@ -68,6 +68,8 @@ BARE = [
     ([("locality", "Cologne")], "Köln", "DE"),
     # a postcode the gazetteer does not know (its postcodes are US ZIP codes) narrows nothing: Rome, not Roma, Lesotho
     ([("postcode", "00184"), ("locality", "Roma")], "Rome", "IT"),
+    ([("locality", "CABA")], "Buenos Aires", "AR"),  # a nickname (resolver.aliases.NICKNAMES), not Caba, Philippines
+    ([("venue", "Capital Federal")], "Buenos Aires", "AR"),
     ([("locality", "Seville")], "Sevilla", "ES"),
     ([("locality", "Bombay")], "Mumbai", "IN"),
     ([("locality", "Calcutta")], "Kolkata", "IN"),
