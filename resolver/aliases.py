@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 from resolver.names import normalize_name
@@ -79,17 +80,24 @@ CIVIL_SUFFIXES: tuple[str, ...] = (
 )
 
 
+# a postal district's number after the city: under 100, French "3e"/"1er", or a Roman numeral ("dublin 8",
+# "lyon 3e", "budapest xi")
+_DISTRICT = re.compile(r"^(.*[^\W\d_].*?) (?:\d{1,2}(?:e|er|eme)?|[ivx]{1,5})$")
+
+
 def civil_core(norm: str) -> str | None:
     """The name inside a civil-division phrase of a normalized query name ("brick township" -> "brick",
-    "town of amherst" -> "amherst"), or None when there is none. The core keeps at least one word; the
-    caller looks it up only when the whole name is unknown ("jersey city" is a name of its own)."""
+    "town of amherst" -> "amherst", the city of a postal district: "dublin 8" -> "dublin"), or None when there
+    is none. The core keeps at least one word; the caller looks it up only when the whole name is unknown
+    ("jersey city" is a name of its own)."""
     for prefix in CIVIL_PREFIXES:
         if norm.startswith(prefix + " ") and len(norm) > len(prefix) + 1:
             return norm[len(prefix) + 1 :]
     for suffix in CIVIL_SUFFIXES:
         if norm.endswith(" " + suffix) and len(norm) > len(suffix) + 1:
             return norm[: -len(suffix) - 1]
-    return None
+    district = _DISTRICT.match(norm)
+    return district.group(1) if district else None
 
 
 # (country, admin1 code, official name of the target place, alias)

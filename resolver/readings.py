@@ -18,7 +18,6 @@ says which reading was used and whether it differs from the tagger's top parse.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import pairwise
@@ -155,8 +154,7 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       (``code_read_as_locality``: "Charlotte Amalie, VI 00802", "University Park IL"), as is a street or venue
       ending in a region's code ("Canton CT"); a locality ending in a subdivision's code read as the locality and
       its region ("Napoli NA"); a county read as the locality ("..., Tiranë, Albania", "大阪府大阪市北区"); a
-      locality ending in a postal district's number read as the city ("Dublin 8", "Budapest VI"); a locality the
-      tagger cut in two read as one name (``_cut_locality``: "City of Tupper" + "Lake"); a place query
+      locality the tagger cut in two read as one name (``_cut_locality``: "City of Tupper" + "Lake"); a place query
       (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
     """
     comps = reading.components
@@ -204,10 +202,6 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         value = comps["county"]
         out.append(_relabeled(reading, "county", "locality", value, _doubt(reading, "county", STREET_TAIL_FLOOR),
                               f"{value!r} read as the locality"))  # fmt: skip
-    head = _postal_district(comps.get("locality"))
-    if head:  # "Dublin 8", "Praha 4", "Lyon 3e": the city and its postal district
-        out.append(Reading(comps | {"locality": head}, reading.probability * ALT_FLOOR, dict(reading.confidences),
-                           f"{comps['locality']!r} read as {head!r} and its postal district", True))
     if "region" in comps and not comps.keys() & {"locality", "street"} and not cands.regions(
             conn, normalize_name(comps["region"]), None):
         # a region no gazetteer region is named ("Bogotá D.C.": a capital district) may be the place itself
@@ -258,16 +252,6 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                            True))
     out.extend(place_query(conn, reading))
     return out
-
-
-_DISTRICT = re.compile(r"^(\S.*?)[ -]+(?:\d{1,2}(?:e|er|ème|\.)?|[IVX]{1,5}\.?)$")
-
-
-def _postal_district(name: str | None) -> str | None:
-    """The city's name when ``name`` ends in the number of a postal district (a number under 100, French
-    "3e"/"1er", a Roman numeral: "Dublin 8", "Praha 4", "Lyon 3e", "Budapest XI"), else None."""
-    m = _DISTRICT.match(name or "")
-    return m.group(1) if m and any(ch.isalpha() for ch in m.group(1)) else None
 
 
 def _trailing_code(conn: Connection, name: str, subdivisions: bool = False) -> tuple[str, str] | None:
