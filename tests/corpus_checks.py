@@ -67,3 +67,13 @@ def generator_parts() -> tuple[Any, Any, Any]:
     src, _ = cached_sources(DATA)
     synth = Synth(src)
     return src, synth, WorldSynth(src, cached_world(src), synth)
+
+
+def assert_mix_adds(old: tuple[tuple[str, float], ...], new: tuple[tuple[str, float], ...], source: str) -> None:
+    """Corpus mix ``new`` is ``old`` plus ``source``, its weight taken from GeoNames and Faker only: every other
+    source keeps its weight, and the weights sum to 1."""
+    assert abs(sum(w for _, w in new) - 1.0) < 1e-9
+    before, after = dict(old), dict(new)
+    for s in sorted(before.keys() - {"geonames", "faker"}):
+        assert after[s] == before[s], s
+    assert source in after and source not in before

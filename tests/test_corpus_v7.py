@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus_checks import labelled, source_examples, tiny_build
+from tests.corpus_checks import assert_mix_adds, labelled, source_examples, tiny_build
 from training.corpus_build import SOURCE_MIX_V6, SOURCE_MIX_V7, is_v6, is_v7
 
 SIZE = 2500
@@ -21,11 +21,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
 def test_version_gate_and_mix() -> None:
     assert is_v7("0.7.0") and not is_v7("0.6.9") and is_v6("0.7.0")
-    assert abs(sum(w for _, w in SOURCE_MIX_V7) - 1.0) < 1e-9
-    v6, v7 = dict(SOURCE_MIX_V6), dict(SOURCE_MIX_V7)
-    for s in ("oa", "usaddress", "zipcodes", "suburb", "county", "intl", "short", "v5", "v6"):  # GeoNames, Faker give
-        assert v7[s] == v6[s], s
-    assert "v7" in v7 and "v7" not in v6
+    assert_mix_adds(SOURCE_MIX_V6, SOURCE_MIX_V7, "v7")
 
 
 def test_v7_examples_are_korean_big_to_small(built: tuple[Path, dict]) -> None:
