@@ -77,6 +77,8 @@ CIVIL_PREFIXES: tuple[str, ...] = (
 CIVIL_SUFFIXES: tuple[str, ...] = (
     "charter township", "township", "twp", "borough", "boro", "village", "town", "city", "municipality",
     "d c", "dc", "d f", "df", "distrito capital", "distrito federal",  # "Bogotá D.C.", "México D.F."
+    # a part of the city or a postal qualifier after its name ("Jakarta Pusat": Central Jakarta; "Paris Cedex 08")
+    "pusat", "utara", "selatan", "barat", "timur", "cedex", "centro", "centre", "center", "city centre", "downtown",
 )
 
 
@@ -87,9 +89,9 @@ _DISTRICT = re.compile(r"^(.*[^\W\d_].*?) (?:\d{1,2}(?:e|er|eme)?|[ivx]{1,5})$")
 
 def civil_core(norm: str) -> str | None:
     """The name inside a civil-division phrase of a normalized query name ("brick township" -> "brick",
-    "town of amherst" -> "amherst", the city of a postal district: "dublin 8" -> "dublin"), or None when there
-    is none. The core keeps at least one word; the caller looks it up only when the whole name is unknown
-    ("jersey city" is a name of its own)."""
+    "town of amherst" -> "amherst", "jakarta pusat" -> "jakarta", the city of a postal district: "dublin 8" ->
+    "dublin", "paris cedex 08" -> "paris"), or None when there is none. The core keeps at least one word; the
+    caller looks it up only when the whole name is unknown ("jersey city" is a name of its own)."""
     for prefix in CIVIL_PREFIXES:
         if norm.startswith(prefix + " ") and len(norm) > len(prefix) + 1:
             return norm[len(prefix) + 1 :]
@@ -97,7 +99,10 @@ def civil_core(norm: str) -> str | None:
         if norm.endswith(" " + suffix) and len(norm) > len(suffix) + 1:
             return norm[: -len(suffix) - 1]
     district = _DISTRICT.match(norm)
-    return district.group(1) if district else None
+    if not district:
+        return None
+    core = district.group(1)
+    return civil_core(core) or core  # "paris cedex 08" -> "paris"
 
 
 # (country, admin1 code, official name of the target place, alias)
@@ -207,8 +212,8 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "44": ("Grand Est", ("GES",)),
         "52": ("Pays de la Loire", ("PDL",)),
         "53": ("Bretagne", ("BRE", "Brittany")),
-        "75": ("Nouvelle-Aquitaine", ("NAQ",)),
-        "76": ("Occitanie", ("OCC",)),
+        "75": ("Nouvelle-Aquitaine", ("NAQ", "New Aquitaine")),
+        "76": ("Occitanie", ("OCC", "Occitania")),
         "84": ("Auvergne-Rhône-Alpes", ("ARA",)),
         "93": ("Provence-Alpes-Côte d'Azur", ("PACA", "PAC")),
         "94": ("Corse", ("COR", "Corsica")),
@@ -255,10 +260,15 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "27": ("La Rioja", ()),
         "29": ("Comunidad de Madrid", ()),
         "31": ("Región de Murcia", ()),
-        "32": ("Navarra", ("Comunidad Foral de Navarra", "Nafarroa")),
+        "32": ("Navarra", ("Comunidad Foral de Navarra", "Nafarroa", "Navarre")),
         "34": ("Asturias", ("Principado de Asturias",)),
         "39": ("Cantabria", ()),
         "56": ("Cataluña", ("Catalunya", "Catalonia")),
+        # GeoNames' names kept, their English names added
+        "51": ("Andalucía", ("Andalusia",)),
+        "52": ("Aragón", ("Aragon",)),
+        "54": ("Castilla-La Mancha", ("Castile-La Mancha",)),
+        "55": ("Castilla y León", ("Castile and León",)),
         "58": ("Galicia", ("Galiza",)),
         "59": ("País Vasco", ("Euskadi", "Basque Country")),
         # named by pycountry before (the name kept): the Canarian and Valencian spellings
@@ -276,6 +286,13 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "11": ("Zuid-Holland", ("South Holland",)),
         "15": ("Overijssel", ()),
         "16": ("Flevoland", ()),
+    },
+    # Italy: GeoNames' names kept, their English names added; 19 (Aosta and its valley), unnamed in GeoNames, named
+    "IT": {
+        "07": ("Lazio", ("Latium",)), "09": ("Lombardia", ("Lombardy",)), "12": ("Piemonte", ("Piedmont",)),
+        "13": ("Puglia", ("Apulia",)), "14": ("Sardegna", ("Sardinia",)), "15": ("Sicilia", ("Sicily",)),
+        "16": ("Toscana", ("Tuscany",)), "17": ("Trentino-Alto Adige", ("Trentino-South Tyrol", "Trentino-Südtirol")),
+        "19": ("Valle d'Aosta", ("Aosta Valley", "Vallée d'Aoste")),
     },
     "PT": {
         "10": ("Madeira", ("Região Autónoma da Madeira",)),
@@ -628,13 +645,13 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "73": ("Kujawsko-Pomorskie", ("Kuyavian-Pomeranian Voivodeship",)),
         "74": ("Łódzkie", ("Lodzkie", "Łódź Voivodeship", "Lodz Voivodeship")),
         "75": ("Lubelskie", ("Lublin Voivodeship",)), "76": ("Lubuskie", ("Lubusz Voivodeship",)),
-        "77": ("Małopolskie", ("Malopolskie", "Lesser Poland Voivodeship", "Małopolska", "Malopolska")),
-        "78": ("Mazowieckie", ("Masovian Voivodeship", "Mazowsze")), "79": ("Opolskie", ("Opole Voivodeship",)),
+        "77": ("Małopolskie", ("Malopolskie", "Lesser Poland Voivodeship", "Małopolska", "Malopolska", "Lesser Poland")),
+        "78": ("Mazowieckie", ("Masovian Voivodeship", "Mazowsze", "Masovia")), "79": ("Opolskie", ("Opole Voivodeship",)),
         "80": ("Podkarpackie", ("Subcarpathian Voivodeship", "Podkarpacie")),
-        "81": ("Podlaskie", ("Podlaskie Voivodeship", "Podlasie")), "82": ("Pomorskie", ("Pomeranian Voivodeship",)),
-        "83": ("Śląskie", ("Silesian Voivodeship",)), "84": ("Świętokrzyskie", ("Holy Cross Voivodeship",)),
+        "81": ("Podlaskie", ("Podlaskie Voivodeship", "Podlasie")), "82": ("Pomorskie", ("Pomeranian Voivodeship", "Pomerania")),
+        "83": ("Śląskie", ("Silesian Voivodeship", "Silesia")), "84": ("Świętokrzyskie", ("Holy Cross Voivodeship",)),
         "85": ("Warmińsko-Mazurskie", ("Warmian-Masurian Voivodeship",)),
-        "86": ("Wielkopolskie", ("Greater Poland Voivodeship", "Wielkopolska")),
+        "86": ("Wielkopolskie", ("Greater Poland Voivodeship", "Wielkopolska", "Greater Poland")),
         "87": ("Zachodniopomorskie", ("West Pomeranian Voivodeship",)),
     },
     # Venezuela (checked: 23 Maracaibo and Cabimas, 07 Valencia and Puerto Cabello, 13 Barquisimeto, 02 Barcelona and
@@ -662,7 +679,11 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "19": ("Tabūk", ("منطقة تبوك",)),
     },
     # Belgium: Flanders (VLG holds Antwerp, Gent and Brugge; pycountry names Wallonia and Brussels)
-    "BE": {"VLG": ("Vlaanderen", ("Flanders", "Vlaams Gewest", "Flemish Region", "Flandre"))},
+    "BE": {
+        "VLG": ("Vlaanderen", ("Flanders", "Vlaams Gewest", "Flemish Region", "Flandre")),
+        "WAL": ("Région wallonne", ("Wallonia", "Wallonie", "Walloon Region", "Wallonië")),
+        "BRU": ("Région de Bruxelles-Capitale", ("Brussels-Capital Region", "Brussels Hoofdstedelijk Gewest")),
+    },
     # Iraq (checked: 15 Mosul, 11 Erbil, 05 Sulaymaniyah, 02 Basra, 17 Najaf and Kufa); governorates named after their
     # capital as "X Governorate"
     "IQ": {

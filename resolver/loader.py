@@ -114,14 +114,15 @@ def subdivision_name(cc: str, code: str, city_names: dict[tuple[str, str], set[s
 
 
 def subdivisions_by_member_names(unnamed: list[tuple[str, str]], city_names: dict[tuple[str, str], set[str]],
-                                 big_names: dict[tuple[str, str], set[str]]) -> dict[tuple[str, str], str]:
+                                 big_names: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], str]:
     """ISO 3166-2 names (pycountry) for GeoNames regions whose codes are not ISO codes (Italy's "16" is
     Toscana, IT-52), from the names of the cities GeoNames puts in them: each second-level subdivision named
     like one of a region's cities (the province of Firenze, IT-FI) is a vote for its top-level parent, and a
     top-level subdivision named like one of them is one for itself. A region takes the subdivision with the
     most votes: at least two, or one where one of its ``big_names`` (the official names of its largest
     cities) is the subdivision's own name (Portugal's district of Porto; not the village of Zeeland in
-    Noord-Brabant, nor Budapest, whose alternate names include Pest). A
+    Noord-Brabant). A region whose largest city is itself a top-level subdivision is that city's, and no other
+    subdivision names it (Budapest's region holds Pest, a part of the city, and Pest is also a county). A
     subdivision goes to one region only, the one that gave it the most."""
     import pycountry
 
@@ -130,8 +131,11 @@ def subdivisions_by_member_names(unnamed: list[tuple[str, str]], city_names: dic
     under: dict[str, list[tuple[str, str]]] = defaultdict(list)  # country -> (normalized name, top-level code)
     tops = [sub for sub in pycountry.subdivisions if sub.country_code in countries and sub.parent_code is None]
     with_counties = {sub.country_code for sub in tops if "county" in sub.type.lower()}
+    own_names: dict[str, set[str]] = defaultdict(set)  # country -> names of its top-level city subdivisions
     for sub in tops:
         top[sub.code] = iso_name(sub.name)
+        if "city" in sub.type.lower():
+            own_names[sub.country_code].add(normalize_name(sub.name))
         # a city that is a subdivision beside counties (Hungary's cities of county right) lies in a county:
         # its name is no vote for the region around it
         if not ("city" in sub.type.lower() and sub.country_code in with_counties):
@@ -151,11 +155,13 @@ def subdivisions_by_member_names(unnamed: list[tuple[str, str]], city_names: dic
             continue
         n = max(votes.values())
         leaders = [iso for iso, k in votes.items() if k == n]
-        big = big_names.get((cc, code), set())
+        big = big_names.get((cc, code), [])
         owned = [iso for iso in leaders if normalize_name(top[iso]) in big]  # a big city bears its name
         # a tie goes to the one subdivision a big city is named after (Osaka's region holds the city of
         # Ibaraki too, a vote for the prefecture of Ibaraki)
         iso = leaders[0] if len(leaders) == 1 else owned[0] if len(owned) == 1 else None
+        if iso is not None and big[0] in own_names[cc] and normalize_name(top[iso]) != big[0]:
+            continue  # the region of a city that is a subdivision itself, named after another one
         if iso is not None and (n >= 2 or iso in owned) and n > best.get(iso, (0, ("", "")))[0]:
             best[iso] = (n, (cc, code))
     return {region: top[iso] for iso, (_, region) in best.items()}
@@ -327,7 +333,7 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             region_info[(cc, code)] = aliases.REGION_NAMES[cc][code]
         else:
             region_info[(cc, code)] = (subdivision_name(cc, code, city_names), ())
-    big_names = {key: {n for _, n in sorted(rows, key=lambda r: -r[0])[:BIG_CITIES]} for key, rows in by_size.items()}
+    big_names = {key: [n for _, n in sorted(rows, key=lambda r: -r[0])[:BIG_CITIES]] for key, rows in by_size.items()}
     unnamed = [key for key, (rname, _) in region_info.items() if rname is None]
     for key, sub_name in subdivisions_by_member_names(unnamed, city_names, big_names).items():
         region_info[key] = (sub_name, ())

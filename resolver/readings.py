@@ -37,6 +37,9 @@ ALT_FLOOR = 0.95  # country <-> region: the gazetteer decides; a tie keeps the t
 STREET_TAIL_FLOOR = 0.5  # locality -> end of the street: only when the postcode clearly disagrees
 CONFLICT_FACTOR = 0.5  # evidence multiplier per contradicted or relaxed constraint
 POSTCODE_MISREAD = ("country", "region")  # labels a known postcode is read as a postcode from, when weak
+BIG_CITY = 500_000  # people: a city that gives its name to a region or county too ("Buenos Aires", "Mumbai")
+CITY_OF_REGION = 0.2  # a lone region's name: a city of it in it with this share of its people is what it names ("Wien")
+REGION_DWARFS = 20  # a lone name: a region of it this many times a town's population is what it names ("Bavaria")
 PLACE_QUERY_FLOOR = 0.9  # "Firenze, Toscana": the region's country decides, over a weak reading of the tagger's
 NUMBERED = frozenset({"house_number", "postcode", "unit", "po_box", "level"})  # labels no place query has
 
@@ -153,7 +156,10 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       code (its postcode's region, when there is a postcode) read as the locality in that region
       (``code_read_as_locality``: "Charlotte Amalie, VI 00802", "University Park IL"), as is a street or venue
       ending in a region's code ("Canton CT"); a locality ending in a subdivision's code read as the locality and
-      its region ("Napoli NA"); a county read as the locality ("..., Tiranë, Albania", "大阪府大阪市北区"); a
+      its region ("Napoli NA"); a locality written "district/city", each name as the place ("Beyoğlu/İstanbul");
+      a place query whose region is also a big city's name read as that city (``_city_of_region``: "Palermo, Buenos
+      Aires"); a lone region read as its city ("Wien", ``city_state``); a county read as the locality
+      ("..., Tiranë, Albania", "大阪府大阪市北区"); a
       locality the tagger cut in two read as one name (``_cut_locality``: "City of Tupper" + "Lake"); a place query
       (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
     """
@@ -196,6 +202,22 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         value = comps["locality"]
         out.append(_relabeled(reading, "locality", "region", value, reading.probability * ALT_FLOOR,
                               f"{value!r} read as a region"))  # fmt: skip
+    slash = _slashed(comps.get("locality"))
+    if slash:  # "34430 Beyoğlu/İstanbul": a district and its city parted by a slash, each tried as the place
+        first, second = slash
+        if "region" not in comps:
+            out.append(Reading(comps | {"locality": first, "region": second}, reading.probability,
+                               dict(reading.confidences), f"{first!r} read as the locality in {second!r}", True))
+        for part in (second, first):
+            out.append(Reading(comps | {"locality": part}, reading.probability * ALT_FLOOR, dict(reading.confidences),
+                               f"{part!r} read as the locality", True))
+    city = _city_of_region(conn, reading)
+    if city:  # "Palermo, Buenos Aires": a part of the city the gazetteer lacks, named like places elsewhere
+        out.append(Reading({"locality": city}, _doubt(reading, "region", STREET_TAIL_FLOOR), {},
+                           f"{comps['locality']!r} read as a part of {city!r}", True))
+    if set(comps) == {"region"}:  # "Wien": the city of a city-state (``city_state``)
+        out.append(_relabeled(reading, "region", "locality", comps["region"], _doubt(reading, "region", ALT_FLOOR),
+                              f"{comps['region']!r} read as the locality"))  # fmt: skip
     if "county" in comps:
         # the resolver matches no county: a town the tagger read as one is the locality ("Rruga e Durrësit 5,
         # Tiranë, Albania"), as is a city read as the county of its ward ("大阪府大阪市北区": 大阪市 and its 北区)
@@ -252,6 +274,33 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                            True))
     out.extend(place_query(conn, reading))
     return out
+
+
+def _slashed(locality: str | None) -> tuple[str, str] | None:
+    """The two names of a locality written "district/city" ("Beyoğlu/İstanbul", "Frankfurt/Main"), else None."""
+    if not locality or locality.count("/") != 1:
+        return None
+    first, second = (part.strip() for part in locality.split("/"))
+    return (first, second) if first and second else None
+
+
+def _city_of_region(conn: Connection, reading: Reading) -> str | None:
+    """A place query "X, Y" read as locality + region where Y is also exactly a big city's name (``BIG_CITY``) and X
+    is a known name: the region's city, X being a part of it the gazetteer lacks ("Palermo, Buenos Aires": Palermo,
+    Italy is no place of the province of Buenos Aires). Tried only when the reading's evidence is weak."""
+    spans = _names_only(reading)
+    if len(spans) != 2 or [label for label, _ in spans] != ["locality", "region"]:
+        return None
+    city = spans[1][1]
+    if not _big_city(conn, city) or not cands.names_exact_places(conn, normalize_name(spans[0][1]), None):
+        return None
+    return city
+
+
+def _big_city(conn: Connection, name: str) -> frozenset[str]:
+    """Countries where ``name`` is exactly (any name kind) the name of a city of ``BIG_CITY`` people or more."""
+    return frozenset(row["country_code"] for _, _, row in cands.names_exact_places(conn, normalize_name(name), None)
+                     if (row["population"] or 0) >= BIG_CITY)  # fmt: skip
 
 
 def _trailing_code(conn: Connection, name: str, subdivisions: bool = False) -> tuple[str, str] | None:
@@ -428,7 +477,7 @@ def resolve_readings(
             scored[key] = (r.probability, places)
             ev = evidence(places)
             if region_elsewhere(conn, r, places) or first_name_aside(conn, r) or _names_unused(r, places, top) \
-                    or code_read_as_locality(conn, r):
+                    or code_read_as_locality(conn, r) or region_dwarfs(conn, r, places) or city_state(conn, r, places):
                 ev *= CONFLICT_FACTOR
             joint = r.probability * ev
             considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),
@@ -454,6 +503,32 @@ def _names_unused(reading: Reading, places: Sequence[Place], top: Reading) -> bo
                     for label, value in reading.spans or top.spans))
 
 
+def region_dwarfs(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
+    """True when the reading is a lone locality answered by a town while a region of the same name (its own or an
+    alias) elsewhere has ``REGION_DWARFS`` times its population or more ("Bavaria": Bavaria, Kansas and Bayern;
+    "Flanders"; not "Wien", the city in its region): counted as a contradicted constraint, so the reading of the
+    name as the region is tried."""
+    if not places or places[0].level != "locality" or set(reading.components) != {"locality"}:
+        return False
+    rows = cands.names_exact_places(conn, normalize_name(reading.components["locality"]), None, place_kind="region")
+    town = places[0]
+    return any((row["population"] or 0) >= REGION_DWARFS * max(town.population, 1)
+               and (row["country_code"], row["admin1_code"]) != (town.country, town.region_code)  # not "Wien" in Wien
+               for _, _, row in rows)  # fmt: skip
+
+
+def city_state(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
+    """True when the reading is a lone region answered by the region while a city of that name lies in it, with
+    ``CITY_OF_REGION`` of its people or more ("Wien", "Tokyo": the city, not its state; not "Quebec"): counted as a
+    contradicted constraint, so the reading of the name as the locality is tried."""
+    if not places or places[0].level != "region" or set(reading.components) != {"region"}:
+        return False
+    region = places[0]
+    rows = cands.names_exact_places(conn, normalize_name(reading.components["region"]), region.country)
+    return any(row["admin1_code"] == region.region_code and (row["population"] or 0) >= CITY_OF_REGION * region.population
+               for _, _, row in rows)  # fmt: skip
+
+
 def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
     """True when the reading's region (or county, which the resolver does not match) is none the gazetteer
     knows as a region (GeoNames codes many countries' regions by number only) but names ISO 3166-2
@@ -470,8 +545,10 @@ def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]
         if places[0].country.upper() in countries_with_subdivision(value):  # "Napoli NA": a province of Italy
             continue
         countries = _countries_named(conn, value, None)
-        if label == "county":  # the resolver matches no county: a gazetteer region of that name counts here
-            countries = countries | {rc for rc, _ in cands.regions(conn, normalize_name(value), None)}
+        if label == "county":  # the resolver matches no county: a gazetteer region of that name counts here, as
+            # does a big city's ("Bandra, Mumbai": the county named like a city of India, Bandera, Argentina answers)
+            countries = countries | {rc for rc, _ in cands.regions(conn, normalize_name(value), None)} \
+                | _big_city(conn, value)
             if countries and places[0].country.upper() not in countries:
                 return True
         elif countries and places[0].country.upper() not in countries and not cands.regions(

@@ -1,7 +1,8 @@
 """Names abroad as the tagger read them: a town read as a county (the resolver matches no county), a county that
-names a region, a city written with its postal district ("Dublin 8", "Budapest VI"), an overseas territory that is
-a country of the gazetteer and a region of France (ISO 3166-2 FR-RE), a country written in its own language, and a
-place's name the tagger cut in two.
+names a region, a city written with its postal district ("Dublin 8", "Budapest VI") or a qualifier ("Jakarta
+Pusat"), an overseas territory that is a country of the gazetteer and a region of France (ISO 3166-2 FR-RE), a
+country written in its own language, a place's name the tagger cut in two, "district/city", a part of a big city
+the gazetteer lacks, and a lone name of a region and of a town.
 One test per case, over parse-shaped input as the tagger gave it; the gazetteer is the session's US gazetteer plus
 the places of the countries below (the distractors included: South Dublin, IE; Saint-Denis, Île-de-France)."""
 
@@ -17,7 +18,8 @@ from resolver.names import normalize_name
 from resolver.readings import _glued, from_parse, geocode
 from tests.resolver_checks import gazetteer_plus_fixture
 
-COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD"]
+COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD", "TR", "AR",
+             "IN", "ID", "DE", "IT"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -49,6 +51,26 @@ CASES = [
     ([("locality", "Victoria"), ("country", "Pilipinas")], "Victoria", "PH", None),
     ([("locality", "San Jose"), ("country", "Pilipinas")], "San Jose", "PH", None),
     ([("locality", "Nazareth"), ("country", "ישראל")], "Nazareth", "IL", None),
+    # a district and its city parted by a slash (Turkish addresses), each tried as the place
+    ([("street", "İstiklal Caddesi"), ("house_number", "No:10"), ("postcode", "34430"), ("locality", "Beyoğlu/İstanbul")],
+     "Istanbul", "TR", None),
+    ([("street", "Moda Caddesi"), ("house_number", "5"), ("locality", "Kadıköy/İstanbul")], "Kadıköy", "TR", "İstanbul"),
+    # a part of a big city the gazetteer lacks, named like places elsewhere, with the city as region or county
+    ([("locality", "Palermo"), ("region", "Buenos Aires")], "Buenos Aires", "AR", None),
+    ([("locality", "Palermo"), ("region", "Sicilia")], "Palermo", "IT", None),
+    ([("locality", "Bandra"), ("county", "Mumbai")], "Mumbai", "IN", None),
+    # a city with a qualifier after its name: a part of it, a postal one
+    ([("street", "Jalan Sudirman"), ("house_number", "5"), ("locality", "Jakarta Pusat"), ("country", "Indonesia")],
+     "Jakarta", "ID", None),
+    ([("house_number", "55"), ("street", "Rue du Faubourg Saint-Honoré"), ("postcode", "75008"),
+      ("locality", "PARIS CEDEX 08")], "Paris", "FR", None),
+    # a lone name of a region and of a town elsewhere at most a twentieth its size: the region; a city-state: the city
+    ([("locality", "Bavaria")], "Bayern", "DE", None),
+    ([("locality", "Sicily")], "Sicilia", "IT", None),
+    ([("locality", "Flanders")], "Vlaanderen", "BE", None),
+    ([("locality", "Salzburg")], "Salzburg", "AT", None),
+    ([("region", "Wien")], "Vienna", "AT", None),
+    ([("region", "Bayern")], "Bayern", "DE", None),
 ]  # fmt: skip
 
 
@@ -70,7 +92,7 @@ def test_reading(engine: sa.Engine, spans: list[tuple[str, str]], name: str, cou
 
 @pytest.mark.parametrize(("name", "head"), [
     ("Dublin 8", "Dublin"), ("Praha 4", "Praha"), ("Lyon 3e", "Lyon"), ("Paris 1er", "Paris"), ("Budapest XI", "Budapest"),
-    ("Wien 10.", "Wien"), ("Berlin-Mitte", None), ("Dublin", None), ("12", None), ("Route 100", None), ("", None),
+    ("Wien 10.", "Wien"), ("Jakarta Pusat", "Jakarta"), ("Paris Cedex 08", "Paris"), ("Berlin-Mitte", None), ("Dublin", None), ("12", None), ("Route 100", None), ("", None),
 ])  # fmt: skip
 def test_postal_district(name: str, head: str | None) -> None:
     # the city of a postal district is the name inside it, as "Brick" is inside "Brick Township" (``civil_core``)

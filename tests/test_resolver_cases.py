@@ -182,20 +182,24 @@ def test_subdivision_names_only_where_codes_agree(cc: str, code: str, cities: se
     ("cc", "code", "cities", "big", "want"),
     [
         # provinces named like the region's cities vote for their region (IT-FI, IT-PI, IT-SI: IT-52)
-        ("IT", "16", {"firenze", "pisa", "siena", "prato"}, {"firenze"}, "Toscana"),
-        ("IT", "16", {"firenze"}, {"firenze"}, None),  # one province vote is not enough
+        ("IT", "16", {"firenze", "pisa", "siena", "prato"}, ["firenze"], "Toscana"),
+        ("IT", "16", {"firenze"}, ["firenze"], None),  # one province vote is not enough
         # a district named like the region's largest city (PT-13); not a village named like a province
-        ("PT", "17", {"porto", "maia"}, {"porto"}, "Porto"),
-        ("NL", "06", {"eindhoven", "zeeland"}, {"eindhoven"}, None),
+        ("PT", "17", {"porto", "maia"}, ["porto"], "Porto"),
+        ("NL", "06", {"eindhoven", "zeeland"}, ["eindhoven"], None),
         # written as it is said, not as pycountry files it ("Valenciana, Comunidad")
-        ("ES", "60", {"valencia", "alicante", "castellon de la plana"}, {"valencia"}, "Comunidad Valenciana"),
+        ("ES", "60", {"valencia", "alicante", "castellon de la plana"}, ["valencia"], "Comunidad Valenciana"),
         # a tie goes to the subdivision a big city is named after: Osaka's region holds the city of Ibaraki
         # (one vote for the prefecture of Ibaraki, JP-08) and the city of Osaka (JP-27)
-        ("JP", "32", {"osaka", "sakai", "ibaraki"}, {"osaka", "sakai"}, "Osaka"),
-        ("JP", "32", {"osaka", "ibaraki"}, {"sakai"}, None),  # a tie no big city settles stays unnamed
+        ("JP", "32", {"osaka", "sakai", "ibaraki"}, ["osaka", "sakai"], "Osaka"),
+        ("JP", "32", {"osaka", "ibaraki"}, ["sakai"], None),  # a tie no big city settles stays unnamed
+        # a region whose largest city is a subdivision itself is that city's: Budapest's holds Pest (a part of the
+        # city, and a county, HU-PE), Kyiv's is named Kyiv (UA-30)
+        ("HU", "05", {"budapest", "pest", "buda"}, ["budapest", "pest", "buda"], None),
+        ("UA", "12", {"kyiv", "darnytsia"}, ["kyiv", "darnytsia"], "Kyiv"),
     ],
 )
-def test_subdivision_names_from_member_cities(cc: str, code: str, cities: set[str], big: set[str], want: str | None) -> None:
+def test_subdivision_names_from_member_cities(cc: str, code: str, cities: set[str], big: list[str], want: str | None) -> None:
     got = loader.subdivisions_by_member_names([(cc, code)], {(cc, code): cities}, {(cc, code): big})
     assert got.get((cc, code)) == want
 

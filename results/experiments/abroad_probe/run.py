@@ -6,7 +6,7 @@ with the names accepted for the top result ("|"), its country and, for a few, it
 resolver rules of stop 30 came from failures in this very list, so before/after on it shows those rules work; it is
 not an unbiased measure of them.
 
-Run from the repository root against a served tree: ``python results/experiments/abroad_probe/run.py URL OUT.json``.
+Run from the repository root against a served tree: ``python results/experiments/abroad_probe/run.py URL OUT.json [CASES.tsv]``.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ def fold(name: str | None) -> str:
     return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).casefold().split())
 
 
-def main(url: str, out: str) -> int:
-    rows = [line.rstrip("\n").split("\t") for line in (HERE / "cases.tsv").open(encoding="utf-8")
+def main(url: str, out: str, cases: str = str(HERE / "cases.tsv")) -> int:
+    rows = [line.rstrip("\n").split("\t") for line in Path(cases).open(encoding="utf-8")
             if line.strip() and not line.startswith("#")]  # fmt: skip
     results, right = [], 0
     for text, names, cc, region in rows:
@@ -48,4 +48,4 @@ def main(url: str, out: str) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1], sys.argv[2]))
+    raise SystemExit(main(*sys.argv[1:4]))
