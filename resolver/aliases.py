@@ -105,6 +105,33 @@ def civil_core(norm: str) -> str | None:
     return civil_core(core) or core  # "paris cedex 08" -> "paris"
 
 
+# words of a region's kind around its name in a query ("Hubei Province", "Hokkaido Prefecture", "Pest megye",
+# "Estado de Jalisco"): the gazetteer names most regions without them (normalized keys). Not "county": US
+# counties are named like states ("Washington County", "Texas County")
+REGION_PREFIXES: tuple[str, ...] = (
+    "region of", "state of", "province of", "prefecture of", "estado de", "estado do", "provincia de",
+    "provincia di", "provincia del", "provincia", "departamento de", "departamento del", "departement de",
+    "region de", "region", "regione", "judetul", "wojewodztwo",
+)
+REGION_SUFFIXES: tuple[str, ...] = (
+    "province", "prefecture", "state", "region", "district", "department", "governorate", "oblast",
+    "krai", "kraj", "voivodeship", "megye", "varmegye", "shi", "sheng", "ken",
+)
+
+
+def region_core(norm: str) -> str | None:
+    """The name inside a region-kind phrase of a normalized query name ("hubei province" -> "hubei", "estado de
+    jalisco" -> "jalisco", "pest megye" -> "pest"), or None when there is none; looked up only when the whole name
+    names no region ("lviv oblast" is a name of its own)."""
+    for prefix in REGION_PREFIXES:
+        if norm.startswith(prefix + " ") and len(norm) > len(prefix) + 1:
+            return norm[len(prefix) + 1 :]
+    for suffix in REGION_SUFFIXES:
+        if norm.endswith(" " + suffix) and len(norm) > len(suffix) + 1:
+            return norm[: -len(suffix) - 1]
+    return None
+
+
 # (country, admin1 code, official name of the target place, alias)
 NICKNAMES: tuple[tuple[str, str, str, str], ...] = (
     ("US", "NY", "New York City", "NYC"),

@@ -22,6 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from sqlalchemy.engine import Connection, RowMapping
 
+from resolver.aliases import region_core
 from resolver.geo import STREET_CELL_DEG, cells_around
 from resolver.oa import number_int
 from resolver.schema import address_points, names, places, postcodes, streets
@@ -202,12 +203,16 @@ def country_code(conn: Connection, norm: str) -> str | None:
 
 
 def regions(conn: Connection, norm: str, country: str | None) -> set[tuple[str, str]]:
-    """(country, admin1 code) of the regions named ``norm``."""
+    """(country, admin1 code) of the regions named ``norm``, or else named the name inside its region-kind words
+    (``resolver.aliases.region_core``: "hubei province", "pest megye")."""
     if not norm:
         return set()
     stmt, params = (_REGIONS_CC, {"q": norm, "cc": country}) if country else (_REGIONS, {"q": norm})
     found = _cached(conn, "regions", (norm, country),
                     lambda: frozenset((cc, a1) for cc, a1 in _rows(conn, stmt, params)[1]))  # fmt: skip
+    if not found:
+        core = region_core(norm)
+        return regions(conn, core, country) if core else set()
     return set(found)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from resolver.aliases import civil_core
+from resolver.aliases import civil_core, region_core
 from resolver.names import normalize_name
 from resolver.readings import _glued, from_parse, geocode
 from tests.resolver_checks import gazetteer_plus_fixture
@@ -71,6 +71,10 @@ CASES = [
     ([("locality", "Salzburg")], "Salzburg", "AT", None),
     ([("region", "Wien")], "Vienna", "AT", None),
     ([("region", "Bayern")], "Bayern", "DE", None),
+    # a region named with its kind's word ("Province", "Prefecture", "megye"), the name inside it looked up
+    ([("street", "Hokkaido Prefecture")], "Hokkaido", "JP", None),
+    ([("locality", "Wuhan"), ("region", "Hubei Province")], "Wuhan", "CN", "Hubei"),
+    ([("locality", "Vác"), ("region", "Pest megye")], "Vác", "HU", "Pest vármegye"),
 ]  # fmt: skip
 
 
@@ -97,6 +101,15 @@ def test_reading(engine: sa.Engine, spans: list[tuple[str, str]], name: str, cou
 def test_postal_district(name: str, head: str | None) -> None:
     # the city of a postal district is the name inside it, as "Brick" is inside "Brick Township" (``civil_core``)
     assert civil_core(normalize_name(name)) == (normalize_name(head) if head else None)
+
+
+@pytest.mark.parametrize(("name", "core"), [
+    ("Hubei Province", "Hubei"), ("Hokkaido Prefecture", "Hokkaido"), ("Pest megye", "Pest"), ("Estado de Jalisco",
+    "Jalisco"), ("New York State", "New York"), ("Washington County", None), ("Lviv", None), ("Province", None),
+])  # fmt: skip
+def test_region_kind_words(name: str, core: str | None) -> None:
+    # looked up only when the whole name names no region ("Lviv Oblast" is one)
+    assert region_core(normalize_name(name)) == (normalize_name(core) if core else None)
 
 
 def _parsed(text: str, spans: list[tuple[str, str]]) -> list[dict[str, Any]]:
