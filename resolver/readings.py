@@ -421,9 +421,14 @@ def first_name_aside(conn: Connection, reading: Reading) -> bool:
     """A place query ("Oviedo, Asturias") the tagger read with its first name aside (suburb, street or venue)
     and the next one, which names a subdivision, a region of the gazetteer ("Funchal, Madeira") or a country, as
     the locality: Asturias, Philippines answers it without a word of Oviedo. Counted as a contradicted constraint,
-    so ``place_query`` is tried."""
+    so ``place_query`` is tried. Not when the locality is a big city's name (``BIG_CITY``) and the first name no
+    place's of that city's country: "Le Marais, Paris" is a part of Paris the gazetteer lacks, whatever department
+    Paris names too ("Shibuya, Tokyo" is tried: Shibuya is a place of Japan)."""
     spans = _names_only(reading)
     if not spans or spans[0][0] == "locality" or spans[1][0] != "locality":
+        return False
+    city_ccs = _big_city(conn, spans[1][1])
+    if city_ccs and not cands.names_exact_places(conn, normalize_name(spans[0][1]), sorted(city_ccs)):
         return False
     if _region_as_locality(conn, spans):
         return True

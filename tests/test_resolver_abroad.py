@@ -59,6 +59,8 @@ CASES = [
     ([("locality", "Palermo"), ("region", "Buenos Aires")], "Buenos Aires", "AR", None),
     ([("locality", "Palermo"), ("region", "Sicilia")], "Palermo", "IT", None),
     ([("locality", "Bandra"), ("county", "Mumbai")], "Mumbai", "IN", None),
+    ([("suburb", "Le Marais"), ("locality", "Paris")], "Paris", "FR", None),  # Paris names a department too (FR-75)
+    ([("suburb", "Kadıköy"), ("locality", "İstanbul")], "Kadıköy", "TR", "İstanbul"),  # a place the gazetteer has
     # a city with a qualifier after its name: a part of it, a postal one
     ([("street", "Jalan Sudirman"), ("house_number", "5"), ("locality", "Jakarta Pusat"), ("country", "Indonesia")],
      "Jakarta", "ID", None),
