@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from resolver import candidates as cands
+from resolver.aliases import civil_core
 from resolver.components import COMPONENTS, MAX_COMPONENT_CHARS, MAX_READINGS
 from resolver.match import Place, check_reading, resolve
 from resolver.names import normalize_name
@@ -215,6 +216,14 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     if city:  # "Palermo, Buenos Aires": a part of the city the gazetteer lacks, named like places elsewhere
         out.append(Reading({"locality": city}, _doubt(reading, "region", STREET_TAIL_FLOOR), {},
                            f"{comps['locality']!r} read as a part of {city!r}", True))
+    joined = _region_cut(conn, reading)
+    if joined:  # "Makati City, Metro Manila" read as suburb, locality "Metro" and county "Manila": the region
+        out.append(joined)
+    if "street" in comps and set(comps) <= {"street", "house_number"} and civil_core(normalize_name(comps["street"])):
+        # a street and a number, nothing else, the street ending in a place's qualifier: the place and its postal
+        # district ("Toulouse Cedex 9"; not "123 Main Street")
+        out.append(Reading({"locality": comps["street"]}, _doubt(reading, "street", STREET_TAIL_FLOOR), {},
+                           f"{comps['street']!r} read as the locality", True))
     if set(comps) == {"region"}:  # "Wien": the city of a city-state (``city_state``)
         out.append(_relabeled(reading, "region", "locality", comps["region"], _doubt(reading, "region", ALT_FLOOR),
                               f"{comps['region']!r} read as the locality"))  # fmt: skip
@@ -298,9 +307,31 @@ def _city_of_region(conn: Connection, reading: Reading) -> str | None:
 
 
 def _big_city(conn: Connection, name: str) -> frozenset[str]:
-    """Countries where ``name`` is exactly (any name kind) the name of a city of ``BIG_CITY`` people or more."""
-    return frozenset(row["country_code"] for _, _, row in cands.names_exact_places(conn, normalize_name(name), None)
-                     if (row["population"] or 0) >= BIG_CITY)  # fmt: skip
+    """Countries where ``name`` is exactly (any name kind) the name of a city of ``BIG_CITY`` people or more, or
+    else the name inside its civil-division or qualifier words is ("Jakarta Selatan": ``aliases.civil_core``)."""
+    norm = normalize_name(name)
+    rows = cands.names_exact_places(conn, norm, None)
+    core = civil_core(norm) if not rows else None
+    if core:
+        rows = cands.names_exact_places(conn, core, None)
+    return frozenset(row["country_code"] for _, _, row in rows if (row["population"] or 0) >= BIG_CITY)
+
+
+def _region_cut(conn: Connection, reading: Reading) -> Reading | None:
+    """A region's name the tagger cut in two place spans ("Metro" + "Manila", "Nuevo" + "León"): the reading with
+    the two read as that region, and a suburb as the locality when none is left; else None."""
+    spans = reading.spans
+    for (la, va), (lb, vb) in pairwise(spans):
+        if la == lb or not {la, lb} <= {"suburb", "locality", "county", "region", "country"}:
+            continue
+        name = f"{va} {vb}"
+        if not cands.regions(conn, normalize_name(name), None):
+            continue
+        comps = {k: v for k, v in reading.components.items() if k not in (la, lb)} | {"region": name}
+        if "locality" not in comps and "suburb" in comps:
+            comps["locality"] = comps.pop("suburb")
+        return Reading(comps, reading.probability * ALT_FLOOR, {}, f"{name!r} read as the region", True)
+    return None
 
 
 def _trailing_code(conn: Connection, name: str, subdivisions: bool = False) -> tuple[str, str] | None:

@@ -66,6 +66,10 @@ CASES = [
      "Jakarta", "ID", None),
     ([("house_number", "55"), ("street", "Rue du Faubourg Saint-Honoré"), ("postcode", "75008"),
       ("locality", "PARIS CEDEX 08")], "Paris", "FR", None),
+    ([("street", "Toulouse Cedex"), ("house_number", "9")], "Toulouse", "FR", None),  # read as a street and its number
+    # a region's name cut in two: the region (and the suburb before it the locality)
+    ([("street", "Ayala Avenue"), ("suburb", "Makati City"), ("locality", "Metro"), ("county", "Manila")],
+     "Makati City", "PH", "Metro Manila"),
     # a lone name of a region and of a town elsewhere at most a twentieth its size: the region; a city-state: the city
     ([("locality", "Bavaria")], "Bayern", "DE", None),
     ([("locality", "Sicily")], "Sicilia", "IT", None),
