@@ -216,6 +216,11 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     if city:  # "Palermo, Buenos Aires": a part of the city the gazetteer lacks, named like places elsewhere
         out.append(Reading({"locality": city}, _doubt(reading, "region", STREET_TAIL_FLOOR), {},
                            f"{comps['locality']!r} read as a part of {city!r}", True))
+    if "country" in comps and "locality" not in comps and _region_abroad(conn, comps):
+        # a town named like a country, beside a region of another country ("... mexico mo 65265": Mexico, Missouri)
+        value = comps["country"]
+        out.append(_relabeled(reading, "country", "locality", value, _doubt(reading, "country", STREET_TAIL_FLOOR),
+                              f"{value!r} read as the locality"))  # fmt: skip
     joined = _region_cut(conn, reading)
     if joined:  # "Makati City, Metro Manila" read as suburb, locality "Metro" and county "Manila": the region
         out.append(joined)
@@ -315,6 +320,15 @@ def _big_city(conn: Connection, name: str) -> frozenset[str]:
     if core:
         rows = cands.names_exact_places(conn, core, None)
     return frozenset(row["country_code"] for _, _, row in rows if (row["population"] or 0) >= BIG_CITY)
+
+
+def _region_abroad(conn: Connection, comps: Mapping[str, str]) -> bool:
+    """The reading's region is a gazetteer region, and none of the country it names ("mo" beside "mexico")."""
+    if "region" not in comps:
+        return False
+    found = cands.regions(conn, normalize_name(comps["region"]), None)
+    code = cands.country_code(conn, normalize_name(comps["country"]))
+    return bool(found) and code is not None and all(cc != code.upper() for cc, _ in found)
 
 
 def _region_cut(conn: Connection, reading: Reading) -> Reading | None:

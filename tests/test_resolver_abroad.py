@@ -67,6 +67,10 @@ CASES = [
     ([("house_number", "55"), ("street", "Rue du Faubourg Saint-Honoré"), ("postcode", "75008"),
       ("locality", "PARIS CEDEX 08")], "Paris", "FR", None),
     ([("street", "Toulouse Cedex"), ("house_number", "9")], "Toulouse", "FR", None),  # read as a street and its number
+    # a town named like a country, beside its region and ZIP
+    ([("house_number", "379"), ("street", "jones village"), ("country", "mexico"), ("region", "mo"),
+      ("postcode", "65265")], "Mexico", "US", "Missouri"),
+    ([("house_number", "12"), ("street", "Main St"), ("country", "Canada")], "Canada", "CA", None),  # the country
     # a region's name cut in two: the region (and the suburb before it the locality)
     ([("street", "Ayala Avenue"), ("suburb", "Makati City"), ("locality", "Metro"), ("county", "Manila")],
      "Makati City", "PH", "Metro Manila"),
