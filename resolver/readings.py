@@ -30,7 +30,7 @@ from resolver.aliases import civil_core
 from resolver.components import COMPONENTS, MAX_COMPONENT_CHARS, MAX_READINGS
 from resolver.match import Place, check_reading, resolve
 from resolver.names import normalize_name
-from resolver.subdivisions import countries_with_subdivision, subdivision_countries
+from resolver.subdivisions import countries_with_subdivision, subdivision_countries, subdivision_region_keys
 
 WEAK_EVIDENCE = 0.7  # below this, derived readings are tried (``resolve_readings``)
 ASK_TAGGER_EVIDENCE = 0.5  # below this (or no result at all), the tagger's k-best readings are asked for
@@ -579,19 +579,36 @@ def city_state(conn: Connection, reading: Reading, places: Sequence[Place]) -> b
                for _, _, row in rows)  # fmt: skip
 
 
+def _code_elsewhere(conn: Connection, code: str, place: Place) -> bool:
+    """A two-letter region that is a country's code, answered by a place neither in that country nor in a region of
+    that code ("Córdoba, AR": Córdoba, Spain, AR naming Aragón, ES-AR, while Arkansas has none)."""
+    code = code.strip()
+    if len(code) != 2 or not code.isalpha():
+        return False
+    country = cands.country_code(conn, normalize_name(code))
+    if not country or place.country.upper() == country.upper():
+        return False
+    if normalize_name(place.region or "") in subdivision_region_keys(code, place.country):
+        return False  # "Napoli NA": Naples lies in the province coded NA (IT-NA, in Campania), Namibia aside
+    return (place.country, place.region_code) not in cands.regions(conn, normalize_name(code), None)
+
+
 def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
     """True when the reading's region (or county, which the resolver does not match) is none the gazetteer
     knows as a region (GeoNames codes many countries' regions by number only) but names ISO 3166-2
     subdivisions of countries other than the best result's, or another country ("Córdoba, Andalucía"
     answered by Córdoba, Argentina; "Granada, Nicaragua" with Nicaragua read as a county); or a county
     (which the resolver does not match) that names a region of the gazetteer's only elsewhere ("Roma,
-    Lazio" with Lazio read as a county, answered by Roma, Lesotho): a contradicted constraint."""
+    Lazio" with Lazio read as a county, answered by Roma, Lesotho); or a two-letter region that is a country's code,
+    answered elsewhere (``_code_elsewhere``: "Córdoba, AR"): a contradicted constraint."""
     if not places or "country" in reading.components:
         return False
     for label in ("region", "county"):
         value = reading.components.get(label)
         if not value:
             continue
+        if label == "region" and _code_elsewhere(conn, value, places[0]):
+            return True
         if places[0].country.upper() in countries_with_subdivision(value):  # "Napoli NA": a province of Italy
             continue
         countries = _countries_named(conn, value, None)

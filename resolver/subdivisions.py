@@ -63,10 +63,34 @@ def subdivision_code_countries() -> dict[str, frozenset[str]]:
     return _tables()[1]
 
 
+@lru_cache(maxsize=1)
+def _tops() -> dict[str, dict[str, frozenset[str]]]:
+    """A subdivision's own code -> country -> the name keys of its top-level subdivision (itself when it is one)."""
+    import pycountry
+
+    path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
+    subs = {sub["code"]: sub for sub in json.loads(path.read_text(encoding="utf-8"))["3166-2"]}
+    out: defaultdict[str, dict[str, frozenset[str]]] = defaultdict(dict)
+    for code, sub in subs.items():
+        top = sub
+        while top.get("parent") in subs:  # the parent's full code ("IT-72")
+            top = subs[top["parent"]]
+        cc, _, own = code.partition("-")
+        out[own.upper()][cc] = frozenset(subdivision_keys(top["name"]))
+    return dict(out)
+
+
+def subdivision_region_keys(code: str, country: str) -> frozenset[str]:
+    """The name keys of the top-level subdivision that ``country``'s subdivision coded ``code`` lies in ("NA", "IT":
+    Napoli's province, in Campania), empty when there is none."""
+    return _tops().get(code.strip().upper(), {}).get(country.upper(), frozenset())
+
+
 def countries_with_subdivision(value: str) -> frozenset[str]:
     """Countries that ``value`` (a region component) names a subdivision of, by name or by code."""
     return subdivision_countries().get(normalize_name(value), frozenset()) | \
         subdivision_code_countries().get(value.strip().upper(), frozenset())
 
 
-__all__ = ["countries_with_subdivision", "subdivision_code_countries", "subdivision_countries", "subdivision_keys"]
+__all__ = ["countries_with_subdivision", "subdivision_code_countries", "subdivision_countries", "subdivision_keys",
+           "subdivision_region_keys"]

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from resolver.aliases import civil_core, region_core
 from resolver.names import normalize_name
 from resolver.readings import _glued, from_parse, geocode
+from resolver.subdivisions import subdivision_region_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD", "TR", "AR",
@@ -67,6 +68,10 @@ CASES = [
     ([("house_number", "55"), ("street", "Rue du Faubourg Saint-Honoré"), ("postcode", "75008"),
       ("locality", "PARIS CEDEX 08")], "Paris", "FR", None),
     ([("street", "Toulouse Cedex"), ("house_number", "9")], "Toulouse", "FR", None),  # read as a street and its number
+    # a two-letter region that is a country's code and a US state's: the country's place when the state has none
+    ([("locality", "Córdoba"), ("region", "AR")], "Córdoba", "AR", None),
+    ([("locality", "Berlin"), ("region", "DE")], "Berlin", "DE", None),
+    ([("locality", "Dover"), ("region", "DE")], "Dover", "US", "Delaware"),
     # a town named like a country, beside its region and ZIP
     ([("house_number", "379"), ("street", "jones village"), ("country", "mexico"), ("region", "mo"),
       ("postcode", "65265")], "Mexico", "US", "Missouri"),
@@ -120,6 +125,15 @@ def test_postal_district(name: str, head: str | None) -> None:
 def test_region_kind_words(name: str, core: str | None) -> None:
     # looked up only when the whole name names no region ("Lviv Oblast" is one)
     assert region_core(normalize_name(name)) == (normalize_name(core) if core else None)
+
+
+@pytest.mark.parametrize(("code", "country", "region"), [
+    ("NA", "IT", "campania"), ("RM", "IT", "lazio"), ("AR", "ES", "aragon"), ("AN", "ES", "andalucia"), ("ZZ", "IT", None),
+])  # fmt: skip
+def test_subdivision_region(code: str, country: str, region: str | None) -> None:
+    # the top-level subdivision a code's subdivision lies in: "Napoli NA" is in Campania, "Córdoba, AR" not in Aragón
+    keys = subdivision_region_keys(code, country)
+    assert (region in keys) if region else not keys
 
 
 def _parsed(text: str, spans: list[tuple[str, str]]) -> list[dict[str, Any]]:
