@@ -301,8 +301,11 @@ def _slashed(locality: str | None) -> tuple[str, str] | None:
 def _city_of_region(conn: Connection, reading: Reading) -> str | None:
     """A place query "X, Y" read as locality + region where Y is also exactly a big city's name (``BIG_CITY``) and X
     is a known name: the region's city, X being a part of it the gazetteer lacks ("Palermo, Buenos Aires": Palermo,
-    Italy is no place of the province of Buenos Aires). Tried only when the reading's evidence is weak."""
-    spans = _names_only(reading)
+    Italy is no place of the province of Buenos Aires). Tried only when the reading's evidence is weak. A reading of
+    given components (no spans: ``/v1/search/structured``) counts its locality and region."""
+    spans = _names_only(reading) if reading.spans else tuple(
+        (k, reading.components[k]) for k in ("locality", "region") if k in reading.components
+        and set(reading.components) == {"locality", "region"})  # fmt: skip
     if len(spans) != 2 or [label for label, _ in spans] != ["locality", "region"]:
         return None
     city = spans[1][1]

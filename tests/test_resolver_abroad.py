@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from resolver.aliases import civil_core, region_core
 from resolver.names import normalize_name
-from resolver.readings import _glued, from_parse, geocode
+from resolver.readings import Reading, _glued, from_parse, geocode
 from resolver.subdivisions import subdivision_region_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
@@ -125,6 +125,17 @@ def test_postal_district(name: str, head: str | None) -> None:
 def test_region_kind_words(name: str, core: str | None) -> None:
     # looked up only when the whole name names no region ("Lviv Oblast" is one)
     assert region_core(normalize_name(name)) == (normalize_name(core) if core else None)
+
+
+@pytest.mark.parametrize(("components", "name", "country"), [
+    ({"locality": "Palermo", "region": "Buenos Aires"}, "Buenos Aires", "AR"),
+    ({"locality": "Palermo", "region": "Sicilia"}, "Palermo", "IT"),
+])  # fmt: skip
+def test_given_components(engine: sa.Engine, components: dict[str, str], name: str, country: str) -> None:
+    # components given by the client (``/v1/search/structured``, ``/resolve`` components): no spans, same readings
+    with engine.connect() as conn:
+        res = geocode(conn, Reading(components, source="components"))
+    assert (res.results[0].name, res.results[0].country) == (name, country), res.considered
 
 
 @pytest.mark.parametrize(("code", "country", "region"), [
