@@ -74,6 +74,14 @@ SOURCE_MIX_V10: tuple[tuple[str, float], ...] = (
     ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05), ("v7", 0.02), ("v8", 0.02),
     ("v9", 0.02), ("v10", 0.02),
 )
+# corpus 0.11.0: as 0.9.0 (not 0.10.0, whose candidates failed their gate), with GeoNames (0.01) and Faker (0.01)
+# giving way to "v11" (regions with their kind's word, "Hubei Province"; numbered districts, "Quận 1"; Metro
+# Manila; "city, region" place queries outside the US)
+SOURCE_MIX_V11: tuple[tuple[str, float], ...] = (
+    ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.06), ("zipcodes", 0.10), ("faker", 0.12), ("suburb", 0.09),
+    ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05), ("v7", 0.02), ("v8", 0.02),
+    ("v9", 0.02), ("v11", 0.02),
+)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -116,9 +124,13 @@ def is_v10(version: str) -> bool:
     return at_least(version, (0, 10, 0))
 
 
+def is_v11(version: str) -> bool:
+    return at_least(version, (0, 11, 0))
+
+
 # the source mix of each corpus version from which it holds, newest first
 MIXES: tuple[tuple[tuple[int, int, int], tuple[tuple[str, float], ...]], ...] = (
-    ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
+    ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
     ((0, 6, 0), SOURCE_MIX_V6), ((0, 5, 0), SOURCE_MIX_V5), ((0, 4, 0), SOURCE_MIX_V4), ((0, 3, 0), SOURCE_MIX_V3),
 )
 
@@ -381,15 +393,18 @@ ON_V5: tuple[tuple[tuple[int, int, int], str, str, str], ...] = (
     ((0, 8, 0), "v8", "training.corpus_v8", "V8Synth"),
     ((0, 9, 0), "v9", "training.corpus_v9", "V9Synth"),
     ((0, 10, 0), "v10", "training.corpus_v10", "V10Synth"),
+    ((0, 11, 0), "v11", "training.corpus_v11", "V11Synth"),
 )
 
 
 def _on_v5(version: str, v5: Any) -> dict[str, Any]:
-    """source -> its synthesizer (made from ``v5``), for the ``ON_V5`` sources corpus ``version`` holds."""
+    """source -> its synthesizer (made from ``v5``), for the ``ON_V5`` sources corpus ``version`` holds (in its mix:
+    0.11.0 leaves out 0.10.0's ``v10``)."""
     import importlib
 
+    mix = dict(mix_for(version))
     return {name: getattr(importlib.import_module(module), cls)(v5)
-            for minimum, name, module, cls in ON_V5 if at_least(version, minimum)}
+            for minimum, name, module, cls in ON_V5 if at_least(version, minimum) and name in mix}
 
 
 def _excluded(excl: Exclusion, text: str, meta: dict) -> str | None:
