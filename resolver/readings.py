@@ -159,8 +159,10 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       ending in a region's code ("Canton CT"); a locality ending in a subdivision's code read as the locality and
       its region ("Napoli NA"); a locality written "district/city", each name as the place ("Beyoğlu/İstanbul");
       a place query whose region is also a big city's name read as that city (``_city_of_region``: "Palermo, Buenos
-      Aires"); a lone region read as its city ("Wien", ``city_state``); a county read as the locality
-      ("..., Tiranë, Albania", "大阪府大阪市北区"); a
+      Aires"); a country beside a region of another country read as the locality ("mexico mo 65265"); a region's
+      name cut in two read as one (``_region_cut``: "Metro" + "Manila"); a lone street and number ending in a
+      place's qualifier read as the place ("Toulouse Cedex 9"); a lone region read as its city ("Wien",
+      ``city_state``); a county read as the locality ("..., Tiranë, Albania", "大阪府大阪市北区"); a
       locality the tagger cut in two read as one name (``_cut_locality``: "City of Tupper" + "Lake"); a place query
       (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
     """
@@ -303,9 +305,13 @@ def _city_of_region(conn: Connection, reading: Reading) -> str | None:
     is a known name: the region's city, X being a part of it the gazetteer lacks ("Palermo, Buenos Aires": Palermo,
     Italy is no place of the province of Buenos Aires). Tried only when the reading's evidence is weak. A reading of
     given components (no spans: ``/v1/search/structured``) counts its locality and region."""
-    spans = _names_only(reading) if reading.spans else tuple(
-        (k, reading.components[k]) for k in ("locality", "region") if k in reading.components
-        and set(reading.components) == {"locality", "region"})  # fmt: skip
+    comps = reading.components
+    if reading.spans:
+        spans = _names_only(reading)
+    elif set(comps) == {"locality", "region"}:
+        spans = (("locality", comps["locality"]), ("region", comps["region"]))
+    else:
+        return None
     if len(spans) != 2 or [label for label, _ in spans] != ["locality", "region"]:
         return None
     city = spans[1][1]
