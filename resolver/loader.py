@@ -160,7 +160,7 @@ def subdivisions_by_member_names(unnamed: list[tuple[str, str]], city_names: dic
         # a tie goes to the one subdivision a big city is named after (Osaka's region holds the city of
         # Ibaraki too, a vote for the prefecture of Ibaraki)
         iso = leaders[0] if len(leaders) == 1 else owned[0] if len(owned) == 1 else None
-        if iso is not None and big[0] in own_names[cc] and normalize_name(top[iso]) != big[0]:
+        if iso is not None and big and big[0] in own_names[cc] and normalize_name(top[iso]) != big[0]:
             continue  # the region of a city that is a subdivision itself, named after another one
         if iso is not None and (n >= 2 or iso in owned) and n > best.get(iso, (0, ("", "")))[0]:
             best[iso] = (n, (cc, code))

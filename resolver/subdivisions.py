@@ -34,16 +34,22 @@ def subdivision_keys(name: str) -> set[str]:
     return keys
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """(name key -> countries, own code -> countries), from one read of pycountry's data file (its objects are
-    not kept: ~5,000 subdivisions, well under 1 MB)."""
+def _subdivisions() -> list[dict[str, str]]:
+    """pycountry's ISO 3166-2 records as plain dicts (code, name, type, parent), read from its data file (its
+    objects are not kept: ~5,000 subdivisions, well under 1 MB)."""
     import pycountry
 
     path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
+    records: list[dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))["3166-2"]
+    return records
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(name key -> countries, own code -> countries)."""
     names: defaultdict[str, set[str]] = defaultdict(set)
     codes: defaultdict[str, set[str]] = defaultdict(set)
-    for sub in json.loads(path.read_text(encoding="utf-8"))["3166-2"]:
+    for sub in _subdivisions():
         cc, _, own = sub["code"].partition("-")
         for key in subdivision_keys(sub["name"]):
             names[key].add(cc)
@@ -66,10 +72,7 @@ def subdivision_code_countries() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _tops() -> dict[str, dict[str, frozenset[str]]]:
     """A subdivision's own code -> country -> the name keys of its top-level subdivision (itself when it is one)."""
-    import pycountry
-
-    path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
-    subs = {sub["code"]: sub for sub in json.loads(path.read_text(encoding="utf-8"))["3166-2"]}
+    subs = {sub["code"]: sub for sub in _subdivisions()}
     out: defaultdict[str, dict[str, frozenset[str]]] = defaultdict(dict)
     for code, sub in subs.items():
         top = sub
