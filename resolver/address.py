@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 
 from resolver import candidates as cands
 from resolver.geo import haversine_km
+from resolver.names import normalize_name
 from resolver.oa import normalize_number, number_int
 from resolver.scoring import STREET_KEY_SCORE, STREET_SCOPE_KM
 from resolver.streets import street_key
@@ -39,6 +40,7 @@ class Anchor:
     name_norms: frozenset[str] = frozenset()
     weight: float = 1.0
     what: str = ""
+    country: str | None = None  # the place's: a street of that city's name elsewhere is not in it
 
 
 @dataclass
@@ -60,17 +62,26 @@ class AddressHit:
     why: list[str] = field(default_factory=list)
 
 
-def _scope(st: Mapping[Any, Any], anchors: Sequence[Anchor], postcode_streets: set[int]) -> tuple[float, Anchor | None, str]:
-    """How well a street fits the query's places: (factor in 0..1, anchor it fits, why)."""
+def _scope(st: Mapping[Any, Any], anchors: Sequence[Anchor], postcode_streets: set[int],
+           written: tuple[str, str] | None = None) -> tuple[float, Anchor | None, str]:
+    """How well a street fits the query's places: (factor in 0..1, anchor it fits, why). ``written``: the query's
+    locality (normalized) and region as written, which a street whose extract names them fits ("02, PA": Bucks
+    County's municipality codes, a name no gazetteer place has in Pennsylvania)."""
+    as_written = written is not None and bool(st["city_norm"]) and st["city_norm"].split("/")[0] == written[0] \
+        and written[1].upper() == str(st["region"]).upper()
     if not anchors and not postcode_streets:
-        return 0.7, None, "no place to check the street against"
+        return (0.9, None, "street's city and region as written") if as_written else \
+            (0.7, None, "no place to check the street against")
     best: tuple[float, Anchor | None, str] = (0.0, None, "")
     if int(st["id"]) in postcode_streets:
         best = (0.95, None, "street has the postcode")
+    elif as_written:
+        best = (0.9, None, "street's city and region as written")
     for a in anchors:
         if a.place_id is not None and st["locality_id"] == a.place_id:
             cand = (1.0 * a.weight, a, f"street in {a.what}")
-        elif st["city_norm"] and st["city_norm"].split("/")[0] in a.name_norms:
+        elif st["city_norm"] and st["city_norm"].split("/")[0] in a.name_norms and a.country in (None, st["country_code"]):
+            # the street's city is the place's name, in its country ("02" is a Helsinki quarter's and a PA township's)
             cand = (1.0 * a.weight, a, f"street in {a.what}")
         else:
             d = haversine_km(a.lat, a.lon, float(st["lat"]), float(st["lon"]))
@@ -134,9 +145,11 @@ def match_address(
     pc_streets: set[int] = set()
     if postcode:
         pc_streets = cands.streets_with_postcode(conn, [int(r["id"]) for r, _, _ in scored], postcode)
+    locality, region = components.get("locality"), components.get("region")
+    written = (normalize_name(locality), region.strip()) if locality and region else None
     ranked: list[tuple[float, Mapping[Any, Any], str, str, Anchor | None]] = []
     for r, key_score, why in scored:
-        factor, anchor, where = _scope(r, anchors, pc_streets)
+        factor, anchor, where = _scope(r, anchors, pc_streets, written)
         if factor > 0:
             ranked.append((key_score * factor, r, why, where, anchor))
     if not ranked and anchors:

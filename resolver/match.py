@@ -394,7 +394,7 @@ def _address_level(
     for i, p in enumerate(ranked[:3]):
         if p.lat is not None and p.lon is not None:
             keys = {normalize_name(p.name), *(normalize_name(comps[k]) for k in ("locality", "suburb") if k in comps)}
-            anchors.append(Anchor(p.lat, p.lon, p.place_id, frozenset(keys), 1.0 - 0.1 * i, p.name))
+            anchors.append(Anchor(p.lat, p.lon, p.place_id, frozenset(keys), 1.0 - 0.1 * i, p.name, p.country))
     if ev.postcode_point is not None:
         anchors.append(Anchor(ev.postcode_point[0], ev.postcode_point[1], None, frozenset(), 0.95, "the postcode"))
     postcode = cands.postcode_key(comps["postcode"]) if "postcode" in comps else None

@@ -16,6 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from resolver import db
+from resolver.address import Anchor, _scope
 from resolver.match import resolve
 from resolver.oa import OAFormatError, import_oa
 from resolver.reverse import reverse
@@ -274,3 +275,22 @@ def test_shared_zip_main_place_unless_the_street_says_otherwise(small_gazetteer:
         assert "in Woodbury" in after[0].explanation
     finally:
         engine.dispose()
+
+
+_STREET = {"id": 1, "city_norm": "02", "region": "PA", "country_code": "US", "locality_id": 5, "lat": 40.056,
+           "lon": -74.981}  # "187 STATE RD, 02, PA": Bucks County's municipality code as its extract's CITY
+_KLUUVI = Anchor(60.17, 24.94, 9, frozenset({"02"}), 1.0, "Kluuvi", "FI")  # a Helsinki quarter also named "02"
+
+
+@pytest.mark.parametrize(("anchors", "written", "factor", "why"), [
+    ([_KLUUVI], ("02", "PA"), 0.9, "street's city and region as written"),
+    ([_KLUUVI], ("02", "pa"), 0.9, "street's city and region as written"),
+    ([_KLUUVI], None, 0.0, ""),  # a place of that name in another country is no fit
+    ([_KLUUVI], ("02", "NJ"), 0.0, ""),
+    ([], ("02", "PA"), 0.9, "street's city and region as written"),
+    ([], None, 0.7, "no place to check the street against"),
+    ([Anchor(60.17, 24.94, 9, frozenset({"02"}), 1.0, "Kluuvi")], None, 1.0, "street in Kluuvi"),  # no country: as before
+])  # fmt: skip
+def test_street_scope(anchors: list[Anchor], written: tuple[str, str] | None, factor: float, why: str) -> None:
+    got = _scope(_STREET, anchors, set(), written)
+    assert (round(got[0], 6), got[2]) == (factor, why)
