@@ -231,7 +231,7 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         # district ("Toulouse Cedex 9"; not "123 Main Street")
         out.append(Reading({"locality": comps["street"]}, _doubt(reading, "street", STREET_TAIL_FLOOR), {},
                            f"{comps['street']!r} read as the locality", True))
-    if set(comps) == {"region"}:  # "Wien": the city of a city-state (``city_state``)
+    if set(comps) == {"region"} and len(reading.spans) <= 1:  # "Wien": the city of a city-state (``city_state``)
         out.append(_relabeled(reading, "region", "locality", comps["region"], _doubt(reading, "region", ALT_FLOOR),
                               f"{comps['region']!r} read as the locality"))  # fmt: skip
     if "county" in comps:
@@ -567,7 +567,7 @@ def region_dwarfs(conn: Connection, reading: Reading, places: Sequence[Place]) -
     alias) elsewhere has ``REGION_DWARFS`` times its population or more ("Bavaria": Bavaria, Kansas and Bayern;
     "Flanders"; not "Wien", the city in its region): counted as a contradicted constraint, so the reading of the
     name as the region is tried."""
-    if not places or places[0].level != "locality" or set(reading.components) != {"locality"}:
+    if not places or places[0].level != "locality" or set(reading.components) != {"locality"} or len(reading.spans) > 1:
         return False
     rows = cands.names_exact_places(conn, normalize_name(reading.components["locality"]), None, place_kind="region")
     town = places[0]
@@ -577,10 +577,11 @@ def region_dwarfs(conn: Connection, reading: Reading, places: Sequence[Place]) -
 
 
 def city_state(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
-    """True when the reading is a lone region answered by the region while a city of that name lies in it, with
+    """True when the reading is a lone region (no other span: "City of Brentwood NY" is no query of New York)
+    answered by the region while a city of that name lies in it, with
     ``CITY_OF_REGION`` of its people or more ("Wien", "Tokyo": the city, not its state; not "Quebec"): counted as a
     contradicted constraint, so the reading of the name as the locality is tried."""
-    if not places or places[0].level != "region" or set(reading.components) != {"region"}:
+    if not places or places[0].level != "region" or set(reading.components) != {"region"} or len(reading.spans) > 1:
         return False
     region = places[0]
     rows = cands.names_exact_places(conn, normalize_name(reading.components["region"]), region.country)

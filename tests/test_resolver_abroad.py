@@ -85,6 +85,7 @@ CASES = [
     ([("locality", "Flanders")], "Vlaanderen", "BE", None),
     ([("locality", "Salzburg")], "Salzburg", "AT", None),
     ([("region", "Wien")], "Vienna", "AT", None),
+    ([("venue", "City of Brentwood"), ("region", "NY")], "Brentwood", "US", "New York"),  # no lone region: the town
     ([("region", "Bayern")], "Bayern", "DE", None),
     # a region named with its kind's word ("Province", "Prefecture", "megye"), the name inside it looked up
     ([("street", "Hokkaido Prefecture")], "Hokkaido", "JP", None),
