@@ -321,14 +321,16 @@ def _city_of_region(conn: Connection, reading: Reading) -> str | None:
 
 
 def _big_city(conn: Connection, name: str) -> frozenset[str]:
-    """Countries where ``name`` is exactly (any name kind) the name of a city of ``BIG_CITY`` people or more, or
-    else the name inside its civil-division or qualifier words is ("Jakarta Selatan": ``aliases.civil_core``)."""
+    """Countries where ``name`` is the official name of a city of ``BIG_CITY`` people or more, or else the name
+    inside its civil-division or qualifier words is ("Jakarta Selatan": ``aliases.civil_core``). Official names
+    only: "Baru" and "NY" are other cities' alternate names."""
     norm = normalize_name(name)
     rows = cands.names_exact_places(conn, norm, None)
     core = civil_core(norm) if not rows else None
     if core:
         rows = cands.names_exact_places(conn, core, None)
-    return frozenset(row["country_code"] for _, _, row in rows if (row["population"] or 0) >= BIG_CITY)
+    return frozenset(row["country_code"] for _, kind, row in rows
+                     if kind == "official" and (row["population"] or 0) >= BIG_CITY)  # fmt: skip
 
 
 def _region_abroad(conn: Connection, comps: Mapping[str, str]) -> bool:
@@ -397,7 +399,8 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
     """A place query the tagger read as something else ("Firenze, Toscana" as venue + locality): two or three
     names and nothing numbered, whose second names a subdivision (ISO 3166-2, any level) of a country. The
     first is read as a locality of that country (a third name, when there is one, must be the same country);
-    the gazetteer then decides. The gazetteer's regions are not enough here: GeoNames codes many countries'
+    the gazetteer then decides. When the second is a big city's name and the first no place of its country, the
+    query is read as that city (``_part_of_big_city``: "Malasaña, Madrid", not Almazán by a near name). The gazetteer's regions are not enough here: GeoNames codes many countries'
     regions by number only, so "Toscana" names no region of it."""
     spans = _names_only(reading)
     if not spans:
@@ -410,6 +413,8 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
     if len(spans) == 3:
         tried.append((f"{spans[1][1]} {spans[2][1]}", None))
     p = reading.probability * PLACE_QUERY_FLOOR
+    if len(spans) == 2 and _part_of_big_city(conn, first, spans[1][1]):  # "Malasaña, Madrid": not a near name
+        return [Reading({"locality": spans[1][1]}, p, {}, f"{first!r} read as a part of {spans[1][1]!r}", True)]
     if _region_as_locality(conn, spans):  # "Funchal, Madeira": the first name in that region
         out.append(Reading({"locality": first, "region": spans[1][1]}, p, {},
                            f"{first!r} read as a place in the region {spans[1][1]!r}", True))
@@ -418,6 +423,19 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
         out += [Reading({"locality": first, "country": cc}, p, {}, f"{first!r} read as a place in {region!r} ({cc})",
                         True) for cc in sorted(countries)[:2]]  # fmt: skip
     return out[:2]
+
+
+def _part_of_big_city(conn: Connection, first: str, second: str) -> bool:
+    """``second`` is a big city's name (``BIG_CITY``), not a region's, and ``first`` no place's name in that city's
+    country, with or without its civil-division words: a part of the city the gazetteer lacks ("Le Marais, Paris",
+    "Malasaña, Madrid"; not "Shibuya, Tokyo", nor "City of Brentwood, NY")."""
+    norm = normalize_name(second)
+    city_ccs = _big_city(conn, second)
+    if not city_ccs or cands.regions(conn, norm, None):
+        return False
+    first_norm = normalize_name(first)
+    return not any(cands.names_exact_places(conn, key, sorted(city_ccs))
+                   for key in (first_norm, civil_core(first_norm)) if key)  # fmt: skip
 
 
 def _region_as_locality(conn: Connection, spans: tuple[tuple[str, str], ...]) -> bool:
@@ -481,8 +499,7 @@ def first_name_aside(conn: Connection, reading: Reading) -> bool:
     spans = _names_only(reading)
     if not spans or spans[0][0] == "locality" or spans[1][0] != "locality":
         return False
-    city_ccs = _big_city(conn, spans[1][1])
-    if city_ccs and not cands.names_exact_places(conn, normalize_name(spans[0][1]), sorted(city_ccs)):
+    if _part_of_big_city(conn, spans[0][1], spans[1][1]):
         return False
     if _region_as_locality(conn, spans):
         return True

@@ -20,7 +20,7 @@ from resolver.subdivisions import subdivision_region_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD", "TR", "AR",
-             "IN", "ID", "DE", "IT"]
+             "IN", "ID", "DE", "IT", "ES"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -62,6 +62,7 @@ CASES = [
     ([("locality", "Bandra"), ("county", "Mumbai")], "Mumbai", "IN", None),
     ([("suburb", "Le Marais"), ("locality", "Paris")], "Paris", "FR", None),  # Paris names a department too (FR-75)
     ([("suburb", "Kadıköy"), ("locality", "İstanbul")], "Kadıköy", "TR", "İstanbul"),  # a place the gazetteer has
+    ([("street", "Malasaña"), ("region", "Madrid")], "Madrid", "ES", None),  # not Almazán by a near name
     # a city with a qualifier after its name: a part of it, a postal one
     ([("street", "Jalan Sudirman"), ("house_number", "5"), ("locality", "Jakarta Pusat"), ("country", "Indonesia")],
      "Jakarta", "ID", None),
