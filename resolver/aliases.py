@@ -111,7 +111,7 @@ def civil_core(norm: str) -> str | None:
 REGION_PREFIXES: tuple[str, ...] = (
     "region of", "state of", "province of", "prefecture of", "estado de", "estado do", "provincia de",
     "provincia di", "provincia del", "provincia", "departamento de", "departamento del", "departement de",
-    "region de", "region", "regione", "judetul", "wojewodztwo",
+    "region de", "region", "regione", "judetul", "wojewodztwo", "co", "county",  # Irish: "Co. Kerry", "County Cork"
 )
 REGION_SUFFIXES: tuple[str, ...] = (
     "province", "prefecture", "state", "region", "district", "department", "governorate", "oblast",

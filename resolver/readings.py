@@ -144,7 +144,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
 
     * a country that also names a region, read as the region ("Arvada, CO"; always tried: a tagger
       often reads a US state code as a country), and a county that names a region, read as it ("Suzhou,
-      Anhui"; always tried: the resolver matches no county);
+      Anhui"; always tried: the resolver matches no county); a suburb and a locality that are a city and its
+      region, read as them (``_city_in_region``: "Mérida, Yucatán"; always tried);
     * a names-only text whose names, parted by spaces only, are together exactly a place's name, read as that
       one name ("Nizhniy Novgorod", "Port Sudan"; always tried);
     * when ``weak`` (the reading's own evidence is poor): a region that also names a country, read as
@@ -178,6 +179,11 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         value = comps["county"]
         out.append(_relabeled(reading, "county", "region", value, _doubt(reading, "county", ALT_FLOOR),
                               f"{value!r} read as a region"))  # fmt: skip
+    city = _city_in_region(conn, comps)
+    if city:  # "Paseo de Montejo 480, Mérida, Yucatán" read as suburb + locality: the city and its region
+        out.append(Reading({k: v for k, v in comps.items() if k != "suburb"} | {"locality": city,
+                           "region": comps["locality"]}, reading.probability * ALT_FLOOR, {},
+                           f"{city!r} read as the locality in {comps['locality']!r}", True))  # fmt: skip
     if reading.joined and cands.names_exact_places(conn, normalize_name(reading.joined), None):
         # a place's name the tagger cut in two ("Nizhniy Novgorod": a suburb and Velikiy Novgorod's alias): the
         # whole text, when it is exactly a place's name, at the tagger reading's probability (always tried): it
@@ -290,6 +296,19 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                            True))
     out.extend(place_query(conn, reading))
     return out
+
+
+def _city_in_region(conn: Connection, comps: Mapping[str, str]) -> str | None:
+    """The suburb, when the reading has a suburb and a locality, no region, and the locality names a gazetteer
+    region that holds a place named like the suburb ("Mérida, Yucatán": the city of Mérida in the state of
+    Yucatán, not the village of Yucatán, Veracruz); else None."""
+    if "region" in comps or "suburb" not in comps or "locality" not in comps:
+        return None
+    regions = cands.regions(conn, normalize_name(comps["locality"]), None)
+    if not regions:
+        return None
+    hits = cands.names_exact_places(conn, normalize_name(comps["suburb"]), sorted({cc for cc, _ in regions}))
+    return comps["suburb"] if any((r["country_code"], r["admin1_code"]) in regions for _, _, r in hits) else None
 
 
 def _slashed(locality: str | None) -> tuple[str, str] | None:

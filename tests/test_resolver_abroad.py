@@ -20,7 +20,7 @@ from resolver.subdivisions import subdivision_region_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD", "TR", "AR",
-             "IN", "ID", "DE", "IT", "ES"]
+             "IN", "ID", "DE", "IT", "ES", "MX"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -63,6 +63,12 @@ CASES = [
     ([("suburb", "Le Marais"), ("locality", "Paris")], "Paris", "FR", None),  # Paris names a department too (FR-75)
     ([("suburb", "Kadıköy"), ("locality", "İstanbul")], "Kadıköy", "TR", "İstanbul"),  # a place the gazetteer has
     ([("street", "Malasaña"), ("region", "Madrid")], "Madrid", "ES", None),  # not Almazán by a near name
+    # a city and its region read as a suburb and a locality: the city in that region, not a village of the region's name
+    ([("street", "Paseo de Montejo"), ("house_number", "480"), ("suburb", "Mérida"), ("locality", "Yucatán")],
+     "Mérida", "MX", "Yucatán"),
+    ([("suburb", "Kreuzberg"), ("locality", "Berlin")], "Kreuzberg", "DE", "Berlin"),
+    # an Irish county, a second-level subdivision (IE-KY), with its kind's word
+    ([("locality", "Killarney"), ("region", "Co. Kerry")], "Killarney", "IE", None),
     # a city with a qualifier after its name: a part of it, a postal one
     ([("street", "Jalan Sudirman"), ("house_number", "5"), ("locality", "Jakarta Pusat"), ("country", "Indonesia")],
      "Jakarta", "ID", None),
@@ -122,7 +128,7 @@ def test_postal_district(name: str, head: str | None) -> None:
 
 @pytest.mark.parametrize(("name", "core"), [
     ("Hubei Province", "Hubei"), ("Hokkaido Prefecture", "Hokkaido"), ("Pest megye", "Pest"), ("Estado de Jalisco",
-    "Jalisco"), ("New York State", "New York"), ("Washington County", None), ("Lviv", None), ("Province", None),
+    "Jalisco"), ("New York State", "New York"), ("Co. Kerry", "Kerry"), ("County Cork", "Cork"), ("Washington County", None), ("Lviv", None), ("Province", None),
 ])  # fmt: skip
 def test_region_kind_words(name: str, core: str | None) -> None:
     # looked up only when the whole name names no region ("Lviv Oblast" is one)
