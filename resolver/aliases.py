@@ -92,12 +92,9 @@ def civil_core(norm: str) -> str | None:
     "town of amherst" -> "amherst", "jakarta pusat" -> "jakarta", the city of a postal district: "dublin 8" ->
     "dublin", "paris cedex 08" -> "paris"), or None when there is none. The core keeps at least one word; the
     caller looks it up only when the whole name is unknown ("jersey city" is a name of its own)."""
-    for prefix in CIVIL_PREFIXES:
-        if norm.startswith(prefix + " ") and len(norm) > len(prefix) + 1:
-            return norm[len(prefix) + 1 :]
-    for suffix in CIVIL_SUFFIXES:
-        if norm.endswith(" " + suffix) and len(norm) > len(suffix) + 1:
-            return norm[: -len(suffix) - 1]
+    core = _inside(norm, CIVIL_PREFIXES, CIVIL_SUFFIXES)
+    if core:
+        return core
     district = _DISTRICT.match(norm)
     if not district:
         return None
@@ -123,10 +120,16 @@ def region_core(norm: str) -> str | None:
     """The name inside a region-kind phrase of a normalized query name ("hubei province" -> "hubei", "estado de
     jalisco" -> "jalisco", "pest megye" -> "pest"), or None when there is none; looked up only when the whole name
     names no region ("lviv oblast" is a name of its own)."""
-    for prefix in REGION_PREFIXES:
+    return _inside(norm, REGION_PREFIXES, REGION_SUFFIXES)
+
+
+def _inside(norm: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> str | None:
+    """``norm`` without the first of ``prefixes`` it starts with (a word of its own), else without the first of
+    ``suffixes`` it ends with; None when neither, or when nothing would be left."""
+    for prefix in prefixes:
         if norm.startswith(prefix + " ") and len(norm) > len(prefix) + 1:
             return norm[len(prefix) + 1 :]
-    for suffix in REGION_SUFFIXES:
+    for suffix in suffixes:
         if norm.endswith(" " + suffix) and len(norm) > len(suffix) + 1:
             return norm[: -len(suffix) - 1]
     return None
