@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 
 from resolver import candidates as cands
 from resolver.address import AddressHit, Anchor, match_address
-from resolver.aliases import US_TERRITORIES, civil_core, region_core
+from resolver.aliases import US_TERRITORIES, civil_core
 from resolver.components import ACCURACY, COMPONENTS, MAX_COMPONENT_CHARS, MAX_LIMIT
 from resolver.explain import Explanation
 from resolver.names import MAX_NAME_CHARS, normalize_name
@@ -72,14 +72,6 @@ class Place:
     postcode: str | None = None
     label: str = ""
     conflicts: int = 0  # constraints this result contradicts or that were relaxed to reach it
-
-
-def _subdivision_countries(region: str) -> frozenset[str]:
-    """Countries ``region`` names an ISO 3166-2 subdivision of, or else the name inside its region-kind words does
-    ("Co. Kerry": IE-KY; ``aliases.region_core``)."""
-    found = countries_with_subdivision(region)
-    core = region_core(normalize_name(region)) if not found else None
-    return countries_with_subdivision(core) if core else found
 
 
 def _clean(components: Mapping[str, object]) -> dict[str, str]:
@@ -194,7 +186,7 @@ def resolve(
     # countries the region names a province or other subdivision of (ISO 3166-2: "RM" is Roma's): looked in too
     # (beside the countries of the gazetteer's own regions of that name, where another region disagrees)
     region_ccs = sorted({rc for rc, _ in regions})  # the countries of the region component's regions
-    region_iso = _subdivision_countries(comps["region"]) - set(region_ccs) \
+    region_iso = countries_with_subdivision(comps["region"]) - set(region_ccs) \
         if "region" in comps and not territory else frozenset()
     own = cands.country_code(conn, normalize_name(comps["region"])) if region_iso and not regions else None
     if own and own not in region_iso:  # "Saint-Denis, La Réunion": a country of the gazetteer (RE) that France

@@ -10,6 +10,7 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from resolver.aliases import region_core
 from resolver.names import normalize_name
 
 
@@ -90,9 +91,13 @@ def subdivision_region_keys(code: str, country: str) -> frozenset[str]:
 
 
 def countries_with_subdivision(value: str) -> frozenset[str]:
-    """Countries that ``value`` (a region component) names a subdivision of, by name or by code."""
-    return subdivision_countries().get(normalize_name(value), frozenset()) | \
+    """Countries that ``value`` (a region component) names a subdivision of, by name or by code, or else by the
+    name inside its region-kind words ("Co. Kerry": IE-KY; ``aliases.region_core``, as ``candidates.regions``)."""
+    norm = normalize_name(value)
+    found = subdivision_countries().get(norm, frozenset()) | \
         subdivision_code_countries().get(value.strip().upper(), frozenset())
+    core = region_core(norm) if not found else None
+    return subdivision_countries().get(core, frozenset()) if core else found
 
 
 __all__ = ["countries_with_subdivision", "subdivision_code_countries", "subdivision_countries", "subdivision_keys",
