@@ -237,9 +237,10 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         # district ("Toulouse Cedex 9"; not "123 Main Street")
         out.append(Reading({"locality": comps["street"]}, _doubt(reading, "street", STREET_TAIL_FLOOR), {},
                            f"{comps['street']!r} read as the locality", True))
-    if set(comps) == {"region"} and len(reading.spans) <= 1:  # "Wien": the city of a city-state (``city_state``)
-        out.append(_relabeled(reading, "region", "locality", comps["region"], _doubt(reading, "region", ALT_FLOOR),
-                              f"{comps['region']!r} read as the locality"))  # fmt: skip
+    lone_region = _lone(reading, "region")
+    if lone_region:  # "Wien": the city of a city-state (``city_state``)
+        out.append(_relabeled(reading, "region", "locality", lone_region, _doubt(reading, "region", ALT_FLOOR),
+                              f"{lone_region!r} read as the locality"))  # fmt: skip
     if "county" in comps:
         # the resolver matches no county: a town the tagger read as one is the locality ("Rruga e Durrësit 5,
         # Tiranë, Albania"), as is a city read as the county of its ward ("大阪府大阪市北区": 大阪市 and its 北区)
@@ -418,9 +419,10 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
     """A place query the tagger read as something else ("Firenze, Toscana" as venue + locality): two or three
     names and nothing numbered, whose second names a subdivision (ISO 3166-2, any level) of a country. The
     first is read as a locality of that country (a third name, when there is one, must be the same country);
-    the gazetteer then decides. When the second is a big city's name and the first no place of its country, the
-    query is read as that city (``_part_of_big_city``: "Malasaña, Madrid", not Almazán by a near name). The gazetteer's regions are not enough here: GeoNames codes many countries'
-    regions by number only, so "Toscana" names no region of it."""
+    the gazetteer then decides. The gazetteer's regions are not enough here: GeoNames codes many countries'
+    regions by number only, so "Toscana" names no region of it. When the second is a big city's name and the
+    first no place of its country, the query is read as that city (``_part_of_big_city``: "Malasaña, Madrid", not
+    Almazán by a near name)."""
     spans = _names_only(reading)
     if not spans:
         return []
@@ -598,14 +600,22 @@ def _names_unused(reading: Reading, places: Sequence[Place], top: Reading) -> bo
                     for label, value in reading.spans or top.spans))
 
 
+def _lone(reading: Reading, label: str) -> str | None:
+    """The reading's ``label`` value when it is all the reading has, and the text held no other span ("Wien"; not
+    "City of Brentwood NY", a venue and a region); else None."""
+    comps = reading.components
+    return comps[label] if set(comps) == {label} and len(reading.spans) <= 1 else None
+
+
 def region_dwarfs(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
     """True when the reading is a lone locality answered by a town while a region of the same name (its own or an
     alias) elsewhere has ``REGION_DWARFS`` times its population or more ("Bavaria": Bavaria, Kansas and Bayern;
     "Flanders"; not "Wien", the city in its region): counted as a contradicted constraint, so the reading of the
     name as the region is tried."""
-    if not places or places[0].level != "locality" or set(reading.components) != {"locality"} or len(reading.spans) > 1:
+    name = _lone(reading, "locality")
+    if not places or places[0].level != "locality" or not name:
         return False
-    rows = cands.names_exact_places(conn, normalize_name(reading.components["locality"]), None, place_kind="region")
+    rows = cands.names_exact_places(conn, normalize_name(name), None, place_kind="region")
     town = places[0]
     return any((row["population"] or 0) >= REGION_DWARFS * max(town.population, 1)
                and (row["country_code"], row["admin1_code"]) != (town.country, town.region_code)  # not "Wien" in Wien
@@ -617,10 +627,11 @@ def city_state(conn: Connection, reading: Reading, places: Sequence[Place]) -> b
     answered by the region while a city of that name lies in it, with
     ``CITY_OF_REGION`` of its people or more ("Wien", "Tokyo": the city, not its state; not "Quebec"): counted as a
     contradicted constraint, so the reading of the name as the locality is tried."""
-    if not places or places[0].level != "region" or set(reading.components) != {"region"} or len(reading.spans) > 1:
+    name = _lone(reading, "region")
+    if not places or places[0].level != "region" or not name:
         return False
     region = places[0]
-    rows = cands.names_exact_places(conn, normalize_name(reading.components["region"]), region.country)
+    rows = cands.names_exact_places(conn, normalize_name(name), region.country)
     return any(row["admin1_code"] == region.region_code and (row["population"] or 0) >= CITY_OF_REGION * region.population
                for _, _, row in rows)  # fmt: skip
 
