@@ -35,27 +35,31 @@ def subdivision_keys(name: str) -> set[str]:
     return keys
 
 
-def _subdivisions() -> list[dict[str, str]]:
-    """pycountry's ISO 3166-2 records as plain dicts (code, name, type, parent), read from its data file (its
-    objects are not kept: ~5,000 subdivisions, well under 1 MB)."""
-    import pycountry
-
-    path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
-    records: list[dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))["3166-2"]
-    return records
+_Tables = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, dict[str, frozenset[str]]]]
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """(name key -> countries, own code -> countries)."""
+def _tables() -> _Tables:
+    """(name key -> countries, own code -> countries, own code -> country -> the name keys of its top-level
+    subdivision, itself when it is one), from one read of pycountry's data file (its objects are not kept: ~5,000
+    subdivisions, well under 1 MB)."""
+    import pycountry
+
+    path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
+    subs = {sub["code"]: sub for sub in json.loads(path.read_text(encoding="utf-8"))["3166-2"]}
     names: defaultdict[str, set[str]] = defaultdict(set)
     codes: defaultdict[str, set[str]] = defaultdict(set)
-    for sub in _subdivisions():
-        cc, _, own = sub["code"].partition("-")
+    tops: defaultdict[str, dict[str, frozenset[str]]] = defaultdict(dict)
+    for code, sub in subs.items():
+        cc, _, own = code.partition("-")
         for key in subdivision_keys(sub["name"]):
             names[key].add(cc)
         codes[own.upper()].add(cc)
-    return ({k: frozenset(v) for k, v in names.items()}, {k: frozenset(v) for k, v in codes.items()})
+        top = sub
+        while top.get("parent") in subs:  # the parent's full code ("IT-72")
+            top = subs[top["parent"]]
+        tops[own.upper()][cc] = frozenset(subdivision_keys(top["name"]))
+    return ({k: frozenset(v) for k, v in names.items()}, {k: frozenset(v) for k, v in codes.items()}, dict(tops))
 
 
 def subdivision_countries() -> dict[str, frozenset[str]]:
@@ -70,24 +74,10 @@ def subdivision_code_countries() -> dict[str, frozenset[str]]:
     return _tables()[1]
 
 
-@lru_cache(maxsize=1)
-def _tops() -> dict[str, dict[str, frozenset[str]]]:
-    """A subdivision's own code -> country -> the name keys of its top-level subdivision (itself when it is one)."""
-    subs = {sub["code"]: sub for sub in _subdivisions()}
-    out: defaultdict[str, dict[str, frozenset[str]]] = defaultdict(dict)
-    for code, sub in subs.items():
-        top = sub
-        while top.get("parent") in subs:  # the parent's full code ("IT-72")
-            top = subs[top["parent"]]
-        cc, _, own = code.partition("-")
-        out[own.upper()][cc] = frozenset(subdivision_keys(top["name"]))
-    return dict(out)
-
-
 def subdivision_region_keys(code: str, country: str) -> frozenset[str]:
     """The name keys of the top-level subdivision that ``country``'s subdivision coded ``code`` lies in ("NA", "IT":
     Napoli's province, in Campania), empty when there is none."""
-    return _tops().get(code.strip().upper(), {}).get(country.upper(), frozenset())
+    return _tables()[2].get(code.strip().upper(), {}).get(country.upper(), frozenset())
 
 
 def countries_with_subdivision(value: str) -> frozenset[str]:
