@@ -8,9 +8,10 @@ The corpus builder and the service call these functions identically:
    NFC the length never changes, so offsets into the normalized text are offsets the client can use on
    the ``text`` echoed back.
 2. ``split_words``: words are maximal runs of non-whitespace, except that "," and ";" are words of
-   their own (they carry boundary information and are tagged ``O``), and that a run with Han or kana
-   characters is cut where an address's parts end (prefecture, city, ward, road, chōme, number), as
-   Chinese and Japanese addresses are written without spaces.
+   their own (they carry boundary information and are tagged ``O``), as are the Arabic, fullwidth and
+   ideographic commas "،", "，" and "、" (``COMMAS``: the tokenizer reads each as ","), and that a run
+   with Han or kana characters is cut where an address's parts end (prefecture, city, ward, road, chōme,
+   number), as Chinese and Japanese addresses are written without spaces.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-_WORD_RE = re.compile(r"[,;]|[^\s,;]+")
+# commas of other scripts: words of their own, which ``model.tokenize`` encodes as ","
+COMMAS = {"\u060c": ",", "\uff0c": ",", "\u3001": ","}  # Arabic "،", fullwidth "，", ideographic "、"
+SEPARATORS = frozenset({",", ";", *COMMAS})  # the words that only separate an address's parts
+_WORD_RE = re.compile(r"[,;\u060c\uff0c\u3001]|[^\s,;\u060c\uff0c\u3001]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_CATEGORIES = {"Cc", "Cs", "Zl", "Zp", "Co", "Cn"}
 _LINE_BREAKS = str.maketrans(dict.fromkeys("\n\r\x0b\x0c\x85\u2028\u2029", ","))

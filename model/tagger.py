@@ -37,7 +37,7 @@ from model.artifact import Artifact, load_artifact
 from model.calibration import Calibrator
 from model.decode import CRFParams, alternatives, decode, row_spans, tag_spans
 from model.labels import LABELS, OUTSIDE, TAGS
-from model.normalize import Word, normalize, split_words
+from model.normalize import SEPARATORS, Word, normalize, split_words
 from model.places import PLACE_K, PLACE_LABELS, fewer_unknown, shared_table
 from model.tokenize import WordTokenizer
 
@@ -110,7 +110,7 @@ def _address_words(text: str) -> list[Word]:
     """``split_words``, except that a text of separators alone ("," ";", as a blank line becomes) has no words: it
     names nothing, as a text of spaces does."""
     ws = split_words(text)
-    return ws if any(w.text not in (",", ";") for w in ws) else []
+    return ws if any(w.text not in SEPARATORS for w in ws) else []
 
 
 class Tagger:

@@ -71,3 +71,16 @@ def test_cjk_words(text: str, words: list[str]) -> None:
 def test_postal_mark_is_a_space() -> None:
     assert normalize("〒100-0005 東京都") == " 100-0005 東京都"
     assert [w.text for w in split_words(normalize("〒100-0005"))] == ["100-0005"]
+
+
+# the commas of other scripts are words of their own, as "," is ("فهد،" was one word with its comma)
+OTHER_COMMAS = [
+    ("شارع الملك فهد، الرياض", ["شارع", "الملك", "فهد", "،", "الرياض"]),
+    ("Calle Mayor 5，Madrid", ["Calle", "Mayor", "5", "，", "Madrid"]),
+    ("丸の内1丁目、東京", ["丸の内", "1丁目", "、", "東京"]),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), OTHER_COMMAS, ids=[w[0] for w in OTHER_COMMAS])
+def test_other_commas(text: str, words: list[str]) -> None:
+    assert [w.text for w in split_words(normalize(text))] == words

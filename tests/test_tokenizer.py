@@ -115,3 +115,13 @@ def test_hangul_syllables_keep_known_pieces_from_0_3_0() -> None:
     assert old.encode(words, is_pretokenized=True).tokens == ["[UNK]"]
     batch = WordTokenizer(new, max_len=64).encode_words([["테헤란로", "152"]])
     assert batch.first_subword[0, :2].tolist() == [0, 4]
+
+
+def test_other_commas_are_encoded_as_commas() -> None:
+    """The Arabic, fullwidth and ideographic commas have the subwords of ",", alone and in a sequence."""
+    tok = WordTokenizer.from_file(Path(__file__).resolve().parents[1] / "artifacts" / "tokenizer" / "0.3.0" /
+                                  "tokenizer.json")
+    comma = tok.word_ids([","])[0]
+    assert tok.word_ids(["،", "，", "、"]) == [comma, comma, comma]
+    seq = tok._encode_sequences([["Riyadh", "،", "SA"], ["Riyadh", ",", "SA"]])
+    assert seq.input_ids[0].tolist() == seq.input_ids[1].tolist()
