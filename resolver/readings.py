@@ -18,6 +18,7 @@ says which reading was used and whether it differs from the tagger's top parse.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import pairwise
@@ -43,6 +44,11 @@ CITY_OF_REGION = 0.2  # a lone region's name: a city of it in it with this share
 REGION_DWARFS = 20  # a lone name: a region of it this many times a town's population is what it names ("Bavaria")
 PLACE_QUERY_FLOOR = 0.9  # "Firenze, Toscana": the region's country decides, over a weak reading of the tagger's
 NUMBERED = frozenset({"house_number", "postcode", "unit", "po_box", "level"})  # labels no place query has
+LAST_RESORT_FLOOR = 0.1  # a name read alone as the locality when no reading has a result (``last_resort``)
+LAST_RESORT_READINGS = 6  # readings ``last_resort`` may add beyond ``MAX_READINGS``
+LAST_RESORT_LABELS = frozenset({"locality", "region", "county", "suburb", "street", "venue"})
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_DIVISION = re.compile(r"[^\d\W]+?(?:都|道|府|県|省|市|区|區|町|村|郡|县|縣)")  # "横浜市", "西区"
 
 
 @dataclass(frozen=True)
@@ -557,12 +563,12 @@ def resolve_readings(
     best: tuple[float, Reading, list[Place], float] | None = None
     considered: list[dict[str, Any]] = []
 
-    def score(pool: Iterable[Reading]) -> None:
+    def score(pool: Iterable[Reading], cap: int = MAX_READINGS) -> None:
         nonlocal best
         for r in pool:
             key = (r.key(), r.derived)
             done = scored.get(key)
-            if (done is not None and r.probability <= done[0]) or (done is None and len(scored) >= MAX_READINGS):
+            if (done is not None and r.probability <= done[0]) or (done is None and len(scored) >= cap):
                 continue
             if best is not None and r.probability <= best[0] + 1e-9:
                 # evidence is at most 1: this reading cannot beat the best one (not resolved, not in
@@ -586,7 +592,21 @@ def resolve_readings(
     assert best is not None
     weak = not best[2] or best[2][0].conflicts > 0 or best[3] < WEAK_EVIDENCE
     score([d for base in readings[:2] for d in derive(conn, base, weak)])
+    if not best[2]:  # no reading has a result: each name alone, a few more readings
+        score(last_resort(top), cap=len(scored) + LAST_RESORT_READINGS)
     return Resolution(best[2], best[1], top, considered)
+
+
+def last_resort(reading: Reading) -> list[Reading]:
+    """When no reading has any result: each name of the text alone read as the locality, and each city, ward or
+    prefecture of a Chinese or Japanese name (``_CJK_DIVISION``), in text order, at ``LAST_RESORT_FLOOR`` of the
+    reading's probability ("شارع الملك فهد، الرياض": a street read as the locality and the city as a region no
+    gazetteer region is named; "横浜市西区みなとみらい2-2-1": a city and its ward read as one locality)."""
+    names = [v for label, v in reading.spans or tuple(reading.components.items()) if label in LAST_RESORT_LABELS]
+    parts = [part for v in names for part in (v, *(_CJK_DIVISION.findall(v) if _CJK.search(v) else ()))]
+    p = reading.probability * LAST_RESORT_FLOOR
+    return [Reading({"locality": part}, p, {}, f"{part!r} read as the locality (nothing else matched)", True)
+            for part in dict.fromkeys(parts)]
 
 
 def _names_unused(reading: Reading, places: Sequence[Place], top: Reading) -> bool:

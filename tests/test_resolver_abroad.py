@@ -2,7 +2,7 @@
 names a region, a city written with its postal district ("Dublin 8", "Budapest VI") or a qualifier ("Jakarta
 Pusat"), an overseas territory that is a country of the gazetteer and a region of France (ISO 3166-2 FR-RE), a
 country written in its own language, a place's name the tagger cut in two, "district/city", a part of a big city
-the gazetteer lacks, and a lone name of a region and of a town.
+the gazetteer lacks, a lone name of a region and of a town, and the last resort when no reading has a result.
 One test per case, over parse-shaped input as the tagger gave it; the gazetteer is the session's US gazetteer plus
 the places of the countries below (the distractors included: South Dublin, IE; Saint-Denis, Île-de-France)."""
 
@@ -20,7 +20,7 @@ from resolver.subdivisions import subdivision_region_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD", "TR", "AR",
-             "IN", "ID", "DE", "IT", "ES", "MX"]
+             "IN", "ID", "DE", "IT", "ES", "MX", "SA"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -98,6 +98,10 @@ CASES = [
     ([("street", "Hokkaido Prefecture")], "Hokkaido", "JP", None),
     ([("locality", "Wuhan"), ("region", "Hubei Province")], "Wuhan", "CN", "Hubei"),
     ([("locality", "Vác"), ("region", "Pest megye")], "Vác", "HU", "Pest vármegye"),
+    # no reading has a result: each name alone as the locality, and each division of a Japanese one
+    ([("locality", "شارع الملك فهد"), ("region", "الرياض")], "Riyadh", "SA", None),
+    ([("locality", "横浜市西区"), ("street", "みなとみらい"), ("postcode", "2-2-1")], "Yokohama", "JP", None),
+    ([("street", "Calle Falsa Inexistente"), ("house_number", "12"), ("venue", "Zaragoza")], "Zaragoza", "ES", None),
 ]  # fmt: skip
 
 
