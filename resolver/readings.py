@@ -169,9 +169,10 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       Aires"); a country beside a region of another country read as the locality ("mexico mo 65265"); a region's
       name cut in two read as one (``_region_cut``: "Metro" + "Manila"); a lone street and number ending in a
       place's qualifier read as the place ("Toulouse Cedex 9"); a lone region read as its city ("Wien",
-      ``city_state``); a county read as the locality ("..., Tiranë, Albania", "大阪府大阪市北区"); a
+      ``city_state``); a county read as the locality ("..., Tiranë, Albania", "大阪府大阪市北区"); a Chinese or
+      Japanese locality of several divisions, each read as the locality ("神奈川県横浜市西区": ``_divisions``); a
       locality the tagger cut in two read as one name (``_cut_locality``: "City of Tupper" + "Lake"); a place query
-      (``place_query``: "Firenze, Toscana", "Malmö, Skåne").
+      (``place_query``: "Firenze, Toscana", "Malmö, Skåne"). When no reading has a result, ``last_resort``.
     """
     comps = reading.components
     out: list[Reading] = []
@@ -282,6 +283,11 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         head, code = split
         out.append(Reading(comps | {"locality": head, "region": code}, reading.probability * ALT_FLOOR,
                            dict(reading.confidences), f"{code!r} read as the region", True))
+    divisions = _divisions(comps.get("locality", ""))
+    for part in divisions if len(divisions) > 1 else ():
+        # "神奈川県横浜市西区": a city and its ward read as one locality, each division as the locality
+        out.append(Reading(comps | {"locality": part}, _doubt(reading, "locality", STREET_TAIL_FLOOR),
+                           dict(reading.confidences), f"{part!r} read as the locality", True))
     cut = _cut_locality(reading)
     if cut:  # "City of Tupper Lake NY" read as venue "City of Tupper" + locality "Lake": one name
         label, name = cut
@@ -597,13 +603,25 @@ def resolve_readings(
     return Resolution(best[2], best[1], top, considered)
 
 
+def _divisions(name: str) -> list[str]:
+    """The prefecture, city and ward words of a Chinese or Japanese name, in order ("横浜市西区" -> "横浜市", "西区");
+    [] for other names."""
+    return _CJK_DIVISION.findall(name) if _CJK.search(name) else []
+
+
+def _hyphen_parts(name: str) -> list[str]:
+    """The parts of a hyphenated name of three letters or more ("Frankfurt-Sachsenhausen"); [] without a hyphen."""
+    return [p for p in name.split("-") if len(p) >= 3 and p.isalpha()] if "-" in name else []
+
+
 def last_resort(reading: Reading) -> list[Reading]:
-    """When no reading has any result: each name of the text alone read as the locality, and each city, ward or
-    prefecture of a Chinese or Japanese name (``_CJK_DIVISION``), in text order, at ``LAST_RESORT_FLOOR`` of the
-    reading's probability ("شارع الملك فهد، الرياض": a street read as the locality and the city as a region no
-    gazetteer region is named; "横浜市西区みなとみらい2-2-1": a city and its ward read as one locality)."""
+    """When no reading has any result: each name of the text alone read as the locality, each city, ward or
+    prefecture of a Chinese or Japanese name (``_divisions``) and each part of a hyphenated one ("Frankfurt-
+    Sachsenhausen"), in text order, at ``LAST_RESORT_FLOOR`` of the reading's probability ("شارع الملك فهد، الرياض": a
+    street read as the locality and the city as a region no gazetteer region is named; "横浜市西区みなとみらい2-2-1": a
+    city and its ward read as one locality)."""
     names = [v for label, v in reading.spans or tuple(reading.components.items()) if label in LAST_RESORT_LABELS]
-    parts = [part for v in names for part in (v, *(_CJK_DIVISION.findall(v) if _CJK.search(v) else ()))]
+    parts = [part for v in names for part in (v, *_divisions(v), *_hyphen_parts(v))]
     p = reading.probability * LAST_RESORT_FLOOR
     return [Reading({"locality": part}, p, {}, f"{part!r} read as the locality (nothing else matched)", True)
             for part in dict.fromkeys(parts)]

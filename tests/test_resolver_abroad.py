@@ -102,6 +102,9 @@ CASES = [
     ([("locality", "شارع الملك فهد"), ("region", "الرياض")], "Riyadh", "SA", None),
     ([("locality", "横浜市西区"), ("street", "みなとみらい"), ("postcode", "2-2-1")], "Yokohama", "JP", None),
     ([("street", "Calle Falsa Inexistente"), ("house_number", "12"), ("venue", "Zaragoza")], "Zaragoza", "ES", None),
+    ([("street", "Hessen"), ("locality", "Frankfurt-Sachsenhausen")], "Frankfurt am Main", "DE", None),
+    # a Chinese or Japanese city and its ward read as one locality, beside a region that matched
+    ([("region", "神奈川県"), ("locality", "横浜市西区")], "Yokohama", "JP", None),
 ]  # fmt: skip
 
 
