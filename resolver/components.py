@@ -18,6 +18,7 @@ COMPONENTS: tuple[str, ...] = ADDRESS_COMPONENTS + PLACE_COMPONENTS
 MAX_COMPONENT_CHARS = 200  # longer component values are rejected (422 over HTTP)
 MAX_LIMIT = 100  # results per query, resolver API (HTTP routes cap lower, see Settings.resolve_limit_max)
 MAX_READINGS = 8  # joint readings scored per query
+LAST_RESORT_READINGS = 6  # more readings when none of those has a result (``readings.last_resort``)
 
 MATCH_LEVELS: tuple[str, ...] = ("address", "street", "postcode", "locality", "region", "country")
 #: Pelias layer of each match level

@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection
 
 from resolver import candidates as cands
 from resolver.aliases import civil_core
-from resolver.components import COMPONENTS, MAX_COMPONENT_CHARS, MAX_READINGS
+from resolver.components import COMPONENTS, LAST_RESORT_READINGS, MAX_COMPONENT_CHARS, MAX_READINGS
 from resolver.match import Place, check_reading, resolve
 from resolver.names import normalize_name
 from resolver.subdivisions import countries_with_subdivision, subdivision_countries, subdivision_region_keys
@@ -45,9 +45,8 @@ REGION_DWARFS = 20  # a lone name: a region of it this many times a town's popul
 PLACE_QUERY_FLOOR = 0.9  # "Firenze, Toscana": the region's country decides, over a weak reading of the tagger's
 NUMBERED = frozenset({"house_number", "postcode", "unit", "po_box", "level"})  # labels no place query has
 LAST_RESORT_FLOOR = 0.1  # a name read alone as the locality when no reading has a result (``last_resort``)
-LAST_RESORT_READINGS = 6  # readings ``last_resort`` may add beyond ``MAX_READINGS``
 LAST_RESORT_LABELS = frozenset({"locality", "region", "county", "suburb", "street", "venue"})
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, as ``model.normalize``
 _CJK_DIVISION = re.compile(r"[^\d\W]+?(?:都|道|府|県|省|市|区|區|町|村|郡|县|縣)")  # "横浜市", "西区"
 
 
