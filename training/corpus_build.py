@@ -82,6 +82,14 @@ SOURCE_MIX_V11: tuple[tuple[str, float], ...] = (
     ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05), ("v7", 0.02), ("v8", 0.02),
     ("v9", 0.02), ("v11", 0.02),
 )
+# corpus 0.12.0: as 0.11.0, with GeoNames (0.01) and Faker (0.01) giving way to "v12" (a city with its postal
+# district, "Praha 4", "Dublin 6W"; plot and erf numbers, "Plot 12"; Mexican colonias and short state names, "CDMX";
+# Indian areas, states and PIN codes; Japanese addresses written whole, "〒150-0002 東京都渋谷区渋谷2-21-1")
+SOURCE_MIX_V12: tuple[tuple[str, float], ...] = (
+    ("oa", 0.11), ("usaddress", 0.09), ("geonames", 0.05), ("zipcodes", 0.10), ("faker", 0.11), ("suburb", 0.09),
+    ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05), ("v7", 0.02), ("v8", 0.02),
+    ("v9", 0.02), ("v11", 0.02), ("v12", 0.02),
+)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -130,7 +138,7 @@ def is_v11(version: str) -> bool:
 
 # the source mix of each corpus version from which it holds, newest first
 MIXES: tuple[tuple[tuple[int, int, int], tuple[tuple[str, float], ...]], ...] = (
-    ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
+    ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
     ((0, 6, 0), SOURCE_MIX_V6), ((0, 5, 0), SOURCE_MIX_V5), ((0, 4, 0), SOURCE_MIX_V4), ((0, 3, 0), SOURCE_MIX_V3),
 )
 
@@ -394,6 +402,7 @@ ON_V5: tuple[tuple[tuple[int, int, int], str, str, str], ...] = (
     ((0, 9, 0), "v9", "training.corpus_v9", "V9Synth"),
     ((0, 10, 0), "v10", "training.corpus_v10", "V10Synth"),
     ((0, 11, 0), "v11", "training.corpus_v11", "V11Synth"),
+    ((0, 12, 0), "v12", "training.corpus_v12", "V12Synth"),
 )
 
 
