@@ -158,6 +158,7 @@ def resolve(
     ex = Explanation()
     cc: str | None = None
     cc_from_component = False
+    unknown_country = 0  # a country component that names no country: a constraint no result can meet
     if country is not None:
         if not isinstance(country, str) or not _COUNTRY_CODE_RE.fullmatch(country.strip()):
             raise ValueError("country must be an ISO 3166-1 alpha-2 code such as 'US'")
@@ -168,6 +169,7 @@ def resolve(
         cc = cands.country_code(conn, normalize_name(comps["country"]))
         if cc is None:
             ex.relax(f"country {comps['country']!r} unknown, ignored")
+            unknown_country = 1
         else:
             cc_from_component = True
             ex.note(f"country {cc}")
@@ -309,7 +311,7 @@ def resolve(
         scored.append((round(max(0.0, min(1.0, score)), 4), int(r["population"] or 0), pid, c, r, why))
     scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
     shown = max(limit, 3) if "street" in comps else limit  # the address level looks among the first three
-    out = [_place(r, score, c.match, ex.render(why), "locality", relaxed + _contradictions(why))
+    out = [_place(r, score, c.match, ex.render(why), "locality", relaxed + unknown_country + _contradictions(why))
            for score, _, _, c, r, why in scored[:shown]]  # fmt: skip
     if not primary and pc_rows and ev.postcode_point is not None:
         # the postcode names no locality of its own: its centroid, under the name of its place

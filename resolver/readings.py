@@ -158,8 +158,9 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       when the reading has none that is known ("800 California 116, 95472"); a locality between a street
       and a postcode read as the end of the street ("81 Seaton Place Northwest, 20001"); a street or venue with
       neither a number nor a locality read as the locality ("Lees Summit MO", "City of Industry CA"); an unknown
-      region with no locality or street read as the locality ("Bogotá D.C."), and a lone locality that names a
-      region read as the region ("Comunidad Valenciana"); a name before a two-letter locality that is a region's
+      region with no locality or street read as the locality ("Bogotá D.C."), or after a locality, when it is a big
+      city's name, as the locality and the locality as its suburb ("Kebayoran Baru, Jakarta Selatan"), and a lone
+      locality that names a region read as the region ("Comunidad Valenciana"); a name before a two-letter locality that is a region's
       code (its postcode's region, when there is a postcode) read as the locality in that region
       (``code_read_as_locality``: "Charlotte Amalie, VI 00802", "University Park IL"), as is a street or venue
       ending in a region's code ("Canton CT"); a locality ending in a subdivision's code read as the locality and
@@ -259,6 +260,14 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         value = comps["region"]
         out.append(_relabeled(reading, "region", "locality", value, _doubt(reading, "region", STREET_TAIL_FLOOR),
                               f"{value!r} read as the locality"))  # fmt: skip
+    elif "region" in comps and "locality" in comps and not cands.regions(conn, normalize_name(comps["region"]), None) \
+            and _big_city(conn, comps["region"]):
+        # a big city read as an unknown region after a part of it ("Kebayoran Baru, Jakarta Selatan" read as street
+        # "Kebayoran", locality "Baru" and that region): the city, the part its suburb
+        value = comps["region"]
+        alt = {k: v for k, v in comps.items() if k not in ("region", "locality", "suburb")}
+        out.append(Reading(alt | {"suburb": comps["locality"], "locality": value},
+                           _doubt(reading, "region", STREET_TAIL_FLOOR), {}, f"{value!r} read as the locality", True))
     if not comps.keys() & {"house_number", "locality", "po_box"}:
         # a street or venue without a number and no locality is the place ("Lees Summit MO": "Summit" ends
         # streets too; "City of Industry CA" read as a venue; a venue is no resolver component: its span)
@@ -332,10 +341,11 @@ def _slashed(locality: str | None) -> tuple[str, str] | None:
 
 
 def _city_of_region(conn: Connection, reading: Reading) -> str | None:
-    """A place query "X, Y" read as locality + region where Y is also exactly a big city's name (``BIG_CITY``) and X
-    is a known name: the region's city, X being a part of it the gazetteer lacks ("Palermo, Buenos Aires": Palermo,
-    Italy is no place of the province of Buenos Aires). Tried only when the reading's evidence is weak. A reading of
-    given components (no spans: ``/v1/search/structured``) counts its locality and region."""
+    """A place query "X, Y" read as locality + region where Y is also exactly a big city's name (``BIG_CITY``): the
+    region's city, X being a part of it the gazetteer lacks ("Palermo, Buenos Aires": Palermo, Italy is no place of
+    the province of Buenos Aires; "Recoleta, Buenos Aires": no place is named so). Tried only when the reading's
+    evidence is weak (X is no place of that region). A reading of given components (no spans:
+    ``/v1/search/structured``) counts its locality and region."""
     comps = reading.components
     if reading.spans:
         spans = _names_only(reading)
@@ -346,9 +356,7 @@ def _city_of_region(conn: Connection, reading: Reading) -> str | None:
     if len(spans) != 2 or [label for label, _ in spans] != ["locality", "region"]:
         return None
     city = spans[1][1]
-    if not _big_city(conn, city) or not cands.names_exact_places(conn, normalize_name(spans[0][1]), None):
-        return None
-    return city
+    return city if _big_city(conn, city) else None
 
 
 def _big_city(conn: Connection, name: str) -> frozenset[str]:
@@ -712,9 +720,12 @@ def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]
                 | _big_city(conn, value)
             if countries and places[0].country.upper() not in countries:
                 return True
-        elif countries and places[0].country.upper() not in countries and not cands.regions(
-                conn, normalize_name(value), None):
-            return True
+        elif not cands.regions(conn, normalize_name(value), None):
+            # a region the gazetteer does not know: the countries it names a subdivision of, or a big city of
+            # ("Kebayoran Baru, Jakarta Selatan" answered by Baru, Romania)
+            countries = countries or _big_city(conn, value)
+            if countries and places[0].country.upper() not in countries:
+                return True
     return False
 
 

@@ -20,7 +20,7 @@ from resolver.subdivisions import subdivision_region_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD", "TR", "AR",
-             "IN", "ID", "DE", "IT", "ES", "MX", "SA"]
+             "IN", "ID", "DE", "IT", "ES", "MX", "SA", "RO"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -62,6 +62,9 @@ CASES = [
     ([("locality", "Bandra"), ("county", "Mumbai")], "Mumbai", "IN", None),
     ([("suburb", "Le Marais"), ("locality", "Paris")], "Paris", "FR", None),  # Paris names a department too (FR-75)
     ([("suburb", "Kadıköy"), ("locality", "İstanbul")], "Kadıköy", "TR", "İstanbul"),  # a place the gazetteer has
+    ([("locality", "Recoleta"), ("region", "Buenos Aires")], "Buenos Aires", "AR", None),  # a name no place has
+    # a big city read as a region no gazetteer region is named, after a part of it
+    ([("street", "Kebayoran"), ("locality", "Baru"), ("region", "Jakarta Selatan")], "Jakarta", "ID", None),
     ([("street", "Malasaña"), ("region", "Madrid")], "Madrid", "ES", None),  # not Almazán by a near name
     # a city and its region read as a suburb and a locality: the city in that region, not a village of the region's name
     ([("street", "Paseo de Montejo"), ("house_number", "480"), ("suburb", "Mérida"), ("locality", "Yucatán")],
@@ -179,6 +182,8 @@ JOINED = [
     ("Port Sudan", [("locality", "Port"), ("country", "Sudan")], "Port Sudan", "SD"),
     ("Paris France", [("locality", "Paris"), ("country", "France")], "Paris", "FR"),  # no place "Paris France"
     ("Silang, Bagong", [("locality", "Silang"), ("suburb", "Bagong")], "Silang", "PH"),  # a comma parts them
+    # the second word read as a country no country is named: the constraint counts as unmet, the whole name wins
+    ("Guidonia Montecelio", [("locality", "Guidonia"), ("country", "Montecelio")], "Guidonia Montecelio", "IT"),
 ]  # fmt: skip
 
 
