@@ -90,6 +90,9 @@ SOURCE_MIX_V12: tuple[tuple[str, float], ...] = (
     ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05), ("v7", 0.02), ("v8", 0.02),
     ("v9", 0.02), ("v11", 0.02), ("v12", 0.02),
 )
+# corpus 0.13.0: as 0.12.0, with "v13" in place of "v12": v12's forms and the contrast of a province after the city
+# ("50123 Firenze FI", "20121 Milano (MI)", "28013 Madrid (Madrid)"), which the 0.12.0 arms read as one locality
+SOURCE_MIX_V13: tuple[tuple[str, float], ...] = tuple(("v13", w) if s == "v12" else (s, w) for s, w in SOURCE_MIX_V12)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -138,7 +141,7 @@ def is_v11(version: str) -> bool:
 
 # the source mix of each corpus version from which it holds, newest first
 MIXES: tuple[tuple[tuple[int, int, int], tuple[tuple[str, float], ...]], ...] = (
-    ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
+    ((0, 13, 0), SOURCE_MIX_V13), ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
     ((0, 6, 0), SOURCE_MIX_V6), ((0, 5, 0), SOURCE_MIX_V5), ((0, 4, 0), SOURCE_MIX_V4), ((0, 3, 0), SOURCE_MIX_V3),
 )
 
@@ -403,6 +406,7 @@ ON_V5: tuple[tuple[tuple[int, int, int], str, str, str], ...] = (
     ((0, 10, 0), "v10", "training.corpus_v10", "V10Synth"),
     ((0, 11, 0), "v11", "training.corpus_v11", "V11Synth"),
     ((0, 12, 0), "v12", "training.corpus_v12", "V12Synth"),
+    ((0, 13, 0), "v13", "training.corpus_v13", "V13Synth"),
 )
 
 

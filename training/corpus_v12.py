@@ -183,6 +183,10 @@ class V12Synth:
 
     def example(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:
         kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
+        return self._v12(kind, rng, "v12")
+
+    def _v12(self, kind: str, rng: random.Random, source: str) -> tuple[str, list[list], str, Address, str]:
+        """An example of ``kind`` for mix source ``source`` (``v12``, or corpus 0.13.0's ``v13``)."""
         if kind == "district":
             text, spans, a, form = self._sector(rng) if rng.random() < 0.12 else self._district(rng)
         elif kind == "lot":
@@ -193,5 +197,5 @@ class V12Synth:
             text, spans, a, form = self._india(rng)
         else:
             text, spans, a, form = self._japan(rng)
-        a.stats["v12"] = f"{kind}:{form}"
-        return text, spans, f"v12_{kind}", a, kind
+        a.stats[source] = f"{kind}:{form}"
+        return text, spans, f"{source}_{kind}", a, kind

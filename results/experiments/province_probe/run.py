@@ -1,0 +1,69 @@
+"""A province after the city (Italian codes, Spanish names in parentheses), beside postal districts written after the
+city, probed on an arm: written at stop 32 with corpus 0.13.0's gate, before any arm was trained on it (no public test
+suite; no Faker output). A case is right when the parse has exactly these values for the
+labels given (a label given as None must be absent); ``full`` counts the cases whose every given label is right.
+
+Run: ``python results/experiments/province_probe/run.py [ARM_FOLDER [OUT]]`` from the repository root (default: the
+shipped arm A -> ``result.json``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import now, write_result  # noqa: E402
+from model.tagger import Tagger  # noqa: E402
+
+CASES: list[tuple[str, dict[str, str | None]]] = [  # text, {label: value}
+    # a province after the city: the province is the region
+    ("Via Indipendenza 8, 40121 Bologna BO", {"locality": "Bologna", "region": "BO"}),
+    ("Via Toledo 5, 80134 Napoli NA", {"locality": "Napoli", "region": "NA"}),
+    ("Via dei Calzaiuoli 7, 50122 Firenze FI", {"locality": "Firenze", "region": "FI"}),
+    ("Corso Buenos Aires 33, 20124 Milano (MI)", {"locality": "Milano", "region": "(MI)"}),
+    ("Via Po 2, 10124 Torino (TO)", {"locality": "Torino", "region": "(TO)"}),
+    ("Piazza Bra 1, 37121 Verona VR, Italia", {"locality": "Verona", "region": "VR", "country": "Italia"}),
+    ("Via Sparano 20, 70121 Bari BA", {"locality": "Bari", "region": "BA"}),
+    ("Via XX Settembre 15, 16121 Genova GE", {"locality": "Genova", "region": "GE"}),
+    ("Via Libertà 50, 90143 Palermo PA", {"locality": "Palermo", "region": "PA"}),
+    ("Viale Europa 3, 25121 Brescia (BS)", {"locality": "Brescia", "region": "(BS)"}),
+    ("Calle de Serrano 20, 28001 Madrid (Madrid)", {"locality": "Madrid", "region": "(Madrid)"}),
+    ("Calle Sierpes 30, 41004 Sevilla (Sevilla)", {"locality": "Sevilla", "region": "(Sevilla)"}),
+    ("Avenida del Puerto 12, 46023 Valencia (Valencia)", {"locality": "Valencia", "region": "(Valencia)"}),
+    ("Calle Real 5, 15003 A Coruña (A Coruña)", {"locality": "A Coruña", "region": "(A Coruña)"}),
+    # postal districts after the city: the whole is the locality
+    ("Istedgade 20, 1650 København V", {"locality": "København V"}),
+    ("Nørregade 5, 1165 København K", {"locality": "København K"}),
+    ("Frederiks Allé 10, 8000 Aarhus C", {"locality": "Aarhus C"}),
+    ("12 Camden Street, Dublin 8", {"locality": "Dublin 8"}),
+    ("Vinohradská 10, 120 00 Praha 2", {"locality": "Praha 2"}),
+    ("5 avenue de l'Opéra, 75001 Paris Cedex 01", {"locality": "Paris Cedex 01"}),
+]  # fmt: skip
+
+
+def main(arm: str = str(ROOT / "artifacts" / "arms" / "A"), out: str = str(HERE / "result.json")) -> int:
+    tagger = Tagger.load(arm)
+    results, full, labels_right, labels = [], 0, 0, 0
+    for text, want in CASES:
+        got: dict[str, list[str]] = {}
+        for c in tagger.parse(text).components:
+            got.setdefault(c.label, []).append(c.value)
+        ok = {label: (got.get(label) == [value] if value is not None else label not in got)
+              for label, value in want.items()}  # fmt: skip
+        full += all(ok.values())
+        labels_right += sum(ok.values())
+        labels += len(ok)
+        results.append({"text": text, "ok": all(ok.values()), "wrong": [k for k, v in ok.items() if not v],
+                        "got": got})  # fmt: skip
+    write_result(out, {"bench": "v12_probe", "arm": arm, "date": now(), "n": len(CASES), "full": full,
+                       "labels_right": labels_right, "labels": labels, "results": results})  # fmt: skip
+    print(f"{full}/{len(CASES)} full, {labels_right}/{labels} labels -> {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
