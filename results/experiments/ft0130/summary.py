@@ -1,0 +1,86 @@
+"""Arms A and B fine-tuned on corpus 0.13.0 (its ``v13`` source: corpus 0.12.0's ``v12`` kinds and a province written
+after the city) from the shipped corpus 0.12.0 arms, then averaged with them (alpha 0.5): the one candidate per arm,
+held to the gate of ``gate.md`` (written before training).
+
+Inputs, written by the project's commands (as ``results/experiments/ft0120``, with 0.13.0 for 0.12.0, runs/*0130):
+``wise_measure_{A,B}.json`` (corpus 0.13.0), ``wise_measure090_{A,B}.json`` (corpus 0.9.0, ``--dry-run``),
+``wise_places_{A,B}.json`` (the Pelias harness, never fitted), ``wise_calibration_{A,B}.json``, and the probes
+``wise_{v9,v11,v12,v13,province}_probe_{A,B}.json``; the shipped arms' figures from ``results/experiments/ft0120``
+(``wise_*``), ``results/experiments/v13_probe/new_*`` and ``results/experiments/province_probe/shipped_*``.
+Run: ``python results/experiments/ft0130/summary.py`` from the repository root -> ``summary.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import write_result  # noqa: E402
+from training.measure import calibration_headline, headline  # noqa: E402
+
+ROWS_TOLERANCE = 2  # real-text rows (of 1,468) a candidate may lose: gate.md, point 2
+TEST_TOLERANCE = 0.001  # corpus 0.9.0 test split exact match a candidate may lose: gate.md, point 3
+PROBES = ("v9", "v11", "v12", "v13")  # gate.md, point 4: no lower
+
+
+def _load(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _right(path: Path) -> int:
+    """Cases right in a probe's output (``right`` or ``full``, as each probe names it)."""
+    d = _load(path)
+    return int(d["right"] if "right" in d else d["full"])
+
+
+def gate(new: dict[str, Any], old: dict[str, Any]) -> dict[str, bool]:
+    """``gate.md``, point by point."""
+    m, n = new["on_090"], new["real_test_n"]
+    countries = [c for c in m["real_test_per_country"].values() if c["n"] >= 100]
+    checks = {
+        "targets": all(c["exact"] >= 0.95 for c in countries) and new["on_0130"]["suburb_f1"] >= 0.9
+        and new["on_0130"]["county_f1"] >= 0.9 and new["harness"] >= 0.80
+        and new["calibration"]["real_test_ece"] <= 0.02,
+        "real_text_within_2_rows": round(m["real_test_exact"] * n) >= round(old["on_090"]["real_test_exact"] * n)
+        - ROWS_TOLERANCE,
+        "test_090_within_0.1pp": m["test_exact"] >= old["on_090"]["test_exact"] - TEST_TOLERANCE,
+    }
+    checks |= {f"{p}_probe_not_lower": new[f"{p}_probe"] >= old[f"{p}_probe"] for p in PROBES}
+    checks["province_probe_higher"] = new["province_probe"] > old["province_probe"]
+    return checks
+
+
+def main() -> None:
+    shipped = HERE.parent / "ft0120"
+    out: dict[str, Any] = {"experiment": "fine-tune on corpus 0.13.0 (v13) from the corpus 0.12.0 arms, averaged with "
+                                         "the start (alpha 0.5), vs those arms", "steps": 4000, "lr": 1.5e-4,
+                           "alpha": 0.5, "config": "training/configs/finetune64.toml"}
+    passed = True
+    for arm in ("A", "B"):
+        old = {"on_090": headline(_load(shipped / f"wise_measure090_{arm}.json")),
+               "harness": _load(shipped / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
+               "calibration": calibration_headline(_load(shipped / f"wise_calibration_{arm}.json")),
+               **{f"{p}_probe": _right(shipped / f"wise_{p}_probe_{arm}.json") for p in ("v9", "v11", "v12")},
+               "v13_probe": _right(HERE.parent / "v13_probe" / f"new_{arm}.json"),
+               "province_probe": _right(HERE.parent / "province_probe" / f"shipped_{arm}.json")}
+        new = {"on_0130": headline(_load(HERE / f"wise_measure_{arm}.json")),
+               "on_090": headline(_load(HERE / f"wise_measure090_{arm}.json")),
+               "harness": _load(HERE / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
+               "calibration": calibration_headline(_load(HERE / f"wise_calibration_{arm}.json")),
+               **{f"{p}_probe": _right(HERE / f"wise_{p}_probe_{arm}.json") for p in (*PROBES, "province")},
+               "real_test_n": _load(HERE / f"wise_measure090_{arm}.json")["real_test_metrics"]["n"]}
+        checks = gate(new, old)
+        passed = passed and all(checks.values())
+        out[f"arm_{arm}"] = {"shipped_0120": old, "averaged_0130": new, "gate": checks}
+    out["decision"] = "replace the shipped arms" if passed else "keep the shipped arms"
+    write_result(HERE / "summary.json", out)
+
+
+if __name__ == "__main__":
+    main()
