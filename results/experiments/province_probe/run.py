@@ -16,10 +16,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import now, write_result  # noqa: E402
-from model.tagger import Tagger  # noqa: E402
+from bench.label_probe import Case, run  # noqa: E402
 
-CASES: list[tuple[str, dict[str, str | None]]] = [  # text, {label: value}
+CASES: list[Case] = [  # text, {label: value}
     # a province after the city: the province is the region
     ("Via Indipendenza 8, 40121 Bologna BO", {"locality": "Bologna", "region": "BO"}),
     ("Via Toledo 5, 80134 Napoli NA", {"locality": "Napoli", "region": "NA"}),
@@ -46,23 +45,7 @@ CASES: list[tuple[str, dict[str, str | None]]] = [  # text, {label: value}
 
 
 def main(arm: str = str(ROOT / "artifacts" / "arms" / "A"), out: str = str(HERE / "result.json")) -> int:
-    tagger = Tagger.load(arm)
-    results, full, labels_right, labels = [], 0, 0, 0
-    for text, want in CASES:
-        got: dict[str, list[str]] = {}
-        for c in tagger.parse(text).components:
-            got.setdefault(c.label, []).append(c.value)
-        ok = {label: (got.get(label) == [value] if value is not None else label not in got)
-              for label, value in want.items()}  # fmt: skip
-        full += all(ok.values())
-        labels_right += sum(ok.values())
-        labels += len(ok)
-        results.append({"text": text, "ok": all(ok.values()), "wrong": [k for k, v in ok.items() if not v],
-                        "got": got})  # fmt: skip
-    write_result(out, {"bench": "v12_probe", "arm": arm, "date": now(), "n": len(CASES), "full": full,
-                       "labels_right": labels_right, "labels": labels, "results": results})  # fmt: skip
-    print(f"{full}/{len(CASES)} full, {labels_right}/{labels} labels -> {out}")
-    return 0
+    return run("province_probe", CASES, arm, out)
 
 
 if __name__ == "__main__":
