@@ -67,7 +67,8 @@ def _scope(st: Mapping[Any, Any], anchors: Sequence[Anchor], postcode_streets: s
     """How well a street fits the query's places: (factor in 0..1, anchor it fits, why). ``written``: the query's
     locality (normalized) and region as written, which a street whose extract names them fits ("02, PA": Bucks
     County's municipality codes, a name no gazetteer place has in Pennsylvania)."""
-    as_written = written is not None and bool(st["city_norm"]) and st["city_norm"].split("/")[0] == written[0] \
+    city = st["city_norm"].split("/")[0] if st["city_norm"] else ""  # the extract's first city name
+    as_written = written is not None and bool(city) and city == written[0] \
         and written[1].upper() == str(st["region"]).upper()
     if not anchors and not postcode_streets:
         return (0.9, None, "street's city and region as written") if as_written else \
@@ -80,7 +81,7 @@ def _scope(st: Mapping[Any, Any], anchors: Sequence[Anchor], postcode_streets: s
     for a in anchors:
         if a.place_id is not None and st["locality_id"] == a.place_id:
             cand = (1.0 * a.weight, a, f"street in {a.what}")
-        elif st["city_norm"] and st["city_norm"].split("/")[0] in a.name_norms and a.country in (None, st["country_code"]):
+        elif city and city in a.name_norms and a.country in (None, st["country_code"]):
             # the street's city is the place's name, in its country ("02" is a Helsinki quarter's and a PA township's)
             cand = (1.0 * a.weight, a, f"street in {a.what}")
         else:
