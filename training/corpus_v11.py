@@ -84,7 +84,8 @@ def subdivision_names(forms: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str
     return out
 
 
-def _sep(rng: random.Random) -> str:
+def sep(rng: random.Random) -> str:
+    """The separator before a place name: a comma three times in four, else a space."""
     return rng.choice((", ", ", ", ", ", " "))
 
 
@@ -104,7 +105,7 @@ class V11Synth:
 
     def _place(self, a: Address, region: str, rng: random.Random) -> list[Piece]:
         """A place query: the city, the region, sometimes the country."""
-        pieces: list[Piece] = [(a.locality, "locality", ""), (region, "region", _sep(rng))]
+        pieces: list[Piece] = [(a.locality, "locality", ""), (region, "region", sep(rng))]
         if a.country_names and rng.random() < 0.35:
             pieces.append((rng.choice(a.country_names), "country", ", "))
         return pieces
@@ -129,7 +130,7 @@ class V11Synth:
             a: Address = self.v5.v4._base("VN", rng)
             suburb = rng.choice(VN_DISTRICTS).format(rng.randint(1, 12))
             pieces: list[Piece] = [(a.house_number, "house_number", ""), (a.street, "street", " "),
-                                   (suburb, "suburb", ", "), (rng.choice(VN_CITIES), "locality", _sep(rng))]
+                                   (suburb, "suburb", ", "), (rng.choice(VN_CITIES), "locality", sep(rng))]
             if rng.random() < 0.3:
                 pieces.append((rng.choice(a.country_names or ("Vietnam",)), "country", ", "))
             text, spans = assemble([p for p in pieces if p[0]], rng, a.stats)
@@ -137,8 +138,8 @@ class V11Synth:
         a = self.v5.v4._base("IN", rng)
         city, state = rng.choice(IN_CITIES)
         number = rng.choice(IN_NUMBERS).format(L=rng.choice("ABCDEFGHJK"), n=rng.randint(1, 999))
-        pieces = [(number, "house_number", ""), (f"Sector {rng.randint(1, 150)}", "suburb", _sep(rng)),
-                  (city, "locality", _sep(rng))]
+        pieces = [(number, "house_number", ""), (f"Sector {rng.randint(1, 150)}", "suburb", sep(rng)),
+                  (city, "locality", sep(rng))]
         if rng.random() < 0.7:
             pieces.append((state, "region", ", "))
         if rng.random() < 0.6:
@@ -154,7 +155,7 @@ class V11Synth:
         pieces.append((rng.choice(PH_STREETS), "street", " "))
         if rng.random() < 0.35:
             pieces.append((rng.choice(("Brgy. ", "Barangay ", "")) + rng.choice(BARANGAYS), "suburb", ", "))
-        pieces += [(rng.choice(NCR_CITIES), "locality", ", "), (rng.choice(NCR_NAMES), "region", _sep(rng))]
+        pieces += [(rng.choice(NCR_CITIES), "locality", ", "), (rng.choice(NCR_NAMES), "region", sep(rng))]
         if rng.random() < 0.6:
             pieces.append((str(rng.randint(1000, 1800)), "postcode", " "))
         if rng.random() < 0.3:

@@ -28,6 +28,7 @@ from typing import Any
 
 from training.corpus_formats import layout_for
 from training.corpus_render import Address, Piece, assemble, render
+from training.corpus_v11 import sep
 
 # country -> the forms of a city with its postal district ("{city}" the city's name, "{n}" a number)
 DISTRICT_CITIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -72,10 +73,6 @@ def india_states() -> list[str]:
     return sorted(plain(s.name) for s in pycountry.subdivisions.get(country_code="IN") or () if s.parent_code is None)
 
 
-def _sep(rng: random.Random) -> str:
-    return rng.choice((", ", ", ", ", ", " "))
-
-
 class V12Synth:
     """Examples of the ``v12`` mix source, from the corpus 0.5.0 ``V5Synth`` ``v5``."""
 
@@ -99,10 +96,10 @@ class V12Synth:
         """Bucharest: "Strada X 5, Sector 3, București" (the sector the ``suburb``)."""
         a: Address = self.v5.v4._base("RO", rng)
         pieces: list[Piece] = [(a.street, "street", ""), (a.house_number, "house_number", " "),
-                               (f"Sector {rng.randint(1, 6)}", "suburb", _sep(rng))]
+                               (f"Sector {rng.randint(1, 6)}", "suburb", sep(rng))]
         if a.postcode and rng.random() < 0.5:
             pieces.append((a.postcode, "postcode", ", "))
-        pieces.append((rng.choice(("București", "Bucuresti", "Bucharest")), "locality", _sep(rng)))
+        pieces.append((rng.choice(("București", "Bucuresti", "Bucharest")), "locality", sep(rng)))
         text, spans = assemble([p for p in pieces if p[0]], rng, a.stats)
         return text, spans, a, "RO"
 
@@ -118,14 +115,14 @@ class V12Synth:
         city = rng.choice(MX_CITY) if rng.random() < 0.5 else a.locality
         colonia = rng.choice(COLONIAS)
         pieces: list[Piece] = [(a.street, "street", ""), (a.house_number, "house_number", rng.choice((" ", " ", " #")))]
-        pieces.append((rng.choice(("Col. ", "Col. ", "Colonia ", "")) + colonia, "suburb", _sep(rng)))
+        pieces.append((rng.choice(("Col. ", "Col. ", "Colonia ", "")) + colonia, "suburb", sep(rng)))
         postcode = f"{rng.randint(1000, 99999):05d}"
         if rng.random() < 0.5:
-            pieces += [(("C.P. " if rng.random() < 0.3 else "") + postcode, "postcode", _sep(rng)),
+            pieces += [(("C.P. " if rng.random() < 0.3 else "") + postcode, "postcode", sep(rng)),
                        (city, "locality", " ")]
         else:
-            pieces += [(city, "locality", _sep(rng)), (postcode, "postcode", _sep(rng))]
-        pieces.append((rng.choice(MX_STATES), "region", _sep(rng)))
+            pieces += [(city, "locality", sep(rng)), (postcode, "postcode", sep(rng))]
+        pieces.append((rng.choice(MX_STATES), "region", sep(rng)))
         if rng.random() < 0.3:
             pieces.append((rng.choice(("México", "Mexico", "MX")), "country", ", "))
         text, spans = assemble([p for p in pieces if p[0]], rng, a.stats)
@@ -138,7 +135,7 @@ class V12Synth:
         number = rng.choice((str(n), f"No. {n}", f"#{n}", f"{n}/{rng.randint(1, 40)}", f"{n}, {rng.randint(1, 20)}th Cross"))
         area = other.locality if rng.random() < 0.5 else f"{other.locality.split(' ')[0]} {rng.choice(IN_AREA_WORDS)}"
         pieces: list[Piece] = [(number, "house_number", ""), (a.street, "street", rng.choice((", ", " "))),
-                               (area, "suburb", ", "), (a.locality, "locality", _sep(rng))]
+                               (area, "suburb", ", "), (a.locality, "locality", sep(rng))]
         state = rng.choice(self.states)
         pin = f"{rng.randint(110, 855)}{rng.randint(0, 999):03d}"
         r = rng.random()
