@@ -88,6 +88,38 @@ def calibration_headline(c: dict[str, Any]) -> dict[str, Any]:
             "harness_p90_wrong": round(c["harness"][chosen]["p90_wrong"], 4)}
 
 
+GATE_ROWS_TOLERANCE = 2  # real-text rows (of 1,468) a fine-tune candidate may lose (the gates of ft0110 on)
+GATE_TEST_TOLERANCE = 0.001  # corpus 0.9.0 test split exact match a candidate may lose
+
+
+def gate_checks(new: dict[str, Any], old: dict[str, Any], corpus: str, not_lower: tuple[str, ...],
+                higher: str) -> dict[str, bool]:
+    """The points of a fine-tune gate (``results/experiments/ft0110/gate.md`` and its successors): the issue-11 targets
+    (``new[corpus]``: the headline on the candidate's own corpus; ``on_090``: on corpus 0.9.0, with the real-text
+    split), real-text exact match within ``GATE_ROWS_TOLERANCE`` rows, corpus 0.9.0's test split within
+    ``GATE_TEST_TOLERANCE``, the probes of ``not_lower`` no lower and the probe ``higher`` higher (``<name>_probe``
+    in ``new`` and ``old``: cases right)."""
+    m, n = new["on_090"], new["real_test_n"]
+    countries = [c for c in m["real_test_per_country"].values() if c["n"] >= 100]
+    checks = {
+        "targets": all(c["exact"] >= 0.95 for c in countries) and new[corpus]["suburb_f1"] >= 0.9
+        and new[corpus]["county_f1"] >= 0.9 and new["harness"] >= 0.80
+        and new["calibration"]["real_test_ece"] <= 0.02,
+        "real_text_within_2_rows": round(m["real_test_exact"] * n) >= round(old["on_090"]["real_test_exact"] * n)
+        - GATE_ROWS_TOLERANCE,
+        "test_090_within_0.1pp": m["test_exact"] >= old["on_090"]["test_exact"] - GATE_TEST_TOLERANCE,
+    }
+    checks |= {f"{p}_probe_not_lower": new[f"{p}_probe"] >= old[f"{p}_probe"] for p in not_lower}
+    checks[f"{higher}_probe_higher"] = new[f"{higher}_probe"] > old[f"{higher}_probe"]
+    return checks
+
+
+def probe_right(path: str | Path) -> int:
+    """Cases right in a probe's output file (``right`` or ``full``, as each probe names it)."""
+    d = json.loads(Path(path).read_text(encoding="utf-8"))
+    return int(d["right"] if "right" in d else d["full"])
+
+
 def measure_arm(folder: str | Path, corpus_dir: str | Path, test_max: int = 10000, threads: int = 2,
                 write: bool = True) -> dict[str, Any]:
     from model.artifact import MANIFEST_FILE

@@ -24,10 +24,10 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import calibration_headline, headline  # noqa: E402
+from training.measure import calibration_headline, gate_checks, headline, probe_right  # noqa: E402
 
-ROWS_TOLERANCE = 2  # real-text rows (of 1,468) a candidate may lose: gate.md, point 2
-TEST_TOLERANCE = 0.001  # corpus 0.9.0 test split exact match a candidate may lose: gate.md, point 3
+NOT_LOWER = ('v9', 'v11')  # gate.md, point 4: probes no lower than the shipped arm's
+HIGHER = "v12"  # gate.md, point 4: the probe that must be higher
 
 
 def _load(path: Path) -> Any:
@@ -35,20 +35,8 @@ def _load(path: Path) -> Any:
 
 
 def gate(new: dict[str, Any], old: dict[str, Any]) -> dict[str, bool]:
-    """``gate.md``, point by point."""
-    m, n = new["on_090"], new["real_test_n"]
-    countries = [c for c in m["real_test_per_country"].values() if c["n"] >= 100]
-    return {
-        "targets": all(c["exact"] >= 0.95 for c in countries) and new["on_0120"]["suburb_f1"] >= 0.9
-        and new["on_0120"]["county_f1"] >= 0.9 and new["harness"] >= 0.80
-        and new["calibration"]["real_test_ece"] <= 0.02,
-        "real_text_within_2_rows": round(m["real_test_exact"] * n) >= round(old["on_090"]["real_test_exact"] * n)
-        - ROWS_TOLERANCE,
-        "test_090_within_0.1pp": m["test_exact"] >= old["on_090"]["test_exact"] - TEST_TOLERANCE,
-        "v9_probe_not_lower": new["v9_probe"] >= old["v9_probe"],
-        "v11_probe_not_lower": new["v11_probe"] >= old["v11_probe"],
-        "v12_probe_higher": new["v12_probe"] > old["v12_probe"],
-    }
+    """``gate.md``, point by point (``training.measure.gate_checks``)."""
+    return gate_checks(new, old, "on_0120", NOT_LOWER, HIGHER)
 
 
 def main() -> None:
@@ -61,16 +49,16 @@ def main() -> None:
         old = {"on_090": headline(_load(shipped_dir / f"wise_measure_{arm}.json")),
                "harness": _load(shipped_dir / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
                "calibration": calibration_headline(_load(shipped_dir / f"wise_calibration_{arm}.json")),
-               "v9_probe": _load(shipped_dir / f"wise_v9_probe_{arm}.json")["right"],
-               "v11_probe": _load(probe11 / f"shipped_{arm}.json")["right"],
-               "v12_probe": _load(probe12 / f"shipped_{arm}.json")["full"]}
+               "v9_probe": probe_right(shipped_dir / f"wise_v9_probe_{arm}.json"),
+               "v11_probe": probe_right(probe11 / f"shipped_{arm}.json"),
+               "v12_probe": probe_right(probe12 / f"shipped_{arm}.json")}
         new = {"on_0120": headline(_load(HERE / f"wise_measure_{arm}.json")),
                "on_090": headline(_load(HERE / f"wise_measure090_{arm}.json")),
                "harness": _load(HERE / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
                "calibration": calibration_headline(_load(HERE / f"wise_calibration_{arm}.json")),
-               "v9_probe": _load(HERE / f"wise_v9_probe_{arm}.json")["right"],
-               "v11_probe": _load(HERE / f"wise_v11_probe_{arm}.json")["right"],
-               "v12_probe": _load(HERE / f"wise_v12_probe_{arm}.json")["full"],
+               "v9_probe": probe_right(HERE / f"wise_v9_probe_{arm}.json"),
+               "v11_probe": probe_right(HERE / f"wise_v11_probe_{arm}.json"),
+               "v12_probe": probe_right(HERE / f"wise_v12_probe_{arm}.json"),
                "real_test_n": _load(HERE / f"wise_measure090_{arm}.json")["real_test_metrics"]["n"]}
         checks = gate(new, old)
         passed = passed and all(checks.values())

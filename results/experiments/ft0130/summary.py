@@ -22,38 +22,19 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import calibration_headline, headline  # noqa: E402
+from training.measure import calibration_headline, gate_checks, headline, probe_right  # noqa: E402
 
-ROWS_TOLERANCE = 2  # real-text rows (of 1,468) a candidate may lose: gate.md, point 2
-TEST_TOLERANCE = 0.001  # corpus 0.9.0 test split exact match a candidate may lose: gate.md, point 3
-PROBES = ("v9", "v11", "v12", "v13")  # gate.md, point 4: no lower
+NOT_LOWER = ('v9', 'v11', 'v12', 'v13')  # gate.md, point 4: probes no lower than the shipped arm's
+HIGHER = "province"  # gate.md, point 4: the probe that must be higher
 
 
 def _load(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _right(path: Path) -> int:
-    """Cases right in a probe's output (``right`` or ``full``, as each probe names it)."""
-    d = _load(path)
-    return int(d["right"] if "right" in d else d["full"])
-
-
 def gate(new: dict[str, Any], old: dict[str, Any]) -> dict[str, bool]:
-    """``gate.md``, point by point."""
-    m, n = new["on_090"], new["real_test_n"]
-    countries = [c for c in m["real_test_per_country"].values() if c["n"] >= 100]
-    checks = {
-        "targets": all(c["exact"] >= 0.95 for c in countries) and new["on_0130"]["suburb_f1"] >= 0.9
-        and new["on_0130"]["county_f1"] >= 0.9 and new["harness"] >= 0.80
-        and new["calibration"]["real_test_ece"] <= 0.02,
-        "real_text_within_2_rows": round(m["real_test_exact"] * n) >= round(old["on_090"]["real_test_exact"] * n)
-        - ROWS_TOLERANCE,
-        "test_090_within_0.1pp": m["test_exact"] >= old["on_090"]["test_exact"] - TEST_TOLERANCE,
-    }
-    checks |= {f"{p}_probe_not_lower": new[f"{p}_probe"] >= old[f"{p}_probe"] for p in PROBES}
-    checks["province_probe_higher"] = new["province_probe"] > old["province_probe"]
-    return checks
+    """``gate.md``, point by point (``training.measure.gate_checks``)."""
+    return gate_checks(new, old, "on_0130", NOT_LOWER, HIGHER)
 
 
 def main() -> None:
@@ -66,14 +47,14 @@ def main() -> None:
         old = {"on_090": headline(_load(shipped / f"wise_measure090_{arm}.json")),
                "harness": _load(shipped / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
                "calibration": calibration_headline(_load(shipped / f"wise_calibration_{arm}.json")),
-               **{f"{p}_probe": _right(shipped / f"wise_{p}_probe_{arm}.json") for p in ("v9", "v11", "v12")},
-               "v13_probe": _right(HERE.parent / "v13_probe" / f"new_{arm}.json"),
-               "province_probe": _right(HERE.parent / "province_probe" / f"shipped_{arm}.json")}
+               **{f"{p}_probe": probe_right(shipped / f"wise_{p}_probe_{arm}.json") for p in ("v9", "v11", "v12")},
+               "v13_probe": probe_right(HERE.parent / "v13_probe" / f"new_{arm}.json"),
+               "province_probe": probe_right(HERE.parent / "province_probe" / f"shipped_{arm}.json")}
         new = {"on_0130": headline(_load(HERE / f"wise_measure_{arm}.json")),
                "on_090": headline(_load(HERE / f"wise_measure090_{arm}.json")),
                "harness": _load(HERE / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
                "calibration": calibration_headline(_load(HERE / f"wise_calibration_{arm}.json")),
-               **{f"{p}_probe": _right(HERE / f"wise_{p}_probe_{arm}.json") for p in (*PROBES, "province")},
+               **{f"{p}_probe": probe_right(HERE / f"wise_{p}_probe_{arm}.json") for p in (*NOT_LOWER, HIGHER)},
                "real_test_n": _load(HERE / f"wise_measure090_{arm}.json")["real_test_metrics"]["n"]}
         checks = gate(new, old)
         passed = passed and all(checks.values())
