@@ -93,6 +93,12 @@ SOURCE_MIX_V12: tuple[tuple[str, float], ...] = (
 # corpus 0.13.0: as 0.12.0, with "v13" in place of "v12": v12's forms and the contrast of a province after the city
 # ("50123 Firenze FI", "20121 Milano (MI)", "28013 Madrid (Madrid)"), which the 0.12.0 arms read as one locality
 SOURCE_MIX_V13: tuple[tuple[str, float], ...] = tuple(("v13", w) if s == "v12" else (s, w) for s, w in SOURCE_MIX_V12)
+# corpus 0.14.0: as 0.13.0, with "v14" in place of "v13" (v13's forms, countries named in their own languages,
+# "Slovenija", "Україна", and post boxes in local words, "Postfach 10 20 30", "Postbus 123"), at 0.03: GeoNames and
+# Faker give way 0.005 each
+SOURCE_MIX_V14: tuple[tuple[str, float], ...] = tuple(
+    ("v14", 0.03) if s == "v13" else (s, round(w - 0.005, 3)) if s in ("geonames", "faker") else (s, w)
+    for s, w in SOURCE_MIX_V13)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -141,7 +147,7 @@ def is_v11(version: str) -> bool:
 
 # the source mix of each corpus version from which it holds, newest first
 MIXES: tuple[tuple[tuple[int, int, int], tuple[tuple[str, float], ...]], ...] = (
-    ((0, 13, 0), SOURCE_MIX_V13), ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
+    ((0, 14, 0), SOURCE_MIX_V14), ((0, 13, 0), SOURCE_MIX_V13), ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
     ((0, 6, 0), SOURCE_MIX_V6), ((0, 5, 0), SOURCE_MIX_V5), ((0, 4, 0), SOURCE_MIX_V4), ((0, 3, 0), SOURCE_MIX_V3),
 )
 
@@ -407,6 +413,7 @@ ON_V5: tuple[tuple[tuple[int, int, int], str, str, str], ...] = (
     ((0, 11, 0), "v11", "training.corpus_v11", "V11Synth"),
     ((0, 12, 0), "v12", "training.corpus_v12", "V12Synth"),
     ((0, 13, 0), "v13", "training.corpus_v13", "V13Synth"),
+    ((0, 14, 0), "v14", "training.corpus_v14", "V14Synth"),
 )
 
 

@@ -153,6 +153,11 @@ def _ordered(a: Address, layout: Layout, keep: set[str], rng: random.Random) -> 
     return out
 
 
+def ordered(a: Address, layout: Layout, keep: set[str], rng: random.Random) -> list[Piece]:
+    """The pieces of ``a``'s components in ``keep``, in ``layout``'s order (with its separators)."""
+    return _ordered(a, layout, keep, rng)
+
+
 def _street_group(a: Address, layout: Layout, rng: random.Random) -> list[Piece]:
     return _ordered(a, layout, {"house_number", "street"}, rng)
 
