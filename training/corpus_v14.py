@@ -92,7 +92,8 @@ def native_country_names() -> dict[str, tuple[str, ...]]:
 def box_number(rng: random.Random, fmt: str) -> str:
     n = rng.randint(1, 9999) if rng.random() < 0.7 else rng.randint(10000, 999999)
     digits = str(n) if n >= 10000 or "{g}" not in fmt else f"{rng.randint(10, 99)}{rng.randint(0, 9999):04d}"
-    grouped = " ".join(digits[i:i + 2] for i in range(0, len(digits), 2))
+    head = len(digits) % 2  # pairs from the right, as Deutsche Post writes them: "1 23 45", "12 34 56"
+    grouped = " ".join(([digits[:head]] if head else []) + [digits[i:i + 2] for i in range(head, len(digits), 2)])
     return fmt.format(n=n, g=grouped)
 
 
