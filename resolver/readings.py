@@ -45,7 +45,7 @@ REGION_DWARFS = 20  # a lone name: a region of it this many times a town's popul
 PLACE_QUERY_FLOOR = 0.9  # "Firenze, Toscana": the region's country decides, over a weak reading of the tagger's
 NUMBERED = frozenset({"house_number", "postcode", "unit", "po_box", "level"})  # labels no place query has
 LAST_RESORT_FLOOR = 0.1  # a name read alone as the locality when no reading has a result (``last_resort``)
-LAST_RESORT_LABELS = frozenset({"locality", "region", "county", "suburb", "street", "venue"})
+LAST_RESORT_LABELS = frozenset({"locality", "region", "county", "suburb", "street", "venue", "country"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, as ``model.normalize``
 _CJK_DIVISION = re.compile(r"[^\d\W]+?(?:都|道|府|県|省|市|区|區|町|村|郡|县|縣)")  # "横浜市", "西区"
 
@@ -625,8 +625,8 @@ def last_resort(reading: Reading) -> list[Reading]:
     """When no reading has any result: each name of the text alone read as the locality, each city, ward or
     prefecture of a Chinese or Japanese name (``_divisions``) and each part of a hyphenated one ("Frankfurt-
     Sachsenhausen"), in text order, at ``LAST_RESORT_FLOOR`` of the reading's probability ("شارع الملك فهد، الرياض": a
-    street read as the locality and the city as a region no gazetteer region is named; "横浜市西区みなとみらい2-2-1": a
-    city and its ward read as one locality)."""
+    street read as the locality and the city as a region, or as a country, that names none; "横浜市西区みなとみらい2-2-1":
+    a city and its ward read as one locality)."""
     names = [v for label, v in reading.spans or tuple(reading.components.items()) if label in LAST_RESORT_LABELS]
     parts = [part for v in names for part in (v, *_divisions(v), *_hyphen_parts(v))]
     p = reading.probability * LAST_RESORT_FLOOR

@@ -103,6 +103,8 @@ CASES = [
     ([("locality", "Vác"), ("region", "Pest megye")], "Vác", "HU", "Pest vármegye"),
     # no reading has a result: each name alone as the locality, and each division of a Japanese one
     ([("locality", "شارع الملك فهد"), ("region", "الرياض")], "Riyadh", "SA", None),
+    ([("locality", "شارع الملك فهد"), ("country", "الرياض")], "Riyadh", "SA", None),  # a city read as a country
+    ([("street", "Via Roma"), ("locality", "Alghero"), ("country", "Sardinnia")], "Alghero", "IT", None),
     ([("locality", "横浜市西区"), ("street", "みなとみらい"), ("postcode", "2-2-1")], "Yokohama", "JP", None),
     ([("street", "Calle Falsa Inexistente"), ("house_number", "12"), ("venue", "Zaragoza")], "Zaragoza", "ES", None),
     ([("street", "Hessen"), ("locality", "Frankfurt-Sachsenhausen")], "Frankfurt am Main", "DE", None),
