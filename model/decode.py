@@ -9,7 +9,10 @@ Decoding never fragments a component:
   (``decode.transitions``, ``decode.start``, times ``decode.transition_weight``). ``repeat_penalty`` [L]
   is subtracted each time a path starts a second span of a label it already has ("one component per
   label unless the text really repeats it"): estimated from the corpus as ``-log P(label repeats)``
-  (``decode.repeat_penalty``), else ``DEFAULT_REPEAT_PENALTY`` (low for ``street``: intersections).
+  (``decode.repeat_penalty``), else ``DEFAULT_REPEAT_PENALTY`` (low for ``street``: intersections). A span
+  that starts right after a span of its own label, no word between, costs ``ADJACENT_PENALTY`` more (but
+  ``unit``: "scala F int. 6"): intersections put a word or a comma between their streets, and corpus 0.14.0
+  has 7 such street pairs in 540,479 examples ("Невский проспект" is one street, not two).
 - ``viterbi``: the best valid path (batched, exact) under emissions + transitions.
 - ``decode(logits, lengths, params, temperature)``: Viterbi for the batch; rows whose best path repeats a
   label are re-decoded by ``beam`` with the repeat penalty, so the usual row costs one vectorized pass.
@@ -48,6 +51,8 @@ _IS_B = np.array([t.startswith("B-") for t in TAGS])
 _BIT = np.array([0] + [1 << i for i in range(len(LABELS)) for _ in (0, 1)], dtype=np.int64)  # label bit per tag
 assert len(TAG_LABEL) == NUM_TAGS
 NEG = -1e4  # score of an invalid move (finite: no inf - inf)
+ADJACENT_PENALTY = 20.0  # nats for a span starting right after one of its own label (``beam``)
+_ADJACENT = _IS_B & (_LABEL_ID != LABELS.index("unit"))  # the B- tags ADJACENT_PENALTY applies to
 
 # nats subtracted for a second span of a label, when the corpus gives none: streets repeat in
 # intersections ("Main St & 2nd Ave"); units/levels sometimes stack; the rest almost never repeat
@@ -229,7 +234,8 @@ def _bio_back(emissions: np.ndarray, lengths: np.ndarray, crf: CRFParams) -> tup
 def beam(emissions: np.ndarray, params: CRFParams, width: int = 16, k: int = 1) -> list[tuple[float, np.ndarray]]:
     """One row's emissions [n, K] -> the ``k`` best distinct paths ``(score, tags [n])``, best first.
 
-    The score is emissions + transitions - ``repeat_penalty`` for every second (third, ...) span of a label."""
+    The score is emissions + transitions - ``repeat_penalty`` for every second (third, ...) span of a label,
+    and ``ADJACENT_PENALTY`` more when that span starts right after one of its own label."""
     n, K = emissions.shape
     if n == 0:
         return [(0.0, np.zeros(0, dtype=np.int64))]
@@ -244,7 +250,8 @@ def beam(emissions: np.ndarray, params: CRFParams, width: int = 16, k: int = 1) 
     for i in range(1, n):
         cand = score[:, None] + params.transitions[last] + emissions[i][None]  # [nb, K]
         repeat = _IS_B[None, :] & ((used[:, None] & _BIT[None, :]) != 0)
-        cand = cand - np.where(repeat, pen[None, :], 0.0)
+        adjacent = _ADJACENT[None, :] & (_LABEL_ID[last][:, None] == _LABEL_ID[None, :])
+        cand = cand - np.where(repeat, pen[None, :], 0.0) - np.where(adjacent, ADJACENT_PENALTY, 0.0)
         flat = cand.ravel()
         top = np.argsort(-flat, kind="stable")[:width]
         parent, tag = np.divmod(top, K)

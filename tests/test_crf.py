@@ -112,6 +112,18 @@ def test_repeat_penalty_merges_a_split_label_but_keeps_intersections() -> None:
     assert tags[0].tolist() == [t["B-street"], t["O"], t["B-street"]]
 
 
+def test_a_span_never_starts_right_after_one_of_its_own_label_but_units_stack() -> None:
+    t = TAG_TO_ID
+    # "Невский проспект": street + street with no word between, even when B-street leads by 4 nats -> one street
+    lg = _logits([{"B-street": 3.0}, {"B-street": 6.0, "I-street": 2.0}, {"B-house_number": 3.0}])
+    tags, _ = decode(lg, np.array([3]))
+    assert tags[0].tolist() == [t["B-street"], t["I-street"], t["B-house_number"]]
+    # "scala F int. 6": two units side by side stay two units
+    lg = _logits([{"B-unit": 3.0}, {"I-unit": 3.0}, {"B-unit": 6.0, "I-unit": 2.0}, {"I-unit": 3.0}])
+    tags, _ = decode(lg, np.array([4]))
+    assert tags[0].tolist() == [t["B-unit"], t["I-unit"], t["B-unit"], t["I-unit"]]
+
+
 def test_beam_matches_viterbi_without_repeats_and_alternatives_are_sorted() -> None:
     rng = np.random.default_rng(0)
     lg = rng.normal(size=(1, 6, len(TAG_TO_ID))).astype(np.float32)
