@@ -99,6 +99,13 @@ SOURCE_MIX_V13: tuple[tuple[str, float], ...] = tuple(("v13", w) if s == "v12" e
 SOURCE_MIX_V14: tuple[tuple[str, float], ...] = tuple(
     ("v14", 0.03) if s == "v13" else (s, round(w - 0.005, 3)) if s in ("geonames", "faker") else (s, w)
     for s, w in SOURCE_MIX_V13)
+# corpus 0.15.0: as 0.14.0, with "v15" in place of "v14" (v14's forms, post boxes twice as often, phone numbers,
+# postcodes with their word, "CEP 01310-100", country letters before the postcode, "CH-8001", Hong Kong floors, "12/F",
+# Canada Post's French form, "Montréal (Québec)", Irish counties and Eircodes), at 0.04: GeoNames and Faker give way
+# 0.005 each
+SOURCE_MIX_V15: tuple[tuple[str, float], ...] = tuple(
+    ("v15", 0.04) if s == "v14" else (s, round(w - 0.005, 3)) if s in ("geonames", "faker") else (s, w)
+    for s, w in SOURCE_MIX_V14)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -147,7 +154,7 @@ def is_v11(version: str) -> bool:
 
 # the source mix of each corpus version from which it holds, newest first
 MIXES: tuple[tuple[tuple[int, int, int], tuple[tuple[str, float], ...]], ...] = (
-    ((0, 14, 0), SOURCE_MIX_V14), ((0, 13, 0), SOURCE_MIX_V13), ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
+    ((0, 15, 0), SOURCE_MIX_V15), ((0, 14, 0), SOURCE_MIX_V14), ((0, 13, 0), SOURCE_MIX_V13), ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
     ((0, 6, 0), SOURCE_MIX_V6), ((0, 5, 0), SOURCE_MIX_V5), ((0, 4, 0), SOURCE_MIX_V4), ((0, 3, 0), SOURCE_MIX_V3),
 )
 
@@ -414,6 +421,7 @@ ON_V5: tuple[tuple[tuple[int, int, int], str, str, str], ...] = (
     ((0, 12, 0), "v12", "training.corpus_v12", "V12Synth"),
     ((0, 13, 0), "v13", "training.corpus_v13", "V13Synth"),
     ((0, 14, 0), "v14", "training.corpus_v14", "V14Synth"),
+    ((0, 15, 0), "v15", "training.corpus_v15", "V15Synth"),
 )
 
 
