@@ -1,0 +1,69 @@
+"""Arms A and B fine-tuned on corpus 0.16.0 (its ``v16`` source: corpus 0.15.0's ``v15`` kinds at twice the dose,
+Baltic streets, the postcode after the city as in Russia and Ukraine) from the shipped corpus 0.14.0 arms, then
+averaged with them (alpha 0.5): the one candidate per arm, held to the gate of ``gate.md`` (written before training).
+
+Inputs, written by the project's commands (as ``results/experiments/ft0150``, with 0.16.0 for 0.15.0, runs/*0160):
+``wise_measure_{A,B}.json`` (corpus 0.16.0), ``wise_measure090_{A,B}.json`` (corpus 0.9.0, ``--dry-run``),
+``wise_places_{A,B}.json`` (the Pelias harness, never fitted), ``wise_calibration_{A,B}.json``, and the probes
+``wise_{v9,...,v18}_probe_{A,B}.json``; the shipped arms' figures from ``results/experiments/ft0140`` (``wise_*``;
+corpus 0.9.0's test split with today's decode: ``results/experiments/ft0150/ship_measure090_{A,B}.json``) and
+``results/experiments/{v16,v17,v18}_probe/s33_*``.
+Run: ``python results/experiments/ft0160/summary.py`` from the repository root -> ``summary.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import write_result  # noqa: E402
+from training.measure import calibration_headline, gate_checks, headline, probe_right  # noqa: E402
+
+NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16")  # gate.md, point 4: no lower
+HIGHER = "v17"  # gate.md, point 4: the probe that must be higher
+INFO = "v18"  # written while the candidates trained: information, not a gate point
+
+
+def _load(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def gate(new: dict[str, Any], old: dict[str, Any]) -> dict[str, bool]:
+    """``gate.md``, point by point (``training.measure.gate_checks``)."""
+    return gate_checks(new, old, "on_0160", NOT_LOWER, HIGHER)
+
+
+def main() -> None:
+    shipped = HERE.parent / "ft0140"
+    out: dict[str, Any] = {"experiment": "fine-tune on corpus 0.16.0 (v16) from the corpus 0.14.0 arms, averaged with "
+                                         "the start (alpha 0.5), vs those arms", "steps": 4000, "lr": 1.5e-4,
+                           "alpha": 0.5, "config": "training/configs/finetune64.toml"}
+    passed = True
+    for arm in ("A", "B"):
+        old = {"on_090": headline(_load(HERE.parent / "ft0150" / f"ship_measure090_{arm}.json")),
+               "harness": _load(shipped / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
+               "calibration": calibration_headline(_load(shipped / f"wise_calibration_{arm}.json")),
+               **{f"{p}_probe": probe_right(shipped / f"wise_{p}_probe_{arm}.json") for p in NOT_LOWER[:-1]},
+               "v16_probe": probe_right(HERE.parent / "v16_probe" / f"s33_{arm}.json"),
+               **{f"{p}_probe": probe_right(HERE.parent / f"{p}_probe" / f"s33_{arm}.json") for p in (HIGHER, INFO)}}
+        new = {"on_0160": headline(_load(HERE / f"wise_measure_{arm}.json")),
+               "on_090": headline(_load(HERE / f"wise_measure090_{arm}.json")),
+               "harness": _load(HERE / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
+               "calibration": calibration_headline(_load(HERE / f"wise_calibration_{arm}.json")),
+               **{f"{p}_probe": probe_right(HERE / f"wise_{p}_probe_{arm}.json") for p in (*NOT_LOWER, HIGHER, INFO)},
+               "real_test_n": _load(HERE / f"wise_measure090_{arm}.json")["real_test_metrics"]["n"]}
+        checks = gate(new, old)
+        passed = passed and all(checks.values())
+        out[f"arm_{arm}"] = {"shipped_0140": old, "averaged_0160": new, "gate": checks}
+    out["decision"] = "replace the shipped arms" if passed else "keep the shipped arms"
+    write_result(HERE / "summary.json", out)
+
+
+if __name__ == "__main__":
+    main()
