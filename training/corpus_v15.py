@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import random
 import string
+from collections.abc import Callable
 from typing import Any
 
 from training.corpus_formats import layout_for
@@ -100,6 +101,9 @@ def eircode(rng: random.Random) -> str:
 
 class V15Synth(V14Synth):
     """Examples of the ``v15`` mix source: ``V14Synth``'s kinds and six more (module docstring)."""
+
+    source = "v15"
+    kinds = KINDS
 
     def __init__(self, v5: Any) -> None:
         super().__init__(v5)
@@ -203,14 +207,7 @@ class V15Synth(V14Synth):
         text, spans = assemble(pieces, rng, a.stats)
         return text, spans, a, "IE"
 
-    def example(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:
-        kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
-        makers = {"native_country": self._native_country, "post_box": self._post_box, "province": self._province,
-                  "phone": self._phone, "postcode_word": self._postcode_word,
-                  "country_letters": self._country_letters, "hk_floor": self._hk_floor, "quebec": self._quebec,
-                  "ireland": self._ireland}
-        if kind not in makers:
-            return self._v12(kind, rng, "v15")
-        text, spans, a, form = makers[kind](rng)
-        a.stats["v15"] = f"{kind}:{form}"
-        return text, spans, f"v15_{kind}", a, kind
+    def _makers(self) -> dict[str, Callable[[random.Random], tuple[str, list[list], Address, str]]]:
+        return super()._makers() | {"phone": self._phone, "postcode_word": self._postcode_word,
+                                    "country_letters": self._country_letters, "hk_floor": self._hk_floor,
+                                    "quebec": self._quebec, "ireland": self._ireland}

@@ -15,6 +15,7 @@ One mix source, ``v16`` (only in corpus >= 0.16.0), in place of ``v15`` and at t
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Any
 
 from training.corpus_render import Address, Piece, assemble
@@ -44,6 +45,9 @@ CIS = ("RU", "UA", "BY", "KZ", "GE", "AM", "MD", "UZ", "KG", "AZ")
 
 class V16Synth(V15Synth):
     """Examples of the ``v16`` mix source: ``V15Synth``'s kinds, ``baltic`` and ``cis``."""
+
+    source = "v16"
+    kinds = KINDS
 
     def __init__(self, v5: Any) -> None:
         super().__init__(v5)
@@ -83,14 +87,5 @@ class V16Synth(V15Synth):
         text, spans = assemble([p for p in pieces if p[0]], rng, a.stats)
         return text, spans, a, cc
 
-    def example(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:
-        kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
-        makers = {"native_country": self._native_country, "post_box": self._post_box, "province": self._province,
-                  "phone": self._phone, "postcode_word": self._postcode_word,
-                  "country_letters": self._country_letters, "hk_floor": self._hk_floor, "quebec": self._quebec,
-                  "ireland": self._ireland, "baltic": self._baltic, "cis": self._cis}
-        if kind not in makers:
-            return self._v12(kind, rng, "v16")
-        text, spans, a, form = makers[kind](rng)
-        a.stats["v16"] = f"{kind}:{form}"
-        return text, spans, f"v16_{kind}", a, kind
+    def _makers(self) -> dict[str, Callable[[random.Random], tuple[str, list[list], Address, str]]]:
+        return super()._makers() | {"baltic": self._baltic, "cis": self._cis}
