@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,23 @@ def gate_checks(new: dict[str, Any], old: dict[str, Any], corpus: str, not_lower
     checks |= {f"{p}_probe_not_lower": new[f"{p}_probe"] >= old[f"{p}_probe"] for p in not_lower}
     checks[f"{higher}_probe_higher"] = new[f"{higher}_probe"] > old[f"{higher}_probe"]
     return checks
+
+
+def candidate_figures(folder: str | Path, arm: str, corpus_key: str, probes: Iterable[str]) -> dict[str, Any]:
+    """A fine-tune candidate's figures from its experiment folder, as the gates quote them: ``corpus_key`` (the
+    headline on its own corpus, ``wise_measure_{arm}.json``), ``on_090`` (``wise_measure090_{arm}.json``), the Pelias
+    harness (``wise_places``), calibration (``wise_calibration``), each probe's cases right (``wise_{p}_probe``) and
+    the real-text rows."""
+    folder = Path(folder)
+
+    def load(name: str) -> Any:
+        return json.loads((folder / f"{name}_{arm}.json").read_text(encoding="utf-8"))
+
+    return {corpus_key: headline(load("wise_measure")), "on_090": headline(load("wise_measure090")),
+            "harness": load("wise_places")["pelias_harness"]["pass_rate"],
+            "calibration": calibration_headline(load("wise_calibration")),
+            **{f"{p}_probe": probe_right(folder / f"wise_{p}_probe_{arm}.json") for p in probes},
+            "real_test_n": load("wise_measure090")["real_test_metrics"]["n"]}
 
 
 def probe_right(path: str | Path) -> int:

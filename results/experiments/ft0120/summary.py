@@ -24,7 +24,7 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import calibration_headline, gate_checks, headline, probe_right  # noqa: E402
+from training.measure import calibration_headline, candidate_figures, gate_checks, headline, probe_right  # noqa: E402
 
 NOT_LOWER = ('v9', 'v11')  # gate.md, point 4: probes no lower than the shipped arm's
 HIGHER = "v12"  # gate.md, point 4: the probe that must be higher
@@ -52,14 +52,7 @@ def main() -> None:
                "v9_probe": probe_right(shipped_dir / f"wise_v9_probe_{arm}.json"),
                "v11_probe": probe_right(probe11 / f"shipped_{arm}.json"),
                "v12_probe": probe_right(probe12 / f"shipped_{arm}.json")}
-        new = {"on_0120": headline(_load(HERE / f"wise_measure_{arm}.json")),
-               "on_090": headline(_load(HERE / f"wise_measure090_{arm}.json")),
-               "harness": _load(HERE / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
-               "calibration": calibration_headline(_load(HERE / f"wise_calibration_{arm}.json")),
-               "v9_probe": probe_right(HERE / f"wise_v9_probe_{arm}.json"),
-               "v11_probe": probe_right(HERE / f"wise_v11_probe_{arm}.json"),
-               "v12_probe": probe_right(HERE / f"wise_v12_probe_{arm}.json"),
-               "real_test_n": _load(HERE / f"wise_measure090_{arm}.json")["real_test_metrics"]["n"]}
+        new = candidate_figures(HERE, arm, "on_0120", ("v9", "v11", "v12"))
         checks = gate(new, old)
         passed = passed and all(checks.values())
         out[f"arm_{arm}"] = {"shipped_090": old, "averaged_0120": new, "gate": checks}

@@ -23,7 +23,7 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import calibration_headline, gate_checks, headline, probe_right  # noqa: E402
+from training.measure import calibration_headline, candidate_figures, gate_checks, headline, probe_right  # noqa: E402
 
 NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16")  # gate.md, point 4: no lower
 HIGHER = "v17"  # gate.md, point 4: the probe that must be higher
@@ -52,12 +52,7 @@ def main() -> None:
                **{f"{p}_probe": probe_right(shipped / f"wise_{p}_probe_{arm}.json") for p in NOT_LOWER[:-1]},
                "v16_probe": probe_right(HERE.parent / "v16_probe" / f"s33_{arm}.json"),
                **{f"{p}_probe": probe_right(HERE.parent / f"{p}_probe" / f"s33_{arm}.json") for p in (HIGHER, INFO)}}
-        new = {"on_0160": headline(_load(HERE / f"wise_measure_{arm}.json")),
-               "on_090": headline(_load(HERE / f"wise_measure090_{arm}.json")),
-               "harness": _load(HERE / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
-               "calibration": calibration_headline(_load(HERE / f"wise_calibration_{arm}.json")),
-               **{f"{p}_probe": probe_right(HERE / f"wise_{p}_probe_{arm}.json") for p in (*NOT_LOWER, HIGHER, INFO)},
-               "real_test_n": _load(HERE / f"wise_measure090_{arm}.json")["real_test_metrics"]["n"]}
+        new = candidate_figures(HERE, arm, "on_0160", (*NOT_LOWER, HIGHER, INFO))
         checks = gate(new, old)
         passed = passed and all(checks.values())
         out[f"arm_{arm}"] = {"shipped_0140": old, "averaged_0160": new, "gate": checks}
