@@ -112,6 +112,9 @@ SOURCE_MIX_V15: tuple[tuple[str, float], ...] = tuple(
 SOURCE_MIX_V16: tuple[tuple[str, float], ...] = tuple(
     ("v16", 0.08) if s == "v15" else (s, round(w - 0.01, 3)) if s in ("geonames", "faker", "intl", "short") else (s, w)
     for s, w in SOURCE_MIX_V15)
+# corpus 0.17.0: as 0.15.0, with "v17" in place of "v15" at its share (v15's forms, and 0.16.0's Baltic streets and
+# postcode after the city)
+SOURCE_MIX_V17: tuple[tuple[str, float], ...] = tuple(("v17", w) if s == "v15" else (s, w) for s, w in SOURCE_MIX_V15)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -160,7 +163,7 @@ def is_v11(version: str) -> bool:
 
 # the source mix of each corpus version from which it holds, newest first
 MIXES: tuple[tuple[tuple[int, int, int], tuple[tuple[str, float], ...]], ...] = (
-    ((0, 16, 0), SOURCE_MIX_V16), ((0, 15, 0), SOURCE_MIX_V15), ((0, 14, 0), SOURCE_MIX_V14), ((0, 13, 0), SOURCE_MIX_V13), ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
+    ((0, 17, 0), SOURCE_MIX_V17), ((0, 16, 0), SOURCE_MIX_V16), ((0, 15, 0), SOURCE_MIX_V15), ((0, 14, 0), SOURCE_MIX_V14), ((0, 13, 0), SOURCE_MIX_V13), ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
     ((0, 6, 0), SOURCE_MIX_V6), ((0, 5, 0), SOURCE_MIX_V5), ((0, 4, 0), SOURCE_MIX_V4), ((0, 3, 0), SOURCE_MIX_V3),
 )
 
@@ -429,6 +432,7 @@ ON_V5: tuple[tuple[tuple[int, int, int], str, str, str], ...] = (
     ((0, 14, 0), "v14", "training.corpus_v14", "V14Synth"),
     ((0, 15, 0), "v15", "training.corpus_v15", "V15Synth"),
     ((0, 16, 0), "v16", "training.corpus_v16", "V16Synth"),
+    ((0, 17, 0), "v17", "training.corpus_v17", "V17Synth"),
 )
 
 
