@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +130,25 @@ def candidate_figures(folder: str | Path, arm: str, corpus_key: str, probes: Ite
             "calibration": calibration_headline(load("wise_calibration")),
             **{f"{p}_probe": probe_right(folder / f"wise_{p}_probe_{arm}.json") for p in probes},
             "real_test_n": load("wise_measure090")["real_test_metrics"]["n"]}
+
+
+def gate_summary(folder: str | Path, experiment: str, shipped: Callable[[str], dict[str, Any]], corpus_key: str,
+                 not_lower: tuple[str, ...], higher: str, info: tuple[str, ...], names: tuple[str, str]) -> dict[str, Any]:
+    """A fine-tune round's summary (the stage recipe's 4,000 steps at lr 1.5e-4, averaged at alpha 0.5): per arm, the
+    shipped arm's figures (``shipped(arm)``), the candidate's (``candidate_figures``, with the ``info`` probes) and
+    the gate's points (``gate_checks``), keyed by ``names`` (shipped, candidate); and the decision (both arms pass
+    every point, or the shipped arms stay)."""
+    out: dict[str, Any] = {"experiment": experiment, "steps": 4000, "lr": 1.5e-4, "alpha": 0.5,
+                           "config": "training/configs/finetune64.toml"}
+    passed = True
+    for arm in ("A", "B"):
+        old = shipped(arm)
+        new = candidate_figures(folder, arm, corpus_key, (*not_lower, higher, *info))
+        checks = gate_checks(new, old, corpus_key, not_lower, higher)
+        passed = passed and all(checks.values())
+        out[f"arm_{arm}"] = {names[0]: old, names[1]: new, "gate": checks}
+    out["decision"] = "replace the shipped arms" if passed else "keep the shipped arms"
+    return out
 
 
 def probe_right(path: str | Path) -> int:

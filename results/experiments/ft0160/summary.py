@@ -23,40 +23,33 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import calibration_headline, candidate_figures, gate_checks, headline, probe_right  # noqa: E402
+from training.measure import calibration_headline, gate_summary, headline, probe_right  # noqa: E402
 
 NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16")  # gate.md, point 4: no lower
 HIGHER = "v17"  # gate.md, point 4: the probe that must be higher
 INFO = "v18"  # written while the candidates trained: information, not a gate point
+
+EXPERIMENT = ("fine-tune on corpus 0.16.0 (v16) from the corpus 0.14.0 arms, averaged with the start (alpha "
+              "0.5), vs those arms")
 
 
 def _load(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def gate(new: dict[str, Any], old: dict[str, Any]) -> dict[str, bool]:
-    """``gate.md``, point by point (``training.measure.gate_checks``)."""
-    return gate_checks(new, old, "on_0160", NOT_LOWER, HIGHER)
-
-
 def main() -> None:
     shipped = HERE.parent / "ft0140"
-    out: dict[str, Any] = {"experiment": "fine-tune on corpus 0.16.0 (v16) from the corpus 0.14.0 arms, averaged with "
-                                         "the start (alpha 0.5), vs those arms", "steps": 4000, "lr": 1.5e-4,
-                           "alpha": 0.5, "config": "training/configs/finetune64.toml"}
-    passed = True
-    for arm in ("A", "B"):
-        old = {"on_090": headline(_load(HERE.parent / "ft0150" / f"ship_measure090_{arm}.json")),
-               "harness": _load(shipped / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
-               "calibration": calibration_headline(_load(shipped / f"wise_calibration_{arm}.json")),
-               **{f"{p}_probe": probe_right(shipped / f"wise_{p}_probe_{arm}.json") for p in NOT_LOWER[:-1]},
-               "v16_probe": probe_right(HERE.parent / "v16_probe" / f"s33_{arm}.json"),
-               **{f"{p}_probe": probe_right(HERE.parent / f"{p}_probe" / f"s33_{arm}.json") for p in (HIGHER, INFO)}}
-        new = candidate_figures(HERE, arm, "on_0160", (*NOT_LOWER, HIGHER, INFO))
-        checks = gate(new, old)
-        passed = passed and all(checks.values())
-        out[f"arm_{arm}"] = {"shipped_0140": old, "averaged_0160": new, "gate": checks}
-    out["decision"] = "replace the shipped arms" if passed else "keep the shipped arms"
+
+    def shipped_figures(arm: str) -> dict[str, Any]:
+        return {"on_090": headline(_load(HERE.parent / "ft0150" / f"ship_measure090_{arm}.json")),
+                "harness": _load(shipped / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
+                "calibration": calibration_headline(_load(shipped / f"wise_calibration_{arm}.json")),
+                **{f"{p}_probe": probe_right(shipped / f"wise_{p}_probe_{arm}.json") for p in NOT_LOWER[:-1]},
+                "v16_probe": probe_right(HERE.parent / "v16_probe" / f"s33_{arm}.json"),
+                **{f"{p}_probe": probe_right(HERE.parent / f"{p}_probe" / f"s33_{arm}.json") for p in (HIGHER, INFO)}}
+
+    out = gate_summary(HERE, EXPERIMENT, shipped_figures, "on_0160", NOT_LOWER, HIGHER, (INFO,),
+                       ("shipped_0140", "averaged_0160"))
     write_result(HERE / "summary.json", out)
 
 
