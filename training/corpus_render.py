@@ -100,8 +100,8 @@ def _country(a: Address, rng: random.Random) -> str:
     return rng.choice(a.country_names) if a.country_names else ""
 
 
-def _ordered(a: Address, layout: Layout, keep: set[str], rng: random.Random) -> list[Piece]:
-    """Pieces in template order for the kept components."""
+def ordered(a: Address, layout: Layout, keep: set[str], rng: random.Random) -> list[Piece]:
+    """The pieces of ``a``'s components in ``keep``, in ``layout``'s order (with its separators)."""
     values = {
         "house_number": a.house_number,
         "street": a.street,
@@ -153,37 +153,32 @@ def _ordered(a: Address, layout: Layout, keep: set[str], rng: random.Random) -> 
     return out
 
 
-def ordered(a: Address, layout: Layout, keep: set[str], rng: random.Random) -> list[Piece]:
-    """The pieces of ``a``'s components in ``keep``, in ``layout``'s order (with its separators)."""
-    return _ordered(a, layout, keep, rng)
-
-
 def _street_group(a: Address, layout: Layout, rng: random.Random) -> list[Piece]:
-    return _ordered(a, layout, {"house_number", "street"}, rng)
+    return ordered(a, layout, {"house_number", "street"}, rng)
 
 
 def _pieces(a: Address, layout: Layout, mix: str, rng: random.Random) -> list[Piece]:
     if mix in _KEEP:
-        return _ordered(a, layout, _KEEP[mix], rng)
+        return ordered(a, layout, _KEEP[mix], rng)
     full = {"house_number", "street", "locality", "region", "postcode", "country"}
     if rng.random() < 0.65:
         full.discard("country")
     if mix == "full":
-        return _ordered(a, layout, full, rng)
+        return ordered(a, layout, full, rng)
     if mix == "east_asian":  # big to small: "Japan, Tokyo, Chiyoda, Marunouchi 1-1"
-        body = _ordered(a, layout, full | {"country"} if rng.random() < 0.5 else full, rng)
+        body = ordered(a, layout, full | {"country"} if rng.random() < 0.5 else full, rng)
         body.sort(key=lambda p: _BIG_TO_SMALL.index(p[1]) if p[1] in _BIG_TO_SMALL else 99)
         sep = ", " if rng.random() < 0.6 else " "
         return [(t, lab, "" if i == 0 else " " if lab == "house_number" else sep) for i, (t, lab, _) in enumerate(body)]
     if mix == "care_of":
         who = a.care_of or "Accounts Payable"
-        body = _ordered(a, layout, full, rng)
+        body = ordered(a, layout, full, rng)
         return [(f"{rng.choice(_CARE_OF)} {who}", None, "")] + [(t, lab, ", " if i == 0 else s)
                                                                   for i, (t, lab, s) in enumerate(body)]
     tail_keep = {"locality", "region", "postcode"} | ({"country"} if rng.random() < 0.2 else set())
     if rng.random() < 0.3:
         tail_keep.discard("postcode")
-    tail = _ordered(a, layout, tail_keep, rng)
+    tail = ordered(a, layout, tail_keep, rng)
     tail = [(t, lab, ", " if i == 0 else s) for i, (t, lab, s) in enumerate(tail)]
     if mix == "intersection":
         conn = rng.choice(_CONNECTORS)
@@ -195,7 +190,7 @@ def _pieces(a: Address, layout: Layout, mix: str, rng: random.Random) -> list[Pi
     if mix == "po_box":
         return [(a.po_box, "po_box", "")] + tail
     if mix == "venue":
-        body = _ordered(a, layout, full, rng) if rng.random() < 0.8 else tail[:1]
+        body = ordered(a, layout, full, rng) if rng.random() < 0.8 else tail[:1]
         return [(a.venue, "venue", "")] + [(t, lab, ", " if i == 0 and rng.random() < 0.8 else s or " ")
                                            for i, (t, lab, s) in enumerate(body)]
     # unit / level attached to the street group
