@@ -1,9 +1,10 @@
 """A probe of an arm's parses: each case is a text and the values wanted for some labels (a label wanted as None must be
 absent); a case is right ("full") when every label given is. The ``results/experiments/*_probe/run.py`` scripts hold
-their cases and call ``run``."""
+their cases and call ``main`` (or ``run``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from bench.common import now, write_result
@@ -31,3 +32,10 @@ def run(name: str, cases: list[Case], arm: str | Path, out: str | Path) -> int:
                        "labels_right": labels_right, "labels": labels, "results": results}, echo=False)  # fmt: skip
     print(f"{full}/{len(cases)} full, {labels_right}/{labels} labels -> {out}")
     return 0
+
+
+def main(name: str, cases: list[Case], here: Path, argv: Sequence[str]) -> int:
+    """A probe script's command line, ``[ARM_FOLDER [OUT]]``: the shipped arm A and ``here/result.json`` by default."""
+    arm = argv[0] if argv else str(Path(__file__).resolve().parents[1] / "artifacts" / "arms" / "A")
+    out = argv[1] if len(argv) > 1 else str(here / "result.json")
+    return run(name, cases, arm, out)

@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.label_probe import Case, run  # noqa: E402
+from bench.label_probe import Case, main  # noqa: E402
 
 CASES: list[Case] = [  # text, {label: value}
     # Europe
@@ -124,9 +124,5 @@ CASES: list[Case] = [  # text, {label: value}
 ]  # fmt: skip
 
 
-def main(arm: str = str(ROOT / "artifacts" / "arms" / "A"), out: str = str(HERE / "result.json")) -> int:
-    return run("v12_probe", CASES, arm, out)
-
-
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))
+    sys.exit(main("v12_probe", CASES, HERE, sys.argv[1:]))

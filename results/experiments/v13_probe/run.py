@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.label_probe import Case, run  # noqa: E402
+from bench.label_probe import Case, main  # noqa: E402
 
 CASES: list[Case] = [  # text, {label: value}
     # a city with its postal district, a plot number, Mexican, Indian and Japanese addresses (corpus 0.12.0's forms)
@@ -84,9 +84,5 @@ CASES: list[Case] = [  # text, {label: value}
 ]  # fmt: skip
 
 
-def main(arm: str = str(ROOT / "artifacts" / "arms" / "A"), out: str = str(HERE / "result.json")) -> int:
-    return run("v13_probe", CASES, arm, out)
-
-
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))
+    sys.exit(main("v13_probe", CASES, HERE, sys.argv[1:]))

@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.label_probe import Case, run  # noqa: E402
+from bench.label_probe import Case, main  # noqa: E402
 
 CASES: list[Case] = [  # text, {label: value}
     # phone numbers
@@ -110,6 +110,4 @@ CASES: list[Case] = [  # text, {label: value}
 
 
 if __name__ == "__main__":
-    arm = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "artifacts" / "arms" / "A")
-    out = sys.argv[2] if len(sys.argv) > 2 else str(HERE / "result.json")
-    sys.exit(run("v17_probe", CASES, arm, out))
+    sys.exit(main("v17_probe", CASES, HERE, sys.argv[1:]))

@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.label_probe import Case, run  # noqa: E402
+from bench.label_probe import Case, main  # noqa: E402
 
 CASES: list[Case] = [  # text, {label: value}
     ("Kurfürstendamm 21, 10719 Berlin, Tel. 030 884340", {"street": "Kurfürstendamm", "house_number": "21",
@@ -90,6 +90,4 @@ CASES: list[Case] = [  # text, {label: value}
 
 
 if __name__ == "__main__":
-    arm = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "artifacts" / "arms" / "A")
-    out = sys.argv[2] if len(sys.argv) > 2 else str(HERE / "result.json")
-    sys.exit(run("v19_probe", CASES, arm, out))
+    sys.exit(main("v19_probe", CASES, HERE, sys.argv[1:]))
