@@ -254,20 +254,18 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         value = comps["county"]
         out.append(_relabeled(reading, "county", "locality", value, _doubt(reading, "county", STREET_TAIL_FLOOR),
                               f"{value!r} read as the locality"))  # fmt: skip
-    if "region" in comps and not comps.keys() & {"locality", "street"} and not cands.regions(
-            conn, normalize_name(comps["region"]), None):
-        # a region no gazetteer region is named ("Bogotá D.C.": a capital district) may be the place itself
-        value = comps["region"]
-        out.append(_relabeled(reading, "region", "locality", value, _doubt(reading, "region", STREET_TAIL_FLOOR),
-                              f"{value!r} read as the locality"))  # fmt: skip
-    elif "region" in comps and "locality" in comps and not cands.regions(conn, normalize_name(comps["region"]), None) \
-            and _big_city(conn, comps["region"]):
-        # a big city read as an unknown region after a part of it ("Kebayoran Baru, Jakarta Selatan" read as street
-        # "Kebayoran", locality "Baru" and that region): the city, the part its suburb
-        value = comps["region"]
-        alt = {k: v for k, v in comps.items() if k not in ("region", "locality", "suburb")}
-        out.append(Reading(alt | {"suburb": comps["locality"], "locality": value},
-                           _doubt(reading, "region", STREET_TAIL_FLOOR), {}, f"{value!r} read as the locality", True))
+    region = comps.get("region")
+    if region and ("locality" in comps or "street" not in comps) and not cands.regions(conn, normalize_name(region), None):
+        # a region no gazetteer region is named: with no locality or street, the place itself ("Bogotá D.C.": a
+        # capital district); after a part of it, when it is a big city, the city and the part its suburb ("Kebayoran
+        # Baru, Jakarta Selatan" read as street "Kebayoran", locality "Baru" and that region)
+        p = _doubt(reading, "region", STREET_TAIL_FLOOR)
+        if not comps.keys() & {"locality", "street"}:
+            out.append(_relabeled(reading, "region", "locality", region, p, f"{region!r} read as the locality"))
+        elif _big_city(conn, region):
+            alt = {k: v for k, v in comps.items() if k not in ("region", "locality", "suburb")}
+            out.append(Reading(alt | {"suburb": comps["locality"], "locality": region}, p, {},
+                               f"{region!r} read as the locality", True))
     if not comps.keys() & {"house_number", "locality", "po_box"}:
         # a street or venue without a number and no locality is the place ("Lees Summit MO": "Summit" ends
         # streets too; "City of Industry CA" read as a venue; a venue is no resolver component: its span)
