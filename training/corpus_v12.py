@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from training.corpus_formats import layout_for
@@ -59,7 +60,8 @@ MX_STATES = ("CDMX", "CDMX", "Ciudad de México", "Jal.", "Jalisco", "N.L.", "Nu
 MX_CITY = ("Ciudad de México", "Ciudad de México", "CDMX", "México, D.F.", "Guadalajara", "Monterrey", "Puebla",
            "Querétaro", "Mérida", "León", "Zapopan", "Tijuana", "Cancún")
 IN_AREA_WORDS = ("Nagar", "Colony", "Layout", "Puram", "Vihar", "Enclave", "Park", "Bagh", "Ganj", "Pet", "Halli")
-KINDS = (("district", 0.3), ("lot", 0.15), ("mexico", 0.15), ("india", 0.2), ("japan", 0.2))
+Maker = Callable[[random.Random], tuple[str, list[list], Address, str]]  # rng -> (text, spans, address, form)
+KINDS: tuple[tuple[str, float], ...] = (("district", 0.3), ("lot", 0.15), ("mexico", 0.15), ("india", 0.2), ("japan", 0.2))
 
 
 def india_states() -> list[str]:
@@ -178,21 +180,19 @@ class V12Synth:
             text += value
         return text, spans, a, "JP"
 
-    def example(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:
-        kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
-        return self._v12(kind, rng, "v12")
+    def _district_or_sector(self, rng: random.Random) -> tuple[str, list[list], Address, str]:
+        return self._sector(rng) if rng.random() < 0.12 else self._district(rng)
 
-    def _v12(self, kind: str, rng: random.Random, source: str) -> tuple[str, list[list], str, Address, str]:
-        """An example of ``kind`` for mix source ``source`` (``v12``, or corpus 0.13.0's ``v13``)."""
-        if kind == "district":
-            text, spans, a, form = self._sector(rng) if rng.random() < 0.12 else self._district(rng)
-        elif kind == "lot":
-            text, spans, a, form = self._lot(rng)
-        elif kind == "mexico":
-            text, spans, a, form = self._mexico(rng)
-        elif kind == "india":
-            text, spans, a, form = self._india(rng)
-        else:
-            text, spans, a, form = self._japan(rng)
-        a.stats[source] = f"{kind}:{form}"
-        return text, spans, f"{source}_{kind}", a, kind
+    source = "v12"  # the mix source (and record prefix) of the examples; each later source names its own
+    kinds: tuple[tuple[str, float], ...] = KINDS
+
+    def _makers(self) -> dict[str, Maker]:
+        """kind -> its generator; a later source's class adds its kinds to its parent's."""
+        return {"district": self._district_or_sector, "lot": self._lot, "mexico": self._mexico, "india": self._india,
+                "japan": self._japan}
+
+    def example(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:
+        kind = rng.choices([k for k, _ in self.kinds], [w for _, w in self.kinds])[0]
+        text, spans, a, form = self._makers()[kind](rng)
+        a.stats[self.source] = f"{kind}:{form}"
+        return text, spans, f"{self.source}_{kind}", a, kind

@@ -15,9 +15,9 @@ from typing import Any
 
 from training.corpus_render import Address, Piece, assemble
 from training.corpus_v12 import KINDS as V12_KINDS
-from training.corpus_v12 import V12Synth
+from training.corpus_v12 import Maker, V12Synth
 
-KINDS = (*V12_KINDS, ("province", 0.2))
+KINDS: tuple[tuple[str, float], ...] = (*V12_KINDS, ("province", 0.2))
 IT_TYPES = ("Province", "Metropolitan city", "Free municipal consortium", "Autonomous province",
             "Decentralized regional entity")
 
@@ -36,6 +36,9 @@ def provinces() -> dict[str, list[tuple[str, str]]]:
 
 class V13Synth(V12Synth):
     """Examples of the ``v13`` mix source: ``V12Synth``'s kinds and ``province``."""
+
+    source = "v13"
+    kinds = KINDS
 
     def __init__(self, v5: Any) -> None:
         super().__init__(v5)
@@ -57,10 +60,5 @@ class V13Synth(V12Synth):
         text, spans = assemble([p for p in pieces if p[0]], rng, a.stats)
         return text, spans, a, cc
 
-    def example(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:
-        kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
-        if kind != "province":
-            return self._v12(kind, rng, "v13")
-        text, spans, a, form = self._province(rng)
-        a.stats["v13"] = f"{kind}:{form}"
-        return text, spans, f"v13_{kind}", a, kind
+    def _makers(self) -> dict[str, Maker]:
+        return super()._makers() | {"province": self._province}

@@ -19,15 +19,15 @@ from __future__ import annotations
 import gettext
 import os
 import random
-from collections.abc import Callable
 from typing import Any
 
 from training.corpus_formats import layout_for
 from training.corpus_render import Address, Piece, assemble, ordered
+from training.corpus_v12 import Maker
 from training.corpus_v13 import KINDS as V13_KINDS
 from training.corpus_v13 import V13Synth
 
-KINDS = (*V13_KINDS, ("native_country", 0.3), ("post_box", 0.3))
+KINDS: tuple[tuple[str, float], ...] = (*V13_KINDS, ("native_country", 0.3), ("post_box", 0.3))
 # post box words by country ({n}: the number; {g}: the number in groups of two digits, as German post boxes are
 # written); countries not listed write "PO Box" / "P.O. Box"
 POST_BOX_WORDS: dict[str, tuple[str, ...]] = {
@@ -132,18 +132,8 @@ class V14Synth(V13Synth):
         text, spans = assemble([p for p in pieces if p[0]], rng, a.stats)
         return text, spans, a, cc
 
-    source = "v14"  # the mix source (and record prefix) of the examples; subclasses name theirs
-    kinds: tuple[tuple[str, float], ...] = KINDS
+    source = "v14"
+    kinds = KINDS
 
-    def _makers(self) -> dict[str, Callable[[random.Random], tuple[str, list[list], Address, str]]]:
-        """kind -> its generator, for the kinds this class adds to ``V12Synth``'s (those go through ``_v12``)."""
-        return {"native_country": self._native_country, "post_box": self._post_box, "province": self._province}
-
-    def example(self, rng: random.Random) -> tuple[str, list[list], str, Address, str]:
-        kind = rng.choices([k for k, _ in self.kinds], [w for _, w in self.kinds])[0]
-        makers = self._makers()
-        if kind not in makers:
-            return self._v12(kind, rng, self.source)
-        text, spans, a, form = makers[kind](rng)
-        a.stats[self.source] = f"{kind}:{form}"
-        return text, spans, f"{self.source}_{kind}", a, kind
+    def _makers(self) -> dict[str, Maker]:
+        return super()._makers() | {"native_country": self._native_country, "post_box": self._post_box}

@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import random
 import string
-from collections.abc import Callable
 from typing import Any
 
 from training.corpus_formats import layout_for
 from training.corpus_render import Address, Piece, assemble, ordered
 from training.corpus_v11 import sep
+from training.corpus_v12 import Maker
 from training.corpus_v14 import KINDS as V14_KINDS
 from training.corpus_v14 import V14Synth
 
-KINDS = (*((k, 2 * w if k == "post_box" else w) for k, w in V14_KINDS), ("phone", 0.25), ("postcode_word", 0.25),
+KINDS: tuple[tuple[str, float], ...] = (*((k, 2 * w if k == "post_box" else w) for k, w in V14_KINDS), ("phone", 0.25), ("postcode_word", 0.25),
          ("country_letters", 0.25), ("hk_floor", 0.2), ("quebec", 0.2), ("ireland", 0.2))
 
 PHONE_WORDS = ("tel.", "Tel.", "Tel:", "tel:", "Tel", "TEL", "Phone:", "phone", "Ph:", "Tél.", "Tél :", "Telefon:",
@@ -207,7 +207,7 @@ class V15Synth(V14Synth):
         text, spans = assemble(pieces, rng, a.stats)
         return text, spans, a, "IE"
 
-    def _makers(self) -> dict[str, Callable[[random.Random], tuple[str, list[list], Address, str]]]:
+    def _makers(self) -> dict[str, Maker]:
         return super()._makers() | {"phone": self._phone, "postcode_word": self._postcode_word,
                                     "country_letters": self._country_letters, "hk_floor": self._hk_floor,
                                     "quebec": self._quebec, "ireland": self._ireland}

@@ -15,16 +15,16 @@ One mix source, ``v16`` (only in corpus >= 0.16.0), in place of ``v15`` and at t
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from typing import Any
 
 from training.corpus_render import Address, Piece, assemble
 from training.corpus_v11 import sep
+from training.corpus_v12 import Maker
 from training.corpus_v15 import KINDS as V15_KINDS
 from training.corpus_v15 import V15Synth
 
 NEW_IN_V15 = ("phone", "postcode_word", "country_letters", "hk_floor", "quebec", "ireland")
-KINDS = (*((k, 2 * w if k in NEW_IN_V15 else w) for k, w in V15_KINDS), ("baltic", 0.3), ("cis", 0.3))
+KINDS: tuple[tuple[str, float], ...] = (*((k, 2 * w if k in NEW_IN_V15 else w) for k, w in V15_KINDS), ("baltic", 0.3), ("cis", 0.3))
 
 BALTIC: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # country -> (street names, type words)
     "LT": (("Vilniaus", "Gedimino", "Laisvės", "Pilies", "Didžioji", "Totorių", "Basanavičiaus", "Savanorių",
@@ -87,5 +87,5 @@ class V16Synth(V15Synth):
         text, spans = assemble([p for p in pieces if p[0]], rng, a.stats)
         return text, spans, a, cc
 
-    def _makers(self) -> dict[str, Callable[[random.Random], tuple[str, list[list], Address, str]]]:
+    def _makers(self) -> dict[str, Maker]:
         return super()._makers() | {"baltic": self._baltic, "cis": self._cis}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from training.corpus_v15 import KINDS as V15_KINDS
 from training.corpus_v16 import V16Synth
 
-KINDS = (*V15_KINDS, ("baltic", 0.3), ("cis", 0.3))
+KINDS: tuple[tuple[str, float], ...] = (*V15_KINDS, ("baltic", 0.3), ("cis", 0.3))
 
 
 class V17Synth(V16Synth):
