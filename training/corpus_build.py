@@ -90,31 +90,34 @@ SOURCE_MIX_V12: tuple[tuple[str, float], ...] = (
     ("county", 0.06), ("intl", 0.09), ("short", 0.09), ("v5", 0.06), ("v6", 0.05), ("v7", 0.02), ("v8", 0.02),
     ("v9", 0.02), ("v11", 0.02), ("v12", 0.02),
 )
+
+def _succeed(mix: tuple[tuple[str, float], ...], old: str, new: str, weight: float | None = None,
+             give: tuple[str, ...] = (), each: float = 0.0) -> tuple[tuple[str, float], ...]:
+    """``mix`` with source ``new`` in place of ``old`` (at ``weight``, else at ``old``'s share), each source of
+    ``give`` giving way ``each``."""
+    return tuple((new, w if weight is None else weight) if s == old else (s, round(w - each, 3)) if s in give
+                 else (s, w) for s, w in mix)
+
+
 # corpus 0.13.0: as 0.12.0, with "v13" in place of "v12": v12's forms and the contrast of a province after the city
 # ("50123 Firenze FI", "20121 Milano (MI)", "28013 Madrid (Madrid)"), which the 0.12.0 arms read as one locality
-SOURCE_MIX_V13: tuple[tuple[str, float], ...] = tuple(("v13", w) if s == "v12" else (s, w) for s, w in SOURCE_MIX_V12)
+SOURCE_MIX_V13 = _succeed(SOURCE_MIX_V12, "v12", "v13")
 # corpus 0.14.0: as 0.13.0, with "v14" in place of "v13" (v13's forms, countries named in their own languages,
 # "Slovenija", "Україна", and post boxes in local words, "Postfach 10 20 30", "Postbus 123"), at 0.03: GeoNames and
 # Faker give way 0.005 each
-SOURCE_MIX_V14: tuple[tuple[str, float], ...] = tuple(
-    ("v14", 0.03) if s == "v13" else (s, round(w - 0.005, 3)) if s in ("geonames", "faker") else (s, w)
-    for s, w in SOURCE_MIX_V13)
+SOURCE_MIX_V14 = _succeed(SOURCE_MIX_V13, "v13", "v14", 0.03, ("geonames", "faker"), 0.005)
 # corpus 0.15.0: as 0.14.0, with "v15" in place of "v14" (v14's forms, post boxes twice as often, phone numbers,
 # postcodes with their word, "CEP 01310-100", country letters before the postcode, "CH-8001", Hong Kong floors, "12/F",
 # Canada Post's French form, "Montréal (Québec)", Irish counties and Eircodes), at 0.04: GeoNames and Faker give way
 # 0.005 each
-SOURCE_MIX_V15: tuple[tuple[str, float], ...] = tuple(
-    ("v15", 0.04) if s == "v14" else (s, round(w - 0.005, 3)) if s in ("geonames", "faker") else (s, w)
-    for s, w in SOURCE_MIX_V14)
+SOURCE_MIX_V15 = _succeed(SOURCE_MIX_V14, "v14", "v15", 0.04, ("geonames", "faker"), 0.005)
 # corpus 0.16.0: as 0.15.0, with "v16" in place of "v15" at twice its share (v15's forms, its six new kinds twice as
 # often, Baltic streets, "Vilniaus g. 20", and the postcode after the city as in Russia and Ukraine): GeoNames, Faker,
 # intl and short give way 0.01 each
-SOURCE_MIX_V16: tuple[tuple[str, float], ...] = tuple(
-    ("v16", 0.08) if s == "v15" else (s, round(w - 0.01, 3)) if s in ("geonames", "faker", "intl", "short") else (s, w)
-    for s, w in SOURCE_MIX_V15)
+SOURCE_MIX_V16 = _succeed(SOURCE_MIX_V15, "v15", "v16", 0.08, ("geonames", "faker", "intl", "short"), 0.01)
 # corpus 0.17.0: as 0.15.0, with "v17" in place of "v15" at its share (v15's forms, and 0.16.0's Baltic streets and
 # postcode after the city)
-SOURCE_MIX_V17: tuple[tuple[str, float], ...] = tuple(("v17", w) if s == "v15" else (s, w) for s, w in SOURCE_MIX_V15)
+SOURCE_MIX_V17 = _succeed(SOURCE_MIX_V15, "v15", "v17")
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
