@@ -125,11 +125,12 @@ def candidate_figures(folder: str | Path, arm: str, corpus_key: str, probes: Ite
     def load(name: str) -> Any:
         return json.loads((folder / f"{name}_{arm}.json").read_text(encoding="utf-8"))
 
-    return {corpus_key: headline(load("wise_measure")), "on_090": headline(load("wise_measure090")),
+    on_090 = load("wise_measure090")
+    return {corpus_key: headline(load("wise_measure")), "on_090": headline(on_090),
             "harness": load("wise_places")["pelias_harness"]["pass_rate"],
             "calibration": calibration_headline(load("wise_calibration")),
             **{f"{p}_probe": probe_right(folder / f"wise_{p}_probe_{arm}.json") for p in probes},
-            "real_test_n": load("wise_measure090")["real_test_metrics"]["n"]}
+            "real_test_n": on_090["real_test_metrics"]["n"]}
 
 
 def gate_summary(folder: str | Path, experiment: str, shipped: Callable[[str], dict[str, Any]], corpus_key: str,
