@@ -41,6 +41,7 @@ DISTRICT_CITIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
            ("{city} Cedex {n2}", "{city} CEDEX {n}", "{city} Cedex", "{city} {ord}")),
     "AT": (("Wien",), ("{city} {n}", "{city} {n}.")),
 }
+_DISTRICT_CCS = sorted(DISTRICT_CITIES)  # drawn from in this order
 DK_DISTRICTS = ("K", "V", "Ø", "N", "S", "C", "SV", "NV", "NØ", "SØ")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XX", "XXII")
 LOT_COUNTRIES: dict[str, tuple[str, ...]] = {
@@ -50,6 +51,7 @@ LOT_COUNTRIES: dict[str, tuple[str, ...]] = {
     "IN": ("Plot No. {n}", "Plot {n}", "H.No. {n}"), "PK": ("Plot {n}", "House No. {n}"), "BD": ("Plot {n}",),
     "PH": ("Lot {n}", "Lot {n} Block {m}", "Blk {m} Lot {n}"),
 }  # fmt: skip
+_LOT_CCS = sorted(LOT_COUNTRIES)
 COLONIAS = ("Centro", "Roma Norte", "Roma Sur", "Condesa", "Hipódromo", "Del Valle", "Polanco", "Juárez", "Nápoles",
             "Narvarte", "Doctores", "Obrera", "Americana", "Providencia", "Chapultepec", "Jardines del Bosque",
             "San Rafael", "Santa María la Ribera", "Lindavista", "Coyoacán", "Las Águilas", "Moderna", "Industrial",
@@ -84,7 +86,7 @@ class V12Synth:
         self.japan = [r for r in v5.world.w.faker.get("JP", ()) if all(r[:5])]
 
     def _district(self, rng: random.Random) -> tuple[str, list[list], Address, str]:
-        cc = rng.choice(sorted(DISTRICT_CITIES))
+        cc = rng.choice(_DISTRICT_CCS)
         cities, forms = DISTRICT_CITIES[cc]
         a: Address = self.v5.v4._base(cc, rng)
         n = rng.randint(1, 22 if cc in ("IE", "AT") else 10)
@@ -106,7 +108,7 @@ class V12Synth:
         return text, spans, a, "RO"
 
     def _lot(self, rng: random.Random) -> tuple[str, list[list], Address, str]:
-        cc = rng.choice(sorted(LOT_COUNTRIES))
+        cc = rng.choice(_LOT_CCS)
         a: Address = self.v5.v4._base(cc, rng)
         a.house_number = rng.choice(LOT_COUNTRIES[cc]).format(n=rng.randint(1, 9999), m=rng.randint(1, 60))
         text, spans, _ = render(a, layout_for(cc), rng, "full")

@@ -58,6 +58,7 @@ POST_BOX_WORDS: dict[str, tuple[str, ...]] = {
     "NZ": ("PO Box {n}", "Private Bag {n}"),
     "CA": ("PO Box {n}", "C.P. {n}", "CP {n}"),
 }
+_BOX_CCS = sorted(POST_BOX_WORDS)  # drawn from in this order
 
 
 def native_country_names() -> dict[str, tuple[str, ...]]:
@@ -104,9 +105,10 @@ class V14Synth(V13Synth):
     def __init__(self, v5: Any) -> None:
         super().__init__(v5)
         self.native = native_country_names()
+        self.native_ccs = sorted(self.native)  # drawn from in this order
 
     def _native_country(self, rng: random.Random) -> tuple[str, list[list], Address, str]:
-        cc = rng.choice(sorted(self.native))
+        cc = rng.choice(self.native_ccs)
         a: Address = self.v5.v4._base(cc, rng)
         names = self.native[cc]
         a.country_names = (names[0],) * 2 + names  # the first language's name most often
@@ -120,7 +122,7 @@ class V14Synth(V13Synth):
         return text, spans, a, cc
 
     def _post_box(self, rng: random.Random) -> tuple[str, list[list], Address, str]:
-        cc = rng.choice(sorted(POST_BOX_WORDS))
+        cc = rng.choice(_BOX_CCS)
         a: Address = self.v5.v4._base(cc, rng)
         box = box_number(rng, rng.choice(POST_BOX_WORDS[cc]))
         keep = {"locality", "postcode"} | ({"country"} if rng.random() < 0.25 else set())

@@ -53,12 +53,14 @@ POSTCODE_WORDS: dict[str, tuple[str, ...]] = {
     "PT": ("Código Postal {p}", "C.P. {p}"),
     "CN": ("Postcode {p}", "邮编 {p}", "邮编：{p}"),
 }
+_POSTCODE_WORD_CCS = sorted(POSTCODE_WORDS)  # drawn from in this order
 COUNTRY_LETTERS: dict[str, tuple[str, ...]] = {
     "CH": ("CH",), "DE": ("D", "DE"), "AT": ("A", "AT"), "FR": ("F", "FR"), "IT": ("I", "IT"), "BE": ("B", "BE"),
     "LU": ("L",), "NL": ("NL",), "SE": ("S", "SE"), "DK": ("DK",), "FI": ("FIN", "FI"), "NO": ("N", "NO"),
     "ES": ("E", "ES"), "PT": ("P", "PT"), "CZ": ("CZ",), "SK": ("SK",), "PL": ("PL",), "HU": ("H", "HU"),
     "SI": ("SI", "SLO"), "HR": ("HR",), "LV": ("LV",), "LT": ("LT",), "EE": ("EE",), "GR": ("GR",),
 }
+_LETTER_CCS = sorted(COUNTRY_LETTERS)
 HK_DISTRICTS = ("Wan Chai", "Central", "Causeway Bay", "Tsim Sha Tsui", "Mong Kok", "Kwun Tong", "Sha Tin", "Tsuen Wan",
                 "Sheung Wan", "Admiralty", "North Point", "Quarry Bay", "Yau Ma Tei", "Sham Shui Po", "Kowloon Bay",
                 "Aberdeen", "Tai Po", "Tuen Mun", "Yuen Long", "Kwai Chung", "Hung Hom", "Jordan", "Wong Tai Sin")
@@ -117,7 +119,7 @@ class V15Synth(V14Synth):
         return [p for p in ordered(a, layout_for(cc), keep, rng) if p[0]]
 
     def _phone(self, rng: random.Random) -> tuple[str, list[list], Address, str]:
-        cc = rng.choice(sorted(self.native))
+        cc = rng.choice(self.native_ccs)
         if rng.random() < 0.5:
             cc = rng.choice(("US", "GB", "DE", "FR", "NL", "IT", "ES", "AU", "CA", "BR", "IN", "MX", "CH", "AT"))
         a: Address = self.v5.v4._base(cc, rng)
@@ -132,7 +134,7 @@ class V15Synth(V14Synth):
         return text, spans, a, cc
 
     def _postcode_word(self, rng: random.Random) -> tuple[str, list[list], Address, str]:
-        cc = rng.choice(sorted(POSTCODE_WORDS))
+        cc = rng.choice(_POSTCODE_WORD_CCS)
         a: Address = self.v5.v4._base(cc, rng)
         if a.postcode:
             a.postcode = rng.choice(POSTCODE_WORDS[cc]).format(p=a.postcode)
@@ -145,7 +147,7 @@ class V15Synth(V14Synth):
         return text, spans, a, cc
 
     def _country_letters(self, rng: random.Random) -> tuple[str, list[list], Address, str]:
-        cc = rng.choice(sorted(COUNTRY_LETTERS))
+        cc = rng.choice(_LETTER_CCS)
         a: Address = self.v5.v4._base(cc, rng)
         if a.postcode and not a.postcode[0].isalpha():  # not twice ("LV-1050" has its letters already)
             a.postcode = f"{rng.choice(COUNTRY_LETTERS[cc])}-{a.postcode}"
