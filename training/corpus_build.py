@@ -118,6 +118,10 @@ SOURCE_MIX_V16 = _succeed(SOURCE_MIX_V15, "v15", "v16", 0.08, ("geonames", "fake
 # corpus 0.17.0: as 0.15.0, with "v17" in place of "v15" at its share (v15's forms, and 0.16.0's Baltic streets and
 # postcode after the city)
 SOURCE_MIX_V17 = _succeed(SOURCE_MIX_V15, "v15", "v17")
+# corpus 0.18.0: as 0.17.0, with "v18" in place of "v17" (v17's forms, a district before a city named like its region,
+# "Kadıköy, İstanbul", and a building's name between the flat and the street, "Flat 302, Sai Residency, MG Road"),
+# at 0.046 so that v17's kinds keep their share: GeoNames and Faker give way 0.003 each
+SOURCE_MIX_V18 = _succeed(SOURCE_MIX_V17, "v17", "v18", 0.046, ("geonames", "faker"), 0.003)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -166,7 +170,7 @@ def is_v11(version: str) -> bool:
 
 # the source mix of each corpus version from which it holds, newest first
 MIXES: tuple[tuple[tuple[int, int, int], tuple[tuple[str, float], ...]], ...] = (
-    ((0, 17, 0), SOURCE_MIX_V17), ((0, 16, 0), SOURCE_MIX_V16), ((0, 15, 0), SOURCE_MIX_V15), ((0, 14, 0), SOURCE_MIX_V14), ((0, 13, 0), SOURCE_MIX_V13), ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
+    ((0, 18, 0), SOURCE_MIX_V18), ((0, 17, 0), SOURCE_MIX_V17), ((0, 16, 0), SOURCE_MIX_V16), ((0, 15, 0), SOURCE_MIX_V15), ((0, 14, 0), SOURCE_MIX_V14), ((0, 13, 0), SOURCE_MIX_V13), ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
     ((0, 6, 0), SOURCE_MIX_V6), ((0, 5, 0), SOURCE_MIX_V5), ((0, 4, 0), SOURCE_MIX_V4), ((0, 3, 0), SOURCE_MIX_V3),
 )
 
@@ -436,6 +440,7 @@ ON_V5: tuple[tuple[tuple[int, int, int], str, str, str], ...] = (
     ((0, 15, 0), "v15", "training.corpus_v15", "V15Synth"),
     ((0, 16, 0), "v16", "training.corpus_v16", "V16Synth"),
     ((0, 17, 0), "v17", "training.corpus_v17", "V17Synth"),
+    ((0, 18, 0), "v18", "training.corpus_v18", "V18Synth"),
 )
 
 
