@@ -27,7 +27,7 @@ from resolver.address import AddressHit, Anchor, match_address
 from resolver.aliases import US_TERRITORIES, civil_core
 from resolver.components import ACCURACY, COMPONENTS, MAX_COMPONENT_CHARS, MAX_LIMIT
 from resolver.explain import Explanation
-from resolver.names import MAX_NAME_CHARS, normalize_name
+from resolver.names import MAX_NAME_CHARS, latin_accented, normalize_name
 from resolver.scoring import (
     ADDRESS_BONUS,
     BASE,
@@ -35,6 +35,7 @@ from resolver.scoring import (
     POSTCODE_NAME_CONFLICT,
     RELAXED_PENALTY,
     SECONDARY_ROLE_PENALTY,
+    SPELLING_BONUS,
     Evidence,
     LocalityCand,
     score_locality,
@@ -251,6 +252,10 @@ def resolve(
                 base -= SECONDARY_ROLE_PENALTY
             add(pid, match, base, f"{role} {match} ({kind} name)" if whole
                 else f"{role} {core!r} ({kind} name) without its civil-division words")
+        written = primary[1].casefold() if latin_accented(primary[1]) else None
+        for pid in {pid for pid, _kind, row in hits if written and str(row["name_written"]).casefold() == written}:
+            found[pid].base += SPELLING_BONUS  # "València": Valencia, Spain, before Valencia, Venezuela
+            found[pid].notes.append("spelled as written")
         if not found and norm:
             # within every country with a region of that name first (indexed, narrow scans; the region
             # agreement then ranks them: "CA" is California and a canton of Luxembourg), then anywhere
@@ -329,6 +334,11 @@ def resolve(
                              f"{out[0].level} level")  # fmt: skip
     if not out:
         out = _coarser(conn, comps, primary, regions, cc, ex)
+    elif regions and all(c.match == "fuzzy" for _, _, _, c, _, _ in scored) \
+            and all("region disagrees" in why for *_, why in scored):
+        # the name only near places by a typo, none of them in the region ("Condesa, Ciudad de México": not
+        # "La Montesa" in Zacatecas): the region first, the typo matches after it
+        out = [*_coarser(conn, comps, primary, regions, cc, ex), *out]
     return out[:limit]
 
 

@@ -591,7 +591,8 @@ def resolve_readings(
             scored[key] = (r.probability, places)
             ev = evidence(places)
             if region_elsewhere(conn, r, places) or first_name_aside(conn, r) or _names_unused(r, places, top) \
-                    or code_read_as_locality(conn, r) or region_dwarfs(conn, r, places) or city_state(conn, r, places):
+                    or code_read_as_locality(conn, r) or region_dwarfs(conn, r, places) or city_state(conn, r, places) \
+                    or typo_elsewhere(conn, r, places, top):
                 ev *= CONFLICT_FACTOR
             joint = r.probability * ev
             considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),
@@ -691,6 +692,17 @@ def _code_elsewhere(conn: Connection, code: str, place: Place) -> bool:
     if normalize_name(place.region or "") in subdivision_region_keys(code, place.country):
         return False  # "Napoli NA": Naples lies in the province coded NA (IT-NA, in Campania), Namibia aside
     return (place.country, place.region_code) not in cands.regions(conn, normalize_name(code), None)
+
+
+def typo_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place], top: Reading) -> bool:
+    """True when a reading without a region is answered by a place only near its name by a typo, outside every
+    region of that country the tagger's ``top`` reading names ("Condesa, Ciudad de México" read as a place in MX:
+    not La Montesa, Zacatecas): a contradicted constraint, as it is when the region is kept (``resolver.match``)."""
+    region = top.components.get("region")
+    if not places or places[0].match != "fuzzy" or "region" in reading.components or not region:
+        return False
+    regions = cands.regions(conn, normalize_name(region), places[0].country)
+    return bool(regions) and (places[0].country, places[0].region_code) not in regions
 
 
 def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:

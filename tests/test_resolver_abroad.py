@@ -14,13 +14,13 @@ import pytest
 import sqlalchemy as sa
 
 from resolver.aliases import civil_core, region_core
-from resolver.names import normalize_name
+from resolver.names import latin_accented, normalize_name
 from resolver.readings import Reading, _glued, from_parse, geocode
 from resolver.subdivisions import subdivision_region_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD", "TR", "AR",
-             "IN", "ID", "DE", "IT", "ES", "MX", "SA", "RO"]
+             "IN", "ID", "DE", "IT", "ES", "MX", "SA", "RO", "VE"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -108,6 +108,13 @@ CASES = [
     ([("locality", "横浜市西区"), ("street", "みなとみらい"), ("postcode", "2-2-1")], "Yokohama", "JP", None),
     ([("street", "Calle Falsa Inexistente"), ("house_number", "12"), ("venue", "Zaragoza")], "Zaragoza", "ES", None),
     ([("street", "Hessen"), ("locality", "Frankfurt-Sachsenhausen")], "Frankfurt am Main", "DE", None),
+    # a part of a city the gazetteer lacks, only near by a typo to places outside its region: the region, not "La
+    # Montesa", Zacatecas; a typo inside the region is still the place
+    ([("locality", "Condesa"), ("region", "Ciudad de México")], "Ciudad de México", "MX", None),
+    ([("locality", "Guadalajra"), ("region", "Jalisco")], "Guadalajara", "MX", "Jalisco"),
+    # a name spelled with its diacritics: the place that bears that spelling before a bigger one of the same letters
+    ([("locality", "València")], "Valencia", "ES", None),
+    ([("locality", "València"), ("country", "España")], "Valencia", "ES", None),
     # a Chinese or Japanese city and its ward read as one locality, beside a region that matched
     ([("region", "神奈川県"), ("locality", "横浜市西区")], "Yokohama", "JP", None),
 ]  # fmt: skip
@@ -208,3 +215,12 @@ def test_a_name_cut_in_two(engine: sa.Engine, text: str, spans: list[tuple[str, 
 def test_glued(text: str, spans: list[tuple[str, str]], joined: str | None) -> None:
     assert _glued(_parsed(text, spans), text) == joined
     assert _glued(_parsed(text, spans), None) is None
+
+
+@pytest.mark.parametrize(("name", "accented"), [
+    ("València", True), ("Kraków", True), ("Zürich", True), ("Valencia", False), ("Ørsted", False), ("Москва", False),
+    ("北京", False), ("", False),
+])  # fmt: skip
+def test_latin_accented(name: str, accented: bool) -> None:
+    # the spellings the gazetteer keeps beside their plain form (one name row each; ``resolver.loader``)
+    assert latin_accented(name) is accented
