@@ -248,7 +248,7 @@ def postcode_rows(conn: Connection, value: str, country: str | None) -> list[Pos
 
 def _names_places_stmt(with_cc: str | None) -> sa.Select[Any]:
     stmt = (
-        sa.select(names.c.kind.label("name_kind"), places)
+        sa.select(names.c.kind.label("name_kind"), names.c.name.label("name_written"), places)
         .select_from(_NAME_PLACE)
         .where(names.c.norm == _BP("q"), names.c.place_kind == _BP("pk"))
     )

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 
 from resolver import aliases, schema
 from resolver.geo import haversine_km
-from resolver.names import MAX_NAME_CHARS, normalize_name
+from resolver.names import MAX_NAME_CHARS, latin_accented, normalize_name
 
 ZIP_MATCH_KM = 60.0  # a ZIP's city name matches a GeoNames place of that name within this distance
 
@@ -243,14 +243,17 @@ class Gazetteer:
 
     def _add(self, place_id: int, name: str, norm: str, kind: str, lang: str | None) -> None:
         seen = self._seen[place_id]
-        if norm in seen:
-            idx = seen[norm]
+        # one row per key, and one more per spelling with Latin diacritics ("València" beside "Valencia"): the
+        # resolver prefers the place spelled as the query is (``resolver.match``)
+        key = f"{norm}\t{name.casefold()}" if latin_accented(name) else norm
+        if key in seen:
+            idx = seen[key]
             if _KIND_RANK[kind] < _KIND_RANK[self.names[idx][N["kind"]]]:
                 old = self.names[idx]
                 self.names[idx] = (old[0], name, norm, norm[::-1], kind, lang, old[6], old[7])
             return
         place_kind, cc = self._place_meta[place_id]
-        seen[norm] = len(self.names)
+        seen[key] = len(self.names)
         self.names.append((place_id, name, norm, norm[::-1], kind, lang, place_kind, cc))
 
 

@@ -38,3 +38,8 @@ def fold_accents(text: str) -> str:
     """Display form without diacritics ("Montréal" -> "Montreal"), case and punctuation kept."""
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+
+
+def latin_accented(text: str) -> bool:
+    """A Latin name written with diacritics ("València", "Kraków"): not ASCII, and ASCII without its marks."""
+    return not text.isascii() and fold_accents(text).isascii()

@@ -20,6 +20,7 @@ BASE = {"exact": 0.80, "alias": 0.74, "postal": 0.66, "postcode": 0.62, "fuzzy":
 SECONDARY_ROLE_PENALTY = 0.10  # name came from suburb/city_district, not locality
 POSTCODE_NAME_CONFLICT = 0.20  # a postcode-only candidate when the name pointed elsewhere
 RELAXED_PENALTY = 0.25  # a result found only after dropping a constraint
+SPELLING_BONUS = 0.03  # the place bears the name as the query spells it, diacritics and all ("València")
 LEVEL_SCORE = {"region": 0.45, "country": 0.35}  # results coarser than a locality
 
 STREET_KEY_SCORE = {"norm": 1.0, "base_query": 0.95, "base": 0.80, "fuzzy": 0.85}
