@@ -67,14 +67,20 @@ class V18Synth(V17Synth):
 
     source = "v18"
     kinds = KINDS
+    building_numbered = 0.2  # the share of buildings written with their number ("Tower 2")
+    building_names = BUILDING_NAMES
 
     def __init__(self, v5: Any) -> None:
         super().__init__(v5)
         self.region_cities = region_city_pairs(v5.world.src, v5.world.w)
 
+    def _district_pair(self, rng: random.Random) -> tuple[int, int, tuple[str, ...]]:
+        """(district, city, the city's names) for ``city_district``."""
+        return rng.choice(self.region_cities)
+
     def _city_district(self, rng: random.Random) -> tuple[str, list[list], Address, str]:
         world = self.v5.world
-        sub, parent, names = rng.choice(self.region_cities)
+        sub, parent, names = self._district_pair(rng)
         a: Address = world.base.from_city(parent, rng)
         cc = a.country
         if cc in world.w.faker and world.w.faker[cc] and rng.random() < 0.4:
@@ -95,10 +101,10 @@ class V18Synth(V17Synth):
         cc = rng.choice(BUILDING_CCS)
         a: Address = self.v5.v4._base(cc, rng)
         other: Address = self.v5.v4._base(cc, rng)
-        base = rng.choice((rng.choice(BUILDING_NAMES), rng.choice(st.SURNAMES), other.locality.split(" ")[0]))
+        base = rng.choice((rng.choice(self.building_names), rng.choice(st.SURNAMES), other.locality.split(" ")[0]))
         word = rng.choice(BUILDING_WORDS)
         building = f"{base} {word}" + (f" {rng.choice((rng.randint(1, 9), rng.choice('ABCD')))}"
-                                       if rng.random() < 0.2 else "")
+                                       if rng.random() < self.building_numbered else "")
         pieces: list[Piece] = []
         if rng.random() < 0.85:
             unit = rng.choice(UNITS).format(n=rng.randint(1, 2999), L=rng.choice("ABCDEFG"), f=rng.randint(1, 40))
