@@ -67,23 +67,3 @@ def test_v14_examples(built: tuple[Path, dict]) -> None:
         elif kind == "post_box":
             assert labelled(ex)[0][0] == "po_box" and "locality" in spans, ex
 
-
-def test_the_shipped_corpus_version_keeps_eval_and_harness_text_out(built: tuple[Path, dict]) -> None:
-    """The eval exclusion on 0.14.0, whose arms are shipped: no harness input, no eval point's street and city."""
-    import csv
-    import json
-
-    from tests.corpus_checks import DATA, all_examples
-    from training.corpus import read_split
-    from training.corpus_build import REAL_SPLITS
-    from training.corpus_sources import key
-
-    with (DATA / "oa" / "eval_points.csv").open(encoding="utf-8") as f:
-        pairs = {(key(r["STREET"]), key(r["CITY"])) for r in csv.DictReader(f)}
-    inputs = {key(json.loads(line)["input"]) for p in (DATA / "harness").glob("*.jsonl")
-              for line in p.open(encoding="utf-8") if line.strip()}
-    out = built[0]
-    for ex in all_examples(out) + [e for s in REAL_SPLITS for e in read_split(out, s)]:
-        assert key(ex["text"]) not in inputs, ex
-        by = {lab: key(ex["text"][s:e]) for lab, s, e in ex["spans"]}
-        assert (by.get("street"), by.get("locality")) not in pairs, ex

@@ -43,3 +43,24 @@ def test_v19_examples(built: tuple[Path, dict]) -> None:
         if ex["record"].split("/")[1] == "city_district":  # the district right before its city, no region
             between = labels[labels.index("suburb") + 1 : labels.index("locality")]
             assert set(between) <= {"postcode"} and "region" not in labels, ex
+
+
+def test_the_shipped_corpus_version_keeps_eval_and_harness_text_out(built: tuple[Path, dict]) -> None:
+    """The eval exclusion on 0.19.0, whose arms are shipped: no harness input, no eval point's street and city."""
+    import csv
+    import json
+
+    from tests.corpus_checks import DATA, all_examples
+    from training.corpus import read_split
+    from training.corpus_build import REAL_SPLITS
+    from training.corpus_sources import key
+
+    with (DATA / "oa" / "eval_points.csv").open(encoding="utf-8") as f:
+        pairs = {(key(r["STREET"]), key(r["CITY"])) for r in csv.DictReader(f)}
+    inputs = {key(json.loads(line)["input"]) for p in (DATA / "harness").glob("*.jsonl")
+              for line in p.open(encoding="utf-8") if line.strip()}
+    out = built[0]
+    for ex in all_examples(out) + [e for s in REAL_SPLITS for e in read_split(out, s)]:
+        assert key(ex["text"]) not in inputs, ex
+        by = {lab: key(ex["text"][s:e]) for lab, s, e in ex["spans"]}
+        assert (by.get("street"), by.get("locality")) not in pairs, ex

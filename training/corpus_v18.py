@@ -34,7 +34,7 @@ BUILDING_CCS = ("IN", "IN", "AE", "AE", "SG", "MY", "PH", "PK", "BD", "LK", "NG"
 BUILDING_WORDS = ("Tower", "Towers", "Residency", "Apartments", "Heights", "Plaza", "Building", "Complex", "Court",
                   "Mansion", "Mansions", "Enclave", "Arcade", "Chambers", "House", "Centre", "Center", "Gardens",
                   "Residences", "Business Centre", "Trade Centre", "Palace", "Villas", "Block", "Park", "Point")
-BUILDING_NAMES = ("Sai", "Shree", "Prestige", "Green Park", "Sunrise", "Al Noor", "Al Moosa", "Emirates", "Crystal",
+BUILDING_NAMES: tuple[str, ...] = ("Sai", "Shree", "Prestige", "Green Park", "Sunrise", "Al Noor", "Al Moosa", "Emirates", "Crystal",
                   "Pearl", "Golden", "Silver Oak", "Royal", "Marina", "Harbour", "Lake View", "Palm", "Orchid",
                   "Lotus", "Jade", "Skyline", "Metro", "Capital", "Liberty", "Unity", "Oasis", "Garden", "Paradise",
                   "Everest", "Kohinoor", "Raheja", "Godrej", "Mittal", "Tata", "Ayala", "Petronas", "Menara")
