@@ -635,12 +635,13 @@ def last_resort(reading: Reading) -> list[Reading]:
 
 def _names_unused(reading: Reading, places: Sequence[Place], top: Reading) -> bool:
     """True when the best result is a region or a country while the reading names something smaller that no
-    result level accounts for (a venue or a street, and no locality: "City of Industry CA" read as a venue):
-    counted as a contradicted constraint (unless the result already counts one: a relaxed street), so the
-    readings of that name as the place are tried. A derived reading has the spans of the tagger's ``top``."""
+    result level accounts for (a venue or a street, and no locality: "City of Industry CA" read as a venue; or a
+    county, which the resolver does not match: "Town of East Grand Forks, MN" read as a county): counted as a
+    contradicted constraint (unless the result already counts one: a relaxed street), so the readings of that name
+    as the place are tried. A derived reading has the spans of the tagger's ``top``."""
     return bool(places) and (places[0].level in ("region", "country") and not places[0].conflicts
             and "locality" not in reading.components
-            and any(label in ("venue", "street") and value not in reading.components.values()
+            and any((label in ("venue", "street") and value not in reading.components.values()) or label == "county"
                     for label, value in reading.spans or top.spans))
 
 

@@ -144,6 +144,24 @@ def test_street_or_venue_read_as_the_locality(engine: sa.Engine, label: str, val
     assert res.differs and res.reading.source == f"{value!r} read as the locality"
 
 
+# a town the tagger read as a county (which the resolver does not match), with a region: the town there, not the
+# region alone; a real county with no town of its name stays the region
+COUNTY_AS_PLACE = [
+    ("Town of East Grand Forks", "MN", "locality", "East Grand Forks"),
+    ("Cook County", "IL", "region", "Illinois"),
+]
+
+
+@pytest.mark.parametrize(("county", "region", "level", "name"), COUNTY_AS_PLACE, ids=[c[0] for c in COUNTY_AS_PLACE])
+def test_a_county_is_read_as_the_place(engine: sa.Engine, county: str, region: str, level: str, name: str) -> None:
+    top = Reading({"county": county, "region": region}, 1.0, {"county": 0.9, "region": 0.99},
+                  spans=(("county", county), ("region", region)))
+    with engine.connect() as conn:
+        res = resolve_readings(conn, [top])
+    assert (res.results[0].level, res.results[0].name, res.results[0].region_code) == (level, name, region), \
+        res.considered
+
+
 def test_a_street_no_place_is_named_after_stays_a_street(engine: sa.Engine) -> None:
     top = Reading({"street": "Main Street", "region": "ME"}, 1.0, {"street": 0.99, "region": 0.99},
                   spans=(("street", "Main Street"), ("region", "ME")))
