@@ -1,6 +1,6 @@
 """Can another raw component confidence reach issue 11's p90-of-wrong target (<= 0.80) once calibrated?
 
-For the served arm's parses of ``real_calib`` (fit) and ``real_test`` (measure) of the shipped arms' corpus (0.14.0;
+For the served arm's parses of ``real_calib`` (fit) and ``real_test`` (measure) of the shipped arms' corpus (0.19.0;
 first run at stop 30 on corpus 0.5.0's arms), each predicted component gets several raw confidences built from the
 same softmax (temperature as served):
 - ``min``: the least probability of its words' tags (what the tagger serves);
@@ -62,7 +62,7 @@ def features(tagger: Tagger, rows: list[dict]) -> list[tuple[str, dict[str, floa
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--arm", default="artifacts/arms/A")
-    ap.add_argument("--corpus", default="corpus/0.14.0")
+    ap.add_argument("--corpus", default="corpus/0.19.0")
     args = ap.parse_args()
     tagger = Tagger.load(args.arm)
 
