@@ -18,7 +18,6 @@ from collections import defaultdict
 from typing import Any
 
 from training.corpus_render import Address
-from training.corpus_v12 import Maker
 from training.corpus_v17 import KINDS as V17_KINDS
 from training.corpus_v18 import BUILDING_NAMES, V18Synth
 
@@ -62,6 +61,3 @@ class V19Synth(V18Synth):
             spans = [[lab, s + (len(word) if s >= at[2] else 0), e + (len(word) if e >= at[2] else 0)]
                      for lab, s, e in spans]
         return text, spans, a, cc
-
-    def _makers(self) -> dict[str, Maker]:
-        return super()._makers() | {"city_district": self._city_district}
