@@ -1,0 +1,40 @@
+"""The fine-tune gate's points (``training.measure.gate_checks``), the probe point with and without slack: the rule
+of ``results/experiments/ft0180/gate.md`` on (an older probe may be one case lower if the older probes together are
+no lower) and the one before it (none lower)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from training.measure import gate_checks
+
+
+def figures(probes: dict[str, int], new: int, real: float = 0.98) -> dict[str, Any]:
+    on_090 = {"real_test_exact": real, "test_exact": 0.978, "real_test_per_country": {"US": {"n": 1033, "exact": 0.97}}}
+    return {"on_090": on_090, "on_x": {"suburb_f1": 0.93, "county_f1": 0.97}, "harness": 0.81,
+            "calibration": {"real_test_ece": 0.005}, "real_test_n": 1468,
+            **{f"{p}_probe": n for p, n in probes.items()}, "new_probe": new}
+
+
+OLD = figures({"a": 10, "b": 20, "c": 30}, 5)
+
+
+@pytest.mark.parametrize(("probes", "slack", "passes"), [
+    ({"a": 10, "b": 20, "c": 30}, 0, True),
+    ({"a": 9, "b": 22, "c": 30}, 0, False),   # one lower: the old rule fails it
+    ({"a": 9, "b": 22, "c": 30}, 1, True),    # one lower, the sum higher
+    ({"a": 9, "b": 20, "c": 30}, 1, False),   # one lower, the sum lower
+    ({"a": 8, "b": 25, "c": 30}, 1, False),   # two lower, whatever the sum
+])  # fmt: skip
+def test_older_probes(probes: dict[str, int], slack: int, passes: bool) -> None:
+    checks = gate_checks(figures(probes, 6), OLD, "on_x", ("a", "b", "c"), "new", slack)
+    assert all(checks.values()) is passes, checks
+
+
+def test_the_newest_probe_must_be_higher_and_real_text_within_two_rows() -> None:
+    same = {"a": 10, "b": 20, "c": 30}
+    assert not gate_checks(figures(same, 5), OLD, "on_x", ("a", "b", "c"), "new", 1)["new_probe_higher"]
+    low = gate_checks(figures(same, 6, real=0.98 - 3 / 1468), OLD, "on_x", ("a", "b", "c"), "new", 1)
+    assert not low["real_text_within_2_rows"] and low["new_probe_higher"]
