@@ -31,6 +31,7 @@ from resolver.aliases import civil_core
 from resolver.components import COMPONENTS, LAST_RESORT_READINGS, MAX_COMPONENT_CHARS, MAX_READINGS
 from resolver.match import Place, check_reading, resolve
 from resolver.names import normalize_name
+from resolver.scoring import BIG_CITY
 from resolver.subdivisions import countries_with_subdivision, subdivision_countries, subdivision_region_keys
 
 WEAK_EVIDENCE = 0.7  # below this, derived readings are tried (``resolve_readings``)
@@ -39,7 +40,6 @@ ALT_FLOOR = 0.95  # country <-> region: the gazetteer decides; a tie keeps the t
 STREET_TAIL_FLOOR = 0.5  # locality -> end of the street: only when the postcode clearly disagrees
 CONFLICT_FACTOR = 0.5  # evidence multiplier per contradicted or relaxed constraint
 POSTCODE_MISREAD = ("country", "region")  # labels a known postcode is read as a postcode from, when weak
-BIG_CITY = 500_000  # people: a city that gives its name to a region or county too ("Buenos Aires", "Mumbai")
 CITY_OF_REGION = 0.2  # a lone region's name: a city of it in it with this share of its people is what it names ("Wien")
 REGION_DWARFS = 20  # a lone name: a region of it this many times a town's population is what it names ("Bavaria")
 PLACE_QUERY_FLOOR = 0.9  # "Firenze, Toscana": the region's country decides, over a weak reading of the tagger's
@@ -732,9 +732,10 @@ def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]
             if countries and places[0].country.upper() not in countries:
                 return True
         elif not cands.regions(conn, normalize_name(value), None):
-            # a region the gazetteer does not know: the countries it names a subdivision of, or a big city of
-            # ("Kebayoran Baru, Jakarta Selatan" answered by Baru, Romania)
-            countries = countries or _big_city(conn, value)
+            # a region the gazetteer does not know: the countries it names a subdivision of, and those of a big
+            # city of that name ("Kebayoran Baru, Jakarta Selatan" answered by Baru, Romania; "Providencia,
+            # Santiago" answered in Chile, though Santiago is also a province of the Dominican Republic)
+            countries = countries | _big_city(conn, value)
             if countries and places[0].country.upper() not in countries:
                 return True
     return False

@@ -27,6 +27,8 @@ STREET_KEY_SCORE = {"norm": 1.0, "base_query": 0.95, "base": 0.80, "fuzzy": 0.85
 STREET_SCOPE_KM = 25.0  # a street within this distance of the query's locality is in scope
 ADDRESS_BONUS = {"address": 0.15, "street": 0.08}
 POSTCODE_FAR_KM = 25.0  # a locality this far from the postcode's centroid contradicts it
+BIG_CITY = 500_000  # people: a city that gives its name to a region or county too ("Buenos Aires", "Mumbai")
+CITY_KM = 30.0  # a place this near a big city named as the region is in it
 POPULATION_MAX = 0.08  # the population prior of a place of 10 million or more
 POPULATION_PER_DECADE = POPULATION_MAX / 7  # per tenfold population
 # a bare name (``Evidence.bare``): steeper, so that a place 100 times larger outweighs the alias penalty
@@ -56,6 +58,9 @@ class Evidence:
     postcode_countries: set[str] = field(default_factory=set)  # a postcode speaks only about places there
     has_postcode: bool = False
     suburb_points: list[tuple[float, float]] = field(default_factory=list)
+    # a region no gazetteer region is named that is a big city's name ("Providencia, Santiago"): the city's points; a
+    # place within ``CITY_KM`` of one is in it, as a place in a named region agrees with it
+    region_city_points: list[tuple[float, float]] = field(default_factory=list)
     confidences: Mapping[str, float] = field(default_factory=dict)
     # nothing but the name: no region or country (component or parameter) and no postcode the gazetteer knows
     # narrows it, so the place most people mean by it counts for more ("Cologne": Köln before the village of
@@ -98,6 +103,10 @@ def score_locality(c: LocalityCand, row: Mapping[Any, Any], ev: Evidence) -> tup
             adj = 0.10 if d < 8 else 0.05 if d < 25 else -0.05 if d < 100 else -0.2
             score += adj * w
             why.append(f"{d:.0f} km from postcode" + (" (postcode disagrees)" if d >= POSTCODE_FAR_KM else ""))
+    if ev.region_city_points and isinstance(lat, float) and isinstance(lon, float):
+        if any(haversine_km(p[0], p[1], lat, lon) < CITY_KM for p in ev.region_city_points):
+            score += 0.06
+            why.append("in the city the region names")
     if ev.suburb_points and isinstance(lat, float) and isinstance(lon, float):
         if any(haversine_km(p[0], p[1], lat, lon) < 30 for p in ev.suburb_points):
             score += 0.03

@@ -20,7 +20,7 @@ from resolver.subdivisions import subdivision_region_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD", "TR", "AR",
-             "IN", "ID", "DE", "IT", "ES", "MX", "SA", "RO", "VE"]
+             "IN", "ID", "DE", "IT", "ES", "MX", "SA", "RO", "VE", "CL", "DO", "EC"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -112,6 +112,11 @@ CASES = [
     # Montesa", Zacatecas; a typo inside the region is still the place
     ([("locality", "Condesa"), ("region", "Ciudad de México")], "Ciudad de México", "MX", None),
     ([("locality", "Guadalajra"), ("region", "Jalisco")], "Guadalajara", "MX", "Jalisco"),
+    # a district before a big city the tagger read as a region no gazetteer region is named (Santiago is also a
+    # province of the Dominican Republic): the district in that city, not its namesakes in Mexico or Ecuador
+    ([("street", "Av. Providencia"), ("house_number", "2124"), ("suburb", "Providencia"), ("region", "Santiago")],
+     "Providencia", "CL", None),
+    ([("locality", "Providencia"), ("region", "Santiago")], "Providencia", "CL", None),
     # a name spelled with its diacritics: the place that bears that spelling before a bigger one of the same letters
     ([("locality", "València")], "Valencia", "ES", None),
     ([("locality", "València"), ("country", "España")], "Valencia", "ES", None),
