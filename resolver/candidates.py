@@ -26,6 +26,7 @@ from resolver.aliases import region_core
 from resolver.geo import STREET_CELL_DEG, cells_around
 from resolver.oa import number_int
 from resolver.schema import address_points, names, places, postcodes, streets
+from resolver.scoring import BIG_CITY
 
 FUZZY_SCAN = 800  # rows read per range scan (SQLite)
 STREETS_NEAR_MAX = 20_000  # streets read around a place for a fuzzy street match
@@ -274,6 +275,13 @@ def names_exact_places(
         country = country[0] if len(country) == 1 else tuple(country)
     key = (norm, country, place_kind, limit)
     return list(_cached(conn, "names_exact", key, lambda: _names_exact_places(conn, norm, country, place_kind, limit)))
+
+
+def big_cities(conn: Connection, norm: str) -> list[Mapping[Any, Any]]:
+    """Places whose official name's key is ``norm`` with ``scoring.BIG_CITY`` people or more ("Santiago": Santiago de
+    Chile, not the smaller Santiagos, nor a place that has it only as an alternate name)."""
+    return [row for _, kind, row in names_exact_places(conn, norm, None)
+            if kind == "official" and (row["population"] or 0) >= BIG_CITY]
 
 
 def _names_exact_places(

@@ -31,7 +31,6 @@ from resolver.names import MAX_NAME_CHARS, latin_accented, normalize_name
 from resolver.scoring import (
     ADDRESS_BONUS,
     BASE,
-    BIG_CITY,
     LEVEL_SCORE,
     POSTCODE_NAME_CONFLICT,
     RELAXED_PENALTY,
@@ -199,9 +198,8 @@ def resolve(
     pc_rows = cands.postcode_rows(conn, comps["postcode"], cc) if "postcode" in comps else []
     if regions and len(pc_rows) > 1:
         pc_rows = [r for r in pc_rows if (r.country, r.admin1_code) in regions] or pc_rows
-    city_points = [(r["lat"], r["lon"]) for _, kind, r in cands.names_exact_places(conn, normalize_name(comps["region"]), None)
-                   if kind == "official" and (r["population"] or 0) >= BIG_CITY and r["lat"] is not None] \
-        if "region" in comps and not regions else []  # fmt: skip
+    city_points = [(r["lat"], r["lon"]) for r in cands.big_cities(conn, normalize_name(comps["region"]))
+                   if r["lat"] is not None] if "region" in comps and not regions else []  # fmt: skip
     ev = Evidence(
         region_city_points=city_points,
         regions=regions,

@@ -31,7 +31,6 @@ from resolver.aliases import civil_core
 from resolver.components import COMPONENTS, LAST_RESORT_READINGS, MAX_COMPONENT_CHARS, MAX_READINGS
 from resolver.match import Place, check_reading, resolve
 from resolver.names import normalize_name
-from resolver.scoring import BIG_CITY
 from resolver.subdivisions import countries_with_subdivision, subdivision_countries, subdivision_region_keys
 
 WEAK_EVIDENCE = 0.7  # below this, derived readings are tried (``resolve_readings``)
@@ -339,7 +338,7 @@ def _slashed(locality: str | None) -> tuple[str, str] | None:
 
 
 def _city_of_region(conn: Connection, reading: Reading) -> str | None:
-    """A place query "X, Y" read as locality + region where Y is also exactly a big city's name (``BIG_CITY``): the
+    """A place query "X, Y" read as locality + region where Y is also exactly a big city's name (``scoring.BIG_CITY``): the
     region's city, X being a part of it the gazetteer lacks ("Palermo, Buenos Aires": Palermo, Italy is no place of
     the province of Buenos Aires; "Recoleta, Buenos Aires": no place is named so). Tried only when the reading's
     evidence is weak (X is no place of that region). A reading of given components (no spans:
@@ -358,16 +357,12 @@ def _city_of_region(conn: Connection, reading: Reading) -> str | None:
 
 
 def _big_city(conn: Connection, name: str) -> frozenset[str]:
-    """Countries where ``name`` is the official name of a city of ``BIG_CITY`` people or more, or else the name
+    """Countries where ``name`` is the official name of a city of ``scoring.BIG_CITY`` people or more, or else the name
     inside its civil-division or qualifier words is ("Jakarta Selatan": ``aliases.civil_core``). Official names
     only: "Baru" and "NY" are other cities' alternate names."""
     norm = normalize_name(name)
-    rows = cands.names_exact_places(conn, norm, None)
-    core = civil_core(norm) if not rows else None
-    if core:
-        rows = cands.names_exact_places(conn, core, None)
-    return frozenset(row["country_code"] for _, kind, row in rows
-                     if kind == "official" and (row["population"] or 0) >= BIG_CITY)  # fmt: skip
+    core = civil_core(norm) if not cands.names_exact_places(conn, norm, None) else None
+    return frozenset(row["country_code"] for row in cands.big_cities(conn, core or norm))
 
 
 def _region_abroad(conn: Connection, comps: Mapping[str, str]) -> bool:
@@ -464,7 +459,7 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
 
 
 def _part_of_big_city(conn: Connection, first: str, second: str) -> bool:
-    """``second`` is a big city's name (``BIG_CITY``), not a region's, and ``first`` no place's name in that city's
+    """``second`` is a big city's name (``scoring.BIG_CITY``), not a region's, and ``first`` no place's name in that city's
     country, with or without its civil-division words: a part of the city the gazetteer lacks ("Le Marais, Paris",
     "Malasaña, Madrid"; not "Shibuya, Tokyo", nor "City of Brentwood, NY")."""
     norm = normalize_name(second)
@@ -531,7 +526,7 @@ def first_name_aside(conn: Connection, reading: Reading) -> bool:
     """A place query ("Oviedo, Asturias") the tagger read with its first name aside (suburb, street or venue)
     and the next one, which names a subdivision, a region of the gazetteer ("Funchal, Madeira") or a country, as
     the locality: Asturias, Philippines answers it without a word of Oviedo. Counted as a contradicted constraint,
-    so ``place_query`` is tried. Not when the locality is a big city's name (``BIG_CITY``) and the first name no
+    so ``place_query`` is tried. Not when the locality is a big city's name (``scoring.BIG_CITY``) and the first name no
     place's of that city's country: "Le Marais, Paris" is a part of Paris the gazetteer lacks, whatever department
     Paris names too ("Shibuya, Tokyo" is tried: Shibuya is a place of Japan)."""
     spans = _names_only(reading)
