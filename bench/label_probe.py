@@ -1,9 +1,16 @@
 """A probe of an arm's parses: each case is a text and the values wanted for some labels (a label wanted as None must be
-absent); a case is right ("full") when every label given is. The ``results/experiments/*_probe/run.py`` scripts hold
-their cases and call ``main`` (or ``run``)."""
+absent); a case is right ("full") when every label given is. A probe is a folder ``results/experiments/<name>_probe``
+whose ``cases.json`` holds ``about`` (what the cases are and when they were written) and ``sections`` (each a ``title``
+and its ``cases``, ``[text, {label: value}]``).
+
+Run from the repository root: ``python -m bench.label_probe PROBE_FOLDER [ARM_FOLDER [OUT]]`` (default: the shipped
+arm A -> ``PROBE_FOLDER/result.json``).
+"""
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,8 +41,23 @@ def run(name: str, cases: list[Case], arm: str | Path, out: str | Path) -> int:
     return 0
 
 
-def main(name: str, cases: list[Case], here: Path, argv: Sequence[str]) -> int:
-    """A probe script's command line, ``[ARM_FOLDER [OUT]]``: the shipped arm A and ``here/result.json`` by default."""
-    arm = argv[0] if argv else str(Path(__file__).resolve().parents[1] / "artifacts" / "arms" / "A")
-    out = argv[1] if len(argv) > 1 else str(here / "result.json")
-    return run(name, cases, arm, out)
+def load(folder: str | Path) -> list[Case]:
+    """The cases of the probe in ``folder``, in the order of its sections."""
+    data = json.loads((Path(folder) / "cases.json").read_text(encoding="utf-8"))
+    return [(text, want) for section in data["sections"] for text, want in section["cases"]]
+
+
+def main(argv: Sequence[str]) -> int:
+    """``PROBE_FOLDER [ARM_FOLDER [OUT]]``: the shipped arm A and ``PROBE_FOLDER/result.json`` by default; the probe is
+    named after its folder."""
+    if not argv:
+        print(__doc__, file=sys.stderr)
+        return 2
+    folder = Path(argv[0])
+    arm = argv[1] if len(argv) > 1 else str(Path(__file__).resolve().parents[1] / "artifacts" / "arms" / "A")
+    out = argv[2] if len(argv) > 2 else str(folder / "result.json")
+    return run(folder.resolve().name, load(folder), arm, out)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -21,8 +21,12 @@ one() {
   .venv/bin/addrnet measure --arm runs/arms$T/$arm --corpus corpus/0.9.0 --threads 1 --dry-run \
     >$E/wise_measure090_$arm.json
   .venv/bin/addrnet calibrate --arm runs/arms$T/$arm --corpus corpus/$V >$E/wise_calibration_$arm.json
-  for p in $PROBES; do
-    .venv/bin/python results/experiments/${p}_probe/run.py runs/arms$T/$arm $E/wise_${p}_probe_$arm.json
+  for p in $PROBES; do  # a label probe's cases.json (bench.label_probe), else the older probes' own run.py (v9, v11)
+    if [ -f results/experiments/${p}_probe/cases.json ]; then
+      .venv/bin/python -m bench.label_probe results/experiments/${p}_probe runs/arms$T/$arm $E/wise_${p}_probe_$arm.json
+    else
+      .venv/bin/python results/experiments/${p}_probe/run.py runs/arms$T/$arm $E/wise_${p}_probe_$arm.json
+    fi
   done
 }
 mkdir -p runs
