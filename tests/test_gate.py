@@ -4,6 +4,7 @@ no lower) and the one before it (none lower)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -38,3 +39,24 @@ def test_the_newest_probe_must_be_higher_and_real_text_within_two_rows() -> None
     assert not gate_checks(figures(same, 5), OLD, "on_x", ("a", "b", "c"), "new", 1)["new_probe_higher"]
     low = gate_checks(figures(same, 6, real=0.98 - 3 / 1468), OLD, "on_x", ("a", "b", "c"), "new", 1)
     assert not low["real_text_within_2_rows"] and low["new_probe_higher"]
+
+
+def test_shipped_figures_read_a_later_probe_from_its_own_folder(tmp_path: Path) -> None:
+    import json
+
+    from training.measure import shipped_figures
+
+    def write(rel: str, data: dict[str, Any]) -> None:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(json.dumps(data), encoding="utf-8")
+
+    real = {"exact_match": 0.98, "n": 1468, "per_country": {"US": {"n": 1033, "exact_match": 0.97}}}
+    write("m090.json", {"real_test_metrics": real, "test_metrics": {"exact_match": 0.978, "f1": 0.99, "per_label": {
+        "suburb": {"f1": 0.95}, "county": {"f1": 0.98}}}})
+    write("ft/wise_places_A.json", {"pelias_harness": {"pass_rate": 0.81}})
+    cal = {"ece": 0.005, "p90_wrong": 0.97}
+    write("ft/wise_calibration_A.json", {"method": "T1", "real_test": {"T1": cal}, "harness": {"T1": cal}})
+    write("ft/wise_old_probe_A.json", {"full": 7})
+    write("new_probe/s33_A.json", {"right": 3})
+    got = shipped_figures(tmp_path, "ft", "A", ("old", "new"), tmp_path / "m090.json")
+    assert (got["old_probe"], got["new_probe"], got["harness"]) == (7, 3, 0.81)

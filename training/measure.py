@@ -160,6 +160,26 @@ def gate_summary(folder: str | Path, experiment: str, shipped: Callable[[str], d
     return out
 
 
+def shipped_figures(experiments: str | Path, run: str, arm: str, probes: Iterable[str], measure090: str | Path,
+                    later: str = "s33") -> dict[str, Any]:
+    """A shipped arm's figures as the gates quote them: corpus 0.9.0's headline from ``measure090``, the harness and
+    calibration of the round ``run`` that made it (``experiments/run/wise_*``), and each probe's cases right from that
+    round, or, for a probe written after it, from the probe's own folder (``<probe>_probe/<later>_<arm>.json``)."""
+    made = Path(experiments) / run
+
+    def load(path: Path) -> Any:
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def probe(p: str) -> int:
+        own = made / f"wise_{p}_probe_{arm}.json"
+        return probe_right(own if own.is_file() else Path(experiments) / f"{p}_probe" / f"{later}_{arm}.json")
+
+    return {"on_090": headline(load(Path(measure090))),
+            "harness": load(made / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
+            "calibration": calibration_headline(load(made / f"wise_calibration_{arm}.json")),
+            **{f"{p}_probe": probe(p) for p in probes}}
+
+
 def probe_right(path: str | Path) -> int:
     """Cases right in a probe's output file (``right`` or ``full``, as each probe names it)."""
     d = json.loads(Path(path).read_text(encoding="utf-8"))

@@ -14,7 +14,6 @@ Run: ``python results/experiments/ft0150/summary.py`` from the repository root -
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import calibration_headline, gate_summary, headline, probe_right  # noqa: E402
+from training.measure import gate_summary, shipped_figures  # noqa: E402
 
 NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15")  # gate.md, point 4: no lower than shipped
 HIGHER = "v16"  # gate.md, point 4: the probe that must be higher
@@ -34,21 +33,12 @@ EXPERIMENT = ("fine-tune on corpus 0.15.0 (v15) from the corpus 0.14.0 arms, ave
               "0.5), vs those arms")
 
 
-def _load(path: Path) -> Any:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def main() -> None:
-    shipped = HERE.parent / "ft0140"
+    def shipped(arm: str) -> dict[str, Any]:
+        return shipped_figures(HERE.parent, "ft0140", arm, (*NOT_LOWER, HIGHER, INFO),
+                               HERE / f"ship_measure090_{arm}.json")
 
-    def shipped_figures(arm: str) -> dict[str, Any]:
-        return {"on_090": headline(_load(HERE / f"ship_measure090_{arm}.json")),
-                "harness": _load(shipped / f"wise_places_{arm}.json")["pelias_harness"]["pass_rate"],
-                "calibration": calibration_headline(_load(shipped / f"wise_calibration_{arm}.json")),
-                **{f"{p}_probe": probe_right(shipped / f"wise_{p}_probe_{arm}.json") for p in NOT_LOWER},
-                **{f"{p}_probe": probe_right(HERE.parent / f"{p}_probe" / f"s33_{arm}.json") for p in (HIGHER, INFO)}}
-
-    out = gate_summary(HERE, EXPERIMENT, shipped_figures, "on_0150", NOT_LOWER, HIGHER, (INFO,),
+    out = gate_summary(HERE, EXPERIMENT, shipped, "on_0150", NOT_LOWER, HIGHER, (INFO,),
                        ("shipped_0140", "averaged_0150"))
     write_result(HERE / "summary.json", out)
 
