@@ -371,10 +371,14 @@ def _coarser(
     cc: str | None,
     ex: Explanation,
 ) -> list[Place]:
-    """No locality: the region, else the country, with the relaxation explained."""
+    """No locality: the region, else the country, with the relaxation explained. A region found after a street with
+    a house number and no locality ("Av Juárez 10, Jalisco, Mexico") is explained but costs nothing: the reading
+    names no place smaller than the region, and a locality-level answer that does not find its street is not marked
+    down either."""
     what = f"{primary[0]} {primary[1]!r} not found" if primary else ""
     if "street" in comps and not primary:
         what = f"street {comps['street']!r} not found"
+    costs = bool(what) and not ("street" in comps and "house_number" in comps and not primary)
     out: list[Place] = []
     for rcc, admin1 in sorted(regions):
         row = cands.region_place(conn, rcc, admin1)
@@ -382,8 +386,8 @@ def _coarser(
             sub = Explanation(list(ex.notes), list(ex.relaxed))
             if what:
                 sub.relax(f"{what}; region only")
-            out.append(_place(row, LEVEL_SCORE["region"] + (0.0 if what else 0.3), "region", sub.render(), "region",
-                              1 if what else 0))  # fmt: skip
+            out.append(_place(row, LEVEL_SCORE["region"] + (0.0 if costs else 0.3), "region", sub.render(), "region",
+                              int(costs)))  # fmt: skip
     if out:
         return sorted(out, key=lambda p: -p.population)
     if cc and ("country" in comps or what):

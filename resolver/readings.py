@@ -43,6 +43,7 @@ CITY_OF_REGION = 0.2  # a lone region's name: a city of it in it with this share
 REGION_DWARFS = 20  # a lone name: a region of it this many times a town's population is what it names ("Bavaria")
 PLACE_QUERY_FLOOR = 0.9  # "Firenze, Toscana": the region's country decides, over a weak reading of the tagger's
 NUMBERED = frozenset({"house_number", "postcode", "unit", "po_box", "level"})  # labels no place query has
+_PLACE_AND_STREET = frozenset({"locality", "country", "street", "house_number"})  # ``_street_and_place``
 LAST_RESORT_FLOOR = 0.1  # a name read alone as the locality when no reading has a result (``last_resort``)
 LAST_RESORT_LABELS = frozenset({"locality", "region", "county", "suburb", "street", "venue", "country"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, as ``model.normalize``
@@ -210,10 +211,10 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                 out.append(_relabeled(reading, label, "postcode", code, _doubt(reading, label, STREET_TAIL_FLOOR),
                                       f"{code!r} read as a postcode"))  # fmt: skip
                 break
-    if "locality" in comps and not comps.keys() & {"region", "street", *NUMBERED} and cands.regions(
-            conn, normalize_name(comps["locality"]), None):
-        # a region's name alone, read as a place that the gazetteer knows only by a near name ("Comunidad
-        # Valenciana": Palenciana): the gazetteer decides, as between a region and a country
+    if _street_and_place(comps) and cands.regions(conn, normalize_name(comps["locality"]), None):
+        # a region's name, alone or after a street and number, read as a place that the gazetteer knows only by a
+        # near name ("Comunidad Valenciana": Palenciana) or as a town of the region's name ("Av Juárez 10, Jalisco,
+        # Mexico": a village in Chiapas): the gazetteer decides, as between a region and a country
         value = comps["locality"]
         out.append(_relabeled(reading, "locality", "region", value, reading.probability * ALT_FLOOR,
                               f"{value!r} read as a region"))  # fmt: skip
@@ -640,6 +641,12 @@ def _names_unused(reading: Reading, places: Sequence[Place], top: Reading) -> bo
                     for label, value in reading.spans or top.spans))
 
 
+def _street_and_place(comps: Mapping[str, str]) -> bool:
+    """True when the components are a locality, with at most a country, a street and a house number beside it: no
+    region, postcode or other name says where it lies ("Jalisco, México"; "Av Juárez 10, Jalisco, Mexico")."""
+    return "locality" in comps and comps.keys() <= _PLACE_AND_STREET
+
+
 def _lone(reading: Reading, label: str) -> str | None:
     """The reading's ``label`` value when it is all the reading has, and the text held no other span ("Wien"; not
     "City of Brentwood NY", a venue and a region); else None."""
@@ -650,15 +657,20 @@ def _lone(reading: Reading, label: str) -> str | None:
 def region_dwarfs(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
     """True when the reading is a lone locality answered by a town while a region of the same name (its own or an
     alias) elsewhere has ``REGION_DWARFS`` times its population or more ("Bavaria": Bavaria, Kansas and Bayern;
-    "Flanders"; not "Wien", the city in its region): counted as a contradicted constraint, so the reading of the
-    name as the region is tried."""
+    "Flanders"; not "Wien", the city in its region), or is a locality with only a country, a street and a number
+    beside it while such a region lies in the town's own country ("Jalisco, México", "Av Juárez 10, Jalisco, Mexico":
+    not the village in Chiapas; "10 King St, Victoria" stays the Canadian city): counted as a contradicted
+    constraint, so the reading of the name as the region is tried."""
     name = _lone(reading, "locality")
+    same_country = name is None
+    name = name or (reading.components["locality"] if _street_and_place(reading.components) else None)
     if not places or places[0].level != "locality" or not name:
         return False
     rows = cands.names_exact_places(conn, normalize_name(name), None, place_kind="region")
     town = places[0]
     return any((row["population"] or 0) >= REGION_DWARFS * max(town.population, 1)
                and (row["country_code"], row["admin1_code"]) != (town.country, town.region_code)  # not "Wien" in Wien
+               and (not same_country or row["country_code"] == town.country)
                for _, _, row in rows)  # fmt: skip
 
 

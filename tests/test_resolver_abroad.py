@@ -120,6 +120,20 @@ CASES = [
     # a name spelled with its diacritics: the place that bears that spelling before a bigger one of the same letters
     ([("locality", "València")], "Valencia", "ES", None),
     ([("locality", "València"), ("country", "España")], "Valencia", "ES", None),
+    # a region's name read as the locality, after a street and number or alone, with its country: the region, not a
+    # village of its name in the same country, a town abroad or a place near it by a typo; a city stays the city
+    ([("street", "Av Juárez"), ("house_number", "10"), ("locality", "Jalisco"), ("country", "Mexico")],
+     "Jalisco", "MX", "Jalisco"),
+    ([("locality", "Yucatán"), ("country", "México")], "Yucatán", "MX", "Yucatán"),
+    ([("street", "Calle Sol"), ("house_number", "3"), ("locality", "Andalucía"), ("country", "España")],
+     "Andalucía", "ES", None),
+    ([("street", "Main Street"), ("house_number", "4"), ("locality", "Bavaria"), ("country", "Germany")],
+     "Bayern", "DE", None),
+    ([("street", "Via Garibaldi"), ("house_number", "3"), ("locality", "Toscana"), ("country", "Italia")],
+     "Toscana", "IT", None),
+    ([("street", "Gran Vía"), ("house_number", "1"), ("locality", "Madrid"), ("country", "España")], "Madrid", "ES", None),
+    ([("street", "Avenida 9 de Julio"), ("house_number", "100"), ("locality", "Mendoza"), ("country", "Argentina")],
+     "Mendoza", "AR", None),
     # a Chinese or Japanese city and its ward read as one locality, beside a region that matched
     ([("region", "神奈川県"), ("locality", "横浜市西区")], "Yokohama", "JP", None),
 ]  # fmt: skip
