@@ -122,21 +122,22 @@ def gate_checks(new: dict[str, Any], old: dict[str, Any], corpus: str, not_lower
     return checks
 
 
-def candidate_figures(folder: str | Path, arm: str, corpus_key: str, probes: Iterable[str]) -> dict[str, Any]:
+def candidate_figures(folder: str | Path, arm: str, corpus_key: str, probes: Iterable[str],
+                      prefix: str = "wise_") -> dict[str, Any]:
     """A fine-tune candidate's figures from its experiment folder, as the gates quote them: ``corpus_key`` (the
     headline on its own corpus, ``wise_measure_{arm}.json``), ``on_090`` (``wise_measure090_{arm}.json``), the Pelias
     harness (``wise_places``), calibration (``wise_calibration``), each probe's cases right (``wise_{p}_probe``) and
-    the real-text rows."""
+    the real-text rows; ``prefix`` replaces ``wise_`` (the GPU arms' files have none)."""
     folder = Path(folder)
 
     def load(name: str) -> Any:
-        return json.loads((folder / f"{name}_{arm}.json").read_text(encoding="utf-8"))
+        return json.loads((folder / f"{prefix}{name}_{arm}.json").read_text(encoding="utf-8"))
 
-    on_090 = load("wise_measure090")
-    return {corpus_key: headline(load("wise_measure")), "on_090": headline(on_090),
-            "harness": load("wise_places")["pelias_harness"]["pass_rate"],
-            "calibration": calibration_headline(load("wise_calibration")),
-            **{f"{p}_probe": probe_right(folder / f"wise_{p}_probe_{arm}.json") for p in probes},
+    on_090 = load("measure090")
+    return {corpus_key: headline(load("measure")), "on_090": headline(on_090),
+            "harness": load("places")["pelias_harness"]["pass_rate"],
+            "calibration": calibration_headline(load("calibration")),
+            **{f"{p}_probe": probe_right(folder / f"{prefix}{p}_probe_{arm}.json") for p in probes},
             "real_test_n": on_090["real_test_metrics"]["n"]}
 
 
