@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 from resolver import aliases, schema
 from resolver.geo import haversine_km
 from resolver.names import MAX_NAME_CHARS, latin_accented, normalize_name
+from resolver.subdivisions import subdivision_keys
 
 ZIP_MATCH_KM = 60.0  # a ZIP's city name matches a GeoNames place of that name within this distance
 
@@ -165,6 +166,41 @@ def subdivisions_by_member_names(unnamed: list[tuple[str, str]], city_names: dic
         if iso is not None and (n >= 2 or iso in owned) and n > best.get(iso, (0, ("", "")))[0]:
             best[iso] = (n, (cc, code))
     return {region: top[iso] for iso, (_, region) in best.items()}
+
+
+def subdivisions_left(region_info: dict[tuple[str, str], tuple[str | None, tuple[str, ...]]],
+                      big_names: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], str]:
+    """ISO 3166-2 names (pycountry) for the GeoNames regions still unnamed in ``region_info`` (region -> (name or None,
+    extra names)), among each country's top-level subdivisions that no named region bears (by ``subdivision_keys``:
+    "Shanghai Shi" is also "shanghai"):
+    a region one of whose ``big_names`` (its largest cities) is the name of exactly one of them ("Shanghai Shi", "Horad
+    Minsk", Costa Rica's Alajuela, whose city of San José is no vote once San José names its own region); then, in a
+    country with as many GeoNames regions as top-level subdivisions, the one region left takes the one subdivision
+    left (Guanacaste; "Praha, Hlavní město" for GeoNames' CZ 52)."""
+    import pycountry
+
+    out: dict[tuple[str, str], str] = {}
+    by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in region_info:
+        by_country[key[0]].append(key)
+    for cc, keys in sorted(by_country.items()):
+        unnamed = sorted(k for k in keys if region_info[k][0] is None)
+        tops = [sub for sub in pycountry.subdivisions.get(country_code=cc) or () if sub.parent_code is None]
+        if not unnamed or not tops:
+            continue
+        sub_keys = {sub.code: subdivision_keys(sub.name) for sub in tops}
+        named = {normalize_name(n) for k in keys if region_info[k][0] is not None
+                 for n in (region_info[k][0], *region_info[k][1]) if n}  # fmt: skip
+        left = {code for code, ks in sub_keys.items() if not ks & named}
+        for key in list(unnamed):
+            hits = [code for code in sorted(left) if sub_keys[code] & set(big_names.get(key, ()))]
+            if len(hits) == 1:
+                out[key] = iso_name(next(sub.name for sub in tops if sub.code == hits[0]))
+                left.discard(hits[0])
+                unnamed.remove(key)
+        if len(unnamed) == 1 and len(left) == 1 and len(keys) == len(tops):
+            out[unnamed[0]] = iso_name(next(sub.name for sub in tops if sub.code in left))
+    return out
 
 
 BIG_CITIES = 3  # a region's largest cities: one bearing a subdivision's name names the region
@@ -339,6 +375,8 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
     big_names = {key: [n for _, n in sorted(rows, key=lambda r: -r[0])[:BIG_CITIES]] for key, rows in by_size.items()}
     unnamed = [key for key, (rname, _) in region_info.items() if rname is None]
     for key, sub_name in subdivisions_by_member_names(unnamed, city_names, big_names).items():
+        region_info[key] = (sub_name, ())
+    for key, sub_name in subdivisions_left(region_info, big_names).items():
         region_info[key] = (sub_name, ())
     region_ids: dict[tuple[str, str], int] = {}
     for (cc, code), (rname, extra) in sorted(region_info.items()):

@@ -204,6 +204,30 @@ def test_subdivision_names_from_member_cities(cc: str, code: str, cities: set[st
     assert got.get((cc, code)) == want
 
 
+_CR_NAMED = {("CR", code): (name, ()) for code, name in
+             (("02", "Cartago"), ("04", "Heredia"), ("06", "Limón"), ("07", "Puntarenas"), ("08", "San José"))}
+
+
+@pytest.mark.parametrize(
+    ("info", "big", "want"),
+    [
+        # Alajuela's largest cities include a San José, whose province already names a region; Guanacaste is left
+        (_CR_NAMED | {("CR", "01"): (None, ()), ("CR", "03"): (None, ())},
+         {("CR", "01"): ["alajuela", "san jose", "quesada"], ("CR", "03"): ["liberia", "canas", "nicoya"]},
+         {("CR", "01"): "Alajuela", ("CR", "03"): "Guanacaste"}),
+        # a city-region named with its kind's word ("Shanghai Shi")
+        ({("CN", "23"): (None, ())}, {("CN", "23"): ["shanghai", "puxi", "pudong"]}, {("CN", "23"): "Shanghai Shi"}),
+        # no big city named like a subdivision, and more subdivisions than regions: nothing is guessed
+        ({("CR", "03"): (None, ())}, {("CR", "03"): ["liberia"]}, {}),
+        # two subdivisions named by big cities: a tie stays unnamed
+        ({("CR", "01"): (None, ())}, {("CR", "01"): ["alajuela", "heredia"]}, {}),
+    ],
+    ids=["elimination", "kind-word", "no-guess", "tie"],
+)  # fmt: skip
+def test_subdivisions_left(info: dict, big: dict, want: dict) -> None:
+    assert loader.subdivisions_left(info, big) == want
+
+
 def test_country_names_in_major_languages() -> None:
     by_lang = dict(loader.country_names("DE"))
     assert by_lang["en"] in {"Germany", "Federal Republic of Germany"}
