@@ -101,7 +101,7 @@ IN_REGION = [
     ([("locality", "Lund"), ("region", "Skåne")], "Lund", "Skåne"),
     ([("locality", "Kobe"), ("region", "Hyogo")], "Kobe", "Hyogo"),
     ([("locality", "杭州市"), ("region", "浙江省")], "Hangzhou", "Zhejiang"),
-    ([("locality", "北京")], "Beijing", None),  # a municipality: the city, not a region of its name
+    ([("locality", "北京")], "Beijing", "Beijing Shi"),  # a municipality: the city in its region, not the region
     ([("locality", "Brugge"), ("region", "Flanders")], "Brugge", "Vlaanderen"),
     ([("locality", "Kazan"), ("region", "Tatarstan")], "Kazan", "Tatarstan"),
     ([("locality", "Казань"), ("region", "Татарстан")], "Kazan", "Tatarstan"),
