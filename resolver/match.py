@@ -4,7 +4,8 @@ Order of work: country (hint or component), region, postcode; locality candidate
 fuzzy, suburb as locality, postcode places); ranking (``resolver.scoring``); then the address level
 (``resolver.address``) when a street is given and OpenAddresses data was imported. A constraint that
 empties the candidate list is relaxed and the relaxation explained (``resolver.explain``): a country
-with no place of that name is dropped, an unknown country or region is ignored, a locality that is
+with no place of that name is dropped (the country itself first, the places abroad after it), an unknown
+country or region is ignored, a locality that is
 not found falls back to its postcode, region or country. ``[]`` only when no reading of the input
 names anything in the gazetteer.
 
@@ -281,13 +282,14 @@ def resolve(
                 add(pid, "alias", BASE["alias"] - 0.15, why)
 
     relaxed = 0
+    dropped: str | None = None  # the written country a name found only abroad was dropped for
     if primary:
         lookup_names(cc)
         if not found and cc_from_component and relax:
             lookup_names(None)
             if found:
                 ex.relax(f"no place named {primary[1]!r} in {cc}; country dropped")
-                cc, relaxed = None, relaxed + 1
+                dropped, cc, relaxed = cc, None, relaxed + 1
     if ev.postcode_ids and (not primary or not any(pid in ev.postcode_ids for pid in found)):
         primary_pc = {r.place_ids[0] for r in pc_rows if r.place_ids}
         for pid in ev.postcode_ids:
@@ -328,6 +330,14 @@ def resolve(
                        accuracy_m=_POSTCODE_ACCURACY_M, label=_label(code, p.name, _region_label(p.region_code, p.region), p.country))
                if p.match == "postcode" else p for p in out]  # fmt: skip
 
+    if dropped is not None and out:
+        # the country as written first, the places of that name abroad after it ("Grecia, Costa Rica": Costa Rica,
+        # then Grecia, Mexico); a reading of the country as a region ("Athens, Georgia") is still tried
+        row = cands.country_place(conn, dropped)
+        if row is not None:
+            first = Explanation(list(ex.notes))
+            first.relax(f"no place named {primary[1]!r} in {dropped}; country only" if primary else "country only")
+            out = [_place(row, LEVEL_SCORE["country"], "country", first.render(), "country", 1), *out]
     if "street" in comps and cands.has_streets(conn):
         address = _address_level(conn, comps, out, ev, pc_rows, cc, ex)
         if address is not None:

@@ -134,6 +134,11 @@ CASES = [
     ([("street", "Gran Vía"), ("house_number", "1"), ("locality", "Madrid"), ("country", "España")], "Madrid", "ES", None),
     ([("street", "Avenida 9 de Julio"), ("house_number", "100"), ("locality", "Mendoza"), ("country", "Argentina")],
      "Mendoza", "AR", None),
+    # a name with its country, found only abroad: the country first, not a namesake elsewhere; a country that is also a
+    # region is still read as the region
+    ([("locality", "Toledo"), ("country", "Italia")], "Italy", "IT", None),
+    ([("street", "Via Roma"), ("house_number", "1"), ("locality", "Toledo"), ("country", "Italia")], "Italy", "IT", None),
+    ([("locality", "Athens"), ("country", "Georgia")], "Athens", "US", "Georgia"),
     # a Chinese or Japanese city and its ward read as one locality, beside a region that matched
     ([("region", "神奈川県"), ("locality", "横浜市西区")], "Yokohama", "JP", None),
 ]  # fmt: skip
