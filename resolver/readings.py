@@ -211,7 +211,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                 out.append(_relabeled(reading, label, "postcode", code, _doubt(reading, label, STREET_TAIL_FLOOR),
                                       f"{code!r} read as a postcode"))  # fmt: skip
                 break
-    if _street_and_place(comps) and cands.regions(conn, normalize_name(comps["locality"]), None):
+    if "locality" in comps and (not comps.keys() & {"region", "street", *NUMBERED} or _street_and_place(comps)) \
+            and cands.regions(conn, normalize_name(comps["locality"]), None):
         # a region's name, alone or after a street and number, read as a place that the gazetteer knows only by a
         # near name ("Comunidad Valenciana": Palenciana) or as a town of the region's name ("Av Juárez 10, Jalisco,
         # Mexico": a village in Chiapas): the gazetteer decides, as between a region and a country
@@ -661,16 +662,15 @@ def region_dwarfs(conn: Connection, reading: Reading, places: Sequence[Place]) -
     beside it while such a region lies in the town's own country ("Jalisco, México", "Av Juárez 10, Jalisco, Mexico":
     not the village in Chiapas; "10 King St, Victoria" stays the Canadian city): counted as a contradicted
     constraint, so the reading of the name as the region is tried."""
-    name = _lone(reading, "locality")
-    same_country = name is None
-    name = name or (reading.components["locality"] if _street_and_place(reading.components) else None)
+    lone = _lone(reading, "locality")
+    name = lone or (reading.components["locality"] if _street_and_place(reading.components) else None)
     if not places or places[0].level != "locality" or not name:
         return False
     rows = cands.names_exact_places(conn, normalize_name(name), None, place_kind="region")
     town = places[0]
     return any((row["population"] or 0) >= REGION_DWARFS * max(town.population, 1)
                and (row["country_code"], row["admin1_code"]) != (town.country, town.region_code)  # not "Wien" in Wien
-               and (not same_country or row["country_code"] == town.country)
+               and (lone is not None or row["country_code"] == town.country)  # beside a street or a country: its own
                for _, _, row in rows)  # fmt: skip
 
 
