@@ -331,13 +331,15 @@ def resolve(
                if p.match == "postcode" else p for p in out]  # fmt: skip
 
     if dropped is not None and out:
-        # the country as written first, the places of that name abroad after it ("Grecia, Costa Rica": Costa Rica,
-        # then Grecia, Mexico); a reading of the country as a region ("Athens, Georgia") is still tried
+        # the country as written first, the places of that name abroad after it and scored no higher ("Grecia, Costa
+        # Rica": Costa Rica, then Grecia, Mexico); a reading of the country as a region ("Athens, Georgia") is still
+        # tried
         row = cands.country_place(conn, dropped)
         if row is not None:
             first = Explanation(list(ex.notes))
             first.relax(f"no place named {primary[1]!r} in {dropped}; country only" if primary else "country only")
-            out = [_place(row, LEVEL_SCORE["country"], "country", first.render(), "country", 1), *out]
+            top = _place(row, LEVEL_SCORE["country"], "country", first.render(), "country", 1)
+            out = [top, *(replace(p, score=min(p.score, top.score)) for p in out)]
     if "street" in comps and cands.has_streets(conn):
         address = _address_level(conn, comps, out, ev, pc_rows, cc, ex)
         if address is not None:
