@@ -189,17 +189,18 @@ def subdivisions_left(region_info: dict[tuple[str, str], tuple[str | None, tuple
         if not unnamed or not tops:
             continue
         sub_keys = {sub.code: subdivision_keys(sub.name) for sub in tops}
+        sub_names = {sub.code: iso_name(sub.name) for sub in tops}
         named = {normalize_name(n) for k in keys if region_info[k][0] is not None
                  for n in (region_info[k][0], *region_info[k][1]) if n}  # fmt: skip
         left = {code for code, ks in sub_keys.items() if not ks & named}
         for key in list(unnamed):
             hits = [code for code in sorted(left) if sub_keys[code] & set(big_names.get(key, ()))]
             if len(hits) == 1:
-                out[key] = iso_name(next(sub.name for sub in tops if sub.code == hits[0]))
+                out[key] = sub_names[hits[0]]
                 left.discard(hits[0])
                 unnamed.remove(key)
         if len(unnamed) == 1 and len(left) == 1 and len(keys) == len(tops):
-            out[unnamed[0]] = iso_name(next(sub.name for sub in tops if sub.code in left))
+            out[unnamed[0]] = sub_names[left.pop()]
     return out
 
 

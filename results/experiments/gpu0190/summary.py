@@ -43,9 +43,9 @@ def info(tag: str) -> dict[str, Any]:
     def load(name: str) -> Any:
         return json.loads((HERE / f"{name}_{tag}.json").read_text(encoding="utf-8"))
 
-    return {"on_0190": headline(load("measure")), "harness": load("places")["pelias_harness"]["pass_rate"],
-            "calibration": calibration_headline(load("calibration")),
-            "speed": load("measure").get("speed")}
+    measure = load("measure")
+    return {"on_0190": headline(measure), "harness": load("places")["pelias_harness"]["pass_rate"],
+            "calibration": calibration_headline(load("calibration")), "speed": measure.get("speed")}
 
 
 def main() -> None:
