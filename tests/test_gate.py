@@ -60,3 +60,16 @@ def test_shipped_figures_read_a_later_probe_from_its_own_folder(tmp_path: Path) 
     write("new_probe/s33_A.json", {"right": 3})
     got = shipped_figures(tmp_path, "ft", "A", ("old", "new"), tmp_path / "m090.json")
     assert (got["old_probe"], got["new_probe"], got["harness"]) == (7, 3, 0.81)
+
+
+def test_earlier_shipped_quotes_a_summary_and_adds_later_probes(tmp_path: Path) -> None:
+    import json
+
+    from training.measure import earlier_shipped
+
+    (tmp_path / "ft1").mkdir()
+    (tmp_path / "ft1" / "summary.json").write_text(json.dumps({"arm_B": {"shipped": {"harness": 0.8, "old_probe": 5}}}))
+    (tmp_path / "new_probe").mkdir()
+    (tmp_path / "new_probe" / "s34_B.json").write_text(json.dumps({"full": 9}))
+    got = earlier_shipped(tmp_path / "ft1" / "summary.json", "B", "shipped", ("new",), "s34")
+    assert got == {"harness": 0.8, "old_probe": 5, "new_probe": 9}

@@ -181,6 +181,15 @@ def shipped_figures(experiments: str | Path, run: str, arm: str, probes: Iterabl
             **{f"{p}_probe": probe(p) for p in probes}}
 
 
+def earlier_shipped(summary: str | Path, arm: str, key: str, later_probes: Iterable[str], later: str) -> dict[str, Any]:
+    """A shipped arm's figures as an earlier round's ``summary`` quotes them (``arm_<arm>[key]``), with each probe of
+    ``later_probes``, written after that round, from its own folder (``<probe>_probe/<later>_<arm>.json``)."""
+    summary = Path(summary)
+    old = json.loads(summary.read_text(encoding="utf-8"))[f"arm_{arm}"][key]
+    return dict(old) | {f"{p}_probe": probe_right(summary.parents[1] / f"{p}_probe" / f"{later}_{arm}.json")
+                        for p in later_probes}
+
+
 def probe_right(path: str | Path) -> int:
     """Cases right in a probe's output file (``right`` or ``full``, as each probe names it)."""
     d = json.loads(Path(path).read_text(encoding="utf-8"))

@@ -11,7 +11,6 @@ Run: ``python results/experiments/ft0190/summary.py`` from the repository root -
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import gate_summary, probe_right  # noqa: E402
+from training.measure import earlier_shipped, gate_summary  # noqa: E402
 
 NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16", "v17", "v18", "v19",
              "v21")  # gate.md, point 4
@@ -33,11 +32,8 @@ EXPERIMENT = ("fine-tune on corpus 0.19.0 (v19) from the corpus 0.14.0 arms, ave
 
 
 def main() -> None:
-    ft0180 = json.loads((HERE.parent / "ft0180" / "summary.json").read_text(encoding="utf-8"))
-
     def shipped_figures(arm: str) -> dict[str, Any]:
-        old = dict(ft0180[f"arm_{arm}"]["shipped_0140"])
-        return old | {f"{INFO}_probe": probe_right(HERE.parent / f"{INFO}_probe" / f"s34_{arm}.json")}
+        return earlier_shipped(HERE.parent / "ft0180" / "summary.json", arm, "shipped_0140", (INFO,), "s34")
 
     out = gate_summary(HERE, EXPERIMENT, shipped_figures, "on_0190", NOT_LOWER, HIGHER, (INFO,),
                        ("shipped_0140", "averaged_0190"), probe_slack=1)
