@@ -1,0 +1,43 @@
+"""Arms A and B fine-tuned a second time on corpus 0.19.0, from the shipped (ft0190) arms, then averaged with them
+(alpha 0.5): the one candidate per arm, held to the gate of ``gate.md`` (written before training).
+
+Inputs, written by ``run.sh``: ``wise_measure_{A,B}.json`` (corpus 0.19.0), ``wise_measure090_{A,B}.json`` (corpus
+0.9.0, ``--dry-run``), ``wise_places_{A,B}.json`` (the Pelias harness, never fitted), ``wise_calibration_{A,B}.json``,
+and the probes ``wise_{v9,...,v23}_probe_{A,B}.json``; the shipped arms' figures as ``results/experiments/ft0190``
+quotes them (its ``summary.json``, ``averaged_0190``) and ``results/experiments/v23_probe/s36_*``.
+Run: ``python results/experiments/ft0191/summary.py`` from the repository root -> ``summary.json``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import write_result  # noqa: E402
+from training.measure import earlier_shipped, gate_summary  # noqa: E402
+
+NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16", "v17", "v18", "v19", "v20",
+             "v21")  # gate.md, point 4
+HIGHER = "v22"  # gate.md, point 5
+INFO = "v23"  # written before the candidates were trained: information, not a gate point
+
+EXPERIMENT = ("a second fine-tune on corpus 0.19.0 (v19) from the shipped ft0190 arms, averaged with them (alpha "
+              "0.5), vs those arms")
+
+
+def main() -> None:
+    def shipped_figures(arm: str) -> dict[str, Any]:
+        return earlier_shipped(HERE.parent / "ft0190" / "summary.json", arm, "averaged_0190", (INFO,), "s36")
+
+    out = gate_summary(HERE, EXPERIMENT, shipped_figures, "on_0190", NOT_LOWER, HIGHER, (INFO,),
+                       ("shipped_0190", "averaged_0191"), probe_slack=1)
+    write_result(HERE / "summary.json", out)
+
+
+if __name__ == "__main__":
+    main()
