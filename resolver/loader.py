@@ -239,6 +239,21 @@ def usps_abbreviates(short: str, full: str) -> bool:
     return True
 
 
+def postal_form_of(official: str, postal: str) -> bool:
+    """True when ``postal``, the name USPS gives a place, is its GeoNames ``official`` name with a designation added
+    or dropped: a leading "The" ("The Bronx" / "Bronx"), a trailing "City" ("New York City" / "New York", "Suisun" /
+    "Suisun City"), or one side of a hyphenated census name ("Lexington-Fayette" / "Lexington"). Addresses, and the
+    OpenAddresses city column, write the postal form."""
+    a, b = normalize_name(official).split(), normalize_name(postal).split()
+    if not b or a == b:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x == ["the", *y] or x == [*y, "city"]:
+            return True
+    sides = [normalize_name(part) for part in official.split("-")]
+    return len(sides) == 2 and " ".join(b) in sides
+
+
 def usps_display_name(city: str) -> str:
     """A USPS city name for display: title case, the apostrophe USPS drops restored after a lone O, D
     or L ("O NEALS" -> "O'Neals", "D IBERVILLE" -> "D'Iberville"), "Mc"/"Mac" joined to the name USPS
@@ -473,6 +488,7 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
                     refs.append((ref, city))
             resolved.append(({**z, "_lat": lat, "_lon": lon}, refs))
         zip_ids: dict[tuple[str, str], int] = {}
+        postal_names: dict[int, set[str]] = defaultdict(set)  # GeoNames place -> the USPS names of the ZIPs it is first for
         for (state, norm), (name, lat_s, lon_s, n, county) in sorted(zip_places.items()):
             rname = region_info.get(("US", state), (None, ()))[0]
             pid = gaz.add_place(
@@ -499,6 +515,14 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             for other in z.get("unacceptable_cities") or ():
                 gaz.add_name(primary, other, "postal", variants=False)
             gaz.postcodes.append((z["zip_code"], "US", z["state"], json.dumps(ids), z["_lat"], z["_lon"]))
+            if pairs[0][1] == z["city"] and primary in rows_by_id:
+                postal_names[primary].add(usps_display_name(pairs[0][1]))
+        # a GeoNames place that every ZIP it is first for names in one postal form of its name shows that form
+        for pid, forms in postal_names.items():
+            row = rows_by_id[pid]
+            name = gaz.places[row][P["name"]]
+            if len(forms) == 1 and postal_form_of(name, form := next(iter(forms))):
+                gaz.places[row] = gaz.places[row][: P["name"]] + (form,) + gaz.places[row][P["name"] + 1 :]
     steps.update(1)
     steps.close()
     return gaz

@@ -338,6 +338,27 @@ def test_usps_abbreviates(short: str, full: str, expected: bool) -> None:
     assert loader.usps_abbreviates(short, full) is expected
 
 
+@pytest.mark.parametrize(("official", "postal", "expected"), [
+    ("New York City", "New York", True), ("The Bronx", "Bronx", True), ("Suisun", "Suisun City", True),
+    ("Lexington-Fayette", "Lexington", True), ("Sea Ranch", "The Sea Ranch", True),
+    ("Hallandale Beach", "Hallandale", False),  # another word than a designation
+    ("Pembroke", "Suncook", False), ("Winston-Salem", "Winston Salem", False),  # the same name, spelled apart
+    ("Kansas City", "Kansas City", False),
+])  # fmt: skip
+def test_postal_form_of(official: str, postal: str, expected: bool) -> None:
+    assert loader.postal_form_of(official, postal) is expected
+
+
+def test_place_shows_its_postal_form(us_engine: sa.Engine) -> None:
+    """Every ZIP that names New York City and The Bronx first says "New York" and "Bronx": the places show those,
+    and the GeoNames names still find them."""
+    with us_engine.connect() as conn:
+        assert resolve(conn, {"postcode": "10001"})[0].name == "New York"
+        assert resolve(conn, {"postcode": "10451"})[0].name == "Bronx"
+        assert resolve(conn, {"locality": "New York City", "region": "NY"})[0].name == "New York"
+        assert resolve(conn, {"locality": "The Bronx"})[0].name == "Bronx"
+
+
 def test_zip_abbreviation_names_the_full_place(us_engine: sa.Engine) -> None:
     """ZIP 32408 lists "P C Beach" beside "Panama City Beach": one place, named both ways, no second one."""
     with us_engine.connect() as conn:
