@@ -1,0 +1,38 @@
+"""In-process speed of the second-round corpus 0.19.0 arms (ft0191) against the ft0190 arms they replace (same graph), the two taking
+turns in each round on the same texts (``training.measure.interleaved_speed``: 2 threads, batch 64), since a single
+``addrnet measure`` figure moves with the load of this shared box.
+
+Run from the repository root with the replaced arms extracted beside it:
+``for a in A B; do mkdir -p /tmp/arms0190/$a; git archive c64ce34 artifacts/arms/$a | tar x -C /tmp/arms0190/$a; done``
+then ``python results/experiments/ft0191/speed.py /tmp/arms0190`` -> ``speed.json``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import now, write_result  # noqa: E402
+from training.corpus import read_split  # noqa: E402
+from training.measure import interleaved_speed  # noqa: E402
+
+
+def main(old_root: str) -> None:
+    texts = [e["text"] for e in read_split(ROOT / "corpus" / "0.19.0", "test")][:2048]
+    out: dict[str, object] = {"date": now(), "texts": "corpus/0.19.0 test[:2048]", "threads": 2, "batch": 64,
+                              "rounds": 6}
+    for arm in ("A", "B"):
+        old = str(Path(old_root) / arm / "artifacts" / "arms" / arm)
+        new = str(ROOT / "artifacts" / "arms" / arm)
+        best = interleaved_speed([old, new], texts, threads=2, rounds=6)
+        out[arm] = {"ft0190_arm": round(best[old], 1), "ft0191_arm": round(best[new], 1),
+                    "ratio": round(best[new] / best[old], 3)}
+    write_result(HERE / "speed.json", out)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
