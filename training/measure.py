@@ -65,6 +65,21 @@ def interleaved_speed(folders: list[str], texts: list[str], threads: int = 2, ro
     return best
 
 
+def replaced_speed(old_root: str | Path, new_root: str | Path, names: tuple[str, str], texts: list[str],
+                   rounds: int = 6) -> dict[str, Any]:
+    """Per arm, the in-process speed of the arms in ``new_root`` against those they replace, extracted under
+    ``old_root/<arm>`` (``git archive <commit> artifacts/arms/<arm>``), the two taking turns on the same ``texts``
+    (``interleaved_speed``: 2 threads, batch 64), keyed by ``names`` (old, new)."""
+    out: dict[str, Any] = {"texts": len(texts), "threads": 2, "batch": SPEED_BATCH, "rounds": rounds}
+    for arm in ("A", "B"):
+        old = str(Path(old_root) / arm / "artifacts" / "arms" / arm)
+        new = str(Path(new_root) / "artifacts" / "arms" / arm)
+        best = interleaved_speed([old, new], texts, threads=2, rounds=rounds)
+        out[arm] = {names[0]: round(best[old], 1), names[1]: round(best[new], 1),
+                    "ratio": round(best[new] / best[old], 3)}
+    return out
+
+
 def headline(m: dict[str, Any], min_rows: int = 100) -> dict[str, Any]:
     """The figures the experiment summaries quote from ``addrnet measure``'s output (countries with at least
     ``min_rows`` real-text rows)."""
@@ -159,6 +174,23 @@ def gate_summary(folder: str | Path, experiment: str, shipped: Callable[[str], d
         out[f"arm_{arm}"] = {names[0]: old, names[1]: new, "gate": checks}
     out["decision"] = "replace the shipped arms" if passed else "keep the shipped arms"
     return out
+
+
+def round_summary(folder: str | Path, experiment: str, previous: str, key: str, names: tuple[str, str],
+                  not_lower: tuple[str, ...], higher: str, info: tuple[str, ...], later: str) -> dict[str, Any]:
+    """The summary of a fine-tune round in ``folder``, against the shipped arms' figures as the sibling round
+    ``previous`` quotes them (its ``summary.json``, ``key``), with each probe of ``higher`` and ``info`` that
+    ``previous`` did not run from ``<probe>_probe/<later>_<arm>.json``: ``gate_summary`` on corpus 0.19.0, each older
+    probe with 1 case of slack, the shipped and the candidate figures keyed by ``names``."""
+    folder = Path(folder)
+    earlier = folder.parent / previous / "summary.json"
+    ran = json.loads(earlier.read_text(encoding="utf-8"))["arm_A"][key]
+    newer = tuple(p for p in (higher, *info) if f"{p}_probe" not in ran)
+
+    def shipped(arm: str) -> dict[str, Any]:
+        return earlier_shipped(earlier, arm, key, newer, later)
+
+    return gate_summary(folder, experiment, shipped, "on_0190", not_lower, higher, info, names, probe_slack=1)
 
 
 def shipped_figures(experiments: str | Path, run: str, arm: str, probes: Iterable[str], measure090: str | Path,

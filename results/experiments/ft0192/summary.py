@@ -14,14 +14,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import GATE_ROWS_TOLERANCE, earlier_shipped, gate_summary  # noqa: E402
+from training.measure import GATE_ROWS_TOLERANCE, round_summary  # noqa: E402
 
 NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16", "v17", "v18", "v19", "v20",
              "v21", "v22", "v23")  # gate.md, point 4
@@ -32,11 +31,8 @@ EXPERIMENT = ("a third fine-tune on corpus 0.19.0 (v19) from the shipped ft0191 
 
 
 def main() -> None:
-    def shipped_figures(arm: str) -> dict[str, Any]:
-        return earlier_shipped(HERE.parent / "ft0191" / "summary.json", arm, "averaged_0191", (HIGHER,), "s36")
-
-    out = gate_summary(HERE, EXPERIMENT, shipped_figures, "on_0190", NOT_LOWER, HIGHER, (),
-                       ("shipped_0191", "averaged_0192"), probe_slack=1)
+    out = round_summary(HERE, EXPERIMENT, "ft0191", "averaged_0191", ("shipped_0191", "averaged_0192"), NOT_LOWER,
+                        HIGHER, (), "s36")
     stage7 = json.loads((HERE.parent / "ft0190" / "summary.json").read_text(encoding="utf-8"))
     passed = True
     for arm in ("A", "B"):  # gate.md, point 2's second half: no drift from the stage-7 arms, one round at a time
