@@ -70,7 +70,7 @@ def replaced_speed(old_root: str | Path, new_root: str | Path, names: tuple[str,
     """Per arm, the in-process speed of the arms in ``new_root`` against those they replace, extracted under
     ``old_root/<arm>`` (``git archive <commit> artifacts/arms/<arm>``), the two taking turns on the same ``texts``
     (``interleaved_speed``: 2 threads, batch 64), keyed by ``names`` (old, new)."""
-    out: dict[str, Any] = {"texts": len(texts), "threads": 2, "batch": SPEED_BATCH, "rounds": rounds}
+    out: dict[str, Any] = {"threads": 2, "batch": SPEED_BATCH, "rounds": rounds}
     for arm in ("A", "B"):
         old = str(Path(old_root) / arm / "artifacts" / "arms" / arm)
         new = str(Path(new_root) / "artifacts" / "arms" / arm)

@@ -18,19 +18,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import now, write_result  # noqa: E402
 from training.corpus import read_split  # noqa: E402
-from training.measure import interleaved_speed  # noqa: E402
+from training.measure import replaced_speed  # noqa: E402
 
 
 def main(old_root: str) -> None:
     texts = [e["text"] for e in read_split(ROOT / "corpus" / "0.19.0", "test")][:2048]
-    out: dict[str, object] = {"date": now(), "texts": "corpus/0.19.0 test[:2048]", "threads": 2, "batch": 64,
-                              "rounds": 6}
-    for arm in ("A", "B"):
-        old = str(Path(old_root) / arm / "artifacts" / "arms" / arm)
-        new = str(ROOT / "artifacts" / "arms" / arm)
-        best = interleaved_speed([old, new], texts, threads=2, rounds=6)
-        out[arm] = {"ft0190_arm": round(best[old], 1), "ft0191_arm": round(best[new], 1),
-                    "ratio": round(best[new] / best[old], 3)}
+    out = {"date": now(), "texts": "corpus/0.19.0 test[:2048]"} | replaced_speed(old_root, ROOT, ("ft0190_arm", "ft0191_arm"), texts)
     write_result(HERE / "speed.json", out)
 
 
