@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection, RowMapping
 
 from resolver.aliases import region_core
 from resolver.geo import STREET_CELL_DEG, cells_around
+from resolver.names import county_key
 from resolver.oa import number_int
 from resolver.schema import address_points, names, places, postcodes, streets
 from resolver.scoring import BIG_CITY
@@ -215,6 +216,20 @@ def regions(conn: Connection, norm: str, country: str | None) -> set[tuple[str, 
         core = region_core(norm)
         return regions(conn, core, country) if core else set()
     return set(found)
+
+
+_COUNTIES = sa.select(places.c.admin2_name).where(
+    places.c.country_code == _BP("cc"), places.c.admin1_code == _BP("a1"), places.c.admin2_name.is_not(None)
+).distinct()
+
+
+def counties(conn: Connection, cc: str, admin1: str | None) -> frozenset[str]:
+    """Keys (``county_key``) of the counties the gazetteer's places of one region lie in (US places take theirs
+    from the ZIP data); empty where it knows none."""
+    if not admin1:
+        return frozenset()
+    return _cached(conn, "counties", (cc, admin1),  # type: ignore[no-any-return]
+                   lambda: frozenset(county_key(r[0]) for r in _rows(conn, _COUNTIES, {"cc": cc, "a1": admin1})[1]))
 
 
 def postcode_key(value: str) -> str | None:

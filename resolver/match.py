@@ -28,7 +28,7 @@ from resolver.address import AddressHit, Anchor, match_address
 from resolver.aliases import US_TERRITORIES, civil_core
 from resolver.components import ACCURACY, COMPONENTS, MAX_COMPONENT_CHARS, MAX_LIMIT
 from resolver.explain import Explanation
-from resolver.names import MAX_NAME_CHARS, latin_accented, normalize_name
+from resolver.names import MAX_NAME_CHARS, county_key, latin_accented, normalize_name
 from resolver.scoring import (
     ADDRESS_BONUS,
     BASE,
@@ -310,6 +310,10 @@ def resolve(
         ev.suburb_points = [(r["lat"], r["lon"]) for r in {pid: r for pid, _, r in subs}.values()
                             if r["lat"] is not None]  # fmt: skip
 
+    if "county" in comps and (key := county_key(comps["county"])):
+        for region in {(r["country_code"], r["admin1_code"]) for r in rows.values()}:
+            if region not in ev.county_in and (known := cands.counties(conn, *region)):
+                ev.county_in[region] = key in known
     scored: list[tuple[float, int, int, LocalityCand, Mapping[Any, Any], list[str]]] = []
     for pid, c in found.items():
         r = rows.get(pid)
@@ -348,12 +352,12 @@ def resolve(
             out[0] = replace(out[0], explanation=f"{out[0].explanation}; street {comps['street']!r} not found, "
                              f"{out[0].level} level")  # fmt: skip
     if not out:
-        out = _coarser(conn, comps, primary, regions, cc, ex)
+        out = _coarser(conn, comps, primary, regions, cc, ex, unknown_country)
     elif regions and all(c.match == "fuzzy" for _, _, _, c, _, _ in scored) \
             and all("region disagrees" in why for *_, why in scored):
         # the name only near places by a typo, none of them in the region ("Condesa, Ciudad de México": not
         # "La Montesa" in Zacatecas): the region first, the typo matches after it
-        out = [*_coarser(conn, comps, primary, regions, cc, ex), *out]
+        out = [*_coarser(conn, comps, primary, regions, cc, ex, unknown_country), *out]
     return out[:limit]
 
 
@@ -372,7 +376,8 @@ def _shared_postcode(pc_rows: list[cands.PostcodeRow], rows: Mapping[int, Mappin
 
 
 def _contradictions(why: list[str]) -> int:
-    return sum(1 for w in why if w == "region disagrees" or w.endswith("(postcode disagrees)"))
+    return sum(1 for w in why if w in ("region disagrees", "county names none of the region's")
+               or w.endswith("(postcode disagrees)"))
 
 
 def _coarser(
@@ -382,11 +387,13 @@ def _coarser(
     regions: set[tuple[str, str]],
     cc: str | None,
     ex: Explanation,
+    unmet: int = 0,
 ) -> list[Place]:
     """No locality: the region, else the country, with the relaxation explained. A region found after a street with
     a house number and no locality ("Av Juárez 10, Jalisco, Mexico") is explained but costs nothing: the reading
     names no place smaller than the region, and a locality-level answer that does not find its street is not marked
-    down either."""
+    down either. ``unmet`` constraints no result can meet (a country component that names no country) count as
+    contradicted, as they do for a locality."""
     what = f"{primary[0]} {primary[1]!r} not found" if primary else ""
     if "street" in comps and not primary:
         what = f"street {comps['street']!r} not found"
@@ -399,7 +406,7 @@ def _coarser(
             if what:
                 sub.relax(f"{what}; region only")
             out.append(_place(row, LEVEL_SCORE["region"] + (0.0 if costs else 0.3), "region", sub.render(), "region",
-                              int(costs)))  # fmt: skip
+                              int(costs) + unmet))  # fmt: skip
     if out:
         return sorted(out, key=lambda p: -p.population)
     if cc and ("country" in comps or what):
@@ -408,7 +415,7 @@ def _coarser(
             if what:
                 ex.relax(f"{what}; country only")
             return [_place(row, LEVEL_SCORE["country"] + (0.0 if what else 0.3), "country", ex.render(), "country",
-                           1 if what else 0)]  # fmt: skip
+                           (1 if what else 0) + unmet)]  # fmt: skip
     return []
 
 

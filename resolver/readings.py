@@ -232,8 +232,10 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     if city:  # "Palermo, Buenos Aires": a part of the city the gazetteer lacks, named like places elsewhere
         out.append(Reading({"locality": city}, _doubt(reading, "region", STREET_TAIL_FLOOR), {},
                            f"{comps['locality']!r} read as a part of {city!r}", True))
-    if "country" in comps and "locality" not in comps and _region_abroad(conn, comps):
-        # a town named like a country, beside a region of another country ("... mexico mo 65265": Mexico, Missouri)
+    if "country" in comps and "locality" not in comps and (
+            _region_abroad(conn, comps) or not cands.country_code(conn, normalize_name(comps["country"]))):
+        # a town named like a country, beside a region of another country ("... mexico mo 65265": Mexico, Missouri),
+        # or a name read as the country that names none ("北海道札幌市": Hokkaido and its city read as a country)
         value = comps["country"]
         out.append(_relabeled(reading, "country", "locality", value, _doubt(reading, "country", STREET_TAIL_FLOOR),
                               f"{value!r} read as the locality"))  # fmt: skip

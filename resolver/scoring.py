@@ -62,6 +62,9 @@ class Evidence:
     # place within ``CITY_KM`` of one is in it, as a place in a named region agrees with it
     region_city_points: list[tuple[float, float]] = field(default_factory=list)
     confidences: Mapping[str, float] = field(default_factory=dict)
+    # a county component, per region of the candidates whose counties the gazetteer knows (US places): whether it
+    # names one of them ("Town of East New Market, MD" read as county "Town of East": none of Maryland's)
+    county_in: dict[tuple[str, str], bool] = field(default_factory=dict)
     # nothing but the name: no region or country (component or parameter) and no postcode the gazetteer knows
     # narrows it, so the place most people mean by it counts for more ("Cologne": Köln before the village of
     # Cologne in Lombardy; "00184 Roma": Rome, the postcode being none of the gazetteer's US ZIP codes)
@@ -103,6 +106,13 @@ def score_locality(c: LocalityCand, row: Mapping[Any, Any], ev: Evidence) -> tup
             adj = 0.10 if d < 8 else 0.05 if d < 25 else -0.05 if d < 100 else -0.2
             score += adj * w
             why.append(f"{d:.0f} km from postcode" + (" (postcode disagrees)" if d >= POSTCODE_FAR_KM else ""))
+    known = ev.county_in.get((cc, admin1))
+    if known is not None:
+        if known:
+            why.append("county agrees")
+        else:
+            score -= 0.2 * ev.confidences.get("county", 1.0)
+            why.append("county names none of the region's")
     if ev.region_city_points and isinstance(lat, float) and isinstance(lon, float):
         if any(haversine_km(p[0], p[1], lat, lon) < CITY_KM for p in ev.region_city_points):
             score += 0.06

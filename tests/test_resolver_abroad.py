@@ -141,6 +141,8 @@ CASES = [
     ([("locality", "Athens"), ("country", "Georgia")], "Athens", "US", "Georgia"),
     # a Chinese or Japanese city and its ward read as one locality, beside a region that matched
     ([("region", "神奈川県"), ("locality", "横浜市西区")], "Yokohama", "JP", None),
+    # a city read as the country beside its region, the country naming none: the city, not the region alone
+    ([("region", "北海道"), ("country", "札幌市")], "Sapporo", "JP", None),
 ]  # fmt: skip
 
 

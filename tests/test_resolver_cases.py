@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from resolver import db, loader
 from resolver.match import Place, resolve
+from resolver.readings import from_alternatives, geocode
 from tests.resolver_checks import CASES, check_case
 
 
@@ -357,6 +358,29 @@ def test_place_shows_its_postal_form(us_engine: sa.Engine) -> None:
         assert resolve(conn, {"postcode": "10451"})[0].name == "Bronx"
         assert resolve(conn, {"locality": "New York City", "region": "NY"})[0].name == "New York"
         assert resolve(conn, {"locality": "The Bronx"})[0].name == "Bronx"
+
+
+def _paths(*paths: tuple[float, list[tuple[str, str]]]) -> dict[str, Any]:
+    return {"paths": [{"prob": p, "components": [{"label": lab, "value": v} for lab, v in comps]}
+                      for p, comps in paths]}
+
+
+@pytest.mark.parametrize(("paths", "name", "county"), [
+    # a town's prefix read as a county that names none of the state's: the tagger's next reading, the whole town
+    (_paths((0.61, [("county", "Town of East"), ("locality", "New Market"), ("region", "MD")]),
+            (0.31, [("locality", "Town of East New Market"), ("region", "MD")])), "East New Market", False),
+    (_paths((0.6, [("county", "City of East"), ("locality", "Grand Forks"), ("region", "MN")]),
+            (0.3, [("locality", "City of East Grand Forks"), ("region", "MN")])), "East Grand Forks", False),
+    # a county of the state: it agrees, and the reading stands
+    (_paths((0.8, [("locality", "Easton"), ("county", "Talbot County"), ("region", "MD")])), "Easton", True),
+    (_paths((0.8, [("locality", "Springfield"), ("county", "Sangamon Co."), ("region", "IL")])), "Springfield", True),
+])  # fmt: skip
+def test_county_of_the_region(us_engine: sa.Engine, paths: dict[str, Any], name: str, county: bool) -> None:
+    top = from_alternatives(paths)[0]
+    with us_engine.connect() as conn:
+        res = geocode(conn, top, alternatives=lambda: paths)
+    assert res.results[0].name == name, res.considered
+    assert ("county agrees" in res.results[0].explanation) is county
 
 
 def test_zip_abbreviation_names_the_full_place(us_engine: sa.Engine) -> None:
