@@ -47,6 +47,7 @@ _PLACE_AND_STREET = frozenset({"locality", "country", "street", "house_number"})
 LAST_RESORT_FLOOR = 0.1  # a name read alone as the locality when no reading has a result (``last_resort``)
 LAST_RESORT_LABELS = frozenset({"locality", "region", "county", "suburb", "street", "venue", "country"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, as ``model.normalize``
+_BRACKETED = re.compile(r"\s*([^()]+?)\s*\(\s*([^()]+?)\s*\)\s*")  # "Valencia (Valencia)": a name, its region
 _CJK_DIVISION = re.compile(r"[^\d\W]+?(?:都|道|府|県|省|市|区|區|町|村|郡|县|縣)")  # "横浜市", "西区"
 
 
@@ -150,7 +151,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     * a country that also names a region, read as the region ("Arvada, CO"; always tried: a tagger
       often reads a US state code as a country), and a county that names a region, read as it ("Suzhou,
       Anhui"; always tried: the resolver matches no county); a suburb and a locality that are a city and its
-      region, read as them (``_city_in_region``: "Mérida, Yucatán"; always tried);
+      region, read as them (``_city_in_region``: "Mérida, Yucatán"; always tried); a locality with a name in
+      brackets after it, read as the locality in that region ("15003 A Coruña (A Coruña)"; always tried);
     * a names-only text whose names, parted by spaces only, are together exactly a place's name, read as that
       one name ("Nizhniy Novgorod", "Port Sudan"; always tried);
     * when ``weak`` (the reading's own evidence is poor): a region that also names a country, read as
@@ -191,6 +193,11 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         out.append(Reading({k: v for k, v in comps.items() if k != "suburb"} | {"locality": city,
                            "region": comps["locality"]}, reading.probability * ALT_FLOOR, {},
                            f"{city!r} read as the locality in {comps['locality']!r}", True))  # fmt: skip
+    bracket = _BRACKETED.fullmatch(comps.get("locality", ""))
+    if bracket and "region" not in comps and not cands.names_exact_places(conn, normalize_name(bracket[0]), None):
+        # "Valencia (Valencia)", "Montréal (Québec)": the town and its province (not "Zürich (Kreis 11)", a name)
+        out.append(Reading(comps | {"locality": bracket[1], "region": bracket[2]}, reading.probability * ALT_FLOOR,
+                           dict(reading.confidences), f"{bracket[1]!r} read as the locality in {bracket[2]!r}", True))
     if reading.joined and cands.names_exact_places(conn, normalize_name(reading.joined), None):
         # a place's name the tagger cut in two ("Nizhniy Novgorod": a suburb and Velikiy Novgorod's alias): the
         # whole text, when it is exactly a place's name, at the tagger reading's probability (always tried): it

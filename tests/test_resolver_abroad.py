@@ -141,6 +141,10 @@ CASES = [
     ([("locality", "Athens"), ("country", "Georgia")], "Athens", "US", "Georgia"),
     # a Chinese or Japanese city and its ward read as one locality, beside a region that matched
     ([("region", "神奈川県"), ("locality", "横浜市西区")], "Yokohama", "JP", None),
+    # a town with its province in brackets read as one locality: the town in that province, not a last resort
+    ([("street", "Calle Real"), ("house_number", "5"), ("postcode", "15003 A"), ("locality", "Coruña (A Coruña)")],
+     "A Coruña", "ES", None),
+    ([("locality", "Mérida (Yucatán)")], "Mérida", "MX", "Yucatán"),
     # a city read as the country beside its region, the country naming none: the city, not the region alone
     ([("region", "北海道"), ("country", "札幌市")], "Sapporo", "JP", None),
 ]  # fmt: skip
