@@ -32,6 +32,7 @@ from resolver.names import MAX_NAME_CHARS, county_key, latin_accented, normalize
 from resolver.scoring import (
     ADDRESS_BONUS,
     BASE,
+    COUNTY_NONE,
     LEVEL_SCORE,
     POSTCODE_NAME_CONFLICT,
     RELAXED_PENALTY,
@@ -376,8 +377,7 @@ def _shared_postcode(pc_rows: list[cands.PostcodeRow], rows: Mapping[int, Mappin
 
 
 def _contradictions(why: list[str]) -> int:
-    return sum(1 for w in why if w in ("region disagrees", "county names none of the region's")
-               or w.endswith("(postcode disagrees)"))
+    return sum(1 for w in why if w in ("region disagrees", COUNTY_NONE) or w.endswith("(postcode disagrees)"))
 
 
 def _coarser(

@@ -150,7 +150,7 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
 
     * a country that also names a region, read as the region ("Arvada, CO"; always tried: a tagger
       often reads a US state code as a country), and a county that names a region, read as it ("Suzhou,
-      Anhui"; always tried: the resolver matches no county); a suburb and a locality that are a city and its
+      Anhui"; always tried: the gazetteer has no county places); a suburb and a locality that are a city and its
       region, read as them (``_city_in_region``: "Mérida, Yucatán"; always tried); a locality with a name in
       brackets after it, read as the locality in that region ("15003 A Coruña (A Coruña)"; always tried);
     * a names-only text whose names, parted by spaces only, are together exactly a place's name, read as that
@@ -184,7 +184,7 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
             out.append(_relabeled(reading, "country", "region", value, _doubt(reading, "country", ALT_FLOOR),
                                   f"{value!r} read as a region"))  # fmt: skip
     if "county" in comps and "region" not in comps and cands.regions(conn, normalize_name(comps["county"]), None):
-        # the resolver matches no county: one that names a gazetteer region is read as it ("Suzhou, Anhui")
+        # the gazetteer has no county places: one that names a gazetteer region is read as it ("Suzhou, Anhui")
         value = comps["county"]
         out.append(_relabeled(reading, "county", "region", value, _doubt(reading, "county", ALT_FLOOR),
                               f"{value!r} read as a region"))  # fmt: skip
@@ -259,7 +259,7 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         out.append(_relabeled(reading, "region", "locality", lone_region, _doubt(reading, "region", ALT_FLOOR),
                               f"{lone_region!r} read as the locality"))  # fmt: skip
     if "county" in comps:
-        # the resolver matches no county: a town the tagger read as one is the locality ("Rruga e Durrësit 5,
+        # the gazetteer has no county places: a town the tagger read as one is the locality ("Rruga e Durrësit 5,
         # Tiranë, Albania"), as is a city read as the county of its ward ("大阪府大阪市北区": 大阪市 and its 北区)
         value = comps["county"]
         out.append(_relabeled(reading, "county", "locality", value, _doubt(reading, "county", STREET_TAIL_FLOOR),
@@ -642,7 +642,7 @@ def last_resort(reading: Reading) -> list[Reading]:
 def _names_unused(reading: Reading, places: Sequence[Place], top: Reading) -> bool:
     """True when the best result is a region or a country while the reading names something smaller that no
     result level accounts for (a venue or a street, and no locality: "City of Industry CA" read as a venue; or a
-    county, which the resolver does not match: "Town of East Grand Forks, MN" read as a county): counted as a
+    county, which the gazetteer has no places for: "Town of East Grand Forks, MN" read as a county): counted as a
     contradicted constraint (unless the result already counts one: a relaxed street), so the readings of that name
     as the place are tried. A derived reading has the spans of the tagger's ``top``."""
     return bool(places) and (places[0].level in ("region", "country") and not places[0].conflicts
@@ -723,11 +723,11 @@ def typo_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place], 
 
 
 def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
-    """True when the reading's region (or county, which the resolver does not match) is none the gazetteer
+    """True when the reading's region (or county, which the gazetteer has no places for) is none the gazetteer
     knows as a region (GeoNames codes many countries' regions by number only) but names ISO 3166-2
     subdivisions of countries other than the best result's, or another country ("Córdoba, Andalucía"
     answered by Córdoba, Argentina; "Granada, Nicaragua" with Nicaragua read as a county); or a county
-    (which the resolver does not match) that names a region of the gazetteer's only elsewhere ("Roma,
+    (which the gazetteer has no places for) that names a region of the gazetteer's only elsewhere ("Roma,
     Lazio" with Lazio read as a county, answered by Roma, Lesotho); or a two-letter region that is a country's code,
     answered elsewhere (``_code_elsewhere``: "Córdoba, AR"): a contradicted constraint."""
     if not places or "country" in reading.components:
@@ -741,7 +741,7 @@ def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]
         if places[0].country.upper() in countries_with_subdivision(value):  # "Napoli NA": a province of Italy
             continue
         countries = _countries_named(conn, value, None)
-        if label == "county":  # the resolver matches no county: a gazetteer region of that name counts here, as
+        if label == "county":  # the gazetteer has no county places: a gazetteer region of that name counts here, as
             # does a big city's ("Bandra, Mumbai": the county named like a city of India, Bandera, Argentina answers)
             countries = countries | {rc for rc, _ in cands.regions(conn, normalize_name(value), None)} \
                 | _big_city(conn, value)

@@ -18,6 +18,7 @@ from resolver.geo import haversine_km
 
 BASE = {"exact": 0.80, "alias": 0.74, "postal": 0.66, "postcode": 0.62, "fuzzy": 0.60}
 SECONDARY_ROLE_PENALTY = 0.10  # name came from suburb/city_district, not locality
+COUNTY_NONE = "county names none of the region's"  # a county component that contradicts a candidate
 POSTCODE_NAME_CONFLICT = 0.20  # a postcode-only candidate when the name pointed elsewhere
 RELAXED_PENALTY = 0.25  # a result found only after dropping a constraint
 SPELLING_BONUS = 0.03  # the place bears the name as the query spells it, diacritics and all ("València")
@@ -112,7 +113,7 @@ def score_locality(c: LocalityCand, row: Mapping[Any, Any], ev: Evidence) -> tup
             why.append("county agrees")
         else:
             score -= 0.2 * ev.confidences.get("county", 1.0)
-            why.append("county names none of the region's")
+            why.append(COUNTY_NONE)
     if ev.region_city_points and isinstance(lat, float) and isinstance(lon, float):
         if any(haversine_km(p[0], p[1], lat, lon) < CITY_KM for p in ev.region_city_points):
             score += 0.06
