@@ -517,12 +517,14 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             gaz.postcodes.append((z["zip_code"], "US", z["state"], json.dumps(ids), z["_lat"], z["_lon"]))
             if pairs[0][1] == z["city"] and primary in rows_by_id:
                 postal_names[primary].add(usps_display_name(pairs[0][1]))
-        # a GeoNames place that every ZIP it is first for names in one postal form of its name shows that form
+        # a GeoNames place that every ZIP it is first for names in one postal form of its name shows that form, as
+        # an official name beside its GeoNames one
         for pid, forms in postal_names.items():
             row = rows_by_id[pid]
             name = gaz.places[row][P["name"]]
             if len(forms) == 1 and postal_form_of(name, form := next(iter(forms))):
                 gaz.places[row] = gaz.places[row][: P["name"]] + (form,) + gaz.places[row][P["name"] + 1 :]
+                gaz.add_name(pid, form, "official")  # the name shown is an official one ("Bronx": exact)
     steps.update(1)
     steps.close()
     return gaz

@@ -351,13 +351,15 @@ def test_postal_form_of(official: str, postal: str, expected: bool) -> None:
 
 
 def test_place_shows_its_postal_form(us_engine: sa.Engine) -> None:
-    """Every ZIP that names New York City and The Bronx first says "New York" and "Bronx": the places show those,
-    and the GeoNames names still find them."""
+    """Every ZIP that names New York City and The Bronx first says "New York" and "Bronx": the places show those as
+    official names, and the GeoNames names still find them."""
     with us_engine.connect() as conn:
         assert resolve(conn, {"postcode": "10001"})[0].name == "New York"
         assert resolve(conn, {"postcode": "10451"})[0].name == "Bronx"
         assert resolve(conn, {"locality": "New York City", "region": "NY"})[0].name == "New York"
         assert resolve(conn, {"locality": "The Bronx"})[0].name == "Bronx"
+        shown = resolve(conn, {"locality": "Bronx", "region": "NY"})[0]
+        assert (shown.name, shown.match) == ("Bronx", "exact")  # the name shown is an official one
 
 
 def _paths(*paths: tuple[float, list[tuple[str, str]]]) -> dict[str, Any]:
