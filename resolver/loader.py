@@ -278,6 +278,11 @@ class Gazetteer:
         self._place_meta[row[P["id"]]] = (row[P["kind"]], row[P["country_code"]])
         return int(row[P["id"]])
 
+    def set_place(self, row: int, column: str, value: Any) -> None:
+        """Replace one column of the place row at index ``row``."""
+        col = P[column]
+        self.places[row] = self.places[row][:col] + (value,) + self.places[row][col + 1 :]
+
     def add_name(
         self, place_id: int, name: str, kind: str, lang: str | None = None, *, variants: bool = True
     ) -> None:
@@ -508,14 +513,13 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             primary = ids[0]
             row = rows_by_id.get(primary)
             if row is not None and gaz.places[row][P["admin2_name"]] is None and z.get("county"):
-                col = P["admin2_name"]
-                gaz.places[row] = gaz.places[row][:col] + (z["county"],) + gaz.places[row][col + 1 :]
+                gaz.set_place(row, "admin2_name", z["county"])
             for pid, city in pairs:
                 gaz.add_name(pid, city, "postal")
             for other in z.get("unacceptable_cities") or ():
                 gaz.add_name(primary, other, "postal", variants=False)
             gaz.postcodes.append((z["zip_code"], "US", z["state"], json.dumps(ids), z["_lat"], z["_lon"]))
-            if pairs[0][1] == z["city"] and primary in rows_by_id:
+            if row is not None and pairs[0][1] == z["city"]:
                 postal_names[primary].add(usps_display_name(pairs[0][1]))
         # a GeoNames place that every ZIP it is first for names in one postal form of its name shows that form, as
         # an official name beside its GeoNames one
@@ -523,7 +527,7 @@ def build(countries: Sequence[str] | None = None, progress: bool = True) -> Gaze
             row = rows_by_id[pid]
             name = gaz.places[row][P["name"]]
             if len(forms) == 1 and postal_form_of(name, form := next(iter(forms))):
-                gaz.places[row] = gaz.places[row][: P["name"]] + (form,) + gaz.places[row][P["name"] + 1 :]
+                gaz.set_place(row, "name", form)
                 gaz.add_name(pid, form, "official")  # the name shown is an official one ("Bronx": exact)
     steps.update(1)
     steps.close()
