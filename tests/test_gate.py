@@ -41,6 +41,14 @@ def test_the_newest_probe_must_be_higher_and_real_text_within_two_rows() -> None
     assert not low["real_text_within_2_rows"] and low["new_probe_higher"]
 
 
+def test_a_gate_may_ask_the_newest_probe_only_to_be_no_lower() -> None:
+    same = {"a": 10, "b": 20, "c": 30}
+    tie = gate_checks(figures(same, 5), OLD, "on_x", ("a", "b", "c"), "new", 1, newest_may_tie=True)
+    assert tie["new_probe_not_lower"] and "new_probe_higher" not in tie
+    assert not gate_checks(figures(same, 4), OLD, "on_x", ("a", "b", "c"), "new", 1,
+                           newest_may_tie=True)["new_probe_not_lower"]
+
+
 def test_shipped_figures_read_a_later_probe_from_its_own_folder(tmp_path: Path) -> None:
     import json
 
