@@ -123,6 +123,17 @@ def region_core(norm: str) -> str | None:
     return _inside(norm, REGION_PREFIXES, REGION_SUFFIXES)
 
 
+COUNTY_PREFIXES: tuple[str, ...] = ("county", "co")  # "Co. Kerry", "County Limerick"
+COUNTY_SUFFIXES: tuple[str, ...] = ("county", "co", "parish", "borough")  # "Talbot County", "Orleans Parish"
+
+
+def county_key(name: str) -> str:
+    """Lookup key of a county name without its kind's word ("Talbot County", "Co. Kerry", "Orleans Parish" ->
+    "talbot", "kerry", "orleans"; ``_inside``, as ``region_core``); empty for the kind's word alone ("County")."""
+    norm = normalize_name(name)
+    return "" if norm in COUNTY_SUFFIXES else _inside(norm, COUNTY_PREFIXES, COUNTY_SUFFIXES) or norm
+
+
 def _inside(norm: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> str | None:
     """``norm`` without the first of ``prefixes`` it starts with (a word of its own), else without the first of
     ``suffixes`` it ends with; None when neither, or when nothing would be left."""

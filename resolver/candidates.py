@@ -22,9 +22,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from sqlalchemy.engine import Connection, RowMapping
 
-from resolver.aliases import region_core
+from resolver.aliases import county_key, region_core
 from resolver.geo import STREET_CELL_DEG, cells_around
-from resolver.names import county_key
 from resolver.oa import number_int
 from resolver.schema import address_points, names, places, postcodes, streets
 from resolver.scoring import BIG_CITY

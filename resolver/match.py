@@ -25,10 +25,10 @@ from sqlalchemy.engine import Connection
 
 from resolver import candidates as cands
 from resolver.address import AddressHit, Anchor, match_address
-from resolver.aliases import US_TERRITORIES, civil_core
+from resolver.aliases import US_TERRITORIES, civil_core, county_key
 from resolver.components import ACCURACY, COMPONENTS, MAX_COMPONENT_CHARS, MAX_LIMIT
 from resolver.explain import Explanation
-from resolver.names import MAX_NAME_CHARS, county_key, latin_accented, normalize_name
+from resolver.names import MAX_NAME_CHARS, latin_accented, normalize_name
 from resolver.scoring import (
     ADDRESS_BONUS,
     BASE,

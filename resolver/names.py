@@ -43,12 +43,3 @@ def fold_accents(text: str) -> str:
 def latin_accented(text: str) -> bool:
     """A Latin name written with diacritics ("València", "Kraków"): not ASCII, and ASCII without its marks."""
     return not text.isascii() and fold_accents(text).isascii()
-
-
-_COUNTY_WORDS = frozenset({"county", "co", "parish", "borough"})
-
-
-def county_key(name: str) -> str:
-    """Lookup key of a county name without its kind's word ("Talbot County", "Co. Kerry", "Orleans Parish" ->
-    "talbot", "kerry", "orleans"); empty when nothing else is left."""
-    return " ".join(w for w in normalize_name(name).split() if w not in _COUNTY_WORDS)
