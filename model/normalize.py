@@ -93,6 +93,67 @@ def split_words(text: str) -> list[Word]:
     return out
 
 
+_OPEN, _CLOSE = "([{\uff08\uff3b", ")]}\uff09\uff3d"  # ( [ { and the fullwidth ( [ ; their closers
+
+
+def _closer_of(text: str, a: int, z: int) -> int:
+    """Index of the bracket that closes ``text[a]`` within ``[a, z)``, else -1."""
+    depth = 0
+    for i in range(a, z):
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _opener_of(text: str, a: int, z: int) -> int:
+    """Index of the bracket that opens ``text[z - 1]`` within ``[a, z)``, else -1."""
+    depth = 0
+    for i in range(z - 1, a - 1, -1):
+        ch = text[i]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def trim_brackets(text: str, a: int, z: int) -> tuple[int, int]:
+    """A component's span ``[a, z)`` without the brackets around it: the brackets that enclose the whole span go
+    ("(MI)" -> "MI", "(Québec)" -> "Québec"), as does an opening bracket at its start or a closing one at its end
+    that the span does not close or open. Brackets a name holds ("Frankfurt (Oder)") stay. Words are cut at
+    spaces and commas only, so a province written "Milano (MI)" is a word "(MI)"; its value is what is inside."""
+    while z - a > 1 and (text[a] in _OPEN or text[z - 1] in _CLOSE):
+        if text[a] in _OPEN:
+            close = _closer_of(text, a, z)
+            if close == z - 1:
+                na, nz = a + 1, z - 1
+            elif close == -1:
+                na, nz = a + 1, z
+            elif text[z - 1] in _CLOSE and _opener_of(text, a, z) == -1:
+                na, nz = a, z - 1
+            else:
+                break
+        elif _opener_of(text, a, z) == -1:
+            na, nz = a, z - 1
+        else:
+            break
+        while na < nz and text[na].isspace():
+            na += 1
+        while nz > na and text[nz - 1].isspace():
+            nz -= 1
+        if nz <= na:
+            break
+        a, z = na, nz
+    return a, z
+
+
 def collapse_whitespace(text: str) -> str:
     """Single-space form used to compare component values."""
     return " ".join(text.split())

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.normalize import collapse_whitespace, normalize, split_words
+from model.normalize import collapse_whitespace, normalize, split_words, trim_brackets
 
 # arbitrary unicode plus a bias towards the hard cases: combining marks, CJK, emoji, controls
 hard = st.sampled_from(list("e\u0301\u0308a\u0327 ,;#-/\t\n\r\x00\x07\u200b\u200d\u3000東京都渋谷区😀👩‍👩‍👧ŁódźStraße"))
@@ -84,3 +84,26 @@ OTHER_COMMAS = [
 @pytest.mark.parametrize(("text", "words"), OTHER_COMMAS, ids=[w[0] for w in OTHER_COMMAS])
 def test_other_commas(text: str, words: list[str]) -> None:
     assert [w.text for w in split_words(normalize(text))] == words
+
+
+@pytest.mark.parametrize(
+    ("span", "value"),
+    [
+        ("(MI)", "MI"),  # a province code in brackets after its town
+        ("(Québec)", "Québec"),
+        ("((x))", "x"),
+        ("(Port Moresby)", "Port Moresby"),
+        ("（東京）", "東京"),  # fullwidth brackets
+        ("(a", "a"),  # an opening bracket the span does not close
+        ("b)", "b"),
+        ("Frankfurt (Oder)", "Frankfurt (Oder)"),  # brackets a name holds stay
+        ("Kokos-(Keeling-)Inseln", "Kokos-(Keeling-)Inseln"),
+        ("(Kreis 2) / Enge", "(Kreis 2) / Enge"),
+        ("()", "()"),  # nothing inside: left as it is
+        ("MI", "MI"),
+    ],
+)
+def test_trim_brackets(span: str, value: str) -> None:
+    text = f"x {span} y"
+    a, z = trim_brackets(text, 2, 2 + len(span))
+    assert text[a:z] == value
