@@ -13,7 +13,7 @@ from eval import scoring
 from eval.client import Client, ServiceError
 from eval.sidecar import fmt, fmt_prop, md_header, md_table, provenance, write_sidecar
 from model.labels import LABELS
-from model.normalize import trim_brackets
+from model.normalize import trim_span
 
 
 def _progress(total: int, desc: str, enabled: bool = True) -> Any:
@@ -214,7 +214,7 @@ def harness_gold_values(case: dict[str, Any]) -> set[tuple[str, str]]:
 
 def corpus_gold_spans(record: dict[str, Any]) -> set[tuple[str, int, int]]:
     """A corpus record's gold spans without the brackets around a component, as /parse reports them."""
-    return {(str(lab), *trim_brackets(record["text"], int(s), int(e))) for lab, s, e in record["spans"]}
+    return {(str(lab), *trim_span(record["text"], int(s), int(e), str(lab))) for lab, s, e in record["spans"]}
 
 
 CALIBRATION_DEFINITIONS = {

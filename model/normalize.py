@@ -94,6 +94,13 @@ def split_words(text: str) -> list[Word]:
 
 
 _OPEN, _CLOSE = "([{\uff08\uff3b", ")]}\uff09\uff3d"  # ( [ { and the fullwidth ( [ ; their closers
+# quotation marks around a name: an opening mark and its closer ('"' and "'" close themselves)
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", "\u2039": "\u203a",
+           "\u300c": "\u300d", "\u300e": "\u300f"}
+_QUOTE_CLOSERS = frozenset(_QUOTES.values())
+# labels whose value never ends with a full stop of its own, except in an abbreviation with stops inside ("U.S.A.")
+# or a short one ("Ft."): a stop after "London" or "SW1A 2AA" ends the sentence, not the name
+_STOP_LABELS = frozenset({"postcode", "locality", "suburb", "country"})
 
 
 def _closer_of(text: str, a: int, z: int) -> int:
@@ -124,26 +131,45 @@ def _opener_of(text: str, a: int, z: int) -> int:
     return -1
 
 
-def trim_brackets(text: str, a: int, z: int) -> tuple[int, int]:
-    """A component's span ``[a, z)`` without the brackets around it: the brackets that enclose the whole span go
-    ("(MI)" -> "MI", "(Québec)" -> "Québec"), as does an opening bracket at its start or a closing one at its end
-    that the span does not close or open. Brackets a name holds ("Frankfurt (Oder)") stay. Words are cut at
-    spaces and commas only, so a province written "Milano (MI)" is a word "(MI)"; its value is what is inside."""
-    while z - a > 1 and (text[a] in _OPEN or text[z - 1] in _CLOSE):
-        if text[a] in _OPEN:
-            close = _closer_of(text, a, z)
-            if close == z - 1:
-                na, nz = a + 1, z - 1
-            elif close == -1:
-                na, nz = a + 1, z
-            elif text[z - 1] in _CLOSE and _opener_of(text, a, z) == -1:
-                na, nz = a, z - 1
-            else:
-                break
-        elif _opener_of(text, a, z) == -1:
-            na, nz = a, z - 1
-        else:
+def _unwrap(text: str, a: int, z: int) -> tuple[int, int] | None:
+    """``[a, z)`` less one layer of the brackets or quotation marks around it, else None."""
+    first, last = text[a], text[z - 1]
+    if first in _OPEN:
+        close = _closer_of(text, a, z)
+        if close == z - 1:
+            return a + 1, z - 1
+        if close == -1:
+            return a + 1, z
+    if last in _CLOSE and _opener_of(text, a, z) == -1:
+        return a, z - 1
+    if first in _QUOTES:
+        closer = _QUOTES[first]
+        inner = text.find(closer, a + 1, z)
+        if inner == z - 1:
+            return a + 1, z - 1
+        if inner == -1:
+            return a + 1, z
+    if last in _QUOTE_CLOSERS and not any(text[i] in _QUOTES and _QUOTES[text[i]] == last for i in range(a, z - 1)):
+        return a, z - 1
+    return None
+
+
+def trim_span(text: str, a: int, z: int, label: str) -> tuple[int, int]:
+    """A component's span ``[a, z)`` without the punctuation around it that is not the name's. The tagger labels
+    words, which are cut at spaces and commas only, so a province written "Milano (MI)" is a word "(MI)", a venue
+    may be quoted and an address may end with a full stop:
+
+    - brackets or quotation marks that enclose the whole span go ("(MI)" -> "MI", '"Hotel Adlon"' -> "Hotel Adlon"),
+      as does an opening one at its start or a closing one at its end that the span does not close or open;
+      brackets a name holds stay ("Frankfurt (Oder)");
+    - a full stop at the end of a postcode, locality, suburb or country goes ("London." -> "London"), unless its
+      last word is an abbreviation: a stop inside it ("U.S.A.") or shorter than three letters ("Ft.").
+    """
+    while z - a > 1:
+        cut = _unwrap(text, a, z)
+        if cut is None:
             break
+        na, nz = cut
         while na < nz and text[na].isspace():
             na += 1
         while nz > na and text[nz - 1].isspace():
@@ -151,6 +177,10 @@ def trim_brackets(text: str, a: int, z: int) -> tuple[int, int]:
         if nz <= na:
             break
         a, z = na, nz
+    if label in _STOP_LABELS and z - a > 1 and text[z - 1] == ".":
+        word = text[max(text.rfind(" ", a, z - 1) + 1, a) : z - 1]
+        if len(word) >= 3 and "." not in word:
+            z -= 1
     return a, z
 
 

@@ -37,7 +37,7 @@ from model.artifact import Artifact, load_artifact
 from model.calibration import Calibrator
 from model.decode import CRFParams, alternatives, decode, row_spans, tag_spans
 from model.labels import LABELS, OUTSIDE, TAGS
-from model.normalize import SEPARATORS, Word, normalize, split_words, trim_brackets
+from model.normalize import SEPARATORS, Word, normalize, split_words, trim_span
 from model.places import PLACE_K, PLACE_LABELS, fewer_unknown, shared_table
 from model.tokenize import WordTokenizer
 
@@ -255,7 +255,7 @@ class Tagger:
         for b, (text, ws) in enumerate(zip(norm, words, strict=True)):
             comps = []
             for k in range(per_row[b], per_row[b + 1]):
-                a, z = trim_brackets(text, ws[first_l[k]].start, ws[last_l[k]].end)
+                a, z = trim_span(text, ws[first_l[k]].start, ws[last_l[k]].end, names[label_l[k]])
                 comps.append(Component(names[label_l[k]], text[a:z], a, z, conf_l[k]))
             toks = _tokens(ws, all_tags[b], max_p[b], int(counts[b])) if max_p is not None and all_tags else []
             out.append(ParseResult(text, comps, toks))
@@ -317,7 +317,7 @@ class Tagger:
                     m = cal[_LABEL_INDEX[label]]
                     if m is not None:
                         conf = float(np.interp(conf, m[0], m[1]))
-                start, end = trim_brackets(text, ws[a].start, ws[z].end)
+                start, end = trim_span(text, ws[a].start, ws[z].end, label)
                 comps.append(Component(label, text[start:end], start, end, conf))
             toks = _tokens(ws, all_tags[b], max_p[b], n) if max_p is not None else []
             out.append(ParseResult(text, comps, toks))
@@ -371,7 +371,7 @@ class Tagger:
         alt["paths"] = alt["paths"][:k]
 
         def comp(label: str, a: int, z: int) -> dict[str, Any]:
-            start, end = trim_brackets(norm, ws[a].start, ws[z].end)
+            start, end = trim_span(norm, ws[a].start, ws[z].end, label)
             return {"label": label, "value": norm[start:end], "start": start, "end": end}
 
         paths = [{"prob": p["prob"], "score": p["score"], "components": [comp(*s) for s in p["spans"]]}

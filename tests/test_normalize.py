@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.normalize import collapse_whitespace, normalize, split_words, trim_brackets
+from model.normalize import collapse_whitespace, normalize, split_words, trim_span
 
 # arbitrary unicode plus a bias towards the hard cases: combining marks, CJK, emoji, controls
 hard = st.sampled_from(list("e\u0301\u0308a\u0327 ,;#-/\t\n\r\x00\x07\u200b\u200d\u3000東京都渋谷区😀👩‍👩‍👧ŁódźStraße"))
@@ -87,23 +87,34 @@ def test_other_commas(text: str, words: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("span", "value"),
+    ("span", "label", "value"),
     [
-        ("(MI)", "MI"),  # a province code in brackets after its town
-        ("(Québec)", "Québec"),
-        ("((x))", "x"),
-        ("(Port Moresby)", "Port Moresby"),
-        ("（東京）", "東京"),  # fullwidth brackets
-        ("(a", "a"),  # an opening bracket the span does not close
-        ("b)", "b"),
-        ("Frankfurt (Oder)", "Frankfurt (Oder)"),  # brackets a name holds stay
-        ("Kokos-(Keeling-)Inseln", "Kokos-(Keeling-)Inseln"),
-        ("(Kreis 2) / Enge", "(Kreis 2) / Enge"),
-        ("()", "()"),  # nothing inside: left as it is
-        ("MI", "MI"),
+        ("(MI)", "region", "MI"),  # a province code in brackets after its town
+        ("(Québec)", "region", "Québec"),
+        ("((x))", "region", "x"),
+        ("(Port Moresby)", "county", "Port Moresby"),
+        ("（東京）", "region", "東京"),  # fullwidth brackets
+        ("(a", "locality", "a"),  # an opening bracket the span does not close
+        ("b)", "locality", "b"),
+        ("Frankfurt (Oder)", "locality", "Frankfurt (Oder)"),  # brackets a name holds stay
+        ("Kokos-(Keeling-)Inseln", "country", "Kokos-(Keeling-)Inseln"),
+        ("(Kreis 2) / Enge", "suburb", "(Kreis 2) / Enge"),
+        ("()", "region", "()"),  # nothing inside: left as it is
+        ('"Hotel Adlon"', "venue", "Hotel Adlon"),  # quotation marks around a name
+        ("«Café Central»", "venue", "Café Central"),
+        ("„Zur Post“", "venue", "Zur Post"),
+        ("Joe's", "venue", "Joe's"),  # an apostrophe is no quotation mark
+        ("London.", "locality", "London"),  # a full stop that ends the sentence
+        ("SW1A 2AA.", "postcode", "SW1A 2AA"),
+        ("United Kingdom.", "country", "United Kingdom"),
+        ("U.S.A.", "country", "U.S.A."),  # an abbreviation keeps its stops
+        ("Ft.", "locality", "Ft."),
+        ("Main St.", "street", "Main St."),  # a street's last word is often an abbreviation
+        ("Calif.", "region", "Calif."),
+        ("MI", "region", "MI"),
     ],
 )
-def test_trim_brackets(span: str, value: str) -> None:
+def test_trim_span(span: str, label: str, value: str) -> None:
     text = f"x {span} y"
-    a, z = trim_brackets(text, 2, 2 + len(span))
+    a, z = trim_span(text, 2, 2 + len(span), label)
     assert text[a:z] == value

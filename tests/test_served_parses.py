@@ -18,7 +18,7 @@ from bench.inputs import INPUTS
 from model.artifact import load_artifact, rewrite_artifact
 from model.decode import alternatives, decode, tag_spans
 from model.labels import TAGS
-from model.normalize import normalize, split_words, trim_brackets
+from model.normalize import normalize, split_words, trim_span
 from model.places import PLACE_K, PLACE_LABELS, place_hashes
 from model.tagger import Tagger
 
@@ -58,7 +58,7 @@ def reference(tagger: Tagger, text: str) -> dict[str, Any]:
         row = q["tags"] if q is not None else row
     comps = []
     for label, a, z in tag_spans(row):  # a component's span leaves out the brackets around it
-        start, end = trim_brackets(norm, ws[a].start, ws[z].end)
+        start, end = trim_span(norm, ws[a].start, ws[z].end, label)
         comps.append({"label": label, "value": norm[start:end], "start": start, "end": end,
                       "confidence": min(float(probs[0, i, row[i]]) for i in range(a, z + 1))})
     tokens = [(w.text, TAGS[row[i]] if i < n else "O") for i, w in enumerate(ws)]

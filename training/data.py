@@ -26,7 +26,7 @@ import numpy as np
 
 from model.artifact import sha256_file
 from model.labels import OUTSIDE, TAG_TO_ID, bio_tag
-from model.normalize import Word, split_words, trim_brackets
+from model.normalize import Word, split_words, trim_span
 from model.tokenize import WordTokenizer
 
 IGNORE_INDEX = -100
@@ -56,9 +56,9 @@ def example_words_tags(ex: dict) -> tuple[list[Word], list[str]]:
 
 def gold_spans(ex: dict) -> set[tuple[str, int, int]]:
     """An example's gold spans as the tagger reports them: without the brackets around a component
-    (``model.normalize.trim_brackets``), since the tagger labels words and a bracketed word is one word."""
+    (``model.normalize.trim_span``), since the tagger labels words and a bracketed word is one word."""
     text = ex.get("text", "")
-    return {(str(label), *trim_brackets(text, int(s), int(e))) for label, s, e in ex.get("spans", [])}
+    return {(str(label), *trim_span(text, int(s), int(e), str(label))) for label, s, e in ex.get("spans", [])}
 
 
 @dataclass
