@@ -213,8 +213,9 @@ def harness_gold_values(case: dict[str, Any]) -> set[tuple[str, str]]:
 
 
 def corpus_gold_spans(record: dict[str, Any]) -> set[tuple[str, int, int]]:
-    """A corpus record's gold spans without the brackets around a component, as /parse reports them."""
-    return {(str(lab), *trim_span(record["text"], int(s), int(e), str(lab))) for lab, s, e in record["spans"]}
+    """A corpus record's gold spans as /parse reports them (``model.normalize.trim_span``)."""
+    spans = ((str(lab), *trim_span(record["text"], int(s), int(e), str(lab))) for lab, s, e in record["spans"])
+    return {sp for sp in spans if sp[1] < sp[2]}
 
 
 CALIBRATION_DEFINITIONS = {

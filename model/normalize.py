@@ -22,7 +22,11 @@ from typing import NamedTuple
 
 # commas of other scripts: words of their own, which ``model.tokenize`` encodes as ","
 COMMAS = {"\u060c": ",", "\uff0c": ",", "\u3001": ","}  # Arabic "،", fullwidth "，", ideographic "、"
-SEPARATORS = frozenset({",", ";", *COMMAS})  # the words that only separate an address's parts
+SEPARATORS = frozenset({",", ";", "|", *COMMAS})  # the words that only separate an address's parts
+# a word the tokenizer reads as another: the commas of other scripts and a bar or bullet alone as ",", a dash alone
+# as "-" (the corpus writes "-" between an address's parts; typed text often has the en or em dash)
+READ_AS = COMMAS | {"|": ",", "\u00a6": ",", "\u2022": ",", "\u00b7": ",", "\u2013": "-", "\u2014": "-", "\u2012": "-",
+                    "\u2015": "-", "\u2212": "-"}
 _WORD_RE = re.compile(r"[,;\u060c\uff0c\u3001]|[^\s,;\u060c\uff0c\u3001]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_CATEGORIES = {"Cc", "Cs", "Zl", "Zp", "Co", "Cn"}
@@ -154,6 +158,17 @@ def _unwrap(text: str, a: int, z: int) -> tuple[int, int] | None:
     return None
 
 
+def _bare_edge(text: str, a: int, z: int) -> tuple[int, int] | None:
+    """``[a, z)`` less a first or last word with no letter or digit ("Springfield /" -> "Springfield"), else None."""
+    first = text.find(" ", a, z)
+    if first != -1 and not any(ch.isalnum() for ch in text[a:first]):
+        return first + 1, z
+    last = text.rfind(" ", a, z)
+    if last != -1 and not any(ch.isalnum() for ch in text[last + 1 : z]):
+        return a, last
+    return None
+
+
 def trim_span(text: str, a: int, z: int, label: str) -> tuple[int, int]:
     """A component's span ``[a, z)`` without the punctuation around it that is not the name's. The tagger labels
     words, which are cut at spaces and commas only, so a province written "Milano (MI)" is a word "(MI)", a venue
@@ -162,11 +177,18 @@ def trim_span(text: str, a: int, z: int, label: str) -> tuple[int, int]:
     - brackets or quotation marks that enclose the whole span go ("(MI)" -> "MI", '"Hotel Adlon"' -> "Hotel Adlon"),
       as does an opening one at its start or a closing one at its end that the span does not close or open;
       brackets a name holds stay ("Frankfurt (Oder)");
+    - a first or last word with no letter or digit goes ("Springfield /" -> "Springfield");
     - a full stop at the end of a postcode, locality, suburb or country goes ("London." -> "London"), unless its
       last word is an abbreviation: a stop inside it ("U.S.A.") or shorter than three letters ("Ft.").
+
+    A span with no letter or digit at all ("|", "–") names nothing: the result is empty (``a == z``).
     """
+    if not any(ch.isalnum() for ch in text[a:z]):
+        return a, a  # punctuation alone ("|", "–"): no component
     while z - a > 1:
         cut = _unwrap(text, a, z)
+        if cut is None:
+            cut = _bare_edge(text, a, z)
         if cut is None:
             break
         na, nz = cut

@@ -256,6 +256,8 @@ class Tagger:
             comps = []
             for k in range(per_row[b], per_row[b + 1]):
                 a, z = trim_span(text, ws[first_l[k]].start, ws[last_l[k]].end, names[label_l[k]])
+                if a == z:  # punctuation alone names nothing
+                    continue
                 comps.append(Component(names[label_l[k]], text[a:z], a, z, conf_l[k]))
             toks = _tokens(ws, all_tags[b], max_p[b], int(counts[b])) if max_p is not None and all_tags else []
             out.append(ParseResult(text, comps, toks))
@@ -318,6 +320,8 @@ class Tagger:
                     if m is not None:
                         conf = float(np.interp(conf, m[0], m[1]))
                 start, end = trim_span(text, ws[a].start, ws[z].end, label)
+                if start == end:
+                    continue
                 comps.append(Component(label, text[start:end], start, end, conf))
             toks = _tokens(ws, all_tags[b], max_p[b], n) if max_p is not None else []
             out.append(ParseResult(text, comps, toks))
@@ -374,10 +378,11 @@ class Tagger:
             start, end = trim_span(norm, ws[a].start, ws[z].end, label)
             return {"label": label, "value": norm[start:end], "start": start, "end": end}
 
-        paths = [{"prob": p["prob"], "score": p["score"], "components": [comp(*s) for s in p["spans"]]}
-                 for p in alt["paths"]]
+        paths = [{"prob": p["prob"], "score": p["score"],
+                  "components": [c for c in map(lambda s: comp(*s), p["spans"]) if c["value"]]} for p in alt["paths"]]
         best = alt["paths"][0]["spans"] if alt["paths"] else []
-        spans = [comp(*s) | {"labels": labs} for s, labs in zip(best, alt["span_labels"], strict=True)]
+        spans = [c | {"labels": labs} for s, labs in zip(best, alt["span_labels"], strict=True)
+                 if (c := comp(*s))["value"]]  # punctuation alone names nothing
         return {"text": norm, "paths": paths, "span_labels": spans}
 
 

@@ -99,7 +99,9 @@ def test_other_commas(text: str, words: list[str]) -> None:
         ("Frankfurt (Oder)", "locality", "Frankfurt (Oder)"),  # brackets a name holds stay
         ("Kokos-(Keeling-)Inseln", "country", "Kokos-(Keeling-)Inseln"),
         ("(Kreis 2) / Enge", "suburb", "(Kreis 2) / Enge"),
-        ("()", "region", "()"),  # nothing inside: left as it is
+        ("()", "region", ""),  # punctuation alone names nothing
+        ("|", "suburb", ""),
+        ("Springfield /", "locality", "Springfield"),  # a last word with no letter or digit
         ('"Hotel Adlon"', "venue", "Hotel Adlon"),  # quotation marks around a name
         ("«Café Central»", "venue", "Café Central"),
         ("„Zur Post“", "venue", "Zur Post"),

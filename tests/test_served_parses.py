@@ -59,6 +59,8 @@ def reference(tagger: Tagger, text: str) -> dict[str, Any]:
     comps = []
     for label, a, z in tag_spans(row):  # a component's span leaves out the brackets around it
         start, end = trim_span(norm, ws[a].start, ws[z].end, label)
+        if start == end:  # punctuation alone names nothing
+            continue
         comps.append({"label": label, "value": norm[start:end], "start": start, "end": end,
                       "confidence": min(float(probs[0, i, row[i]]) for i in range(a, z + 1))})
     tokens = [(w.text, TAGS[row[i]] if i < n else "O") for i, w in enumerate(ws)]

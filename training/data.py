@@ -55,10 +55,11 @@ def example_words_tags(ex: dict) -> tuple[list[Word], list[str]]:
 
 
 def gold_spans(ex: dict) -> set[tuple[str, int, int]]:
-    """An example's gold spans as the tagger reports them: without the brackets around a component
-    (``model.normalize.trim_span``), since the tagger labels words and a bracketed word is one word."""
+    """An example's gold spans as the tagger reports them (``model.normalize.trim_span``): the tagger labels words,
+    and a word may carry punctuation that is not the name's ("(MI)", "London.")."""
     text = ex.get("text", "")
-    return {(str(label), *trim_span(text, int(s), int(e), str(label))) for label, s, e in ex.get("spans", [])}
+    spans = ((str(label), *trim_span(text, int(s), int(e), str(label))) for label, s, e in ex.get("spans", []))
+    return {sp for sp in spans if sp[1] < sp[2]}
 
 
 @dataclass
