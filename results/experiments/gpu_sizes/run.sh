@@ -6,7 +6,7 @@
 #     --out runs/gpu --budget-s 420 --sizes 2x128,2x96 --batch-size 512 --pack $OUT
 # Back here, with the pack in runs/packsizes, corpus/0.19.0 and corpus/0.9.0 built:
 #   python -m training.gpu_release unpack runs/packsizes runs/gpusizes
-#   results/experiments/gpu_sizes/run.sh
+#   results/experiments/gpu_sizes/run.sh && results/experiments/gpu_sizes/run_shipped.sh   (baseline, speed, summary)
 set -e
 E=results/experiments/gpu_sizes
 PROBES="v9 v11 v12 v13 province v14 v14b v15 v16 v17 v18 v19 v20 v21 v22 v23 v24 v25"

@@ -20,7 +20,7 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import candidate_figures, gate_checks, pareto  # noqa: E402
+from training.measure import calibration_headline, candidate_figures, gate_checks, headline, pareto  # noqa: E402
 
 NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16", "v17", "v18", "v19", "v20",
              "v21", "v22")  # gate.md, point 4
@@ -51,8 +51,12 @@ def main() -> None:
         summary[f"{size}_passes"] = passed
         if passed and summary["decision"] == "keep the shipped arms":
             summary["decision"] = f"replace the shipped arms by the {size} pair"
-    summary["reference_6x384"] = {k: v for k, v in figures("ref").items() if not k.endswith("_probe")} \
-        if (HERE / "v9_probe_ref.json").is_file() else None
+    def load(name: str) -> dict:
+        return json.loads((HERE / f"{name}_ref.json").read_text(encoding="utf-8"))
+
+    summary["reference_6x384"] = {"on_0190": headline(load("measure")),
+                                  "harness": load("places")["pelias_harness"]["pass_rate"],
+                                  "calibration": calibration_headline(load("calibration"))}
     write_result(HERE / "summary.json", summary)
     points = []
     for name, tag, enc in (("shipped A 2x64", "shipA", "2x64"), ("A 2x96", "A96", "2x96"), ("A 2x128", "A128", "2x128"),
