@@ -179,6 +179,30 @@ def gate_summary(folder: str | Path, experiment: str, shipped: Callable[[str], d
     return out
 
 
+SPEED_FLOOR = 3500.0  # in-process addresses/s at batch 64 on 2 threads: the issue's floor of record
+
+
+def pair_gate(folder: str | Path, tags: tuple[str, str], base: str | Path, speed: dict[str, float],
+              not_lower: tuple[str, ...], newest: tuple[str, ...]) -> dict[str, Any]:
+    """A GPU pair's gate (``results/experiments/gpu_sizes/gate.md``): per arm, the candidate's figures (tag
+    ``tags[i]`` in ``folder``) against the shipped arm's measured by the same code (tag ``ship{A,B}`` in ``base``), the
+    points of ``gate_checks`` (each older probe with 1 case of slack, the ``newest`` probes together no lower) and
+    the speed floor (``speed[tag]``); ``passes``: both arms meet every point."""
+    def figures(where: str | Path, tag: str) -> dict[str, Any]:
+        out = candidate_figures(where, tag, "on_0190", (*not_lower, *newest), prefix="")
+        out["newest_probe"] = sum(out[f"{p}_probe"] for p in newest)
+        return out
+
+    result: dict[str, Any] = {"passes": True}
+    for arm, tag in zip("AB", tags, strict=True):
+        old, new = figures(base, f"ship{arm}"), figures(folder, tag)
+        checks = gate_checks(new, old, "on_0190", not_lower, "newest", probe_slack=1, newest_may_tie=True)
+        checks["speed_at_least_3500"] = speed[tag] >= SPEED_FLOOR
+        result["passes"] = result["passes"] and all(checks.values())
+        result[arm] = {"shipped": old, "candidate": new, "gate": checks}
+    return result
+
+
 def round_summary(folder: str | Path, experiment: str, previous: str, key: str, names: tuple[str, str],
                   not_lower: tuple[str, ...], higher: str, info: tuple[str, ...], later: str) -> dict[str, Any]:
     """The summary of a fine-tune round in ``folder``, against the shipped arms' figures as the sibling round

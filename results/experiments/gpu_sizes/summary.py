@@ -20,19 +20,12 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import calibration_headline, candidate_figures, gate_checks, headline, pareto  # noqa: E402
+from training.measure import calibration_headline, headline, pair_gate, pareto  # noqa: E402
 
 NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16", "v17", "v18", "v19", "v20",
              "v21", "v22")  # gate.md, point 4
 NEWEST = ("v23", "v24", "v25")  # gate.md, point 5: together no lower
-SPEED_FLOOR = 3500.0  # gate.md, point 6
 SIZES = {"2x128": ("A128", "B128"), "2x96": ("A96", "B96")}
-
-
-def figures(tag: str) -> dict:
-    out = candidate_figures(HERE, tag, "on_0190", (*NOT_LOWER, *NEWEST), prefix="")
-    out["newest_probe"] = sum(out[f"{p}_probe"] for p in NEWEST)
-    return out
 
 
 def main() -> None:
@@ -41,16 +34,13 @@ def main() -> None:
                                    "H200 (bf16, batch 512), vs the shipped stage-8 arms (ft0191)",
                      "speed": speed, "decision": "keep the shipped arms"}
     for size, tags in SIZES.items():
-        passed = True
-        for arm, tag in zip("AB", tags, strict=True):
-            old, new = figures(f"ship{arm}"), figures(tag)
-            checks = gate_checks(new, old, "on_0190", NOT_LOWER, "newest", probe_slack=1, newest_may_tie=True)
-            checks["speed_at_least_3500"] = speed[tag] >= SPEED_FLOOR
-            passed = passed and all(checks.values())
-            summary[f"{size}_{arm}"] = {"shipped": old, "candidate": new, "gate": checks}
-        summary[f"{size}_passes"] = passed
-        if passed and summary["decision"] == "keep the shipped arms":
+        gate = pair_gate(HERE, tags, HERE, speed, NOT_LOWER, NEWEST)
+        for arm in "AB":
+            summary[f"{size}_{arm}"] = gate[arm]
+        summary[f"{size}_passes"] = gate["passes"]
+        if gate["passes"] and summary["decision"] == "keep the shipped arms":
             summary["decision"] = f"replace the shipped arms by the {size} pair"
+
     def load(name: str) -> dict:
         return json.loads((HERE / f"{name}_ref.json").read_text(encoding="utf-8"))
 
