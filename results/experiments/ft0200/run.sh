@@ -1,0 +1,5 @@
+#!/bin/sh
+# Stage 9 (gate.md): with corpus/0.20.0 and corpus/0.9.0 built, from the repository root.
+set -e
+results/experiments/finetune_round.sh 0.20.0 0200 \
+  "v9 v11 v12 v13 province v14 v14b v15 v16 v17 v18 v19 v20 v21 v22 v23 v24 v25 v26"
