@@ -77,3 +77,21 @@ def assert_mix_adds(old: tuple[tuple[str, float], ...], new: tuple[tuple[str, fl
     for s in sorted(before.keys() - {"geonames", "faker"}):
         assert after[s] == before[s], s
     assert source in after and source not in before
+
+
+def assert_eval_text_out(out: Path) -> None:
+    """The eval exclusion on a built corpus: no harness input and no eval point's street and city in any split."""
+    import csv
+    import json
+
+    from training.corpus_build import REAL_SPLITS
+    from training.corpus_sources import key
+
+    with (DATA / "oa" / "eval_points.csv").open(encoding="utf-8") as f:
+        pairs = {(key(r["STREET"]), key(r["CITY"])) for r in csv.DictReader(f)}
+    inputs = {key(json.loads(line)["input"]) for p in (DATA / "harness").glob("*.jsonl")
+              for line in p.open(encoding="utf-8") if line.strip()}
+    for ex in all_examples(out) + [e for s in REAL_SPLITS for e in read_split(out, s)]:
+        assert key(ex["text"]) not in inputs, ex
+        by = {lab: key(ex["text"][s:e]) for lab, s, e in ex["spans"]}
+        assert (by.get("street"), by.get("locality")) not in pairs, ex

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus_checks import labelled, source_examples, tiny_build
+from tests.corpus_checks import assert_eval_text_out, labelled, source_examples, tiny_build
 from training.corpus_build import SOURCE_MIX_V17, SOURCE_MIX_V19, mix_for
 from training.corpus_v17 import KINDS as V17_KINDS
 from training.corpus_v19 import KINDS, V19Synth
@@ -47,20 +47,4 @@ def test_v19_examples(built: tuple[Path, dict]) -> None:
 
 def test_the_shipped_corpus_version_keeps_eval_and_harness_text_out(built: tuple[Path, dict]) -> None:
     """The eval exclusion on 0.19.0, whose arms are shipped: no harness input, no eval point's street and city."""
-    import csv
-    import json
-
-    from tests.corpus_checks import DATA, all_examples
-    from training.corpus import read_split
-    from training.corpus_build import REAL_SPLITS
-    from training.corpus_sources import key
-
-    with (DATA / "oa" / "eval_points.csv").open(encoding="utf-8") as f:
-        pairs = {(key(r["STREET"]), key(r["CITY"])) for r in csv.DictReader(f)}
-    inputs = {key(json.loads(line)["input"]) for p in (DATA / "harness").glob("*.jsonl")
-              for line in p.open(encoding="utf-8") if line.strip()}
-    out = built[0]
-    for ex in all_examples(out) + [e for s in REAL_SPLITS for e in read_split(out, s)]:
-        assert key(ex["text"]) not in inputs, ex
-        by = {lab: key(ex["text"][s:e]) for lab, s, e in ex["spans"]}
-        assert (by.get("street"), by.get("locality")) not in pairs, ex
+    assert_eval_text_out(built[0])
