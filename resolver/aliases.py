@@ -1462,27 +1462,17 @@ REGION_NAMES: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     },
 }
 
-# USPS abbreviations that are not the state code itself (extra spellings of US states)
+# Other spellings of US states than the code and the name: the AP style of newspapers and letters ("Calif.", "N.Y.",
+# "W.Va."), the older GPO forms ("Kans.", "N. Dak.", "Tex.") and a few more; a key keeps no full stop ("n y", "w va")
 US_STATE_EXTRA: dict[str, tuple[str, ...]] = {
-    "CA": ("Calif", "Cal"),
-    "DC": ("District of Columbia", "Washington DC", "D.C."),
-    "FL": ("Fla",),
-    "MA": ("Mass",),
-    "PA": ("Penn", "Penna"),
-    "TX": ("Tex",),
-    "WA": ("Wash",),
-    "AZ": ("Ariz",),
-    "CT": ("Conn",),
-    "GA": ("Ga.",),
-    "AR": ("Ark",),
-    "MD": ("Md.",),
-    "MI": ("Mich",),
-    "MN": ("Minn",),
-    "WI": ("Wis", "Wisc"),
-    "CO": ("Colo",),
-    "OR": ("Ore", "Oreg"),
-    "NM": ("N Mex",),
-    "NY": ("N.Y.",),
+    "AL": ("Ala",), "AZ": ("Ariz",), "AR": ("Ark",), "CA": ("Calif", "Cal"), "CO": ("Colo",), "CT": ("Conn",),
+    "DE": ("Del",), "DC": ("District of Columbia", "Washington DC", "D.C."), "FL": ("Fla", "Flor"), "GA": ("Ga.",),
+    "IL": ("Ill", "Ills"), "IN": ("Ind",), "KS": ("Kan", "Kans"), "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",),
+    "MA": ("Mass",), "MI": ("Mich",), "MN": ("Minn",), "MS": ("Miss",), "MO": ("Mo.",), "MT": ("Mont",),
+    "NE": ("Neb", "Nebr"), "NV": ("Nev",), "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.", "N Mex"), "NY": ("N.Y.",),
+    "NC": ("N.C.",), "ND": ("N.D.", "N Dak"), "OK": ("Okla",), "OR": ("Ore", "Oreg"), "PA": ("Pa.", "Penn", "Penna"),
+    "RI": ("R.I.",), "SC": ("S.C.",), "SD": ("S.D.", "S Dak"), "TN": ("Tenn",), "TX": ("Tex",), "VT": ("Vt.",),
+    "VA": ("Va.",), "WA": ("Wash",), "WV": ("W.Va.", "W Va"), "WI": ("Wis", "Wisc"), "WY": ("Wyo",),
 }
 
 # US territories: GeoNames files them as countries, USPS, the ZIP data and OpenAddresses as states of the US

@@ -3,7 +3,9 @@
 ``normalize_name`` is applied identically when loading the gazetteer and when resolving a query:
 NFKD + drop combining marks (accent folding: "Montréal" -> "montreal"), casefold, apostrophes
 removed ("O'Fallon" -> "ofallon"), every other non-alphanumeric character becomes a space
-("St.-Louis" -> "st louis"), whitespace collapsed. The result is at most ``MAX_NAME_CHARS`` long.
+("St.-Louis" -> "st louis"), whitespace collapsed; letters written with full stops between them are one word
+("N.Y." -> "ny", "R.I." -> "ri", "N.S.W." -> "nsw"), as the code they abbreviate is written. The result is at most
+``MAX_NAME_CHARS`` long.
 """
 
 from __future__ import annotations
@@ -30,7 +32,10 @@ def normalize_name(text: str) -> str:
             out.append(ch)
         else:
             out.append(" ")
-    key = " ".join("".join(out).casefold().split())
+    words = "".join(out).casefold().split()
+    if len(words) > 1 and "." in text and all(len(w) == 1 for w in words):  # "N.Y.": an abbreviation, not 2 words
+        return "".join(words)
+    key = " ".join(words)
     return key[:MAX_NAME_CHARS]
 
 

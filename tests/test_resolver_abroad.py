@@ -254,3 +254,19 @@ def test_glued(text: str, spans: list[tuple[str, str]], joined: str | None) -> N
 def test_latin_accented(name: str, accented: bool) -> None:
     # the spellings the gazetteer keeps beside their plain form (one name row each; ``resolver.loader``)
     assert latin_accented(name) is accented
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("N.Y.", "ny"),  # letters with full stops between them: the code they abbreviate
+        ("R.I.", "ri"),
+        ("N.S.W.", "nsw"),
+        ("D.C.", "dc"),
+        ("W.Va.", "w va"),  # not letters alone: words as usual
+        ("N Y", "n y"),  # no full stop: two words
+        ("St.-Louis", "st louis"),
+    ],
+)
+def test_normalize_name_joins_dotted_letters(name: str, key: str) -> None:
+    assert normalize_name(name) == key
