@@ -149,8 +149,9 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     """Readings the gazetteer can tell apart from ``reading``:
 
     * a country that also names a region, read as the region ("Arvada, CO"; always tried: a tagger
-      often reads a US state code as a country), and a county that names a region, read as it ("Suzhou,
-      Anhui"; always tried: the gazetteer has no county places); a suburb and a locality that are a city and its
+      often reads a US state code as a country), and a county that names a region or an ISO 3166-2 subdivision,
+      read as a region ("Suzhou, Anhui", "Killarney, Co. Kerry"; always tried: the gazetteer has no county places
+      outside the US); a suburb and a locality that are a city and its
       region, read as them (``_city_in_region``: "Mérida, Yucatán"; always tried); a locality with a name in
       brackets after it, read as the locality in that region ("15003 A Coruña (A Coruña)"; always tried);
     * a names-only text whose names, parted by spaces only, are together exactly a place's name, read as that
@@ -183,8 +184,10 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         if cands.regions(conn, normalize_name(value), None):
             out.append(_relabeled(reading, "country", "region", value, _doubt(reading, "country", ALT_FLOOR),
                                   f"{value!r} read as a region"))  # fmt: skip
-    if "county" in comps and "region" not in comps and cands.regions(conn, normalize_name(comps["county"]), None):
-        # the gazetteer has no county places: one that names a gazetteer region is read as it ("Suzhou, Anhui")
+    if "county" in comps and "region" not in comps and (cands.regions(conn, normalize_name(comps["county"]), None)
+                                                        or countries_with_subdivision(comps["county"])):
+        # the gazetteer has no county places outside the US: one that names a gazetteer region ("Suzhou, Anhui") or
+        # an ISO 3166-2 subdivision ("Killarney, Co. Kerry") is read as a region, which tells the countries apart
         value = comps["county"]
         out.append(_relabeled(reading, "county", "region", value, _doubt(reading, "county", ALT_FLOOR),
                               f"{value!r} read as a region"))  # fmt: skip

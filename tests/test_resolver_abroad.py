@@ -20,7 +20,7 @@ from resolver.subdivisions import subdivision_region_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD", "TR", "AR",
-             "IN", "ID", "DE", "IT", "ES", "MX", "SA", "RO", "VE", "CL", "DO", "EC"]
+             "IN", "ID", "DE", "IT", "ES", "MX", "SA", "RO", "VE", "CL", "DO", "EC", "CA"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -31,6 +31,9 @@ CASES = [
     # a county that names a region: the place in that region, not the bigger one of its name elsewhere
     ([("suburb", "Suzhou"), ("county", "Anhui")], "Suzhou", "CN", "Anhui"),
     ([("locality", "Suzhou"), ("county", "Jiangsu")], "Suzhou", "CN", "Jiangsu"),
+    # an Irish county with its word, read as a county: it names a subdivision of Ireland (Killarney, BC is bigger)
+    ([("locality", "Killarney"), ("county", "Co. Kerry")], "Killarney", "IE", None),
+    ([("street", "Main Street"), ("locality", "Westport"), ("county", "Co. Mayo")], "Westport", "IE", None),
     # a city read as the county of its ward, the ward unknown in that region (Tokyo's Kita is the one the gazetteer has)
     ([("region", "大阪府"), ("county", "大阪市"), ("locality", "北区"), ("street", "梅田"), ("house_number", "3-1-1")],
      "Osaka", "JP", "Osaka"),
