@@ -107,31 +107,18 @@ _QUOTE_CLOSERS = frozenset(_QUOTES.values())
 _STOP_LABELS = frozenset({"postcode", "locality", "suburb", "country"})
 
 
-def _closer_of(text: str, a: int, z: int) -> int:
-    """Index of the bracket that closes ``text[a]`` within ``[a, z)``, else -1."""
+def _partner(text: str, i: int, a: int, z: int) -> int:
+    """Index of the bracket that closes the opener at ``i`` (scanning on) or opens the closer at ``i`` (scanning back),
+    within ``[a, z)``; -1 when none does."""
+    step, inward, outward = (1, _OPEN, _CLOSE) if text[i] in _OPEN else (-1, _CLOSE, _OPEN)
     depth = 0
-    for i in range(a, z):
-        ch = text[i]
-        if ch in _OPEN:
+    for k in range(i, z if step == 1 else a - 1, step):
+        if text[k] in inward:
             depth += 1
-        elif ch in _CLOSE:
+        elif text[k] in outward:
             depth -= 1
             if depth == 0:
-                return i
-    return -1
-
-
-def _opener_of(text: str, a: int, z: int) -> int:
-    """Index of the bracket that opens ``text[z - 1]`` within ``[a, z)``, else -1."""
-    depth = 0
-    for i in range(z - 1, a - 1, -1):
-        ch = text[i]
-        if ch in _CLOSE:
-            depth += 1
-        elif ch in _OPEN:
-            depth -= 1
-            if depth == 0:
-                return i
+                return k
     return -1
 
 
@@ -139,12 +126,12 @@ def _unwrap(text: str, a: int, z: int) -> tuple[int, int] | None:
     """``[a, z)`` less one layer of the brackets or quotation marks around it, else None."""
     first, last = text[a], text[z - 1]
     if first in _OPEN:
-        close = _closer_of(text, a, z)
+        close = _partner(text, a, a, z)
         if close == z - 1:
             return a + 1, z - 1
         if close == -1:
             return a + 1, z
-    if last in _CLOSE and _opener_of(text, a, z) == -1:
+    if last in _CLOSE and _partner(text, z - 1, a, z) == -1:
         return a, z - 1
     if first in _QUOTES:
         closer = _QUOTES[first]
