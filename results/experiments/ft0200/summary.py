@@ -19,26 +19,26 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import candidate_figures, gate_checks, probe_right  # noqa: E402
+from training.measure import candidate_figures, gate_summary, probe_right  # noqa: E402
 
 NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16", "v17", "v18", "v19", "v20",
              "v21", "v22", "v23", "v24", "v25")  # gate.md, point 4
 HIGHER = "v26"  # gate.md, point 5
 
 
+EXPERIMENT = ("stage 9: a fine-tune on corpus 0.20.0 (v20) from the shipped ft0191 arms, averaged with them (alpha "
+              "0.5), vs those arms measured by the same code")
+
+
+def shipped(arm: str) -> dict:
+    """The stage-8 arm as ``gpu_sizes`` measured it with this session's code, and its ``v26_probe``."""
+    old = candidate_figures(HERE.parent / "gpu_sizes", f"ship{arm}", "on_0190", NOT_LOWER, prefix="")
+    return old | {f"{HIGHER}_probe": probe_right(HERE.parent / f"{HIGHER}_probe" / f"s37_{arm}.json")}
+
+
 def main() -> None:
-    out: dict = {"experiment": "stage 9: a fine-tune on corpus 0.20.0 (v20) from the shipped ft0191 arms, averaged "
-                               "with them (alpha 0.5), vs those arms measured by the same code",
-                 "steps": 4000, "lr": 1.5e-4, "alpha": 0.5, "config": "training/configs/finetune64.toml"}
-    passed = True
-    for arm in ("A", "B"):
-        old = candidate_figures(HERE.parent / "gpu_sizes", f"ship{arm}", "on_0190", NOT_LOWER, prefix="")
-        old[f"{HIGHER}_probe"] = probe_right(HERE.parent / f"{HIGHER}_probe" / f"s37_{arm}.json")
-        new = candidate_figures(HERE, arm, "on_0200", (*NOT_LOWER, HIGHER))
-        checks = gate_checks(new, old, "on_0200", NOT_LOWER, HIGHER, probe_slack=1)
-        passed = passed and all(checks.values())
-        out[f"arm_{arm}"] = {"shipped_0191": old, "averaged_0200": new, "gate": checks}
-    out["decision"] = "replace the shipped arms" if passed else "keep the shipped arms"
+    out = gate_summary(HERE, EXPERIMENT, shipped, "on_0200", NOT_LOWER, HIGHER, (), ("shipped_0191", "averaged_0200"),
+                       probe_slack=1)
     write_result(HERE / "summary.json", out)
 
 
