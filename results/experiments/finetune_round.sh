@@ -10,6 +10,7 @@
 set -e
 V=$1; T=$2; PROBES=$3; START=${START:-artifacts/arms}; TRAIN=${TRAIN:-$V}
 E=results/experiments/ft$T
+. results/experiments/measure_arm.sh
 one() {
   arm=$1
   .venv/bin/addrnet train from-arm --arm $START/$arm --out runs/from-arm/$arm
@@ -18,18 +19,7 @@ one() {
     --finetune-from runs/from-arm/$arm --set train.steps=4000 --set train.lr=1.5e-4 --set train.warmup_steps=150
   .venv/bin/addrnet train average --start runs/from-arm/$arm --end runs/ft$T/$arm --alpha 0.5 --out runs/wise$T/$arm
   .venv/bin/addrnet export --run runs/wise$T/$arm --arm $arm --out runs/arms$T/$arm >$E/export_$arm.log
-  .venv/bin/addrnet places --arm runs/arms$T/$arm --corpus corpus/$V >$E/wise_places_$arm.json
-  .venv/bin/addrnet measure --arm runs/arms$T/$arm --corpus corpus/$V --threads 1 >$E/wise_measure_$arm.json
-  .venv/bin/addrnet measure --arm runs/arms$T/$arm --corpus corpus/0.9.0 --threads 1 --dry-run \
-    >$E/wise_measure090_$arm.json
-  .venv/bin/addrnet calibrate --arm runs/arms$T/$arm --corpus corpus/$V >$E/wise_calibration_$arm.json
-  for p in $PROBES; do  # a label probe's cases.json (bench.label_probe), else the older probes' own run.py (v9, v11)
-    if [ -f results/experiments/${p}_probe/cases.json ]; then
-      .venv/bin/python -m bench.label_probe results/experiments/${p}_probe runs/arms$T/$arm $E/wise_${p}_probe_$arm.json
-    else
-      .venv/bin/python results/experiments/${p}_probe/run.py runs/arms$T/$arm $E/wise_${p}_probe_$arm.json
-    fi
-  done
+  measure_arm runs/arms$T/$arm $E $arm $V 1 "$PROBES" wise_
 }
 mkdir -p runs
 one A >runs/ft${T}_A.log 2>&1 &

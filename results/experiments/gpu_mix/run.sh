@@ -11,21 +11,11 @@
 set -e
 E=results/experiments/gpu_mix
 PROBES="v9 v11 v12 v13 province v14 v14b v15 v16 v17 v18 v19 v20 v21 v22 v23 v24 v25"
+. results/experiments/measure_arm.sh
 one() {  # LANE ARM TAG
   lane=$1; arm=$2; tag=$3
   .venv/bin/addrnet export --run runs/gpumix/$lane --arm $arm --out runs/arms_gpumix/$tag >$E/export_$tag.log
-  .venv/bin/addrnet places --arm runs/arms_gpumix/$tag --corpus corpus/0.19.0 >$E/places_$tag.json
-  .venv/bin/addrnet measure --arm runs/arms_gpumix/$tag --corpus corpus/0.19.0 --threads 2 >$E/measure_$tag.json
-  .venv/bin/addrnet calibrate --arm runs/arms_gpumix/$tag --corpus corpus/0.19.0 >$E/calibration_$tag.json
-  .venv/bin/addrnet measure --arm runs/arms_gpumix/$tag --corpus corpus/0.9.0 --threads 1 --dry-run \
-    >$E/measure090_$tag.json
-  for p in $PROBES; do
-    if [ -f results/experiments/${p}_probe/cases.json ]; then
-      .venv/bin/python -m bench.label_probe results/experiments/${p}_probe runs/arms_gpumix/$tag $E/${p}_probe_$tag.json
-    else
-      .venv/bin/python results/experiments/${p}_probe/run.py runs/arms_gpumix/$tag $E/${p}_probe_$tag.json
-    fi
-  done
+  measure_arm runs/arms_gpumix/$tag $E $tag 0.19.0 2 "$PROBES"
 }
 mkdir -p runs
 one A2x128 A A128 >runs/gpumix_A.log 2>&1 &
