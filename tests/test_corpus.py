@@ -221,3 +221,17 @@ def test_v3_exclusion_still_applies(corpus_v3: tuple[Path, dict]) -> None:
         assert key(ex["text"]) not in inputs
         by = {lab: key(ex["text"][s:e]) for lab, s, e in ex["spans"]}
         assert (by.get("street"), by.get("locality")) not in pairs
+
+
+def test_make_eval_builds_the_shipped_arms_corpus() -> None:
+    """``make eval``'s calibration and components runners read ``corpus/<version>`` of the arms' manifests, so the
+    corpus the Makefile builds for it is that version (a plain clone has no other)."""
+    import json
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    built = re.search(r"^CORPUS_VERSION \?= (\S+)$", (root / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert built is not None
+    for arm in ("A", "B"):
+        manifest = json.loads((root / "artifacts" / "arms" / arm / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["corpus_version"] == built[1], arm
