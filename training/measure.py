@@ -140,6 +140,13 @@ def gate_checks(new: dict[str, Any], old: dict[str, Any], corpus: str, not_lower
     return checks
 
 
+def rows_within(new: dict[str, Any], base: dict[str, Any]) -> bool:
+    """A candidate's real-text exact match (``new["on_090"]``, over ``new["real_test_n"]`` rows) no lower than the
+    headline ``base``'s by more than ``GATE_ROWS_TOLERANCE`` rows: the drift point of the later gates (ft0201 on)."""
+    n = new["real_test_n"]
+    return round(new["on_090"]["real_test_exact"] * n) >= round(base["real_test_exact"] * n) - GATE_ROWS_TOLERANCE
+
+
 def candidate_figures(folder: str | Path, arm: str, corpus_key: str, probes: Iterable[str],
                       prefix: str = "wise_") -> dict[str, Any]:
     """A fine-tune candidate's figures from its experiment folder, as the gates quote them: ``corpus_key`` (the

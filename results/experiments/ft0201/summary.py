@@ -19,7 +19,7 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import GATE_ROWS_TOLERANCE, earlier_shipped, gate_summary, headline  # noqa: E402
+from training.measure import earlier_shipped, gate_summary, headline, rows_within  # noqa: E402
 
 NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16", "v17", "v18", "v19", "v20",
              "v21", "v22", "v23", "v24", "v25", "v26")  # gate.md, point 4
@@ -40,10 +40,8 @@ def main() -> None:
     passed = True
     for arm in ("A", "B"):
         stage8 = headline(json.loads((HERE.parent / "gpu_sizes" / f"measure090_ship{arm}.json").read_text("utf-8")))
-        new = out[f"arm_{arm}"]["averaged_0201"]
-        n = new["real_test_n"]
-        ok = round(new["on_090"]["real_test_exact"] * n) >= round(stage8["real_test_exact"] * n) - GATE_ROWS_TOLERANCE
-        out[f"arm_{arm}"]["gate"]["real_text_within_2_rows_of_stage_8"] = ok
+        out[f"arm_{arm}"]["gate"]["real_text_within_2_rows_of_stage_8"] = rows_within(out[f"arm_{arm}"]["averaged_0201"],
+                                                                                      stage8)
         passed = passed and all(out[f"arm_{arm}"]["gate"].values())
     out["decision"] = "replace the shipped arms" if passed else "keep the shipped arms"
     write_result(HERE / "summary.json", out)
