@@ -170,6 +170,8 @@ def trim_span(text: str, a: int, z: int, label: str) -> tuple[int, int]:
 
     A span with no letter or digit at all ("|", "–") names nothing: the result is empty (``a == z``).
     """
+    if text[a].isalnum() and text[z - 1].isalnum():
+        return a, z  # the usual span: a letter or digit at each end leaves nothing to trim
     if not any(ch.isalnum() for ch in text[a:z]):
         return a, a  # punctuation alone ("|", "–"): no component
     while z - a > 1:
