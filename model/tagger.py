@@ -379,7 +379,7 @@ class Tagger:
             return {"label": label, "value": norm[start:end], "start": start, "end": end}
 
         paths = [{"prob": p["prob"], "score": p["score"],
-                  "components": [c for c in map(lambda s: comp(*s), p["spans"]) if c["value"]]} for p in alt["paths"]]
+                  "components": [c for s in p["spans"] if (c := comp(*s))["value"]]} for p in alt["paths"]]
         best = alt["paths"][0]["spans"] if alt["paths"] else []
         spans = [c | {"labels": labs} for s, labs in zip(best, alt["span_labels"], strict=True)
                  if (c := comp(*s))["value"]]  # punctuation alone names nothing
