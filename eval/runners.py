@@ -13,7 +13,7 @@ from eval import scoring
 from eval.client import Client, ServiceError
 from eval.sidecar import fmt, fmt_prop, md_header, md_table, provenance, write_sidecar
 from model.labels import LABELS
-from model.normalize import trim_span
+from model.normalize import trimmed_spans
 
 
 def _progress(total: int, desc: str, enabled: bool = True) -> Any:
@@ -213,9 +213,8 @@ def harness_gold_values(case: dict[str, Any]) -> set[tuple[str, str]]:
 
 
 def corpus_gold_spans(record: dict[str, Any]) -> set[tuple[str, int, int]]:
-    """A corpus record's gold spans as /parse reports them (``model.normalize.trim_span``)."""
-    spans = ((str(lab), *trim_span(record["text"], int(s), int(e), str(lab))) for lab, s, e in record["spans"])
-    return {sp for sp in spans if sp[1] < sp[2]}
+    """A corpus record's gold spans as /parse reports them (``model.normalize.trimmed_spans``)."""
+    return trimmed_spans(record["text"], record["spans"])
 
 
 CALIBRATION_DEFINITIONS = {

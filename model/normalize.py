@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 # commas of other scripts: words of their own, which ``model.tokenize`` encodes as ","
 COMMAS = {"\u060c": ",", "\uff0c": ",", "\u3001": ","}  # Arabic "،", fullwidth "，", ideographic "、"
@@ -193,6 +194,13 @@ def trim_span(text: str, a: int, z: int, label: str) -> tuple[int, int]:
         if len(word) >= 3 and "." not in word:
             z -= 1
     return a, z
+
+
+def trimmed_spans(text: str, spans: Iterable[Sequence[Any]]) -> set[tuple[str, int, int]]:
+    """Gold ``(label, start, end)`` spans of ``text`` as the tagger reports them: each through ``trim_span``, and
+    none of punctuation alone (the measures compare them with the parse's components)."""
+    out = ((str(label), *trim_span(text, int(s), int(e), str(label))) for label, s, e in spans)
+    return {sp for sp in out if sp[1] < sp[2]}
 
 
 def collapse_whitespace(text: str) -> str:

@@ -26,7 +26,7 @@ import numpy as np
 
 from model.artifact import sha256_file
 from model.labels import OUTSIDE, TAG_TO_ID, bio_tag
-from model.normalize import Word, split_words, trim_span
+from model.normalize import Word, split_words, trimmed_spans
 from model.tokenize import WordTokenizer
 
 IGNORE_INDEX = -100
@@ -55,11 +55,9 @@ def example_words_tags(ex: dict) -> tuple[list[Word], list[str]]:
 
 
 def gold_spans(ex: dict) -> set[tuple[str, int, int]]:
-    """An example's gold spans as the tagger reports them (``model.normalize.trim_span``): the tagger labels words,
+    """An example's gold spans as the tagger reports them (``model.normalize.trimmed_spans``): the tagger labels words,
     and a word may carry punctuation that is not the name's ("(MI)", "London.")."""
-    text = ex.get("text", "")
-    spans = ((str(label), *trim_span(text, int(s), int(e), str(label))) for label, s, e in ex.get("spans", []))
-    return {sp for sp in spans if sp[1] < sp[2]}
+    return trimmed_spans(ex.get("text", ""), ex.get("spans", []))
 
 
 @dataclass
