@@ -401,6 +401,9 @@ _REGION_PLACE = sa.select(places).where(
     places.c.kind == "region", places.c.country_code == _BP("cc"), places.c.admin1_code == _BP("a1")
 ).limit(1)
 _COUNTRY_PLACE = sa.select(places).where(places.c.kind == "country", places.c.country_code == _BP("cc")).limit(1)
+_COUNTRY_REGIONS = sa.select(places.c.admin1_code, places.c.name).where(
+    places.c.kind == "region", places.c.country_code == _BP("cc")
+)
 
 
 def place_rows(conn: Connection, ids: Iterable[int]) -> dict[int, Mapping[Any, Any]]:
@@ -428,6 +431,12 @@ def place_names(conn: Connection, place_id: int) -> set[str]:
 def region_place(conn: Connection, cc: str, admin1: str) -> Mapping[Any, Any] | None:
     return _cached(conn, "region_place", (cc, admin1),  # type: ignore[no-any-return]
                    lambda: next(iter(_dicts(conn, _REGION_PLACE, {"cc": cc, "a1": admin1})), None))
+
+
+def country_regions(conn: Connection, cc: str) -> tuple[tuple[str, str], ...]:
+    """(admin1 code, official name) of every region of one country."""
+    return _cached(conn, "country_regions", cc,  # type: ignore[no-any-return]
+                   lambda: tuple((a1, name) for a1, name in _rows(conn, _COUNTRY_REGIONS, {"cc": cc})[1]))
 
 
 def country_place(conn: Connection, cc: str) -> Mapping[Any, Any] | None:

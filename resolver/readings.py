@@ -27,10 +27,12 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from resolver import candidates as cands
-from resolver.aliases import civil_core
+from resolver.aliases import civil_core, region_core
 from resolver.components import COMPONENTS, LAST_RESORT_READINGS, MAX_COMPONENT_CHARS, MAX_READINGS
+from resolver.geo import haversine_km
 from resolver.match import Place, check_reading, resolve
 from resolver.names import normalize_name
+from resolver.scoring import BIG_CITY
 from resolver.subdivisions import countries_with_subdivision, subdivision_countries, subdivision_region_keys
 
 WEAK_EVIDENCE = 0.7  # below this, derived readings are tried (``resolve_readings``)
@@ -41,6 +43,7 @@ CONFLICT_FACTOR = 0.5  # evidence multiplier per contradicted or relaxed constra
 POSTCODE_MISREAD = ("country", "region")  # labels a known postcode is read as a postcode from, when weak
 CITY_OF_REGION = 0.2  # a lone region's name: a city of it in it with this share of its people is what it names ("Wien")
 REGION_DWARFS = 20  # a lone name: a region of it this many times a town's population is what it names ("Bavaria")
+CITY_PART_KM = 30.0  # a place this near a big city of the second name is no part of it ("Kreuzberg, Berlin")
 PLACE_QUERY_FLOOR = 0.9  # "Firenze, Toscana": the region's country decides, over a weak reading of the tagger's
 NUMBERED = frozenset({"house_number", "postcode", "unit", "po_box", "level"})  # labels no place query has
 _PLACE_AND_STREET = frozenset({"locality", "country", "street", "house_number"})  # ``_street_and_place``
@@ -370,13 +373,23 @@ def _city_of_region(conn: Connection, reading: Reading) -> str | None:
     return city if _big_city(conn, city) else None
 
 
-def _big_city(conn: Connection, name: str) -> frozenset[str]:
-    """Countries where ``name`` is the official name of a city of ``scoring.BIG_CITY`` people or more, or else the name
-    inside its civil-division or qualifier words is ("Jakarta Selatan": ``aliases.civil_core``). Official names
-    only: "Baru" and "NY" are other cities' alternate names."""
+def _big_city_rows(conn: Connection, name: str, local: bool = False) -> list[Mapping[Any, Any]]:
+    """Cities of ``scoring.BIG_CITY`` people or more whose official name is ``name``, or else the name inside its
+    civil-division or qualifier words ("Jakarta Selatan": ``aliases.civil_core``). Official names only: "Baru" and
+    "NY" are other cities' alternate names. With ``local``, when no city is one by those, the big cities with
+    ``name`` (four letters or more) as an alternate name: a city in its own language ("Praha", "Wien")."""
     norm = normalize_name(name)
     core = civil_core(norm) if not cands.names_exact_places(conn, norm, None) else None
-    return frozenset(row["country_code"] for row in cands.big_cities(conn, core or norm))
+    rows = cands.big_cities(conn, core or norm)
+    if rows or not local or len(norm) < 4:
+        return rows
+    return [row for _, kind, row in cands.names_exact_places(conn, norm, None)
+            if kind == "alternate" and (row["population"] or 0) >= BIG_CITY]  # fmt: skip
+
+
+def _big_city(conn: Connection, name: str) -> frozenset[str]:
+    """Countries of the big cities named ``name`` (``_big_city_rows``)."""
+    return frozenset(row["country_code"] for row in _big_city_rows(conn, name))
 
 
 def _region_abroad(conn: Connection, comps: Mapping[str, str]) -> bool:
@@ -473,16 +486,30 @@ def place_query(conn: Connection, reading: Reading) -> list[Reading]:
 
 
 def _part_of_big_city(conn: Connection, first: str, second: str) -> bool:
-    """``second`` is a big city's name (``scoring.BIG_CITY``), not a region's, and ``first`` no place's name in that city's
-    country, with or without its civil-division words: a part of the city the gazetteer lacks ("Le Marais, Paris",
-    "Malasaña, Madrid"; not "Shibuya, Tokyo", nor "City of Brentwood, NY")."""
-    norm = normalize_name(second)
-    city_ccs = _big_city(conn, second)
-    if not city_ccs or cands.regions(conn, norm, None):
+    """``second`` is a big city's name (``scoring.BIG_CITY``) and ``first`` no place's name in that city's region (its
+    admin1, or a gazetteer region named ``second`` in its country) nor within ``CITY_PART_KM`` of it, with or without
+    its civil-division words: a part of the city the gazetteer lacks ("Le Marais, Paris", "Malasaña, Madrid",
+    "Chaoyang, Beijing": not the Chaoyang of Liaoning). Not "Shibuya, Tokyo", "Kreuzberg, Berlin" nor "City of
+    Brentwood, NY": places of that city's region."""
+    cities = _big_city_rows(conn, second, local=True)
+    if not cities:
         return False
+    city_ccs = sorted({row["country_code"] for row in cities})
+    # the city's own region, and those named like it in its country, also by the name inside their kind's words
+    # ("Mar del Plata, Buenos Aires": in the Provincia de Buenos Aires, not a part of the city)
+    key = normalize_name(second)
+    regions = {(row["country_code"], row["admin1_code"]) for row in cities}
+    regions |= {r for r in cands.regions(conn, key, None) if r[0] in city_ccs}
+    regions |= {(cc, a1) for cc in city_ccs for a1, name in cands.country_regions(conn, cc)
+                if key in (norm := normalize_name(name), region_core(norm))}  # fmt: skip
     first_norm = normalize_name(first)
-    return not any(cands.names_exact_places(conn, key, sorted(city_ccs))
-                   for key in (first_norm, civil_core(first_norm)) if key)  # fmt: skip
+    for first_key in (first_norm, civil_core(first_norm)):
+        for *_, row in cands.names_exact_places(conn, first_key, city_ccs) if first_key else ():
+            if (row["country_code"], row["admin1_code"]) in regions or any(
+                    haversine_km(row["lat"], row["lon"], c["lat"], c["lon"]) <= CITY_PART_KM for c in cities
+                    if row["lat"] is not None and c["lat"] is not None):  # fmt: skip
+                return False
+    return True
 
 
 def _region_as_locality(conn: Connection, spans: tuple[tuple[str, str], ...]) -> bool:

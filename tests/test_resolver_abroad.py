@@ -66,6 +66,12 @@ CASES = [
     ([("suburb", "Le Marais"), ("locality", "Paris")], "Paris", "FR", None),  # Paris names a department too (FR-75)
     ([("suburb", "Kadıköy"), ("locality", "İstanbul")], "Kadıköy", "TR", "İstanbul"),  # a place the gazetteer has
     ([("locality", "Recoleta"), ("region", "Buenos Aires")], "Buenos Aires", "AR", None),  # a name no place has
+    # a part of a city that is a region of its own, named like places elsewhere in its country: the city, by any of
+    # its names; a place of the city's region, or of a region named like it, stays the place
+    ([("suburb", "Chaoyang"), ("locality", "Beijing")], "Beijing", "CN", None),  # not the Chaoyang of Liaoning
+    ([("suburb", "Vinohrady"), ("locality", "Praha")], "Prague", "CZ", None),  # not the Moravian village
+    ([("suburb", "Haidian"), ("locality", "Beijing")], "Haidian", "CN", None),
+    ([("locality", "Mar del Plata"), ("region", "Buenos Aires")], "Mar del Plata", "AR", None),  # the province's town
     # a big city read as a region no gazetteer region is named, after a part of it
     ([("street", "Kebayoran"), ("locality", "Baru"), ("region", "Jakarta Selatan")], "Jakarta", "ID", None),
     ([("street", "Malasaña"), ("region", "Madrid")], "Madrid", "ES", None),  # not Almazán by a near name
@@ -111,9 +117,9 @@ CASES = [
     ([("locality", "横浜市西区"), ("street", "みなとみらい"), ("postcode", "2-2-1")], "Yokohama", "JP", None),
     ([("street", "Calle Falsa Inexistente"), ("house_number", "12"), ("venue", "Zaragoza")], "Zaragoza", "ES", None),
     ([("street", "Hessen"), ("locality", "Frankfurt-Sachsenhausen")], "Frankfurt am Main", "DE", None),
-    # a part of a city the gazetteer lacks, only near by a typo to places outside its region: the region, not "La
-    # Montesa", Zacatecas; a typo inside the region is still the place
-    ([("locality", "Condesa"), ("region", "Ciudad de México")], "Ciudad de México", "MX", None),
+    # a part of a city the gazetteer lacks, only near by a typo to places outside its region: the city the region
+    # names too (by its Spanish name), not "La Montesa", Zacatecas; a typo inside the region is still the place
+    ([("locality", "Condesa"), ("region", "Ciudad de México")], "Mexico City", "MX", None),
     ([("locality", "Guadalajra"), ("region", "Jalisco")], "Guadalajara", "MX", "Jalisco"),
     # a district before a big city the tagger read as a region no gazetteer region is named (Santiago is also a
     # province of the Dominican Republic): the district in that city, not its namesakes in Mexico or Ecuador
