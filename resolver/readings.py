@@ -377,11 +377,12 @@ def _big_city_rows(conn: Connection, name: str, local: bool = False) -> list[Map
     """Cities of ``scoring.BIG_CITY`` people or more whose official name is ``name``, or else the name inside its
     civil-division or qualifier words ("Jakarta Selatan": ``aliases.civil_core``). Official names only: "Baru" and
     "NY" are other cities' alternate names. With ``local``, when no city is one by those, the big cities with
-    ``name`` (four letters or more) as an alternate name: a city in its own language ("Praha", "Wien")."""
+    ``name`` (four letters or more, no country's name: "México" is Mexico City's too) as an alternate name: a city in
+    its own language ("Praha", "Wien")."""
     norm = normalize_name(name)
     core = civil_core(norm) if not cands.names_exact_places(conn, norm, None) else None
     rows = cands.big_cities(conn, core or norm)
-    if rows or not local or len(norm) < 4:
+    if rows or not local or len(norm) < 4 or cands.country_code(conn, norm):
         return rows
     return [row for _, kind, row in cands.names_exact_places(conn, norm, None)
             if kind == "alternate" and (row["population"] or 0) >= BIG_CITY]  # fmt: skip
