@@ -24,19 +24,18 @@ sys.path.insert(0, str(ROOT))
 from bench.common import now, write_result  # noqa: E402
 from model.calibration import ece, p90_wrong  # noqa: E402
 from model.tagger import Tagger  # noqa: E402
+from training.calibrate import component_outcomes  # noqa: E402
 from training.corpus_build import read_split  # noqa: E402
 
 
 def outcomes(tagger: Tagger, rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
-    conf, ok = [], []
-    for b0 in range(0, len(rows), 128):
-        part = rows[b0 : b0 + 128]
-        for row, res in zip(part, tagger.parse_batch([r["text"] for r in part], tokens=False), strict=True):
-            gold = {(label, a, z) for label, a, z in row["spans"]}
-            for c in res.components:
-                conf.append(c.confidence)
-                ok.append((c.label, c.start, c.end) in gold)
-    return np.asarray(conf), np.asarray(ok)
+    """Served confidence and rightness of every predicted component: ``training.calibrate.component_outcomes`` (raw
+    confidences), then the arm's calibration maps when it ships them."""
+    labels, conf, ok = component_outcomes(tagger, rows)
+    cal = tagger.calibrator
+    if cal is not None:
+        conf = np.array([cal(label, c) for label, c in zip(labels, conf, strict=True)])
+    return conf, ok
 
 
 def main() -> int:
