@@ -106,6 +106,9 @@ _QUOTE_CLOSERS = frozenset(_QUOTES.values())
 # labels whose value never ends with a full stop of its own, except in an abbreviation with stops inside ("U.S.A.")
 # or a short one ("Ft."): a stop after "London" or "SW1A 2AA" ends the sentence, not the name
 _STOP_LABELS = frozenset({"postcode", "locality", "suburb", "country"})
+# a sign that designates a unit as "Apt" does: a first word of a unit's span that is kept ("# 26")
+_DESIGNATOR_SIGNS = frozenset({"#", "\u2116"})  # "#", "№"
+_SIGN_LABELS = frozenset({"unit"})
 
 
 def _partner(text: str, i: int, a: int, z: int) -> int:
@@ -146,10 +149,12 @@ def _unwrap(text: str, a: int, z: int) -> tuple[int, int] | None:
     return None
 
 
-def _bare_edge(text: str, a: int, z: int) -> tuple[int, int] | None:
-    """``[a, z)`` less a first or last word with no letter or digit ("Springfield /" -> "Springfield"), else None."""
+def _bare_edge(text: str, a: int, z: int, label: str = "") -> tuple[int, int] | None:
+    """``[a, z)`` less a first or last word with no letter or digit ("Springfield /" -> "Springfield"), else None.
+    A unit's designator sign stays, as it does when written together ("# 26" as "#26", "Ste # 200")."""
     first = text.find(" ", a, z)
-    if first != -1 and not any(ch.isalnum() for ch in text[a:first]):
+    if first != -1 and not any(ch.isalnum() for ch in text[a:first]) \
+            and not (label in _SIGN_LABELS and text[a:first] in _DESIGNATOR_SIGNS):
         return first + 1, z
     last = text.rfind(" ", a, z)
     if last != -1 and not any(ch.isalnum() for ch in text[last + 1 : z]):
@@ -165,7 +170,8 @@ def trim_span(text: str, a: int, z: int, label: str) -> tuple[int, int]:
     - brackets or quotation marks that enclose the whole span go ("(MI)" -> "MI", '"Hotel Adlon"' -> "Hotel Adlon"),
       as does an opening one at its start or a closing one at its end that the span does not close or open;
       brackets a name holds stay ("Frankfurt (Oder)");
-    - a first or last word with no letter or digit goes ("Springfield /" -> "Springfield");
+    - a first or last word with no letter or digit goes ("Springfield /" -> "Springfield"), except a unit's
+      designator sign ("# 26" stays, as "#26" does);
     - a full stop at the end of a postcode, locality, suburb or country goes ("London." -> "London"), unless its
       last word is an abbreviation: a stop inside it ("U.S.A.") or shorter than three letters ("Ft.").
 
@@ -178,7 +184,7 @@ def trim_span(text: str, a: int, z: int, label: str) -> tuple[int, int]:
     while z - a > 1:
         cut = _unwrap(text, a, z)
         if cut is None:
-            cut = _bare_edge(text, a, z)
+            cut = _bare_edge(text, a, z, label)
         if cut is None:
             break
         na, nz = cut

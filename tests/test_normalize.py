@@ -102,6 +102,10 @@ def test_other_commas(text: str, words: list[str]) -> None:
         ("()", "region", ""),  # punctuation alone names nothing
         ("|", "suburb", ""),
         ("Springfield /", "locality", "Springfield"),  # a last word with no letter or digit
+        ("# 26", "unit", "# 26"),  # a unit's designator sign stays, as in "#26" and "Ste # 200"
+        ("№ 5", "unit", "№ 5"),
+        ("# 26", "house_number", "26"),  # only a unit's
+        ("APT 1 #", "unit", "APT 1"),  # and only first
         ('"Hotel Adlon"', "venue", "Hotel Adlon"),  # quotation marks around a name
         ("«Café Central»", "venue", "Café Central"),
         ("„Zur Post“", "venue", "Zur Post"),

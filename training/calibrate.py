@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from model.labels import TAG_TO_ID
+from training.data import gold_spans
 
 
 def nll(logits: np.ndarray, gold: np.ndarray, temperature: float) -> float:
@@ -65,7 +66,8 @@ def calibrate(tagger: Any, examples: list[dict]) -> dict[str, float]:
 
 # ---------------------------------------------------------------- component calibration on real text
 def component_outcomes(tagger: Any, examples: list[dict], batch_size: int = 128) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """(label, raw confidence, exactly right?) of every predicted component, against gold spans."""
+    """(label, raw confidence, exactly right?) of every predicted component, against the gold spans as the tagger
+    reports them (``training.data.gold_spans``: the same gold as every exact-match figure)."""
     saved, tagger.calibrator = getattr(tagger, "calibrator", None), None
     labels: list[str] = []
     conf: list[float] = []
@@ -74,7 +76,7 @@ def component_outcomes(tagger: Any, examples: list[dict], batch_size: int = 128)
         for b0 in range(0, len(examples), batch_size):
             part = examples[b0 : b0 + batch_size]
             for ex, res in zip(part, tagger.parse_batch([e["text"] for e in part]), strict=True):
-                gold = {(lab, s, e) for lab, s, e in ex["spans"]}
+                gold = gold_spans(ex)
                 for c in res.components:
                     labels.append(c.label)
                     conf.append(c.confidence)
