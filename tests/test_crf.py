@@ -124,6 +124,23 @@ def test_a_span_never_starts_right_after_one_of_its_own_label_but_units_stack() 
     assert tags[0].tolist() == [t["B-unit"], t["I-unit"], t["B-unit"], t["I-unit"]]
 
 
+def test_a_suburb_with_no_locality_is_read_as_the_locality_when_that_is_near() -> None:
+    t = TAG_TO_ID
+    # "Plaza Mayor 1, Toledo, Castilla-La Mancha": the one place read as a suburb, the locality close behind
+    lg = _logits([{"B-street": 3.0}, {"B-suburb": 3.0, "B-locality": 2.0}, {"B-region": 3.0}])
+    tags, _ = decode(lg, np.array([3]))
+    assert tags[0].tolist() == [t["B-street"], t["B-locality"], t["B-region"]]
+    tags, _ = decode(lg[:, 1:2], np.array([1]))  # a lone word too
+    assert tags[0].tolist() == [t["B-locality"]]
+    # beside a locality, a suburb stays; and far behind, a suburb alone stays the suburb
+    lg = _logits([{"B-suburb": 3.0, "B-locality": 2.0}, {"B-locality": 3.0}])
+    tags, _ = decode(lg, np.array([2]))
+    assert tags[0].tolist() == [t["B-suburb"], t["B-locality"]]
+    lg = _logits([{"B-street": 3.0}, {"B-suburb": 12.0}])
+    tags, _ = decode(lg, np.array([2]))
+    assert tags[0].tolist() == [t["B-street"], t["B-suburb"]]
+
+
 def test_beam_matches_viterbi_without_repeats_and_alternatives_are_sorted() -> None:
     rng = np.random.default_rng(0)
     lg = rng.normal(size=(1, 6, len(TAG_TO_ID))).astype(np.float32)
