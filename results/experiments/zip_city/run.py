@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -28,8 +27,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy.engine import Connection  # noqa: E402
+
+from addrnet.settings import Settings  # noqa: E402
 from bench.common import now, write_result  # noqa: E402
 from eval.scoring import fold_place_name  # noqa: E402
+from resolver import candidates as cands  # noqa: E402
+from resolver.db import make_engine  # noqa: E402
 from resolver.geo import haversine_km  # noqa: E402
 
 FILES = {"corpus_fixtures": ROOT / "data" / "oa" / "corpus_openaddresses_fixtures.csv",
@@ -37,18 +41,17 @@ FILES = {"corpus_fixtures": ROOT / "data" / "oa" / "corpus_openaddresses_fixture
 RULES = ("first", "nearest_to_zip", "nearest_to_zip_big", "nearest_to_point", "any")
 
 
-def count(conn: sqlite3.Connection, path: Path) -> dict[str, object]:
+def count(conn: Connection, path: Path) -> dict[str, object]:
     with path.open(encoding="utf-8", newline="") as f:
         rows = [r for r in csv.DictReader(f) if r["POSTCODE"] and r["CITY"] and len(r["REGION"]) == 2]
     hits = dict.fromkeys(RULES, 0)
     n = shared = 0
     for r in rows:
-        z = conn.execute("SELECT place_ids, lat, lon FROM postcodes WHERE code = ? AND country = 'US'",
-                         (r["POSTCODE"][:5],)).fetchone()
-        if z is None or z["lat"] is None:
+        z = next(iter(cands.postcode_rows(conn, r["POSTCODE"], "US")), None)
+        if z is None or z.lat is None:
             continue
-        places = [p for i in json.loads(z["place_ids"]) if (p := conn.execute(
-            "SELECT name, admin1_code, lat, lon, population FROM places WHERE id = ?", (i,)).fetchone())]
+        by_id = cands.place_rows(conn, z.place_ids)
+        places = [by_id[i] for i in z.place_ids if i in by_id]
         if not places:
             continue
         n += 1
@@ -57,23 +60,24 @@ def count(conn: sqlite3.Connection, path: Path) -> dict[str, object]:
         point = (float(r["LAT"]), float(r["LON"]))
         chosen = {
             "first": places[0],
-            "nearest_to_zip": min(places, key=lambda p: haversine_km(z["lat"], z["lon"], p["lat"], p["lon"])),
-            "nearest_to_zip_big": min(big, key=lambda p: haversine_km(z["lat"], z["lon"], p["lat"], p["lon"])),
+            "nearest_to_zip": min(places, key=lambda p: haversine_km(z.lat, z.lon, p["lat"], p["lon"])),
+            "nearest_to_zip_big": min(big, key=lambda p: haversine_km(z.lat, z.lon, p["lat"], p["lon"])),
             "nearest_to_point": min(places, key=lambda p: haversine_km(*point, p["lat"], p["lon"])),
         }
-        right = [fold_place_name(p["name"]) == fold_place_name(r["CITY"]) and p["admin1_code"] == r["REGION"]
-                 for p in places]
+        right = {p["id"]: fold_place_name(p["name"]) == fold_place_name(r["CITY"]) and p["admin1_code"] == r["REGION"]
+                 for p in places}
         for rule, p in chosen.items():
-            hits[rule] += right[places.index(p)]
-        hits["any"] += any(right)
+            hits[rule] += right[p["id"]]
+        hits["any"] += any(right.values())
     return {"rows": n, "zip_with_several_places": shared, "right": hits,
             "rate": {k: round(v / n, 4) if n else None for k, v in hits.items()}}
 
 
 def main() -> int:
-    conn = sqlite3.connect(ROOT / "var" / "gazetteer.sqlite")
-    conn.row_factory = sqlite3.Row
-    out = {"date": now(), "files": {name: count(conn, path) for name, path in FILES.items()}}
+    engine = make_engine(Settings().db_url)
+    with engine.connect() as conn:
+        out = {"date": now(), "files": {name: count(conn, path) for name, path in FILES.items()}}
+    engine.dispose()
     write_result(HERE / "zip_city.json", out)
     print(json.dumps(out, indent=1))
     return 0
