@@ -16,11 +16,11 @@ Decoding never fragments a component:
 - ``viterbi``: the best valid path (batched, exact) under emissions + transitions.
 - ``decode(logits, lengths, params, temperature)``: Viterbi for the batch; rows whose best path repeats a
   label, or has a suburb and no locality, are re-decoded by ``beam`` with the repeat penalty and
-  ``SUBURB_ALONE_PENALTY``, so the usual row costs one vectorized pass.
+  ``suburb_alone_penalty``, so the usual row costs one vectorized pass.
   Returns (tag ids [B, W], ``softmax(logits / T)`` [B, W, K]). The temperature changes confidences only.
 - ``beam(emissions, params, width, k)``: beam search over one row with the repeat penalty (and
-  ``SUBURB_ALONE_PENALTY`` for a finished path with a suburb and no locality); the ``k`` best distinct paths as
-  ``(score, tags)``.
+  ``suburb_alone_penalty`` for a finished path with a suburb and no locality: ``decode.suburb_alone_penalty`` in
+  ``labels.json``, else ``SUBURB_ALONE_PENALTY``); the ``k`` best distinct paths as ``(score, tags)``.
 - ``tag_spans``: BIO tag ids -> ``(label, first_word, last_word)`` spans.
 
 Alternatives for the resolver (``alternatives``; the tagger's ``Tagger.parse_alternatives`` wraps it):
@@ -93,6 +93,7 @@ class CRFParams:
     end: np.ndarray  # [K]
     repeat_penalty: np.ndarray | None = None  # [L]; None = DEFAULT_REPEAT_PENALTY
     emissions_are_logits: bool = True  # True for a CRF (raw logits); False = log_softmax emissions
+    suburb_alone_penalty: float = SUBURB_ALONE_PENALTY  # nats for a path with a suburb and no locality; 0 = none
 
     @classmethod
     def from_labels(cls, labels: dict) -> CRFParams | None:
@@ -109,17 +110,18 @@ class CRFParams:
         dec = labels.get("decode") or {}
         pen = dec.get("repeat_penalty") or {}
         repeat = np.array([float(pen.get(lab, DEFAULT_REPEAT_PENALTY[lab])) for lab in LABELS], dtype=np.float32)
+        alone = float(dec.get("suburb_alone_penalty", SUBURB_ALONE_PENALTY))
         if labels.get("crf_transitions") is not None:
             trans = np.asarray(labels["crf_transitions"], dtype=np.float32) + mask
             start = np.asarray(labels["crf_start"], dtype=np.float32) + start_mask
             end = np.asarray(labels["crf_end"], dtype=np.float32)
-            return cls(trans, start, end, repeat, True)
+            return cls(trans, start, end, repeat, True, alone)
         w = float(dec.get("transition_weight", 0.0))
         trans, start = mask.copy(), start_mask.copy()
         if w and dec.get("transitions") is not None:
             trans = trans + w * np.asarray(dec["transitions"], dtype=np.float32)
             start = start + w * np.asarray(dec["start"], dtype=np.float32)
-        return cls(trans, start, np.zeros(NUM_TAGS, dtype=np.float32), repeat, False)
+        return cls(trans, start, np.zeros(NUM_TAGS, dtype=np.float32), repeat, False, alone)
 
     @cached_property
     def plain_bio(self) -> bool:
@@ -243,7 +245,7 @@ def beam(emissions: np.ndarray, params: CRFParams, width: int = 16, k: int = 1) 
 
     The score is emissions + transitions - ``repeat_penalty`` for every second (third, ...) span of a label,
     ``ADJACENT_PENALTY`` more when that span starts right after one of its own label, and
-    ``SUBURB_ALONE_PENALTY`` for a path with a suburb and no locality."""
+    ``params.suburb_alone_penalty`` for a path with a suburb and no locality."""
     n, K = emissions.shape
     if n == 0:
         return [(0.0, np.zeros(0, dtype=np.int64))]
@@ -269,9 +271,9 @@ def beam(emissions: np.ndarray, params: CRFParams, width: int = 16, k: int = 1) 
         parents.append(parent)
         tags_at.append(tag)
     score = score + params.end[last]
-    if SUBURB_ALONE_PENALTY:
+    if params.suburb_alone_penalty:
         alone = ((used & (1 << _SUBURB)) != 0) & ((used & (1 << _LOCALITY)) == 0)
-        score = score - np.where(alone, SUBURB_ALONE_PENALTY, 0.0)
+        score = score - np.where(alone, params.suburb_alone_penalty, 0.0)
     order = np.argsort(-score, kind="stable")[:k]
     out: list[tuple[float, np.ndarray]] = []
     for b in order:
@@ -289,10 +291,10 @@ def _emissions(raw: np.ndarray, params: CRFParams) -> np.ndarray:
     return raw if params.emissions_are_logits else log_softmax(raw)
 
 
-def _needs_beam(tags: np.ndarray) -> bool:
-    """True when the row's path repeats a label, or has a suburb and no locality (when that costs)."""
+def _needs_beam(tags: np.ndarray, alone_costs: bool) -> bool:
+    """True when the row's path repeats a label, or has a suburb and no locality (when ``alone_costs``)."""
     labels = _LABEL_ID[tags[_IS_B[tags]]].tolist()
-    if SUBURB_ALONE_PENALTY and _SUBURB in labels and _LOCALITY not in labels:
+    if alone_costs and _SUBURB in labels and _LOCALITY not in labels:
         return True
     return len(labels) != len(set(labels))
 
@@ -351,25 +353,26 @@ def decode(
     else:
         tags = viterbi(em, lengths, params)
     if tags.shape[0] < BIO_STEP_MIN_ROWS:  # a few rows: the row loop costs less than the batch check
-        rows = [b for b in range(tags.shape[0]) if lengths[b] and _needs_beam(tags[b, : lengths[b]])]
+        alone = bool(params.suburb_alone_penalty)
+        rows = [b for b in range(tags.shape[0]) if lengths[b] and _needs_beam(tags[b, : lengths[b]], alone)]
     else:
-        rows = _beam_rows(tags, lengths)
+        rows = _beam_rows(tags, lengths, bool(params.suburb_alone_penalty))
     for b in rows:
         n = int(lengths[b])
         tags[b, :n] = beam(em[b, :n], params, width=beam_width, k=1)[0][1]
     return tags, probs
 
 
-def _beam_rows(tags: np.ndarray, lengths: np.ndarray) -> list[int]:
+def _beam_rows(tags: np.ndarray, lengths: np.ndarray, alone_costs: bool) -> list[int]:
     """Rows (of more than one word) whose tags begin a second span of some label, and rows with a suburb and no
-    locality when that costs (``_needs_beam`` per row, for the whole batch at once; tags past a row's length are
+    locality when ``alone_costs`` (``_needs_beam`` per row, for the whole batch at once; tags past a row's length are
     ``O``)."""
     B, W = tags.shape
     lab = np.where(_IS_B[tags], _LABEL_ID[tags], -1)  # label of each B- tag, else -1
     lab[np.arange(W)[None, :] >= lengths[:, None]] = -1
     counts = (lab[:, :, None] == _LABEL_RANGE).sum(axis=1)  # B- tags per label [B, L]
     rep = (counts > 1).any(axis=1) & (lengths > 1)
-    if SUBURB_ALONE_PENALTY:
+    if alone_costs:
         rep |= (counts[:, _SUBURB] > 0) & (counts[:, _LOCALITY] == 0)
     return np.flatnonzero(rep).tolist()
 

@@ -52,8 +52,9 @@ def test_batch_spans_and_repeats_equal_row_by_row(seed: int) -> None:
         assert list(zip(rows.tolist(), lab.tolist(), first.tolist(), last.tolist(), strict=True)) == want
         for b in range(B):
             tags[b, lengths[b]:] = 0  # decode leaves O past a row's end
-        assert D._beam_rows(tags, lengths) == [b for b in range(B)
-                                               if lengths[b] and D._needs_beam(tags[b, : lengths[b]])]
+        for alone in (False, True):
+            assert D._beam_rows(tags, lengths, alone) == [
+                b for b in range(B) if lengths[b] and D._needs_beam(tags[b, : lengths[b]], alone)]
 
 
 def test_numpy_packing_equals_the_word_loop(monkeypatch: pytest.MonkeyPatch) -> None:
