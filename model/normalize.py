@@ -108,7 +108,6 @@ _QUOTE_CLOSERS = frozenset(_QUOTES.values())
 _STOP_LABELS = frozenset({"postcode", "locality", "suburb", "country"})
 # a sign that designates a unit as "Apt" does: a first word of a unit's span that is kept ("# 26")
 _DESIGNATOR_SIGNS = frozenset({"#", "\u2116"})  # "#", "№"
-_SIGN_LABELS = frozenset({"unit"})
 
 
 def _partner(text: str, i: int, a: int, z: int) -> int:
@@ -149,12 +148,12 @@ def _unwrap(text: str, a: int, z: int) -> tuple[int, int] | None:
     return None
 
 
-def _bare_edge(text: str, a: int, z: int, label: str = "") -> tuple[int, int] | None:
+def _bare_edge(text: str, a: int, z: int, label: str) -> tuple[int, int] | None:
     """``[a, z)`` less a first or last word with no letter or digit ("Springfield /" -> "Springfield"), else None.
     A unit's designator sign stays, as it does when written together ("# 26" as "#26", "Ste # 200")."""
     first = text.find(" ", a, z)
     if first != -1 and not any(ch.isalnum() for ch in text[a:first]) \
-            and not (label in _SIGN_LABELS and text[a:first] in _DESIGNATOR_SIGNS):
+            and not (label == "unit" and text[a:first] in _DESIGNATOR_SIGNS):
         return first + 1, z
     last = text.rfind(" ", a, z)
     if last != -1 and not any(ch.isalnum() for ch in text[last + 1 : z]):
