@@ -380,12 +380,11 @@ def _big_city_rows(conn: Connection, name: str, local: bool = False) -> list[Map
     ``name`` (four letters or more, no country's name: "México" is Mexico City's too) as an alternate name: a city in
     its own language ("Praha", "Wien")."""
     norm = normalize_name(name)
-    core = civil_core(norm) if not cands.names_exact_places(conn, norm, None) else None
-    rows = cands.big_cities(conn, core or norm)
+    exact = cands.names_exact_places(conn, norm, None)
+    rows = cands.big_cities(conn, norm if exact else civil_core(norm) or norm)
     if rows or not local or len(norm) < 4 or cands.country_code(conn, norm):
         return rows
-    return [row for _, kind, row in cands.names_exact_places(conn, norm, None)
-            if kind == "alternate" and (row["population"] or 0) >= BIG_CITY]  # fmt: skip
+    return [row for _, kind, row in exact if kind == "alternate" and (row["population"] or 0) >= BIG_CITY]
 
 
 def _big_city(conn: Connection, name: str) -> frozenset[str]:
