@@ -10,8 +10,9 @@ Decoding never fragments a component:
   is subtracted each time a path starts a second span of a label it already has ("one component per
   label unless the text really repeats it"): estimated from the corpus as ``-log P(label repeats)``
   (``decode.repeat_penalty``), else ``DEFAULT_REPEAT_PENALTY`` (low for ``street``: intersections). A span
-  that starts right after a span of its own label, no word between, costs ``ADJACENT_PENALTY`` more (but
-  ``unit``: "scala F int. 6"): intersections put a word or a comma between their streets, and corpus 0.14.0
+  that starts right after a span of its own label, no word between, costs ``adjacent_penalty`` more
+  (``decode.adjacent_penalty`` in ``labels.json``, else ``ADJACENT_PENALTY``; but ``unit``: "scala F int. 6"):
+  intersections put a word or a comma between their streets, and corpus 0.14.0
   has 7 such street pairs in 540,479 examples ("Невский проспект" is one street, not two).
 - ``viterbi``: the best valid path (batched, exact) under emissions + transitions.
 - ``decode(logits, lengths, params, temperature)``: Viterbi for the batch; rows whose best path repeats a
@@ -54,7 +55,7 @@ _BIT = np.array([0] + [1 << i for i in range(len(LABELS)) for _ in (0, 1)], dtyp
 assert len(TAG_LABEL) == NUM_TAGS
 NEG = -1e4  # score of an invalid move (finite: no inf - inf)
 ADJACENT_PENALTY = 20.0  # nats for a span starting right after one of its own label (``beam``)
-_ADJACENT = _IS_B & (_LABEL_ID != LABELS.index("unit"))  # the B- tags ADJACENT_PENALTY applies to
+_ADJACENT = _IS_B & (_LABEL_ID != LABELS.index("unit"))  # the B- tags ``adjacent_penalty`` applies to
 
 # nats for a path with a suburb and no locality (``beam``): a suburb is a part of a locality, and a text that names
 # one place names its locality ("Plaza Mayor 1, Toledo, Castilla-La Mancha")
@@ -94,6 +95,7 @@ class CRFParams:
     repeat_penalty: np.ndarray | None = None  # [L]; None = DEFAULT_REPEAT_PENALTY
     emissions_are_logits: bool = True  # True for a CRF (raw logits); False = log_softmax emissions
     suburb_alone_penalty: float = SUBURB_ALONE_PENALTY  # nats for a path with a suburb and no locality; 0 = none
+    adjacent_penalty: float = ADJACENT_PENALTY  # nats for a span right after one of its own label; 0 = none
 
     @classmethod
     def from_labels(cls, labels: dict) -> CRFParams | None:
@@ -111,17 +113,18 @@ class CRFParams:
         pen = dec.get("repeat_penalty") or {}
         repeat = np.array([float(pen.get(lab, DEFAULT_REPEAT_PENALTY[lab])) for lab in LABELS], dtype=np.float32)
         alone = float(dec.get("suburb_alone_penalty", SUBURB_ALONE_PENALTY))
+        adjacent = float(dec.get("adjacent_penalty", ADJACENT_PENALTY))
         if labels.get("crf_transitions") is not None:
             trans = np.asarray(labels["crf_transitions"], dtype=np.float32) + mask
             start = np.asarray(labels["crf_start"], dtype=np.float32) + start_mask
             end = np.asarray(labels["crf_end"], dtype=np.float32)
-            return cls(trans, start, end, repeat, True, alone)
+            return cls(trans, start, end, repeat, True, alone, adjacent)
         w = float(dec.get("transition_weight", 0.0))
         trans, start = mask.copy(), start_mask.copy()
         if w and dec.get("transitions") is not None:
             trans = trans + w * np.asarray(dec["transitions"], dtype=np.float32)
             start = start + w * np.asarray(dec["start"], dtype=np.float32)
-        return cls(trans, start, np.zeros(NUM_TAGS, dtype=np.float32), repeat, False, alone)
+        return cls(trans, start, np.zeros(NUM_TAGS, dtype=np.float32), repeat, False, alone, adjacent)
 
     @cached_property
     def plain_bio(self) -> bool:
@@ -244,7 +247,7 @@ def beam(emissions: np.ndarray, params: CRFParams, width: int = 16, k: int = 1) 
     """One row's emissions [n, K] -> the ``k`` best distinct paths ``(score, tags [n])``, best first.
 
     The score is emissions + transitions - ``repeat_penalty`` for every second (third, ...) span of a label,
-    ``ADJACENT_PENALTY`` more when that span starts right after one of its own label, and
+    ``params.adjacent_penalty`` more when that span starts right after one of its own label, and
     ``params.suburb_alone_penalty`` for a path with a suburb and no locality."""
     n, K = emissions.shape
     if n == 0:
@@ -261,7 +264,7 @@ def beam(emissions: np.ndarray, params: CRFParams, width: int = 16, k: int = 1) 
         cand = score[:, None] + params.transitions[last] + emissions[i][None]  # [nb, K]
         repeat = _IS_B[None, :] & ((used[:, None] & _BIT[None, :]) != 0)
         adjacent = _ADJACENT[None, :] & (_LABEL_ID[last][:, None] == _LABEL_ID[None, :])
-        cand = cand - np.where(repeat, pen[None, :], 0.0) - np.where(adjacent, ADJACENT_PENALTY, 0.0)
+        cand = cand - np.where(repeat, pen[None, :], 0.0) - np.where(adjacent, params.adjacent_penalty, 0.0)
         flat = cand.ravel()
         top = np.argsort(-flat, kind="stable")[:width]
         parent, tag = np.divmod(top, K)

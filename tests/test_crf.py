@@ -118,6 +118,11 @@ def test_a_span_never_starts_right_after_one_of_its_own_label_but_units_stack() 
     lg = _logits([{"B-street": 3.0}, {"B-street": 6.0, "I-street": 2.0}, {"B-house_number": 3.0}])
     tags, _ = decode(lg, np.array([3]))
     assert tags[0].tolist() == [t["B-street"], t["I-street"], t["B-house_number"]]
+    # the cost is a decoding parameter (labels.json decode.adjacent_penalty); without it the two streets stay two
+    free = CRFParams.for_labels({"decode": {"adjacent_penalty": 0.0}})
+    assert free.adjacent_penalty == 0.0 and CRFParams.for_labels(None).adjacent_penalty == 20.0
+    tags, _ = decode(lg, np.array([3]), free)
+    assert tags[0].tolist() == [t["B-street"], t["B-street"], t["B-house_number"]]
     # "scala F int. 6": two units side by side stay two units
     lg = _logits([{"B-unit": 3.0}, {"I-unit": 3.0}, {"B-unit": 6.0, "I-unit": 2.0}, {"I-unit": 3.0}])
     tags, _ = decode(lg, np.array([4]))
