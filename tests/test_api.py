@@ -124,6 +124,16 @@ def test_arms_eval_metrics(live_server: str) -> None:
     assert "addrnet_inference_duration_seconds_bucket" in metrics
 
 
+def test_resolver_bench_reads_how_many_resolve_requests_a_service_answered(live_server: str) -> None:
+    from bench.resolver_bench import resolve_requests_served
+
+    before = resolve_requests_served(live_server)
+    assert before is not None
+    assert httpx.post(f"{live_server}/resolve", json={"text": "Portland, OR"}).status_code == 200
+    assert resolve_requests_served(live_server) == before + 1
+    assert resolve_requests_served("http://127.0.0.1:9") is None  # nothing listens: unknown, not 0
+
+
 def test_shadow_table_fills(live_server: str) -> None:
     for text in ["12 Oak Ave, Portland, OR 97201", "Main St & 2nd Ave, Springfield"]:
         assert httpx.post(f"{live_server}/parse", json={"text": text}).status_code == 200
