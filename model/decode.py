@@ -61,13 +61,6 @@ _ADJACENT = _IS_B & (_LABEL_ID != LABELS.index("unit"))  # the B- tags ``adjacen
 # one place names its locality ("Plaza Mayor 1, Toledo, Castilla-La Mancha")
 SUBURB_ALONE_PENALTY = 5.0  # chosen on the corpus dev split: 2 to 8 give +0.15 to +0.17 pp exact match (arm A)
 _SUBURB, _LOCALITY = LABELS.index("suburb"), LABELS.index("locality")  # label ids; ``_BIT`` has 1 << id
-_REGION = LABELS.index("region")
-_ADDRESS_IDS = [LABELS.index("street"), LABELS.index("house_number")]  # an address's labels below its places
-_ADDRESS_BITS = sum(1 << i for i in _ADDRESS_IDS)
-
-# nats for an address (a street or a house number) whose one place above the street is a region, no locality
-# (``beam``): "100 broadway new york", "Calle Mayor 5, Madrid" name the city, not the state of the same name
-REGION_ALONE_PENALTY = 0.0
 
 # nats subtracted for a second span of a label, when the corpus gives none: streets repeat in
 # intersections ("Main St & 2nd Ave"); units/levels sometimes stack; the rest almost never repeat
@@ -103,12 +96,6 @@ class CRFParams:
     emissions_are_logits: bool = True  # True for a CRF (raw logits); False = log_softmax emissions
     suburb_alone_penalty: float = SUBURB_ALONE_PENALTY  # nats for a path with a suburb and no locality; 0 = none
     adjacent_penalty: float = ADJACENT_PENALTY  # nats for a span right after one of its own label; 0 = none
-    region_alone_penalty: float = REGION_ALONE_PENALTY  # nats for an address with a region and no locality; 0 = none
-
-    @property
-    def alone_costs(self) -> bool:
-        """True when some path pays for a place with no locality (``_needs_beam``: such rows go to ``beam``)."""
-        return bool(self.suburb_alone_penalty or self.region_alone_penalty)
 
     @classmethod
     def from_labels(cls, labels: dict) -> CRFParams | None:
@@ -127,18 +114,17 @@ class CRFParams:
         repeat = np.array([float(pen.get(lab, DEFAULT_REPEAT_PENALTY[lab])) for lab in LABELS], dtype=np.float32)
         alone = float(dec.get("suburb_alone_penalty", SUBURB_ALONE_PENALTY))
         adjacent = float(dec.get("adjacent_penalty", ADJACENT_PENALTY))
-        region = float(dec.get("region_alone_penalty", REGION_ALONE_PENALTY))
         if labels.get("crf_transitions") is not None:
             trans = np.asarray(labels["crf_transitions"], dtype=np.float32) + mask
             start = np.asarray(labels["crf_start"], dtype=np.float32) + start_mask
             end = np.asarray(labels["crf_end"], dtype=np.float32)
-            return cls(trans, start, end, repeat, True, alone, adjacent, region)
+            return cls(trans, start, end, repeat, True, alone, adjacent)
         w = float(dec.get("transition_weight", 0.0))
         trans, start = mask.copy(), start_mask.copy()
         if w and dec.get("transitions") is not None:
             trans = trans + w * np.asarray(dec["transitions"], dtype=np.float32)
             start = start + w * np.asarray(dec["start"], dtype=np.float32)
-        return cls(trans, start, np.zeros(NUM_TAGS, dtype=np.float32), repeat, False, alone, adjacent, region)
+        return cls(trans, start, np.zeros(NUM_TAGS, dtype=np.float32), repeat, False, alone, adjacent)
 
     @cached_property
     def plain_bio(self) -> bool:
@@ -288,11 +274,9 @@ def beam(emissions: np.ndarray, params: CRFParams, width: int = 16, k: int = 1) 
         parents.append(parent)
         tags_at.append(tag)
     score = score + params.end[last]
-    if params.alone_costs:
-        no_locality = (used & (1 << _LOCALITY)) == 0
-        score = score - np.where(((used & (1 << _SUBURB)) != 0) & no_locality, params.suburb_alone_penalty, 0.0)
-        region = ((used & (1 << _REGION)) != 0) & ((used & _ADDRESS_BITS) != 0) & no_locality
-        score = score - np.where(region, params.region_alone_penalty, 0.0)
+    if params.suburb_alone_penalty:
+        alone = ((used & (1 << _SUBURB)) != 0) & ((used & (1 << _LOCALITY)) == 0)
+        score = score - np.where(alone, params.suburb_alone_penalty, 0.0)
     order = np.argsort(-score, kind="stable")[:k]
     out: list[tuple[float, np.ndarray]] = []
     for b in order:
@@ -310,15 +294,11 @@ def _emissions(raw: np.ndarray, params: CRFParams) -> np.ndarray:
     return raw if params.emissions_are_logits else log_softmax(raw)
 
 
-def _needs_beam(tags: np.ndarray, params: CRFParams) -> bool:
-    """True when the row's path repeats a label, or has a place with no locality that ``params`` charges for (a suburb;
-    a region in an address)."""
+def _needs_beam(tags: np.ndarray, alone_costs: bool) -> bool:
+    """True when the row's path repeats a label, or has a suburb and no locality (when ``alone_costs``)."""
     labels = _LABEL_ID[tags[_IS_B[tags]]].tolist()
-    if params.alone_costs and _LOCALITY not in labels:
-        if params.suburb_alone_penalty and _SUBURB in labels:
-            return True
-        if params.region_alone_penalty and _REGION in labels and any(x in _ADDRESS_IDS for x in labels):
-            return True
+    if alone_costs and _SUBURB in labels and _LOCALITY not in labels:
+        return True
     return len(labels) != len(set(labels))
 
 
@@ -376,30 +356,27 @@ def decode(
     else:
         tags = viterbi(em, lengths, params)
     if tags.shape[0] < BIO_STEP_MIN_ROWS:  # a few rows: the row loop costs less than the batch check
-        rows = [b for b in range(tags.shape[0]) if lengths[b] and _needs_beam(tags[b, : lengths[b]], params)]
+        alone = bool(params.suburb_alone_penalty)
+        rows = [b for b in range(tags.shape[0]) if lengths[b] and _needs_beam(tags[b, : lengths[b]], alone)]
     else:
-        rows = _beam_rows(tags, lengths, params)
+        rows = _beam_rows(tags, lengths, bool(params.suburb_alone_penalty))
     for b in rows:
         n = int(lengths[b])
         tags[b, :n] = beam(em[b, :n], params, width=beam_width, k=1)[0][1]
     return tags, probs
 
 
-def _beam_rows(tags: np.ndarray, lengths: np.ndarray, params: CRFParams) -> list[int]:
-    """Rows (of more than one word) whose tags begin a second span of some label, and rows with a place and no
-    locality that ``params`` charges for (``_needs_beam`` per row, for the whole batch at once; tags past a row's
-    length are ``O``)."""
+def _beam_rows(tags: np.ndarray, lengths: np.ndarray, alone_costs: bool) -> list[int]:
+    """Rows (of more than one word) whose tags begin a second span of some label, and rows with a suburb and no
+    locality when ``alone_costs`` (``_needs_beam`` per row, for the whole batch at once; tags past a row's length are
+    ``O``)."""
     B, W = tags.shape
     lab = np.where(_IS_B[tags], _LABEL_ID[tags], -1)  # label of each B- tag, else -1
     lab[np.arange(W)[None, :] >= lengths[:, None]] = -1
     counts = (lab[:, :, None] == _LABEL_RANGE).sum(axis=1)  # B- tags per label [B, L]
     rep = (counts > 1).any(axis=1) & (lengths > 1)
-    no_locality = counts[:, _LOCALITY] == 0
-    if params.suburb_alone_penalty:
-        rep |= (counts[:, _SUBURB] > 0) & no_locality
-    if params.region_alone_penalty:
-        address = (counts[:, _ADDRESS_IDS] > 0).any(axis=1)
-        rep |= (counts[:, _REGION] > 0) & address & no_locality
+    if alone_costs:
+        rep |= (counts[:, _SUBURB] > 0) & (counts[:, _LOCALITY] == 0)
     return np.flatnonzero(rep).tolist()
 
 

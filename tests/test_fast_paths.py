@@ -3,8 +3,6 @@ plain BIO transitions, the batch repeat check, batch span finding and the numpy 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 
@@ -54,11 +52,9 @@ def test_batch_spans_and_repeats_equal_row_by_row(seed: int) -> None:
         assert list(zip(rows.tolist(), lab.tolist(), first.tolist(), last.tolist(), strict=True)) == want
         for b in range(B):
             tags[b, lengths[b]:] = 0  # decode leaves O past a row's end
-        base = D.CRFParams.for_labels(None)
-        for suburb, region in ((0.0, 0.0), (5.0, 0.0), (0.0, 1.0), (5.0, 1.0)):
-            params = replace(base, suburb_alone_penalty=suburb, region_alone_penalty=region)
-            assert D._beam_rows(tags, lengths, params) == [
-                b for b in range(B) if lengths[b] and D._needs_beam(tags[b, : lengths[b]], params)]
+        for alone in (False, True):
+            assert D._beam_rows(tags, lengths, alone) == [
+                b for b in range(B) if lengths[b] and D._needs_beam(tags[b, : lengths[b]], alone)]
 
 
 def test_numpy_packing_equals_the_word_loop(monkeypatch: pytest.MonkeyPatch) -> None:
