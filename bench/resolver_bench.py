@@ -405,7 +405,8 @@ def main(argv: list[str] | None = None) -> int:
         if a.http_baseline:
             runs: dict[str, list[dict[str, Any]]] = {"service": [], "baseline": []}
             rounds = max(1, a.rounds)
-            every = queries(Path(settings.source_data_dir), a.queries * rounds)  # each round its own texts
+            # each round its own texts (one round: the queries already made)
+            every = qs if rounds == 1 else queries(Path(settings.source_data_dir), a.queries * rounds)
             for r in range(rounds):
                 part = every[r * a.queries : (r + 1) * a.queries]
                 runs["baseline"].append(run_http(a.http_baseline, part, a.concurrency, a.baseline_pid))
