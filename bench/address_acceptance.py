@@ -240,7 +240,12 @@ def acceptance(url: str, files: list[Path], sample: int, seed: int, arm: str | N
 
 def eval_formats(url: str, csv_path: Path, arm: str | None, concurrency: int) -> dict[str, Any]:
     with csv_path.open(encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if r.get("CITY", "").strip() and r.get("LAT")]
+        return eval_format_rows(url, list(csv.DictReader(fh)), arm, concurrency) | {"csv": str(csv_path)}
+
+
+def eval_format_rows(url: str, rows: list[dict[str, str]], arm: str | None, concurrency: int) -> dict[str, Any]:
+    """``eval_formats`` on OA rows already read (those with a CITY and a LAT)."""
+    rows = [r for r in rows if r.get("CITY", "").strip() and r.get("LAT")]
 
     def judge(row: dict[str, str], top: dict[str, Any] | None) -> tuple[bool, Any]:
         if not top:
@@ -255,7 +260,7 @@ def eval_formats(url: str, csv_path: Path, arm: str | None, concurrency: int) ->
     recs = resolve_jobs(url, jobs, judge, arm, concurrency)
     per = per_style(recs, EVAL_FORMATS)
     return {
-        "bench": "resolver_eval_formats", "date": now(), "url": url, "arm": arm, "csv": str(csv_path),
+        "bench": "resolver_eval_formats", "date": now(), "url": url, "arm": arm,
         "points": len(rows), "target": TARGET, "per_format": per, "seconds": round(time.perf_counter() - t0, 1),
         "truth": "top result's name folds to CITY and its region_code is REGION (as eval/runners.is_locality_match)",
         "pass": all(v["rate"] is not None and v["rate"] >= TARGET for v in per.values()),

@@ -2,7 +2,7 @@
 other states", as near as the shared data comes): the US rows of ``data/oa/corpus_openaddresses_fixtures.csv`` with a
 number, street, city and postcode -- every row outside California (Trumbull OH, Lancaster PA, Portland OR, VA, MN) and
 a seeded sample of 600 Californian ones (San Francisco, Alameda County, Berkeley) -- rendered and scored exactly as
-``addrnet bench address eval-formats`` renders and scores the eval points (``bench.address_acceptance.eval_formats``).
+``addrnet bench address eval-formats`` renders and scores the eval points (``bench.address_acceptance.eval_format_rows``).
 
 Run from the repository root against a running service: ``python results/experiments/fixture_formats/run.py URL``
 -> ``fixture_formats.json`` here.
@@ -13,14 +13,13 @@ from __future__ import annotations
 import csv
 import random
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.address_acceptance import eval_formats  # noqa: E402
+from bench.address_acceptance import eval_format_rows  # noqa: E402
 from bench.common import write_result  # noqa: E402
 
 CA_SAMPLE = 600
@@ -33,13 +32,7 @@ def main(url: str) -> int:
                 and all(r[k].strip() for k in ("NUMBER", "STREET", "CITY", "POSTCODE"))]  # fmt: skip
     random.Random(SEED).shuffle(rows)
     chosen = [r for r in rows if r["REGION"] != "CA"] + [r for r in rows if r["REGION"] == "CA"][:CA_SAMPLE]
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "rows.csv"
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=list(chosen[0]))
-            w.writeheader()
-            w.writerows(chosen)
-        result = eval_formats(url, path, "A", 4)
+    result = eval_format_rows(url, chosen, "A", 4)
     result["bench"] = "fixture_formats"
     result["csv"] = "data/oa/corpus_openaddresses_fixtures.csv (US rows, as above)"
     result["rows"] = {"outside_CA": sum(r["REGION"] != "CA" for r in chosen), "CA": CA_SAMPLE, "seed": SEED}
