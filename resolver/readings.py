@@ -278,9 +278,11 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         p = _doubt(reading, "region", STREET_TAIL_FLOOR)
         if not comps.keys() & {"locality", "street"}:
             out.append(_relabeled(reading, "region", "locality", region, p, f"{region!r} read as the locality"))
-        elif _big_city(conn, region):
+        elif _big_city_rows(conn, region, local=True):  # also in its own language ("北区, 大阪市")
+            # no region has the name and a big city has: the gazetteer decides, as between a region and a country
             alt = {k: v for k, v in comps.items() if k not in ("region", "locality", "suburb")}
-            out.append(Reading(alt | {"suburb": comps["locality"], "locality": region}, p, {},
+            out.append(Reading(alt | {"suburb": comps["locality"], "locality": region},
+                               _doubt(reading, "region", ALT_FLOOR), {},
                                f"{region!r} read as the locality", True))
     if not comps.keys() & {"house_number", "locality", "po_box"}:
         # a street or venue without a number and no locality is the place ("Lees Summit MO": "Summit" ends
@@ -377,12 +379,12 @@ def _big_city_rows(conn: Connection, name: str, local: bool = False) -> list[Map
     """Cities of ``scoring.BIG_CITY`` people or more whose official name is ``name``, or else the name inside its
     civil-division or qualifier words ("Jakarta Selatan": ``aliases.civil_core``). Official names only: "Baru" and
     "NY" are other cities' alternate names. With ``local``, when no city is one by those, the big cities with
-    ``name`` (four letters or more, no country's name: "México" is Mexico City's too) as an alternate name: a city in
-    its own language ("Praha", "Wien")."""
+    ``name`` (four letters or more, or two Chinese or Japanese characters, no country's name: "México" is Mexico
+    City's too) as an alternate name: a city in its own language ("Praha", "Wien", "大阪市")."""
     norm = normalize_name(name)
     exact = cands.names_exact_places(conn, norm, None)
     rows = cands.big_cities(conn, norm if exact else civil_core(norm) or norm)
-    if rows or not local or len(norm) < 4 or cands.country_code(conn, norm):
+    if rows or not local or len(norm) < (2 if _CJK.search(norm) else 4) or cands.country_code(conn, norm):
         return rows
     return [row for _, kind, row in exact if kind == "alternate" and (row["population"] or 0) >= BIG_CITY]
 
@@ -784,7 +786,21 @@ def region_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]
             countries = countries | _big_city(conn, value)
             if countries and places[0].country.upper() not in countries:
                 return True
+            if _outside_big_city(conn, value, places[0]):
+                return True
     return False
+
+
+def _outside_big_city(conn: Connection, name: str, place: Place) -> bool:
+    """True when ``name`` (a region the gazetteer does not know) is a big city of the place's own country, and the
+    place lies neither in that city's region nor within ``CITY_PART_KM`` of it ("北区, 大阪市": Osaka's ward answered
+    by Kita, Tokyo; not "Providencia, Santiago" nor "Kebayoran Baru, Jakarta Selatan", parts of those cities)."""
+    cities = [row for row in _big_city_rows(conn, name, local=True) if row["country_code"] == place.country]
+    return bool(cities) and not any(
+        (row["admin1_code"] == place.region_code)
+        or (place.lat is not None and row["lat"] is not None
+            and haversine_km(place.lat, place.lon, row["lat"], row["lon"]) <= CITY_PART_KM)  # type: ignore[arg-type]
+        for row in cities)  # fmt: skip
 
 
 def geocode(

@@ -38,6 +38,12 @@ CASES = [
     ([("region", "大阪府"), ("county", "大阪市"), ("locality", "北区"), ("street", "梅田"), ("house_number", "3-1-1")],
      "Osaka", "JP", "Osaka"),
     ([("region", "東京都"), ("locality", "北区"), ("street", "王子"), ("house_number", "1-1-1")], "Kita", "JP", "Tokyo"),
+    # a big city written in its own language read as the region of its ward: no region has the name, so the city
+    # (its ward unknown there), not the ward of that name in another region of the country
+    ([("region", "大阪市"), ("locality", "北区"), ("street", "梅田"), ("house_number", "3-1-1")], "Osaka", "JP", "Osaka"),
+    ([("locality", "北区"), ("region", "大阪市")], "Osaka", "JP", "Osaka"),
+    ([("postcode", "大阪府"), ("region", "大阪市"), ("locality", "北区"), ("street", "梅田"), ("house_number", "3-1-1")],
+     "Osaka", "JP", "Osaka"),
     # a city and its postal district
     ([("house_number", "12"), ("street", "O'Connell Street"), ("locality", "Dublin 1"), ("postcode", "D01 T3K8"),
       ("country", "Ireland")], "Dublin", "IE", None),
