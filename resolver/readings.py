@@ -506,8 +506,10 @@ def _part_of_big_city(conn: Connection, first: str, second: str) -> bool:
                 if key in (norm := normalize_name(name), region_core(norm))}  # fmt: skip
     first_norm = normalize_name(first)
     for first_key in (first_norm, civil_core(first_norm)):
-        for *_, row in cands.names_exact_places(conn, first_key, city_ccs) if first_key else ():
-            if (row["country_code"], row["admin1_code"]) in regions or any(
+        for _, kind, row in cands.names_exact_places(conn, first_key, city_ccs) if first_key else ():
+            # a place of the region by its own name, or one near the city by any name: not by a far place's
+            # alternate name alone ("Central Park, New York": Bethpage, NY was once Central Park)
+            if (kind != "alternate" and (row["country_code"], row["admin1_code"]) in regions) or any(
                     haversine_km(row["lat"], row["lon"], c["lat"], c["lon"]) <= CITY_PART_KM for c in cities
                     if row["lat"] is not None and c["lat"] is not None):  # fmt: skip
                 return False

@@ -72,6 +72,9 @@ CASES = [
     ([("suburb", "Le Marais"), ("locality", "Paris")], "Paris", "FR", None),  # Paris names a department too (FR-75)
     ([("suburb", "Kadıköy"), ("locality", "İstanbul")], "Kadıköy", "TR", "İstanbul"),  # a place the gazetteer has
     ([("locality", "Recoleta"), ("region", "Buenos Aires")], "Buenos Aires", "AR", None),  # a name no place has
+    # a name that only a far place of the city's region once had (Bethpage, NY was Central Park): still a part
+    ([("venue", "Central Park"), ("locality", "New York")], "New York", "US", "New York"),
+    ([("locality", "Yonkers"), ("region", "New York")], "Yonkers", "US", "New York"),  # a place by its own name
     # a part of a city that is a region of its own, named like places elsewhere in its country: the city, by any of
     # its names; a place of the city's region, or of a region named like it, stays the place
     ([("suburb", "Chaoyang"), ("locality", "Beijing")], "Beijing", "CN", None),  # not the Chaoyang of Liaoning
