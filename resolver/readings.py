@@ -32,6 +32,7 @@ from resolver.components import COMPONENTS, LAST_RESORT_READINGS, MAX_COMPONENT_
 from resolver.geo import haversine_km
 from resolver.match import Place, check_reading, resolve
 from resolver.names import normalize_name
+from resolver.postcode_forms import postcode_country
 from resolver.scoring import BIG_CITY
 from resolver.subdivisions import countries_with_subdivision, subdivision_countries, subdivision_region_keys
 
@@ -204,6 +205,10 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         # "Valencia (Valencia)", "Montréal (Québec)": the town and its province (not "Zürich (Kreis 11)", a name)
         out.append(Reading(comps | {"locality": bracket[1], "region": bracket[2]}, reading.probability * ALT_FLOOR,
                            dict(reading.confidences), f"{bracket[1]!r} read as the locality in {bracket[2]!r}", True))
+    form_cc = postcode_form_country(conn, comps)
+    if form_cc:  # "Richmond TW9 1AA", "Kingston K7L 1A1": a postcode abroad, in its country's form (always tried)
+        out.append(Reading(comps | {"country": form_cc}, reading.probability, dict(reading.confidences),
+                           f"{comps['postcode']!r} read as a postcode of {form_cc}", True))
     if reading.joined and cands.names_exact_places(conn, normalize_name(reading.joined), None):
         # a place's name the tagger cut in two ("Nizhniy Novgorod": a suburb and Velikiy Novgorod's alias): the
         # whole text, when it is exactly a place's name, at the tagger reading's probability (always tried): it
@@ -333,6 +338,24 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                            True))
     out.extend(place_query(conn, reading))
     return out
+
+
+def postcode_form_country(conn: Connection, comps: Mapping[str, str]) -> str | None:
+    """The country whose postcode form the reading's postcode has (``resolver.postcode_forms``: "TW9 1AA" GB,
+    "K7L 1A1" CA), when the reading names no country and the gazetteer holds no such postcode; else None."""
+    code = comps.get("postcode")
+    if not code or "country" in comps:
+        return None
+    cc = postcode_country(code)
+    return cc if cc and not cands.postcode_rows(conn, code, None) else None
+
+
+def postcode_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
+    """True when the reading's postcode has the form of one country's postcodes (``postcode_form_country``) and
+    the best result lies in another ("Richmond TW9 1AA" answered by Richmond, Virginia): a contradicted constraint,
+    so the reading in that country is preferred."""
+    cc = postcode_form_country(conn, reading.components)
+    return bool(places) and cc is not None and places[0].country.upper() != cc
 
 
 def _city_in_region(conn: Connection, comps: Mapping[str, str]) -> str | None:
@@ -632,7 +655,7 @@ def resolve_readings(
             ev = evidence(places)
             if region_elsewhere(conn, r, places) or first_name_aside(conn, r) or _names_unused(r, places, top) \
                     or code_read_as_locality(conn, r) or region_dwarfs(conn, r, places) or city_state(conn, r, places) \
-                    or typo_elsewhere(conn, r, places, top):
+                    or typo_elsewhere(conn, r, places, top) or postcode_elsewhere(conn, r, places):
                 ev *= CONFLICT_FACTOR
             joint = r.probability * ev
             considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),
