@@ -49,6 +49,7 @@ PLACE_QUERY_FLOOR = 0.9  # "Firenze, Toscana": the region's country decides, ove
 NUMBERED = frozenset({"house_number", "postcode", "unit", "po_box", "level"})  # labels no place query has
 _PLACE_AND_STREET = frozenset({"locality", "country", "street", "house_number"})  # ``_street_and_place``
 LAST_RESORT_FLOOR = 0.1  # a name read alone as the locality when no reading has a result (``last_resort``)
+_LONE_COUNTRY_LABELS = frozenset({"locality", "suburb", "county", "street", "venue"})  # ``_lone_country_name``
 LAST_RESORT_LABELS = frozenset({"locality", "region", "county", "suburb", "street", "venue", "country"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, as ``model.normalize``
 _BRACKETED = re.compile(r"\s*([^()]+?)\s*\(\s*([^()]+?)\s*\)\s*")  # "Valencia (Valencia)": a name, its region
@@ -265,6 +266,11 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         # district ("Toulouse Cedex 9"; not "123 Main Street")
         out.append(Reading({"locality": comps["street"]}, _doubt(reading, "street", STREET_TAIL_FLOOR), {},
                            f"{comps['street']!r} read as the locality", True))
+    lone_country = _lone_country_name(conn, reading)
+    if lone_country:  # "Türkiye", "Suomi", "China" read as a town or a street: the country (``country_dwarfs``)
+        label, value = reading.spans[0]
+        out.append(Reading({"country": value}, _doubt(reading, label, ALT_FLOOR), {}, f"{value!r} read as a country",
+                           True))
     lone_region = _lone(reading, "region")
     if lone_region:  # "Wien": the city of a city-state (``city_state``)
         out.append(_relabeled(reading, "region", "locality", lone_region, _doubt(reading, "region", ALT_FLOOR),
@@ -655,7 +661,8 @@ def resolve_readings(
             ev = evidence(places)
             if region_elsewhere(conn, r, places) or first_name_aside(conn, r) or _names_unused(r, places, top) \
                     or code_read_as_locality(conn, r) or region_dwarfs(conn, r, places) or city_state(conn, r, places) \
-                    or typo_elsewhere(conn, r, places, top) or postcode_elsewhere(conn, r, places):
+                    or typo_elsewhere(conn, r, places, top) or postcode_elsewhere(conn, r, places) \
+                    or country_dwarfs(conn, r, places):
                 ev *= CONFLICT_FACTOR
             joint = r.probability * ev
             considered.append({"source": r.source, "components": r.components, "probability": round(r.probability, 4),
@@ -738,6 +745,28 @@ def region_dwarfs(conn: Connection, reading: Reading, places: Sequence[Place]) -
                and (row["country_code"], row["admin1_code"]) != (town.country, town.region_code)  # not "Wien" in Wien
                and (lone is not None or row["country_code"] == town.country)  # beside a street or a country: its own
                for _, _, row in rows)  # fmt: skip
+
+
+def _lone_country_name(conn: Connection, reading: Reading) -> str | None:
+    """The country code named exactly by the reading's one span, when the text held nothing else and the tagger read
+    it as a place, a street or a venue (not a region: "Georgia" stays the state), four letters or more (no codes);
+    else None."""
+    spans = reading.spans or tuple(reading.components.items())
+    if len(spans) != 1 or spans[0][0] not in _LONE_COUNTRY_LABELS or len(spans[0][1].strip()) < 4:
+        return None
+    return cands.country_code(conn, normalize_name(spans[0][1]))
+
+
+def country_dwarfs(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
+    """True when the text is one name, exactly a country's in some language, answered by a place of another country
+    while the country has ``REGION_DWARFS`` times its people or more ("China": not China, Nuevo León; "Suomi": not
+    Suong by a near name; "Nederland": not the town in Texas; "Mexico" stays Mexico City, in the country it names):
+    counted as a contradicted constraint, so the reading of the name as the country is tried."""
+    cc = _lone_country_name(conn, reading) if places and places[0].level != "country" else None
+    if cc is None or places[0].country.upper() == cc:
+        return False
+    country = cands.country_place(conn, cc)
+    return country is not None and (country["population"] or 0) >= REGION_DWARFS * max(places[0].population, 1)
 
 
 def city_state(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:

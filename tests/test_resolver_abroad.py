@@ -163,6 +163,12 @@ CASES = [
     ([("street", "Calle Real"), ("house_number", "5"), ("postcode", "15003 A"), ("locality", "Coruña (A Coruña)")],
      "A Coruña", "ES", None),
     ([("locality", "Mérida (Yucatán)")], "Mérida", "MX", "Yucatán"),
+    # one name, exactly a country's in some language, read as a town or a street: the country, not a namesake town
+    # of another country (China, Nuevo León) nor a near name; a town in the country it names stays the town
+    ([("locality", "China")], "China", "CN", None),
+    ([("locality", "Türkiye")], "Turkey", "TR", None),
+    ([("street", "Deutschland")], "Germany", "DE", None),
+    ([("locality", "Mexico")], "Mexico City", "MX", None),
     # a city read as the country beside its region, the country naming none: the city, not the region alone
     ([("region", "北海道"), ("country", "札幌市")], "Sapporo", "JP", None),
 ]  # fmt: skip
