@@ -61,12 +61,11 @@ class PostcodeRow:
 
 _BP = sa.bindparam
 _NAME_PLACE = names.join(places, places.c.id == names.c.place_id)
-_COUNTRY = (
-    sa.select(places.c.country_code)
+_COUNTRY_KEYS = (  # every name of a country (about 4,000), the most populous country first for a shared name
+    sa.select(names.c.norm, places.c.country_code)
     .select_from(_NAME_PLACE)
-    .where(names.c.norm == _BP("q"), names.c.place_kind == "country")
+    .where(names.c.place_kind == "country")
     .order_by(places.c.population.desc())
-    .limit(1)
 )
 _REGIONS = (
     sa.select(places.c.country_code, places.c.admin1_code)
@@ -196,11 +195,21 @@ def _rows(conn: Connection, stmt: sa.Select[Any], params: dict[str, Any]) -> tup
 
 
 def country_code(conn: Connection, norm: str) -> str | None:
-    """ISO code of the country named ``norm`` (a normalized key: "deutschland", "us", "usa")."""
+    """ISO code of the country named ``norm`` (a normalized key: "deutschland", "us", "usa"), from the table of every
+    country name, read once per engine (nearly every query asks it of some name, most of them no country's)."""
     if not norm:
         return None
-    return _cached(conn, "country", norm,  # type: ignore[no-any-return]
-                   lambda: next((row[0] for row in _rows(conn, _COUNTRY, {"q": norm})[1]), None))
+    return _country_keys(conn).get(norm)
+
+
+def _country_keys(conn: Connection) -> dict[str, str]:
+    def compute() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for key, cc in _rows(conn, _COUNTRY_KEYS, {})[1]:
+            out.setdefault(key, cc)
+        return out
+
+    return _cached(conn, "country_keys", None, compute)  # type: ignore[no-any-return]
 
 
 def regions(conn: Connection, norm: str, country: str | None) -> set[tuple[str, str]]:

@@ -273,7 +273,7 @@ def test_sqlite_dbapi_rows_equal_sqlalchemy_rows(us_engine: sa.Engine) -> None:
                                                   "lim": 800, "cc": "US"}),
         (cands._PLACES_BY_ID, {"ids": [5, 1, 300, 7]}),
         (cands._PLACES_BY_ID, {"ids": []}),
-        (cands._COUNTRY, {"q": "usa"}),
+        (cands._COUNTRY_KEYS, {}),
         (cands._REGIONS_CC, {"q": "illinois", "cc": "US"}),
     ]
     with us_engine.connect() as conn:
