@@ -210,6 +210,43 @@ def pair_gate(folder: str | Path, tags: tuple[str, str], base: str | Path, speed
     return result
 
 
+def sizes_summary(folder: str | Path, experiment: str, sizes: dict[str, tuple[str, str]], speed: dict[str, float],
+                  not_lower: tuple[str, ...], newest: tuple[str, ...], reference_key: str) -> dict[str, Any]:
+    """The summary of a GPU run of several encoder sizes (``gpu_sizes``, ``gpu0200``): each pair of ``sizes`` (size ->
+    its A and B tags), in order, held to ``pair_gate`` against the shipped arms measured in ``folder``; the first pair
+    that passes replaces them. The 6 x 384 reference's headline (tag ``ref``) goes under ``reference_key``."""
+    folder = Path(folder)
+    summary: dict[str, Any] = {"experiment": experiment, "speed": speed, "decision": "keep the shipped arms"}
+    for size, tags in sizes.items():
+        gate = pair_gate(folder, tags, folder, speed, not_lower, newest)
+        for arm in "AB":
+            summary[f"{size}_{arm}"] = gate[arm]
+        summary[f"{size}_passes"] = gate["passes"]
+        if gate["passes"] and summary["decision"] == "keep the shipped arms":
+            summary["decision"] = f"replace the shipped arms by the {size} pair"
+
+    def load(name: str) -> Any:
+        return json.loads((folder / f"{name}_ref.json").read_text(encoding="utf-8"))
+
+    summary["reference_6x384"] = {reference_key: headline(load("measure")),
+                                  "harness": load("places")["pelias_harness"]["pass_rate"],
+                                  "calibration": calibration_headline(load("calibration"))}
+    return summary
+
+
+def pareto_points(folder: str | Path, speed: dict[str, float],
+                  lanes: Iterable[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """The Pareto points of ``lanes`` (name, tag, encoder): addresses/s from ``speed``, real-text exact match overall
+    and per country from ``measure_{tag}.json`` in ``folder``."""
+    points = []
+    for name, tag, enc in lanes:
+        m = json.loads((Path(folder) / f"measure_{tag}.json").read_text(encoding="utf-8"))
+        points.append({"name": name, "encoder": enc, "addresses_per_s": speed[tag],
+                       "real_test_exact": m["real_test_metrics"]["exact_match"],
+                       "per_country": m["real_test_metrics"]["per_country"]})
+    return points
+
+
 def round_summary(folder: str | Path, experiment: str, previous: str, key: str, names: tuple[str, str],
                   not_lower: tuple[str, ...], higher: str, info: tuple[str, ...], later: str) -> dict[str, Any]:
     """The summary of a fine-tune round in ``folder``, against the shipped arms' figures as the sibling round

@@ -18,3 +18,18 @@ measure_arm() {
     fi
   done
 }
+
+# lane_figures RUN ARM FOLDER E TAG CORPUS THREADS "PROBES": export a GPU run's lane (RUN, a run folder) as arm FOLDER,
+# then its figures: measure_arm with PROBES, or, with none (the reference lane), the place table, measure and
+# calibration only (export log: E/export_TAG.log).
+lane_figures() {
+  run=$1; arm=$2; folder=$3; e=$4; tag=$5; corpus=$6; threads=$7; probes=$8
+  .venv/bin/addrnet export --run $run --arm $arm --out $folder >$e/export_$tag.log
+  if [ -n "$probes" ]; then
+    measure_arm $folder $e $tag $corpus $threads "$probes"
+  else
+    .venv/bin/addrnet places --arm $folder --corpus corpus/$corpus >$e/places_$tag.json
+    .venv/bin/addrnet measure --arm $folder --corpus corpus/$corpus --threads $threads >$e/measure_$tag.json
+    .venv/bin/addrnet calibrate --arm $folder --corpus corpus/$corpus >$e/calibration_$tag.json
+  fi
+}

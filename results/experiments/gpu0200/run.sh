@@ -9,16 +9,8 @@ set -e
 E=results/experiments/gpu0200
 PROBES="v9 v11 v12 v13 province v14 v14b v15 v16 v17 v18 v19 v20 v21 v22 v23 v24 v25 v26 v27 v28 v29"
 . results/experiments/measure_arm.sh
-one() {  # LANE ARM TAG [probes]
-  lane=$1; arm=$2; tag=$3
-  .venv/bin/addrnet export --run runs/gpu0200/$lane --arm $arm --out runs/arms_gpu0200/$tag >$E/export_$tag.log
-  if [ -n "$4" ]; then
-    measure_arm runs/arms_gpu0200/$tag $E $tag 0.20.0 2 "$PROBES"
-  else
-    .venv/bin/addrnet places --arm runs/arms_gpu0200/$tag --corpus corpus/0.20.0 >$E/places_$tag.json
-    .venv/bin/addrnet measure --arm runs/arms_gpu0200/$tag --corpus corpus/0.20.0 --threads 2 >$E/measure_$tag.json
-    .venv/bin/addrnet calibrate --arm runs/arms_gpu0200/$tag --corpus corpus/0.20.0 >$E/calibration_$tag.json
-  fi
+one() {  # LANE ARM TAG [probes]: the reference lane gets no probes and no corpus 0.9.0 figure
+  lane_figures runs/gpu0200/$1 $2 runs/arms_gpu0200/$3 $E $3 0.20.0 2 "${4:+$PROBES}"
 }
 ship() {
   arm=$1; tag=ship$1

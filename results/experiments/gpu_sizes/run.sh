@@ -12,15 +12,7 @@ E=results/experiments/gpu_sizes
 PROBES="v9 v11 v12 v13 province v14 v14b v15 v16 v17 v18 v19 v20 v21 v22 v23 v24 v25"
 . results/experiments/measure_arm.sh
 one() {  # LANE ARM TAG [probes]: the reference lane gets no probes and no corpus 0.9.0 figure
-  lane=$1; arm=$2; tag=$3
-  .venv/bin/addrnet export --run runs/gpusizes/$lane --arm $arm --out runs/arms_gpusizes/$tag >$E/export_$tag.log
-  if [ -n "$4" ]; then
-    measure_arm runs/arms_gpusizes/$tag $E $tag 0.19.0 2 "$PROBES"
-  else
-    .venv/bin/addrnet places --arm runs/arms_gpusizes/$tag --corpus corpus/0.19.0 >$E/places_$tag.json
-    .venv/bin/addrnet measure --arm runs/arms_gpusizes/$tag --corpus corpus/0.19.0 --threads 2 >$E/measure_$tag.json
-    .venv/bin/addrnet calibrate --arm runs/arms_gpusizes/$tag --corpus corpus/0.19.0 >$E/calibration_$tag.json
-  fi
+  lane_figures runs/gpusizes/$1 $2 runs/arms_gpusizes/$3 $E $3 0.19.0 2 "${4:+$PROBES}"
 }
 mkdir -p runs
 { one A2x128 A A128 probes; one A2x96 A A96 probes; one ref A ref; } >runs/gpusizes_A.log 2>&1 &

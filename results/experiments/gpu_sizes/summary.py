@@ -20,7 +20,7 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import calibration_headline, headline, pair_gate, pareto  # noqa: E402
+from training.measure import pareto, pareto_points, sizes_summary  # noqa: E402
 
 NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16", "v17", "v18", "v19", "v20",
              "v21", "v22")  # gate.md, point 4
@@ -30,31 +30,12 @@ SIZES = {"2x128": ("A128", "B128"), "2x96": ("A96", "B96")}
 
 def main() -> None:
     speed = json.loads((HERE / "speed.json").read_text(encoding="utf-8"))
-    summary: dict = {"experiment": "arms A/B at 2 x 128 and 2 x 96 trained from scratch on corpus 0.19.0 on one lent "
-                                   "H200 (bf16, batch 512), vs the shipped stage-8 arms (ft0191)",
-                     "speed": speed, "decision": "keep the shipped arms"}
-    for size, tags in SIZES.items():
-        gate = pair_gate(HERE, tags, HERE, speed, NOT_LOWER, NEWEST)
-        for arm in "AB":
-            summary[f"{size}_{arm}"] = gate[arm]
-        summary[f"{size}_passes"] = gate["passes"]
-        if gate["passes"] and summary["decision"] == "keep the shipped arms":
-            summary["decision"] = f"replace the shipped arms by the {size} pair"
-
-    def load(name: str) -> dict:
-        return json.loads((HERE / f"{name}_ref.json").read_text(encoding="utf-8"))
-
-    summary["reference_6x384"] = {"on_0190": headline(load("measure")),
-                                  "harness": load("places")["pelias_harness"]["pass_rate"],
-                                  "calibration": calibration_headline(load("calibration"))}
+    summary = sizes_summary(HERE, "arms A/B at 2 x 128 and 2 x 96 trained from scratch on corpus 0.19.0 on one lent "
+                                  "H200 (bf16, batch 512), vs the shipped stage-8 arms (ft0191)",
+                            SIZES, speed, NOT_LOWER, NEWEST, "on_0190")
     write_result(HERE / "summary.json", summary)
-    points = []
-    for name, tag, enc in (("shipped A 2x64", "shipA", "2x64"), ("A 2x96", "A96", "2x96"), ("A 2x128", "A128", "2x128"),
-                           ("ref 6x384", "ref", "6x384")):
-        m = json.loads((HERE / f"measure_{tag}.json").read_text(encoding="utf-8"))
-        points.append({"name": name, "encoder": enc, "addresses_per_s": speed[tag],
-                       "real_test_exact": m["real_test_metrics"]["exact_match"],
-                       "per_country": m["real_test_metrics"]["per_country"]})
+    points = pareto_points(HERE, speed, (("shipped A 2x64", "shipA", "2x64"), ("A 2x96", "A96", "2x96"),
+                                         ("A 2x128", "A128", "2x128"), ("ref 6x384", "ref", "6x384")))
     write_result(HERE / "pareto.json", {"corpus": "corpus/0.19.0", "threads": 2, "batch": 64, "points": points})
     pareto(points, HERE / "pareto.png")
 
