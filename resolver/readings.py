@@ -153,8 +153,8 @@ def from_alternatives(alternatives: Mapping[str, Any], top: Reading | None = Non
 def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Reading]:
     """Readings the gazetteer can tell apart from ``reading``:
 
-    * a country that also names a region, read as the region ("Arvada, CO"; always tried: a tagger
-      often reads a US state code as a country), and a county that names a region or an ISO 3166-2 subdivision,
+    * a country that also names a region, or is an ISO 3166-2 subdivision's code, read as the region ("Arvada, CO",
+      "Pune MH"; always tried: a tagger often reads a US state code as a country), and a county that names a region or an ISO 3166-2 subdivision,
       read as a region ("Suzhou, Anhui", "Killarney, Co. Kerry"; always tried: the gazetteer has no county places
       outside the US); a suburb and a locality that are a city and its
       region, read as them (``_city_in_region``: "Mérida, Yucatán"; always tried); a locality with a name in
@@ -186,7 +186,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     out: list[Reading] = []
     if "country" in comps and "region" not in comps:
         value = comps["country"]
-        if cands.regions(conn, normalize_name(value), None):
+        if cands.regions(conn, normalize_name(value), None) or (
+                len(value.strip()) <= 3 and countries_with_subdivision(value)):  # "Pune MH": IN-MH, not the Marshall Islands
             out.append(_relabeled(reading, "country", "region", value, _doubt(reading, "country", ALT_FLOOR),
                                   f"{value!r} read as a region"))  # fmt: skip
     if "county" in comps and "region" not in comps and (cands.regions(conn, normalize_name(comps["county"]), None)

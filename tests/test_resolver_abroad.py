@@ -163,6 +163,9 @@ CASES = [
     ([("street", "Calle Real"), ("house_number", "5"), ("postcode", "15003 A"), ("locality", "Coruña (A Coruña)")],
      "A Coruña", "ES", None),
     ([("locality", "Mérida (Yucatán)")], "Mérida", "MX", "Yucatán"),
+    # a subdivision's code read as a country (IN-MH, Maharashtra; MH is also the Marshall Islands' code)
+    ([("locality", "Pune"), ("country", "MH")], "Pune", "IN", None),
+    ([("locality", "Mumbai"), ("country", "MH")], "Mumbai", "IN", None),
     # one name, exactly a country's in some language, read as a town or a street: the country, not a namesake town
     # of another country (China, Nuevo León) nor a near name; a town in the country it names stays the town
     ([("locality", "China")], "China", "CN", None),
