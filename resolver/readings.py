@@ -686,6 +686,16 @@ def _divisions(name: str) -> list[str]:
     return _CJK_DIVISION.findall(name) if _CJK.search(name) else []
 
 
+def _cjk_heads(name: str) -> list[str]:
+    """The first four, three and two characters of a Chinese or Japanese name written without spaces, longest first:
+    such an address runs from the biggest place down and may write its city without 市 ("北京朝阳区": 北京; "香港中環
+    皇后大道中": 香港; "新加坡乌节路": 新加坡); [] for other names and for names of two characters or fewer."""
+    head = name.strip()
+    if " " in head or len(head) <= 2 or not all(_CJK.match(ch) for ch in head[:4]):
+        return []
+    return [head[:n] for n in (4, 3, 2) if n < len(head)]
+
+
 def _hyphen_parts(name: str) -> list[str]:
     """The parts of a hyphenated name of three letters or more ("Frankfurt-Sachsenhausen"); [] without a hyphen."""
     return [p for p in name.split("-") if len(p) >= 3 and p.isalpha()] if "-" in name else []
@@ -693,12 +703,12 @@ def _hyphen_parts(name: str) -> list[str]:
 
 def last_resort(reading: Reading) -> list[Reading]:
     """When no reading has any result: each name of the text alone read as the locality, each city, ward or
-    prefecture of a Chinese or Japanese name (``_divisions``) and each part of a hyphenated one ("Frankfurt-
-    Sachsenhausen"), in text order, at ``LAST_RESORT_FLOOR`` of the reading's probability ("شارع الملك فهد، الرياض": a
+    prefecture of a Chinese or Japanese name (``_divisions``), then its first characters (``_cjk_heads``), and each
+    part of a hyphenated one ("Frankfurt-Sachsenhausen"), in text order, at ``LAST_RESORT_FLOOR`` of the reading's probability ("شارع الملك فهد، الرياض": a
     street read as the locality and the city as a region, or as a country, that names none; "横浜市西区みなとみらい2-2-1":
     a city and its ward read as one locality)."""
     names = [v for label, v in reading.spans or tuple(reading.components.items()) if label in LAST_RESORT_LABELS]
-    parts = [part for v in names for part in (v, *_divisions(v), *_hyphen_parts(v))]
+    parts = [part for v in names for part in (v, *_divisions(v), *_cjk_heads(v), *_hyphen_parts(v))]
     p = reading.probability * LAST_RESORT_FLOOR
     return [Reading({"locality": part}, p, {}, f"{part!r} read as the locality (nothing else matched)", True)
             for part in dict.fromkeys(parts)]

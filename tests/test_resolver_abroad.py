@@ -163,6 +163,9 @@ CASES = [
     ([("street", "Calle Real"), ("house_number", "5"), ("postcode", "15003 A"), ("locality", "Coruña (A Coruña)")],
      "A Coruña", "ES", None),
     ([("locality", "Mérida (Yucatán)")], "Mérida", "MX", "Yucatán"),
+    # a Chinese city written without 市 before its district, nothing else matched: the city, from the first characters
+    ([("locality", "北京朝阳区"), ("street", "建国路"), ("house_number", "88号")], "Beijing", "CN", None),
+    ([("locality", "广州天河区"), ("street", "天河路"), ("house_number", "208号")], "Guangzhou", "CN", None),
     # a subdivision's code read as a country (IN-MH, Maharashtra; MH is also the Marshall Islands' code)
     ([("locality", "Pune"), ("country", "MH")], "Pune", "IN", None),
     ([("locality", "Mumbai"), ("country", "MH")], "Mumbai", "IN", None),
