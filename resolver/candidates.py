@@ -73,6 +73,7 @@ _REGIONS = (
     .where(names.c.norm == _BP("q"), names.c.place_kind == "region")
 )
 _REGIONS_CC = _REGIONS.where(names.c.country_code == _BP("cc"))
+_REGION_KEYS = sa.select(names.c.norm).where(names.c.place_kind == "region").distinct().order_by(names.c.norm)
 
 
 # Every lookup answer is kept per engine, one least-recently-used cache of each kind (``LOOKUP_CACHE_ROWS``
@@ -224,6 +225,18 @@ def regions(conn: Connection, norm: str, country: str | None) -> set[tuple[str, 
         core = region_core(norm)
         return regions(conn, core, country) if core else set()
     return set(found)
+
+
+def regions_near(conn: Connection, norm: str) -> list[tuple[str, float]]:
+    """Region names (keys) within ``max_typos`` edits of ``norm`` -> (key, similarity), most similar first, from
+    every region name read once per engine (about 5,000: "conneticut" -> "connecticut")."""
+    max_d = max_typos(len(norm))
+    if max_d == 0:
+        return []
+    keys: tuple[str, ...] = _cached(conn, "region_keys", None,
+                                    lambda: tuple(k for (k,) in _rows(conn, _REGION_KEYS, {})[1]))  # fmt: skip
+    hits = _within(norm, list(enumerate(keys)), max_d)
+    return sorted(((keys[i], sim) for i, sim in hits), key=lambda h: -h[1])
 
 
 _COUNTIES = sa.select(places.c.admin2_name).where(

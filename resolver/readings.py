@@ -272,6 +272,11 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         label, value = reading.spans[0]
         out.append(Reading({"country": value}, _doubt(reading, label, ALT_FLOOR), {}, f"{value!r} read as a country",
                            True))
+    near = _region_typo(conn, reading)
+    if near:  # "Conneticut", "Massachusets": a region's name with a typo, which no place bears as written
+        label, value, key = near
+        out.append(Reading({"region": key}, _doubt(reading, label, ALT_FLOOR), {},
+                           f"{value!r} read as the region {key!r} (a typo)", True))
     lone_region = _lone(reading, "region")
     if lone_region:  # "Wien": the city of a city-state (``city_state``)
         out.append(_relabeled(reading, "region", "locality", lone_region, _doubt(reading, "region", ALT_FLOOR),
@@ -766,6 +771,21 @@ def _lone_country_name(conn: Connection, reading: Reading) -> str | None:
     if len(spans) != 1 or spans[0][0] not in _LONE_COUNTRY_LABELS or len(spans[0][1].strip()) < 4:
         return None
     return cands.country_code(conn, normalize_name(spans[0][1]))
+
+
+def _region_typo(conn: Connection, reading: Reading) -> tuple[str, str, str] | None:
+    """(label, value, region key) when the text is one name, read as a locality or a region, that no place or region
+    bears as written and that is a typo away from a region's name (``candidates.regions_near``, the nearest); else
+    None."""
+    spans = reading.spans or tuple(reading.components.items())
+    if len(spans) != 1 or spans[0][0] not in ("locality", "region"):
+        return None
+    label, value = spans[0]
+    norm = normalize_name(value)
+    if cands.regions(conn, norm, None) or cands.names_exact_places(conn, norm, None):
+        return None
+    near = cands.regions_near(conn, norm)
+    return (label, value, near[0][0]) if near else None
 
 
 def country_dwarfs(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:

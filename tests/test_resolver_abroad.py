@@ -166,6 +166,10 @@ CASES = [
     # a Chinese city written without 市 before its district, nothing else matched: the city, from the first characters
     ([("locality", "北京朝阳区"), ("street", "建国路"), ("house_number", "88号")], "Beijing", "CN", None),
     ([("locality", "广州天河区"), ("street", "天河路"), ("house_number", "208号")], "Guangzhou", "CN", None),
+    # a region's name alone with a typo, which no place bears as written: the region, not a town by a near name
+    ([("locality", "Conneticut")], "Connecticut", "US", None),
+    ([("locality", "Massachusets")], "Massachusetts", "US", None),
+    ([("locality", "Bostn")], "Boston", "US", None),  # a town's typo stays the town
     # a subdivision's code read as a country (IN-MH, Maharashtra; MH is also the Marshall Islands' code)
     ([("locality", "Pune"), ("country", "MH")], "Pune", "IN", None),
     ([("locality", "Mumbai"), ("country", "MH")], "Mumbai", "IN", None),
