@@ -154,11 +154,13 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     """Readings the gazetteer can tell apart from ``reading``:
 
     * a country that also names a region, or is an ISO 3166-2 subdivision's code, read as the region ("Arvada, CO",
-      "Pune MH"; always tried: a tagger often reads a US state code as a country), and a county that names a region or an ISO 3166-2 subdivision,
-      read as a region ("Suzhou, Anhui", "Killarney, Co. Kerry"; always tried: the gazetteer has no county places
-      outside the US); a suburb and a locality that are a city and its
-      region, read as them (``_city_in_region``: "Mérida, Yucatán"; always tried); a locality with a name in
-      brackets after it, read as the locality in that region ("15003 A Coruña (A Coruña)"; always tried);
+      "Pune MH"; always tried: a tagger often reads a US state code as a country), and a county that names a region
+      or an ISO 3166-2 subdivision, read as a region ("Suzhou, Anhui", "Killarney, Co. Kerry"; always tried: the
+      gazetteer has no county places outside the US); a suburb and a locality that are a city and its region, read
+      as them (``_city_in_region``: "Mérida, Yucatán"; always tried); a locality with a name in
+      brackets after it, read as the locality in that region ("15003 A Coruña (A Coruña)"; always tried); a postcode
+      the gazetteer lacks, in one country's form, read with that country (``postcode_form_country``: "Richmond TW9
+      1AA"; always tried);
     * a names-only text whose names, parted by spaces only, are together exactly a place's name, read as that
       one name ("Nizhniy Novgorod", "Port Sudan"; always tried);
     * when ``weak`` (the reading's own evidence is poor): a region that also names a country, read as
@@ -177,7 +179,9 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       Aires"); a country beside a region of another country read as the locality ("mexico mo 65265"); a region's
       name cut in two read as one (``_region_cut``: "Metro" + "Manila"); a lone street and number ending in a
       place's qualifier read as the place ("Toulouse Cedex 9"); a lone region read as its city ("Wien",
-      ``city_state``); a county read as the locality ("..., Tiranë, Albania", "大阪府大阪市北区"); a Chinese or
+      ``city_state``); one name that is exactly a country's read as the country ("Suomi", ``country_dwarfs``), and one
+      a typo away from a region's name read as that region ("Conneticut", ``_region_typo``); a county read as the
+      locality ("..., Tiranë, Albania", "大阪府大阪市北区"); a Chinese or
       Japanese locality of several divisions, each read as the locality ("神奈川県横浜市西区": ``_divisions``); a
       locality the tagger cut in two read as one name (``_cut_locality``: "City of Tupper" + "Lake"); a place query
       (``place_query``: "Firenze, Toscana", "Malmö, Skåne"). When no reading has a result, ``last_resort``.
@@ -186,8 +190,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     out: list[Reading] = []
     if "country" in comps and "region" not in comps:
         value = comps["country"]
-        if cands.regions(conn, normalize_name(value), None) or (
-                len(value.strip()) <= 3 and countries_with_subdivision(value)):  # "Pune MH": IN-MH, not the Marshall Islands
+        if cands.regions(conn, normalize_name(value), None) or (  # "Pune MH": IN-MH, not the Marshall Islands
+                len(value.strip()) <= 3 and countries_with_subdivision(value)):
             out.append(_relabeled(reading, "country", "region", value, _doubt(reading, "country", ALT_FLOOR),
                                   f"{value!r} read as a region"))  # fmt: skip
     if "county" in comps and "region" not in comps and (cands.regions(conn, normalize_name(comps["county"]), None)
@@ -709,8 +713,8 @@ def _hyphen_parts(name: str) -> list[str]:
 def last_resort(reading: Reading) -> list[Reading]:
     """When no reading has any result: each name of the text alone read as the locality, each city, ward or
     prefecture of a Chinese or Japanese name (``_divisions``), then its first characters (``_cjk_heads``), and each
-    part of a hyphenated one ("Frankfurt-Sachsenhausen"), in text order, at ``LAST_RESORT_FLOOR`` of the reading's probability ("شارع الملك فهد، الرياض": a
-    street read as the locality and the city as a region, or as a country, that names none; "横浜市西区みなとみらい2-2-1":
+    part of a hyphenated one ("Frankfurt-Sachsenhausen"), in text order, at ``LAST_RESORT_FLOOR`` of the reading's
+    probability ("شارع الملك فهد، الرياض": a street read as the locality and the city as a region, or as a country, that names none; "横浜市西区みなとみらい2-2-1":
     a city and its ward read as one locality)."""
     names = [v for label, v in reading.spans or tuple(reading.components.items()) if label in LAST_RESORT_LABELS]
     parts = [part for v in names for part in (v, *_divisions(v), *_cjk_heads(v), *_hyphen_parts(v))]
