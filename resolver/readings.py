@@ -272,8 +272,9 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         out.append(Reading({"locality": comps["street"]}, _doubt(reading, "street", STREET_TAIL_FLOOR), {},
                            f"{comps['street']!r} read as the locality", True))
     lone_country = _lone_country_name(conn, reading)
-    if lone_country:  # "Türkiye", "Suomi", "China" read as a town or a street: the country (``country_dwarfs``)
-        label, value = reading.spans[0]
+    one = _one_name(reading)
+    if lone_country and one:  # "Türkiye", "Suomi", "China" read as a town or a street: the country (``country_dwarfs``)
+        label, value = one
         out.append(Reading({"country": value}, _doubt(reading, label, ALT_FLOOR), {}, f"{value!r} read as a country",
                            True))
     near = _region_typo(conn, reading)
@@ -548,9 +549,8 @@ def _part_of_big_city(conn: Connection, first: str, second: str) -> bool:
         for _, kind, row in cands.names_exact_places(conn, first_key, city_ccs) if first_key else ():
             # a place of the region by its own name, or one near the city by any name: not by a far place's
             # alternate name alone ("Central Park, New York": Bethpage, NY was once Central Park)
-            if (kind != "alternate" and (row["country_code"], row["admin1_code"]) in regions) or any(
-                    haversine_km(row["lat"], row["lon"], c["lat"], c["lon"]) <= CITY_PART_KM for c in cities
-                    if row["lat"] is not None and c["lat"] is not None):  # fmt: skip
+            if (kind != "alternate" and (row["country_code"], row["admin1_code"]) in regions) \
+                    or _near_city(row["lat"], row["lon"], cities):
                 return False
     return True
 
@@ -741,6 +741,12 @@ def _street_and_place(comps: Mapping[str, str]) -> bool:
     return "locality" in comps and comps.keys() <= _PLACE_AND_STREET
 
 
+def _one_name(reading: Reading) -> tuple[str, str] | None:
+    """The (label, value) of the text's one span (or the reading's one component, when it has no spans); else None."""
+    spans = reading.spans or tuple(reading.components.items())
+    return spans[0] if len(spans) == 1 else None
+
+
 def _lone(reading: Reading, label: str) -> str | None:
     """The reading's ``label`` value when it is all the reading has, and the text held no other span ("Wien"; not
     "City of Brentwood NY", a venue and a region); else None."""
@@ -771,20 +777,20 @@ def _lone_country_name(conn: Connection, reading: Reading) -> str | None:
     """The country code named exactly by the reading's one span, when the text held nothing else and the tagger read
     it as a place, a street or a venue (not a region: "Georgia" stays the state), four letters or more (no codes);
     else None."""
-    spans = reading.spans or tuple(reading.components.items())
-    if len(spans) != 1 or spans[0][0] not in _LONE_COUNTRY_LABELS or len(spans[0][1].strip()) < 4:
+    one = _one_name(reading)
+    if one is None or one[0] not in _LONE_COUNTRY_LABELS or len(one[1].strip()) < 4:
         return None
-    return cands.country_code(conn, normalize_name(spans[0][1]))
+    return cands.country_code(conn, normalize_name(one[1]))
 
 
 def _region_typo(conn: Connection, reading: Reading) -> tuple[str, str, str] | None:
     """(label, value, region key) when the text is one name, read as a locality or a region, that no place or region
     bears as written and that is a typo away from a region's name (``candidates.regions_near``, the nearest); else
     None."""
-    spans = reading.spans or tuple(reading.components.items())
-    if len(spans) != 1 or spans[0][0] not in ("locality", "region"):
+    one = _one_name(reading)
+    if one is None or one[0] not in ("locality", "region"):
         return None
-    label, value = spans[0]
+    label, value = one
     norm = normalize_name(value)
     if cands.regions(conn, norm, None) or cands.names_exact_places(conn, norm, None):
         return None
@@ -885,11 +891,14 @@ def _outside_big_city(conn: Connection, name: str, place: Place) -> bool:
     place lies neither in that city's region nor within ``CITY_PART_KM`` of it ("北区, 大阪市": Osaka's ward answered
     by Kita, Tokyo; not "Providencia, Santiago" nor "Kebayoran Baru, Jakarta Selatan", parts of those cities)."""
     cities = [row for row in _big_city_rows(conn, name, local=True) if row["country_code"] == place.country]
-    return bool(cities) and not any(
-        (row["admin1_code"] == place.region_code)
-        or (place.lat is not None and row["lat"] is not None
-            and haversine_km(place.lat, place.lon, row["lat"], row["lon"]) <= CITY_PART_KM)  # type: ignore[arg-type]
-        for row in cities)  # fmt: skip
+    return bool(cities) and not any(row["admin1_code"] == place.region_code for row in cities) \
+        and not _near_city(place.lat, place.lon, cities)
+
+
+def _near_city(lat: float | None, lon: float | None, cities: Sequence[Mapping[Any, Any]]) -> bool:
+    """True when the point lies within ``CITY_PART_KM`` of one of the (big) cities' rows."""
+    return lat is not None and lon is not None and any(
+        haversine_km(lat, lon, c["lat"], c["lon"]) <= CITY_PART_KM for c in cities if c["lat"] is not None)
 
 
 def geocode(
