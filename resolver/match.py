@@ -336,15 +336,19 @@ def resolve(
                if p.match == "postcode" else p for p in out]  # fmt: skip
 
     if dropped is not None and out:
-        # the country as written first, the places of that name abroad after it and scored no higher ("Grecia, Costa
-        # Rica": Costa Rica, then Grecia, Mexico); a reading of the country as a region ("Athens, Georgia") is still
-        # tried
-        row = cands.country_place(conn, dropped)
-        if row is not None:
+        # the written region of that country, else the country, first; the places of that name abroad after it and
+        # scored no higher ("Grecia, Costa Rica": Costa Rica, then Grecia, Mexico; "Palermo, Buenos Aires,
+        # Argentina": the province, then Palermo, Italy); a reading of the country as a region ("Athens, Georgia")
+        # is still tried
+        assert primary is not None
+        home = {r for r in regions if r[0] == dropped}
+        coarse = _coarser(conn, comps, primary, home, dropped, Explanation(list(ex.notes)), 0) if home else []
+        if not coarse and (row := cands.country_place(conn, dropped)) is not None:
             first = Explanation(list(ex.notes))
-            first.relax(f"no place named {primary[1]!r} in {dropped}; country only" if primary else "country only")
-            top = _place(row, LEVEL_SCORE["country"], "country", first.render(), "country", 1)
-            out = [top, *(replace(p, score=min(p.score, top.score)) for p in out)]
+            first.relax(f"no place named {primary[1]!r} in {dropped}; country only")
+            coarse = [_place(row, LEVEL_SCORE["country"], "country", first.render(), "country", 1)]
+        if coarse:
+            out = [*coarse, *(replace(p, score=min(p.score, coarse[0].score)) for p in out)]
     if "street" in comps and cands.has_streets(conn):
         address = _address_level(conn, comps, out, ev, pc_rows, cc, ex)
         if address is not None:

@@ -53,6 +53,7 @@ _LONE_COUNTRY_LABELS = frozenset({"locality", "suburb", "county", "street", "ven
 LAST_RESORT_LABELS = frozenset({"locality", "region", "county", "suburb", "street", "venue", "country"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han, as ``model.normalize``
 _BRACKETED = re.compile(r"\s*([^()]+?)\s*\(\s*([^()]+?)\s*\)\s*")  # "Valencia (Valencia)": a name, its region
+_ABBREVIATION = re.compile(r"[^\W\d_]{2,6}\.")  # "Yuc.", "Calif.": a region's abbreviation (``_trailing_code``)
 _CJK_DIVISION = re.compile(r"[^\d\W]+?(?:都|道|府|県|省|市|区|區|町|村|郡|县|縣)")  # "横浜市", "西区"
 
 
@@ -160,7 +161,7 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       as them (``_city_in_region``: "Mérida, Yucatán"; always tried); a locality with a name in
       brackets after it, read as the locality in that region ("15003 A Coruña (A Coruña)"; always tried); a postcode
       the gazetteer lacks, in one country's form, read with that country (``postcode_form_country``: "Richmond TW9
-      1AA"; always tried);
+      1AA"; always tried), as is one the tagger cut in two (``_postcode_cut``: "Leiden 2311 EZ"; always tried);
     * a names-only text whose names, parted by spaces only, are together exactly a place's name, read as that
       one name ("Nizhniy Novgorod", "Port Sudan"; always tried);
     * when ``weak`` (the reading's own evidence is poor): a region that also names a country, read as
@@ -170,15 +171,17 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
       neither a number nor a locality read as the locality ("Lees Summit MO", "City of Industry CA"); an unknown
       region with no locality or street read as the locality ("Bogotá D.C."), or after a locality, when it is a big
       city's name, as the locality and the locality as its suburb ("Kebayoran Baru, Jakarta Selatan"), and a lone
-      locality that names a region read as the region ("Comunidad Valenciana"); a name before a two-letter locality that is a region's
-      code (its postcode's region, when there is a postcode) read as the locality in that region
+      locality that names a region read as the region ("Comunidad Valenciana"); a name before a two-letter locality
+      that is a region's code (its postcode's region, when there is a postcode) read as the locality in that region
       (``code_read_as_locality``: "Charlotte Amalie, VI 00802", "University Park IL"), as is a street or venue
-      ending in a region's code ("Canton CT"); a locality ending in a subdivision's code read as the locality and
-      its region ("Napoli NA"); a locality written "district/city", each name as the place ("Beyoğlu/İstanbul");
-      a place query whose region is also a big city's name read as that city (``_city_of_region``: "Palermo, Buenos
-      Aires"); a country beside a region of another country read as the locality ("mexico mo 65265"); a region's
-      name cut in two read as one (``_region_cut``: "Metro" + "Manila"); a lone street and number ending in a
-      place's qualifier read as the place ("Toulouse Cedex 9"); a lone region read as its city ("Wien",
+      ending in a region's code or abbreviation ("Canton CT", "Mérida Yuc."); a locality ending in a subdivision's
+      code read as the locality and its region ("Napoli NA"); a locality written "district/city", each name as the
+      place ("Beyoğlu/İstanbul"); a place query whose region is also a big city's name read as that city, with the
+      city's country when one follows (``_city_of_region``: "Palermo, Buenos Aires"); a landmark named after its
+      big city read as the city (``_leading_city``: "Sydney Opera House"); a country beside a region of another
+      country read as the locality ("mexico mo 65265"); a region's name cut in two read as one (``_region_cut``:
+      "Metro" + "Manila"); a lone street and number ending in a place's qualifier read as the place ("Toulouse Cedex
+      9"); a lone region read as its city ("Wien",
       ``city_state``); one name that is exactly a country's read as the country ("Suomi", ``country_dwarfs``), and one
       a typo away from a region's name read as that region ("Conneticut", ``_region_typo``); a county read as the
       locality ("..., Tiranë, Albania", "大阪府大阪市北区"); a Chinese or
@@ -215,6 +218,9 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
     if form_cc:  # "Richmond TW9 1AA", "Kingston K7L 1A1": a postcode abroad, in its country's form (always tried)
         out.append(Reading(comps | {"country": form_cc}, reading.probability, dict(reading.confidences),
                            f"{comps['postcode']!r} read as a postcode of {form_cc}", True))
+    cut_code = _postcode_cut(reading)
+    if cut_code:  # "Leiden 2311 EZ" read as postcode "2311" and locality "EZ": one postcode of NL (always tried)
+        out.append(cut_code)
     if reading.joined and cands.names_exact_places(conn, normalize_name(reading.joined), None):
         # a place's name the tagger cut in two ("Nizhniy Novgorod": a suburb and Velikiy Novgorod's alias): the
         # whole text, when it is exactly a place's name, at the tagger reading's probability (always tried): it
@@ -252,10 +258,10 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         for part in (second, first):
             out.append(Reading(comps | {"locality": part}, reading.probability * ALT_FLOOR, dict(reading.confidences),
                                f"{part!r} read as the locality", True))
-    city = _city_of_region(conn, reading)
-    if city:  # "Palermo, Buenos Aires": a part of the city the gazetteer lacks, named like places elsewhere
-        out.append(Reading({"locality": city}, _doubt(reading, "region", STREET_TAIL_FLOOR), {},
-                           f"{comps['locality']!r} read as a part of {city!r}", True))
+    city_of = _city_of_region(conn, reading)
+    if city_of:  # "Palermo, Buenos Aires": a part of the city the gazetteer lacks, named like places elsewhere
+        out.append(Reading(city_of, _doubt(reading, "region", STREET_TAIL_FLOOR), {},
+                           f"{comps['locality']!r} read as a part of {city_of['locality']!r}", True))
     if "country" in comps and "locality" not in comps and (
             _region_abroad(conn, comps) or not cands.country_code(conn, normalize_name(comps["country"]))):
         # a town named like a country, beside a region of another country ("... mexico mo 65265": Mexico, Missouri),
@@ -271,6 +277,12 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         # district ("Toulouse Cedex 9"; not "123 Main Street")
         out.append(Reading({"locality": comps["street"]}, _doubt(reading, "street", STREET_TAIL_FLOOR), {},
                            f"{comps['street']!r} read as the locality", True))
+    lead = _leading_city(conn, reading)
+    if lead:  # "Sydney Opera House", "Tokyo Tower": a landmark named after its city, and no place by the whole name
+        label, landmark, city = lead
+        alt = {k: v for k, v in comps.items() if k != label} | {"locality": city}
+        out.append(Reading(alt, _doubt(reading, label, STREET_TAIL_FLOOR) * ALT_FLOOR, {},
+                           f"{city!r} read as the locality of {landmark!r}", True))
     lone_country = _lone_country_name(conn, reading)
     one = _one_name(reading)
     if lone_country and one:  # "Türkiye", "Suomi", "China" read as a town or a street: the country (``country_dwarfs``)
@@ -367,6 +379,27 @@ def postcode_form_country(conn: Connection, comps: Mapping[str, str]) -> str | N
     return cc if cc and not cands.postcode_rows(conn, code, None) else None
 
 
+def _postcode_cut(reading: Reading) -> Reading | None:
+    """A postcode in one country's form (``resolver.postcode_forms``) that the tagger cut in two beside each other
+    ("Leiden 2311 EZ" read as postcode "2311" and locality "EZ"; "SW1A" and postcode "1AA"): the reading with the
+    two parts as one postcode, in that country when it names none, and a suburb as the locality when the cut took
+    the locality's place; else None."""
+    for (la, va), (lb, vb) in pairwise(reading.spans):
+        if la == lb or "postcode" not in (la, lb):
+            continue
+        code = f"{va} {vb}"
+        cc = postcode_country(code)
+        if cc is None:
+            continue
+        other, value = (lb, vb) if la == "postcode" else (la, va)
+        comps = {k: v for k, v in reading.components.items() if k != "postcode" and (k, v) != (other, value)}
+        if "locality" not in comps and "suburb" in comps:
+            comps["locality"] = comps.pop("suburb")
+        comps = {"country": cc} | comps | {"postcode": code}
+        return Reading(comps, reading.probability * ALT_FLOOR, {}, f"{code!r} read as one postcode of {cc}", True)
+    return None
+
+
 def postcode_elsewhere(conn: Connection, reading: Reading, places: Sequence[Place]) -> bool:
     """True when the reading's postcode has the form of one country's postcodes (``postcode_form_country``) and
     the best result lies in another ("Richmond TW9 1AA" answered by Richmond, Virginia): a contradicted constraint,
@@ -396,23 +429,29 @@ def _slashed(locality: str | None) -> tuple[str, str] | None:
     return (first, second) if first and second else None
 
 
-def _city_of_region(conn: Connection, reading: Reading) -> str | None:
+def _city_of_region(conn: Connection, reading: Reading) -> dict[str, str] | None:
     """A place query "X, Y" read as locality + region where Y is also exactly a big city's name (``scoring.BIG_CITY``): the
     region's city, X being a part of it the gazetteer lacks ("Palermo, Buenos Aires": Palermo, Italy is no place of
-    the province of Buenos Aires; "Recoleta, Buenos Aires": no place is named so). Tried only when the reading's
-    evidence is weak (X is no place of that region). A reading of given components (no spans:
-    ``/v1/search/structured``) counts its locality and region."""
+    the province of Buenos Aires; "Recoleta, Buenos Aires": no place is named so), as components (the locality, and
+    the country when the query ends in one that is that city's: "Palermo, Buenos Aires, Argentina"). Tried only when
+    the reading's evidence is weak (X is no place of that region). A reading of given components (no spans:
+    ``/v1/search/structured``) counts its locality, region and country."""
     comps = reading.components
     if reading.spans:
         spans = _names_only(reading)
-    elif set(comps) == {"locality", "region"}:
-        spans = (("locality", comps["locality"]), ("region", comps["region"]))
+    elif set(comps) <= {"locality", "region", "country"}:
+        spans = tuple((label, comps[label]) for label in ("locality", "region", "country") if label in comps)
     else:
         return None
-    if len(spans) != 2 or [label for label, _ in spans] != ["locality", "region"]:
+    labels = [label for label, _ in spans]
+    if labels not in (["locality", "region"], ["locality", "region", "country"]):
         return None
     city = spans[1][1]
-    return city if _big_city(conn, city) else None
+    countries = _big_city(conn, city)
+    if len(spans) == 2:
+        return {"locality": city} if countries else None
+    cc = cands.country_code(conn, normalize_name(spans[2][1]))
+    return {"locality": city, "country": spans[2][1]} if cc is not None and cc.upper() in countries else None
 
 
 def _big_city_rows(conn: Connection, name: str, local: bool = False) -> list[Mapping[Any, Any]]:
@@ -461,10 +500,13 @@ def _region_cut(conn: Connection, reading: Reading) -> Reading | None:
 
 
 def _trailing_code(conn: Connection, name: str, subdivisions: bool = False) -> tuple[str, str] | None:
-    """(the name before it, the code) when ``name`` ends in a word of two letters that is a gazetteer region's
-    code ("Canton CT"), or with ``subdivisions`` an upper-case ISO 3166-2 subdivision's code ("Napoli NA")."""
+    """(the name before it, the code) when ``name`` ends in a word of two letters, or an abbreviation of two to six
+    letters and a full stop, that is a gazetteer region's code ("Canton CT", "Mérida Yuc."), or with
+    ``subdivisions`` an upper-case ISO 3166-2 subdivision's code ("Napoli NA")."""
     head, _, code = name.rpartition(" ")
-    if not head or len(code) != 2 or not code.isalpha() or (subdivisions and not code.isupper()):
+    head = head.rstrip(" ,")
+    two = len(code) == 2 and code.isalpha() and (code.isupper() or not subdivisions)
+    if not head or not (two or (not subdivisions and _ABBREVIATION.fullmatch(code))):
         return None
     known = (subdivisions and countries_with_subdivision(code)) or cands.regions(conn, normalize_name(code), None)
     return (head, code) if known else None
@@ -739,6 +781,25 @@ def _street_and_place(comps: Mapping[str, str]) -> bool:
     """True when the components are a locality, with at most a country, a street and a house number beside it: no
     region, postcode or other name says where it lies ("Jalisco, México"; "Av Juárez 10, Jalisco, Mexico")."""
     return "locality" in comps and comps.keys() <= _PLACE_AND_STREET
+
+
+def _leading_city(conn: Connection, reading: Reading) -> tuple[str, str, str] | None:
+    """One name of two words or more, read as a locality, street or venue, with nothing numbered and at most a region
+    or a country beside it, that no place bears and that begins with a big city's official name (``scoring.BIG_CITY``:
+    "Sydney Opera House", "Tokyo Tower", not "Lincoln Memorial"): (its label, the name, the city); else None."""
+    names = [(label, v) for label, v in reading.spans if label not in ("region", "country")]
+    if len(names) != 1 or names[0][0] not in ("locality", "street", "venue") \
+            or any(label in NUMBERED for label, _ in reading.spans):
+        return None
+    label, name = names[0]
+    words = name.split()
+    if len(words) < 2 or cands.names_exact_places(conn, normalize_name(name), None):
+        return None
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k])
+        if cands.big_cities(conn, normalize_name(head)):
+            return label, name, head
+    return None
 
 
 def _one_name(reading: Reading) -> tuple[str, str] | None:

@@ -20,7 +20,7 @@ from resolver.subdivisions import subdivision_region_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD", "TR", "AR",
-             "IN", "ID", "DE", "IT", "ES", "MX", "SA", "RO", "VE", "CL", "DO", "EC", "CA"]
+             "IN", "ID", "DE", "IT", "ES", "MX", "SA", "RO", "VE", "CL", "DO", "EC", "CA", "NL", "AU"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -181,6 +181,21 @@ CASES = [
     ([("locality", "Mexico")], "Mexico City", "MX", None),
     # a city read as the country beside its region, the country naming none: the city, not the region alone
     ([("region", "北海道"), ("country", "札幌市")], "Sapporo", "JP", None),
+    # a part of a big city the gazetteer lacks, with the city's country after the city that is also a region: the
+    # city; a name found only abroad before a region of the written country: that region, not the country
+    ([("locality", "Palermo"), ("region", "Buenos Aires"), ("country", "Argentina")], "Buenos Aires", "AR", None),
+    ([("locality", "Recoleta"), ("region", "Buenos Aires"), ("country", "Argentina")], "Buenos Aires", "AR", None),
+    ([("locality", "Toledo"), ("region", "Toscana"), ("country", "Italia")], "Toscana", "IT", None),
+    # a place and its region's abbreviation with a full stop, read as one street
+    ([("street", "Mérida Yuc.")], "Mérida", "MX", "Yucatán"),
+    # a landmark named after its big city, read as a street, a venue or a locality: the city; a place that bears
+    # the whole name stays that place
+    ([("street", "Sydney Opera House")], "Sydney", "AU", None),
+    ([("venue", "Tokyo Tower")], "Tokyo", "JP", None),
+    ([("locality", "New York Mills")], "New York Mills", "US", None),
+    # a postcode in one country's form that the tagger cut in two: that country's place
+    ([("suburb", "Leiden"), ("postcode", "2311"), ("locality", "EZ")], "Leiden", "NL", None),
+    ([("postcode", "2311"), ("suburb", "EZ"), ("locality", "Leiden")], "Leiden", "NL", None),
 ]  # fmt: skip
 
 
