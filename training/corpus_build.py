@@ -131,6 +131,9 @@ SOURCE_MIX_V19 = tuple((s, round(w + 0.004, 3)) if s == "usaddress" else (s, w) 
 # "Mo.", "N.Y.", "D.C.", and a region or country in brackets after the town, "Milano (MI)", "Zürich (ZH)", "Paris
 # (France)"), at 0.06 so that v19's kinds keep their share: GeoNames and Faker give way 0.004 each
 SOURCE_MIX_V20 = _succeed(SOURCE_MIX_V19, "v19", "v20", 0.06, ("geonames", "faker"), 0.004)
+# corpus 0.21.0: as 0.20.0, with "v21" in place of "v20" (v20's forms, and addresses in Arabic script: Arabic, Persian,
+# Urdu), at 0.072 so that v20's kinds keep their share: GeoNames and Faker give way 0.006 each
+SOURCE_MIX_V21 = _succeed(SOURCE_MIX_V20, "v20", "v21", 0.072, ("geonames", "faker"), 0.006)
 DEFAULT_DATA_DIR = REPO_DATA_DIR
 
 
@@ -179,7 +182,7 @@ def is_v11(version: str) -> bool:
 
 # the source mix of each corpus version from which it holds, newest first
 MIXES: tuple[tuple[tuple[int, int, int], tuple[tuple[str, float], ...]], ...] = (
-    ((0, 20, 0), SOURCE_MIX_V20), ((0, 19, 0), SOURCE_MIX_V19), ((0, 18, 0), SOURCE_MIX_V18), ((0, 17, 0), SOURCE_MIX_V17), ((0, 16, 0), SOURCE_MIX_V16), ((0, 15, 0), SOURCE_MIX_V15), ((0, 14, 0), SOURCE_MIX_V14), ((0, 13, 0), SOURCE_MIX_V13), ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
+    ((0, 21, 0), SOURCE_MIX_V21), ((0, 20, 0), SOURCE_MIX_V20), ((0, 19, 0), SOURCE_MIX_V19), ((0, 18, 0), SOURCE_MIX_V18), ((0, 17, 0), SOURCE_MIX_V17), ((0, 16, 0), SOURCE_MIX_V16), ((0, 15, 0), SOURCE_MIX_V15), ((0, 14, 0), SOURCE_MIX_V14), ((0, 13, 0), SOURCE_MIX_V13), ((0, 12, 0), SOURCE_MIX_V12), ((0, 11, 0), SOURCE_MIX_V11), ((0, 10, 0), SOURCE_MIX_V10), ((0, 9, 0), SOURCE_MIX_V9), ((0, 8, 0), SOURCE_MIX_V8), ((0, 7, 0), SOURCE_MIX_V7),
     ((0, 6, 0), SOURCE_MIX_V6), ((0, 5, 0), SOURCE_MIX_V5), ((0, 4, 0), SOURCE_MIX_V4), ((0, 3, 0), SOURCE_MIX_V3),
 )
 
@@ -452,6 +455,7 @@ ON_V5: tuple[tuple[tuple[int, int, int], str, str, str], ...] = (
     ((0, 18, 0), "v18", "training.corpus_v18", "V18Synth"),
     ((0, 19, 0), "v19", "training.corpus_v19", "V19Synth"),
     ((0, 20, 0), "v20", "training.corpus_v20", "V20Synth"),
+    ((0, 21, 0), "v21", "training.corpus_v21", "V21Synth"),
 )
 
 
