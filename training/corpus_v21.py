@@ -86,7 +86,8 @@ def country_names(ccs: list[str]) -> dict[str, str]:
     for cc in ccs:
         lang = COUNTRIES[cc][0]
         tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
-        name = tr.gettext(pycountry.countries.get(alpha_2=cc).name)
+        country = pycountry.countries.get(alpha_2=cc)
+        name = tr.gettext(country.name) if country is not None else ""
         name = _HARAKAT.sub("", re.split("[,،]", name)[0]).strip()
         out[cc] = name if _SCRIPT.match(name) else ""
     return out
@@ -182,7 +183,7 @@ class V21Synth(V20Synth):
         if lang == "fa" and rng.random() < 0.5:  # big to small: country, town, neighbourhood, street, number
             big = [p for p in place if p[1] in ("country", "locality", "suburb")]
             order = {"country": 0, "locality": 1, "suburb": 2}
-            big.sort(key=lambda p: order[p[1]])
+            big.sort(key=lambda p: order[str(p[1])])
             pieces = [(v, lab, sep) for v, lab, _ in big] + [(head[0][0], head[0][1], sep), *head[1:]]
             if a.postcode:
                 pieces.append((a.postcode, "postcode", sep))
