@@ -249,15 +249,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
         value = comps["locality"]
         out.append(_relabeled(reading, "locality", "region", value, reading.probability * ALT_FLOOR,
                               f"{value!r} read as a region"))  # fmt: skip
-    slash = _slashed(comps.get("locality"))
-    if slash:  # "34430 Beyoğlu/İstanbul": a district and its city parted by a slash, each tried as the place
-        first, second = slash
-        if "region" not in comps:
-            out.append(Reading(comps | {"locality": first, "region": second}, reading.probability,
-                               dict(reading.confidences), f"{first!r} read as the locality in {second!r}", True))
-        for part in (second, first):
-            out.append(Reading(comps | {"locality": part}, reading.probability * ALT_FLOOR, dict(reading.confidences),
-                               f"{part!r} read as the locality", True))
+    # "34430 Beyoğlu/İstanbul": a district and its city parted by a slash, each tried as the place
+    out.extend(_slash_readings(comps, comps.get("locality"), reading.probability, dict(reading.confidences)))
     city_of = _city_of_region(conn, reading)
     if city_of:  # "Palermo, Buenos Aires": a part of the city the gazetteer lacks, named like places elsewhere
         out.append(Reading(city_of, _doubt(reading, "region", STREET_TAIL_FLOOR), {},
@@ -327,6 +320,8 @@ def derive(conn: Connection, reading: Reading, weak: bool = True) -> list[Readin
                 continue
             p = _doubt(reading, label, STREET_TAIL_FLOOR)
             out.append(_relabeled(reading, label, "locality", name, p, f"{name!r} read as the locality"))
+            # "Belo Horizonte/MG" read as a street: the city and its state's code
+            out.extend(_slash_readings({k: v for k, v in comps.items() if k != label}, name, p, {}))
             if "region" not in comps and cands.regions(conn, normalize_name(name), None):  # "Lazio"
                 out.append(_relabeled(reading, label, "region", name, p, f"{name!r} read as a region"))
             split = _trailing_code(conn, name) if "region" not in comps else None
@@ -427,6 +422,19 @@ def _slashed(locality: str | None) -> tuple[str, str] | None:
         return None
     first, second = (part.strip() for part in locality.split("/"))
     return (first, second) if first and second else None
+
+
+def _slash_readings(comps: Mapping[str, str], name: str | None, p: float, conf: dict[str, float]) -> list[Reading]:
+    """A name written "district/city" or "city/region" (``_slashed``) beside ``comps``: the first part as the locality
+    in the second (when ``comps`` has no region), at ``p``, and each part as the locality, a little below it."""
+    slash = _slashed(name)
+    if not slash:
+        return []
+    first, second = slash
+    out = [Reading(dict(comps) | {"locality": first, "region": second}, p, conf,
+                   f"{first!r} read as the locality in {second!r}", True)] if "region" not in comps else []
+    return out + [Reading(dict(comps) | {"locality": part}, p * ALT_FLOOR, conf, f"{part!r} read as the locality", True)
+                  for part in (second, first)]
 
 
 def _city_of_region(conn: Connection, reading: Reading) -> dict[str, str] | None:
@@ -756,9 +764,11 @@ def last_resort(reading: Reading) -> list[Reading]:
     """When no reading has any result: each name of the text alone read as the locality, each city, ward or
     prefecture of a Chinese or Japanese name (``_divisions``), then its first characters (``_cjk_heads``), and each
     part of a hyphenated one ("Frankfurt-Sachsenhausen"), in text order, at ``LAST_RESORT_FLOOR`` of the reading's
-    probability ("شارع الملك فهد، الرياض": a street read as the locality and the city as a region, or as a country, that names none; "横浜市西区みなとみらい2-2-1":
-    a city and its ward read as one locality)."""
-    names = [v for label, v in reading.spans or tuple(reading.components.items()) if label in LAST_RESORT_LABELS]
+    probability ("شارع الملك فهد، الرياض": a street read as the locality and the city as a region, or as a country,
+    that names none; "横浜市西区みなとみらい2-2-1": a city and its ward read as one locality). A "postcode" without a
+    digit is a name too ("浙江省杭州市西湖区文三路90号": the province and city read as a postcode)."""
+    names = [v for label, v in reading.spans or tuple(reading.components.items())
+             if label in LAST_RESORT_LABELS or (label == "postcode" and not any(ch.isdigit() for ch in v))]
     parts = [part for v in names for part in (v, *_divisions(v), *_cjk_heads(v), *_hyphen_parts(v))]
     p = reading.probability * LAST_RESORT_FLOOR
     return [Reading({"locality": part}, p, {}, f"{part!r} read as the locality (nothing else matched)", True)

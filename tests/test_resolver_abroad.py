@@ -20,7 +20,7 @@ from resolver.subdivisions import subdivision_region_keys
 from tests.resolver_checks import gazetteer_plus_fixture
 
 COUNTRIES = ["AL", "IE", "HU", "CZ", "CN", "AT", "FR", "RE", "MQ", "GP", "GF", "PH", "IL", "BE", "JP", "SD", "TR", "AR",
-             "IN", "ID", "DE", "IT", "ES", "MX", "SA", "RO", "VE", "CL", "DO", "EC", "CA", "NL", "AU"]
+             "IN", "ID", "DE", "IT", "ES", "MX", "SA", "RO", "VE", "CL", "DO", "EC", "CA", "NL", "AU", "BR"]
 
 # (parsed spans as (label, value), the place wanted, its country, its region or None for any)
 CASES = [
@@ -193,6 +193,11 @@ CASES = [
     ([("street", "Sydney Opera House")], "Sydney", "AU", None),
     ([("venue", "Tokyo Tower")], "Tokyo", "JP", None),
     ([("locality", "New York Mills")], "New York Mills", "US", None),
+    # a city and its state's code parted by a slash, read as one street: the city in that state
+    ([("street", "Belo Horizonte/MG")], "Belo Horizonte", "BR", "Minas Gerais"),
+    # a province and its city read as a postcode (no digit in it), nothing else matched: the city
+    ([("postcode", "浙江省杭州市"), ("locality", "西湖区"), ("street", "文三路"), ("house_number", "90号")],
+     "Hangzhou", "CN", None),
     # a postcode in one country's form that the tagger cut in two: that country's place
     ([("suburb", "Leiden"), ("postcode", "2311"), ("locality", "EZ")], "Leiden", "NL", None),
     ([("postcode", "2311"), ("suburb", "EZ"), ("locality", "Leiden")], "Leiden", "NL", None),
