@@ -53,7 +53,7 @@ test: lint typecheck pytest
 
 # The corpus the shipped arms were trained on (its test split feeds the calibration and components runners);
 # built on the first `make eval` of a fresh clone (a few minutes), then reused.
-CORPUS_VERSION ?= 0.20.0
+CORPUS_VERSION ?= 0.21.0
 corpus/$(CORPUS_VERSION)/test.jsonl: | $(VENV)/.installed-dev
 	$(BIN)/addrnet corpus build --version $(CORPUS_VERSION) --size 600000 --seed 42 --out corpus/$(CORPUS_VERSION)
 

@@ -7,7 +7,7 @@ Run from the repository root, the new arms in ``artifacts/arms`` and the replace
 ``python results/experiments/replaced_speed.py OLD EXPERIMENT_FOLDER OLD_NAME NEW_NAME`` -> ``EXPERIMENT_FOLDER/speed.json``.
 Each round's replaced arms and names: ft0190 (``git archive 0e26da8``; ``corpus_0140_arm corpus_0190_arm``), ft0191
 (``c64ce34``; ``ft0190_arm ft0191_arm``), ft0200 (``423ba41``; ``ft0191_arm ft0200_arm``), ft0201 (``20905a6``;
-``ft0200_arm ft0201_arm``).
+``ft0200_arm ft0201_arm``), ft0210 (``7474911``; ``ft0201_arm ft0210_arm``).
 """
 
 from __future__ import annotations
