@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from training.corpus_render import Address, Piece, assemble
+from training.corpus_v12 import Maker
 from training.corpus_v20 import KINDS as V20_KINDS
 from training.corpus_v20 import V20Synth
 
@@ -137,10 +138,7 @@ class V21Synth(V20Synth):
 
     def _number(self, lang: str, rng: random.Random, top: int = 300) -> str:
         n = str(rng.randint(1, top))
-        r = rng.random()
-        if r < 0.3:
-            n = n.translate(DIGITS[lang])
-        return n
+        return n.translate(DIGITS[lang]) if rng.random() < 0.3 else n
 
     def _arabic_script(self, rng: random.Random) -> tuple[str, list[list], Address, str]:
         cc = rng.choices(self.ccs, self.cc_weights)[0]
@@ -192,5 +190,5 @@ class V21Synth(V20Synth):
         text, spans = assemble(pieces, rng, a.stats)
         return text, spans, a, lang
 
-    def _makers(self) -> dict[str, Any]:
+    def _makers(self) -> dict[str, Maker]:
         return super()._makers() | {"arabic_script": self._arabic_script}
