@@ -81,3 +81,32 @@ def test_earlier_shipped_quotes_a_summary_and_adds_later_probes(tmp_path: Path) 
     (tmp_path / "new_probe" / "s34_B.json").write_text(json.dumps({"full": 9}))
     got = earlier_shipped(tmp_path / "ft1" / "summary.json", "B", "shipped", ("new",), "s34")
     assert got == {"harness": 0.8, "old_probe": 5, "new_probe": 9}
+
+
+@pytest.mark.parametrize(("real_rows_lost", "harness", "passes"), [
+    (2, 0.81, True),                 # within 2 rows of stage 8, harness as the shipped arm's
+    (3, 0.81, False),                # 3 rows below stage 8
+    (0, 0.81 - 1 / 367, False),      # the harness one case below the shipped arm's
+])  # fmt: skip
+def test_drift_points(tmp_path: Path, real_rows_lost: int, harness: float, passes: bool) -> None:
+    """The later gates' drift points (``training.measure.drift_points``): real text within 2 rows of the stage-8 arm,
+    the harness no lower than the shipped arm's and within a case of an earlier round's candidate's."""
+    import json
+
+    from training.measure import drift_points
+
+    real = {"exact_match": 0.98, "n": 1468, "per_country": {"US": {"n": 1033, "exact_match": 0.97}}}
+    stage8 = {"real_test_metrics": real, "test_metrics": {"exact_match": 0.978, "f1": 0.99, "per_label": {
+        "suburb": {"f1": 0.95}, "county": {"f1": 0.98}}}}
+    (tmp_path / "gpu_sizes").mkdir()
+    (tmp_path / "earlier").mkdir()
+    for arm in "AB":
+        (tmp_path / "gpu_sizes" / f"measure090_ship{arm}.json").write_text(json.dumps(stage8), encoding="utf-8")
+    earlier = {f"arm_{arm}": {"cand": {"harness": 0.81}} for arm in "AB"}
+    (tmp_path / "earlier" / "summary.json").write_text(json.dumps(earlier), encoding="utf-8")
+    new = figures({}, 6, real=0.98 - real_rows_lost / 1468) | {"harness": harness}
+    out: dict[str, Any] = {f"arm_{arm}": {"old": figures({}, 5), "new": new, "gate": {"targets": True}} for arm in "AB"}
+    drift_points(out, tmp_path, ("old", "new"), harness_round=("earlier", "cand"))
+    assert set(out["arm_A"]["gate"]) == {"targets", "real_text_within_2_rows_of_stage_8", "harness_not_lower",
+                                         "harness_within_1_case_of_stage_9"}
+    assert (out["decision"] == "replace the shipped arms") is passes, out["arm_A"]["gate"]

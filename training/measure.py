@@ -147,6 +147,33 @@ def rows_within(new: dict[str, Any], base: dict[str, Any]) -> bool:
     return round(new["on_090"]["real_test_exact"] * n) >= round(base["real_test_exact"] * n) - GATE_ROWS_TOLERANCE
 
 
+HARNESS_CASES = 367  # the Pelias harness cases scored ("total" of every ``addrnet places`` output)
+
+
+def drift_points(out: dict[str, Any], experiments: str | Path, names: tuple[str, str],
+                 harness_round: tuple[str, str] | None = None) -> None:
+    """The later gates' points against drift, added to a ``gate_summary`` output in place (keys ``names``: shipped,
+    candidate), and its decision redone: each candidate's real text within ``GATE_ROWS_TOLERANCE`` rows of the stage-8
+    arm's (``gpu_sizes/measure090_ship{A,B}.json``; ft0201 on); with ``harness_round`` (an earlier round's folder
+    under ``experiments`` and its candidate's key: ft0202 on), its Pelias harness no lower than the shipped arm's and
+    no more than one case lower than that round's candidate's."""
+    experiments = Path(experiments)
+    for arm in ("A", "B"):
+        side = out[f"arm_{arm}"]
+        old, new, gate = side[names[0]], side[names[1]], side["gate"]
+        stage8 = json.loads((experiments / "gpu_sizes" / f"measure090_ship{arm}.json").read_text(encoding="utf-8"))
+        gate["real_text_within_2_rows_of_stage_8"] = rows_within(new, headline(stage8))
+        if harness_round is not None:
+            folder, key = harness_round
+            earlier = json.loads((experiments / folder / "summary.json").read_text(encoding="utf-8"))
+            base = earlier[f"arm_{arm}"][key]["harness"]
+            gate["harness_not_lower"] = new["harness"] >= old["harness"]
+            gate["harness_within_1_case_of_stage_9"] = (round(new["harness"] * HARNESS_CASES)
+                                                        >= round(base * HARNESS_CASES) - 1)
+    passed = all(all(out[f"arm_{arm}"]["gate"].values()) for arm in ("A", "B"))
+    out["decision"] = "replace the shipped arms" if passed else "keep the shipped arms"
+
+
 def candidate_figures(folder: str | Path, arm: str, corpus_key: str, probes: Iterable[str],
                       prefix: str = "wise_") -> dict[str, Any]:
     """A fine-tune candidate's figures from its experiment folder, as the gates quote them: ``corpus_key`` (the

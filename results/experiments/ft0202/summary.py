@@ -10,7 +10,6 @@ Run: ``python results/experiments/ft0202/summary.py`` from the repository root -
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -19,12 +18,11 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_result  # noqa: E402
-from training.measure import earlier_shipped, gate_summary, headline, rows_within  # noqa: E402
+from training.measure import drift_points, earlier_shipped, gate_summary  # noqa: E402
 
 NOT_LOWER = ("v9", "v11", "v12", "v13", "province", "v14", "v14b", "v15", "v16", "v17", "v18", "v19", "v20",
              "v21", "v22", "v23", "v24", "v25", "v26", "v27")  # gate.md, point 4
 HIGHER = "v28"  # gate.md, point 5
-HARNESS_CASES = 367  # the Pelias harness cases scored ("total" of every wise_places_*.json)
 
 EXPERIMENT = ("a third fine-tune on corpus 0.20.0 (v20) from the shipped ft0201 arms, averaged with them (alpha "
               "0.5), vs those arms")
@@ -32,24 +30,13 @@ EXPERIMENT = ("a third fine-tune on corpus 0.20.0 (v20) from the shipped ft0201 
 
 def main() -> None:
     summary = HERE.parent / "ft0201" / "summary.json"
-    stage9 = json.loads((HERE.parent / "ft0200" / "summary.json").read_text(encoding="utf-8"))
 
     def shipped(arm: str) -> dict:
         return earlier_shipped(summary, arm, "averaged_0201", (HIGHER,), "s37")
 
-    out = gate_summary(HERE, EXPERIMENT, shipped, "on_0200", NOT_LOWER, HIGHER, (), ("shipped_0201", "averaged_0202"),
-                       probe_slack=1)
-    passed = True
-    for arm in ("A", "B"):
-        new, old = out[f"arm_{arm}"]["averaged_0202"], out[f"arm_{arm}"]["shipped_0201"]
-        stage8 = headline(json.loads((HERE.parent / "gpu_sizes" / f"measure090_ship{arm}.json").read_text("utf-8")))
-        gate = out[f"arm_{arm}"]["gate"]
-        gate["real_text_within_2_rows_of_stage_8"] = rows_within(new, stage8)
-        gate["harness_not_lower"] = new["harness"] >= old["harness"]
-        nine = stage9[f"arm_{arm}"]["averaged_0200"]["harness"]
-        gate["harness_within_1_case_of_stage_9"] = round(new["harness"] * HARNESS_CASES) >= round(nine * HARNESS_CASES) - 1
-        passed = passed and all(gate.values())
-    out["decision"] = "replace the shipped arms" if passed else "keep the shipped arms"
+    names = ("shipped_0201", "averaged_0202")
+    out = gate_summary(HERE, EXPERIMENT, shipped, "on_0200", NOT_LOWER, HIGHER, (), names, probe_slack=1)
+    drift_points(out, HERE.parent, names, harness_round=("ft0200", "averaged_0200"))
     write_result(HERE / "summary.json", out)
 
 
