@@ -9,7 +9,8 @@ With ``is_pretokenized=True`` and no post-processor, a word's subwords never dep
 and keeps its ids in a bounded cache (``cache_size`` words in two generations: see ``word_ids``). Addresses repeat words
 ("St", "CA", ","), so most words of a batch are dictionary look-ups. A tokenizer with a post-processor
 (special tokens) takes the plain ``encode_batch`` path. The commas of other scripts and a bar or bullet alone are
-encoded as ",", a dash alone as "-" (``model.normalize.READ_AS``).
+encoded as ",", a dash alone as "-" (``model.normalize.READ_AS``), and Eastern Arabic and Persian digits as ASCII digits
+(``model.normalize.token_text``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer
 
-from model.normalize import READ_AS
+from model.normalize import token_text
 
 PAD, UNK, MASK = "[PAD]", "[UNK]", "[MASK]"
 SPECIAL_TOKENS = [PAD, UNK, MASK]
@@ -84,7 +85,7 @@ class WordTokenizer:
             # one pre-tokenized sequence, split back by word id (single-threaded: ``encode_batch`` would wake
             # the tokenizers thread pool, which costs more than it saves on a few words and steals the
             # cores of the other workers)
-            enc = self.tok.encode([READ_AS.get(w, w) for w in missing], is_pretokenized=True)
+            enc = self.tok.encode([token_text(w) for w in missing], is_pretokenized=True)
             for tid, wid in zip(enc.ids, enc.word_ids, strict=True):
                 if wid is not None:
                     new[missing[wid]].append(tid)
@@ -166,7 +167,7 @@ class WordTokenizer:
 
     def _encode_sequences(self, batch: list[list[str]]) -> EncodedBatch:
         """``encode_words`` by encoding whole word sequences (any tokenizer)."""
-        encs = self.tok.encode_batch([[READ_AS.get(x, x) for x in w] if w else [" "] for w in batch],
+        encs = self.tok.encode_batch([[token_text(x) for x in w] if w else [" "] for w in batch],
                                      is_pretokenized=True)
         rows: list[list[int]] = []
         firsts: list[list[int]] = []

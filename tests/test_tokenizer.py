@@ -125,3 +125,16 @@ def test_other_commas_are_encoded_as_commas() -> None:
     assert tok.word_ids(["،", "，", "、"]) == [comma, comma, comma]
     seq = tok._encode_sequences([["Riyadh", "،", "SA"], ["Riyadh", ",", "SA"]])
     assert seq.input_ids[0].tolist() == seq.input_ids[1].tolist()
+
+
+def test_eastern_arabic_and_persian_digits_are_read_as_digits() -> None:
+    """Tokenizer 0.3.0 has no piece for the Eastern Arabic or Persian digits: they are encoded as the ASCII digits
+    (``model.normalize.token_text``), alone, inside a word and in a sequence, where they had been one [UNK]."""
+    from model.tokenize import UNK_ID
+
+    tok = WordTokenizer.from_file(Path(__file__).resolve().parents[1] / "artifacts" / "tokenizer" / "0.3.0" /
+                                  "tokenizer.json")
+    assert tok.tok.encode(["٤٥"], is_pretokenized=True).ids == [UNK_ID]  # the raw tokenizer: one unknown word
+    assert tok.word_ids(["٤٥", "۱۲", "12ب"]) == tok.word_ids(["45", "12", "12ب"])
+    seq = tok._encode_sequences([["شارع", "٤٥"], ["شارع", "45"]])
+    assert seq.input_ids[0].tolist() == seq.input_ids[1].tolist()
