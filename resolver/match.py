@@ -341,12 +341,8 @@ def resolve(
         # Argentina": the province, then Palermo, Italy); a reading of the country as a region ("Athens, Georgia")
         # is still tried
         assert primary is not None
-        home = {r for r in regions if r[0] == dropped}
-        coarse = _coarser(conn, comps, primary, home, dropped, Explanation(list(ex.notes)), 0) if home else []
-        if not coarse and (row := cands.country_place(conn, dropped)) is not None:
-            first = Explanation(list(ex.notes))
-            first.relax(f"no place named {primary[1]!r} in {dropped}; country only")
-            coarse = [_place(row, LEVEL_SCORE["country"], "country", first.render(), "country", 1)]
+        coarse = _coarser(conn, comps, primary, {r for r in regions if r[0] == dropped}, dropped,
+                          Explanation(list(ex.notes)), what=f"no place named {primary[1]!r} in {dropped}")
         if coarse:
             out = [*coarse, *(replace(p, score=min(p.score, coarse[0].score)) for p in out)]
     if "street" in comps and cands.has_streets(conn):
@@ -392,15 +388,18 @@ def _coarser(
     cc: str | None,
     ex: Explanation,
     unmet: int = 0,
+    what: str | None = None,
 ) -> list[Place]:
     """No locality: the region, else the country, with the relaxation explained. A region found after a street with
     a house number and no locality ("Av Juárez 10, Jalisco, Mexico") is explained but costs nothing: the reading
     names no place smaller than the region, and a locality-level answer that does not find its street is not marked
     down either. ``unmet`` constraints no result can meet (a country component that names no country) count as
-    contradicted, as they do for a locality."""
-    what = f"{primary[0]} {primary[1]!r} not found" if primary else ""
-    if "street" in comps and not primary:
-        what = f"street {comps['street']!r} not found"
+    contradicted, as they do for a locality. ``what``: what was not found, when not the primary name or the street
+    ("no place named 'Toledo' in IT")."""
+    if what is None:
+        what = f"{primary[0]} {primary[1]!r} not found" if primary else ""
+        if "street" in comps and not primary:
+            what = f"street {comps['street']!r} not found"
     costs = bool(what) and not ("street" in comps and "house_number" in comps and not primary)
     out: list[Place] = []
     for rcc, admin1 in sorted(regions):
