@@ -798,8 +798,7 @@ def _leading_city(conn: Connection, reading: Reading) -> tuple[str, str, str] | 
     or a country beside it, that no place bears and that begins with a big city's official name (``scoring.BIG_CITY``:
     "Sydney Opera House", "Tokyo Tower", not "Lincoln Memorial"): (its label, the name, the city); else None."""
     names = [(label, v) for label, v in reading.spans if label not in ("region", "country")]
-    if len(names) != 1 or names[0][0] not in ("locality", "street", "venue") \
-            or any(label in NUMBERED for label, _ in reading.spans):
+    if len(names) != 1 or names[0][0] not in ("locality", "street", "venue"):  # a number would be a second name
         return None
     label, name = names[0]
     words = name.split()
