@@ -79,6 +79,24 @@ def assert_mix_adds(old: tuple[tuple[str, float], ...], new: tuple[tuple[str, fl
     assert source in after and source not in before
 
 
+Kinds = tuple[tuple[str, float], ...]
+
+
+def assert_mix_succeeds(old_mix: Kinds, new_mix: Kinds, sources: tuple[str, str], weights: tuple[float, float],
+                        each: float, kinds: tuple[Kinds, Kinds]) -> None:
+    """Corpus mix ``new_mix`` is ``old_mix`` with source ``sources[1]`` (at ``weights[1]``) in place of ``sources[0]``
+    (at ``weights[0]``), GeoNames and Faker each giving way ``each`` and every other source kept, the weights summing
+    to 1; and the old source's kinds (``kinds``: old, new) keep their share of the corpus (within 1%)."""
+    before, after = dict(old_mix), dict(new_mix)
+    assert after.pop(sources[1]) == weights[1] and before.pop(sources[0]) == weights[0]
+    for source in ("geonames", "faker"):
+        assert after.pop(source) == pytest.approx(before.pop(source) - each)
+    assert before == after and sum(w for _, w in new_mix) == pytest.approx(1)
+    old_kinds, new_kinds = kinds
+    assert weights[1] / sum(dict(new_kinds).values()) == pytest.approx(weights[0] / sum(dict(old_kinds).values()),
+                                                                       rel=0.01)
+
+
 def assert_eval_text_out(out: Path) -> None:
     """The eval exclusion on a built corpus: no harness input and no eval point's street and city in any split."""
     import csv
